@@ -1,0 +1,120 @@
+"""Domain checks on an Event, run before anything is written.
+
+Why separate from parsing: every way in (JSON, CSV, GeoJSON, ACLED, UCDP,
+the review form, ingestion) ends in the same checks, so a bad value is
+refused with the same message wherever it came from. Checks name the field
+and the value; ``where`` (file and row) is added by the caller.
+"""
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+
+from errors import ValidationError
+from events.model import DatePrecision, Event, Place
+
+#: Syria's extent with a ~50 km margin: events just across a border (Lebanon,
+#: Turkey, Iraq, Jordan) are still accepted; a swapped lat/lon is not.
+SYRIA_BBOX = (35.2, 31.8, 42.9, 37.8)  # west, south, east, north
+MIN_YEAR, MAX_YEAR = 1900, 2100
+MAX_TEXT = 20_000
+MAX_SHORT = 500
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,127}$")
+
+
+def check_coordinates(lat: object, lon: object, *, field: str = "place", where: str | None = None) -> None:
+    """Reject NaN/inf, out-of-range and outside-Syria points, spotting swapped lat/lon."""
+    for name, value in (("lat", lat), ("lon", lon)):
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
+            raise ValidationError("coordinate must be a finite number", field=f"{field}.{name}", value=value, where=where)
+    west, south, east, north = SYRIA_BBOX
+    if not (south <= lat <= north and west <= lon <= east):  # type: ignore[operator]
+        if south <= lon <= north and west <= lat <= east:  # type: ignore[operator]
+            raise ValidationError(f"lat/lon look swapped (lat={lat}, lon={lon}); Syria is about lat 32–37, lon 35–42",
+                                  field=field, value=(lat, lon), where=where)
+        raise ValidationError(f"point lat={lat}, lon={lon} is outside Syria (lat {south}–{north}, lon {west}–{east})",
+                              field=field, value=(lat, lon), where=where)
+
+
+def check_date(value: date, *, field: str, where: str | None = None) -> None:
+    if not (MIN_YEAR <= value.year <= MAX_YEAR):
+        raise ValidationError(f"year {value.year} is outside {MIN_YEAR}–{MAX_YEAR}", field=field, value=value.isoformat(), where=where)
+
+
+def check_text(value: str, *, field: str, limit: int = MAX_SHORT, where: str | None = None) -> None:
+    if not isinstance(value, str):
+        raise ValidationError("must be text", field=field, value=value, where=where)
+    if len(value) > limit:
+        raise ValidationError(f"text is {len(value):,} characters; the limit is {limit:,}", field=field,
+                              value=value[:40] + "…", where=where)
+    if "\x00" in value:
+        raise ValidationError("text contains a NUL character", field=field, value=value[:40], where=where)
+
+
+def _check_place(place: Place, field: str, where: str | None) -> None:
+    check_text(place.as_written, field=f"{field}.as_written", where=where)
+    if (place.lat is None) != (place.lon is None):
+        raise ValidationError("lat and lon must both be given or both be empty", field=field,
+                              value=(place.lat, place.lon), where=where)
+    if place.located:
+        check_coordinates(place.lat, place.lon, field=field, where=where)
+    if place.radius_km is not None:
+        r = place.radius_km
+        if not isinstance(r, (int, float)) or not math.isfinite(r) or r < 0 or r > 1000:
+            raise ValidationError("radius_km must be a number from 0 to 1000", field=f"{field}.radius_km", value=r, where=where)
+    for name in ("name_en", "name_ar", "pcode"):
+        check_text(getattr(place, name), field=f"{field}.{name}", where=where)
+    if place.area_wkt is not None:
+        check_text(place.area_wkt, field=f"{field}.area_wkt", limit=2_000_000, where=where)
+
+
+def validate_event(event: Event, *, where: str | None = None) -> Event:
+    """Return ``event`` unchanged if acceptable, else raise ValidationError naming the field."""
+    if not isinstance(event.id, str) or not ID_PATTERN.match(event.id):
+        raise ValidationError("id must be 1–128 characters of letters, digits, '_', '-', '.', ':'",
+                              field="id", value=event.id, where=where)
+    for name in ("title_en", "title_ar"):
+        check_text(getattr(event, name), field=name, where=where)
+    check_text(event.summary, field="summary", limit=MAX_TEXT, where=where)
+    if event.date is not None:
+        d = event.date
+        check_date(d.start, field="date_start", where=where)
+        check_date(d.end, field="date_end", where=where)
+        if d.end < d.start:
+            raise ValidationError(f"date_end {d.end} is before date_start {d.start}", field="date_end",
+                                  value=d.end.isoformat(), where=where)
+        if d.precision is DatePrecision.DAY and d.end != d.start:
+            raise ValidationError("a day-precision date must start and end on the same day; use 'range'",
+                                  field="date_precision", value=d.precision.value, where=where)
+        check_text(d.as_written, field="date_as_written", where=where)
+    for name in ("place", "origin", "destination"):
+        place = getattr(event, name)
+        if place is not None:
+            _check_place(place, name, where)
+    for i, actor in enumerate(event.actors):
+        check_text(actor, field=f"actors[{i}]", where=where)
+    for i, count in enumerate(event.counts):
+        for bound in ("min", "max"):
+            v = getattr(count, bound)
+            if v is not None and (not isinstance(v, int) or isinstance(v, bool) or v < 0 or v > 10_000_000):
+                raise ValidationError("count must be a whole number from 0 to 10,000,000",
+                                      field=f"counts[{i}].{bound}", value=v, where=where)
+        if count.min is not None and count.max is not None and count.max < count.min:
+            raise ValidationError(f"count max {count.max} is below min {count.min}", field=f"counts[{i}].max",
+                                  value=count.max, where=where)
+    for i, src in enumerate(event.sources):
+        for name in ("outlet", "agency", "source", "title", "url", "language"):
+            check_text(getattr(src, name), field=f"sources[{i}].{name}", limit=2_000, where=where)
+        check_text(src.quote, field=f"sources[{i}].quote", limit=MAX_TEXT, where=where)
+        if src.url and not re.match(r"^https?://", src.url, re.I):
+            raise ValidationError("url must start with http:// or https://", field=f"sources[{i}].url",
+                                  value=src.url, where=where)
+        if src.published is not None:
+            check_date(src.published, field=f"sources[{i}].published", where=where)
+    for i, target in enumerate(event.denies):
+        if not ID_PATTERN.match(target):
+            raise ValidationError("denies must list event ids", field=f"denies[{i}]", value=target, where=where)
+        if target == event.id:
+            raise ValidationError("an event cannot deny itself", field=f"denies[{i}]", value=target, where=where)
+    return event
