@@ -1,0 +1,42 @@
+"""Escaping for text that ends up in a map page.
+
+Why two contexts: a popup/tooltip string is HTML (so ``<``, ``&``, quotes
+must be entities) *and* folium writes it into a JavaScript template literal
+(so a backtick ends the literal and ``${...}`` is evaluated). ``esc`` makes a
+string inert in both: HTML-escape, then turn backtick, ``$`` and backslash
+into entities, which browsers render as the same characters. ``js_json``
+serialises data for a ``<script>`` block so that no value can close the
+script element or break out of the JS string.
+"""
+from __future__ import annotations
+
+import html
+import json
+import math
+from typing import Any
+
+_EXTRA = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;", "\u2028": " ", "\u2029": " "})
+
+
+def esc(value: Any) -> str:
+    """Text → HTML safe in an element, an attribute, and a JS template literal. None/NaN → ""."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    try:
+        import pandas as pd
+        if value is pd.NA or value is pd.NaT:
+            return ""
+    except ImportError:  # pragma: no cover
+        pass
+    return html.escape(str(value), quote=True).translate(_EXTRA)
+
+
+_JS_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                            "\u2028": "\\u2028", "\u2029": "\\u2029", "`": "\\u0060"})
+
+
+def js_json(data: Any) -> str:
+    """JSON for inclusion in a ``<script>`` block: ``</script>``/``<!--`` cannot occur."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).translate(_JS_UNSAFE)

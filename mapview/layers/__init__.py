@@ -1,0 +1,1 @@
+"""Map layers: one element class per concern (event data layers, basemap, overlays)."""

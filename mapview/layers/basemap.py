@@ -1,0 +1,81 @@
+"""Offline basemap: OCHA governorate (ADM1) and district (ADM2) boundaries with ar/en labels.
+
+Why no tiles: the runtime makes no network call, so the map must be
+readable from bundled data alone; online OSM tiles are an optional layer.
+District labels appear from zoom 8 so Syria-wide views stay legible.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import folium
+from folium.elements import MacroElement
+from folium.template import Template
+
+from errors import GazetteerError
+from mapview.escape import esc, js_json
+
+ADMIN_DIR = Path(__file__).resolve().parents[2] / "data" / "admin"
+LAND = "#f6f3ea"
+SEA = "#dbe6ee"
+
+
+@lru_cache(maxsize=None)
+def admin_geojson(level: int) -> dict:
+    path = ADMIN_DIR / f"adm{level}.geojson"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise GazetteerError(f"admin boundaries unreadable: {exc}", field="admin", value=str(path)) from exc
+
+
+def _labels(level: int, lang: str) -> list[list]:
+    key = "nAr" if lang == "ar" else "nEn"
+    return [[f["properties"]["lat"], f["properties"]["lon"], esc(f["properties"].get(key) or f["properties"].get("nEn"))]
+            for f in admin_geojson(level)["features"]]
+
+
+class BoundaryLabels(MacroElement):
+    """Governorate and district names as non-interactive text; district names hidden below zoom 8."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function() {
+            var map = {{ this._parent.get_name() }};
+            var sets = {{ this.labels_json }};
+            var group = L.layerGroup();
+            ['adm1', 'adm2'].forEach(function(cls) {
+                sets[cls].forEach(function(r) {
+                    L.marker([r[0], r[1]], {interactive: false, keyboard: false, icon: L.divIcon({
+                        className: 'em-label em-' + cls, html: r[2], iconSize: [160, 16], iconAnchor: [80, 8]})
+                    }).addTo(group);
+                });
+            });
+            group.addTo(map);
+            function toggle() {
+                var c = map.getContainer();
+                if (map.getZoom() < 8) { L.DomUtil.addClass(c, 'em-hide-adm2'); }
+                else { L.DomUtil.removeClass(c, 'em-hide-adm2'); }
+            }
+            map.on('zoomend', toggle); toggle();
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self._name = "BoundaryLabels"
+        self.labels_json = js_json({"adm1": _labels(1, lang), "adm2": _labels(2, lang)})
+
+
+def add_admin_basemap(m: folium.Map, *, lang: str, over_tiles: bool) -> None:
+    """Land-filled districts, bold governorate outlines, then labels."""
+    fill = 0.0 if over_tiles else 1.0
+    folium.GeoJson(admin_geojson(2), name="districts", control=False, interactive=False,
+                   style_function=lambda f: {"color": "#b9b2a3", "weight": 0.6, "fillColor": LAND,
+                                             "fillOpacity": fill}).add_to(m)
+    folium.GeoJson(admin_geojson(1), name="governorates", control=False, interactive=False,
+                   style_function=lambda f: {"color": "#7d7566", "weight": 1.6, "fill": False}).add_to(m)
+    BoundaryLabels(lang).add_to(m)

@@ -1,0 +1,136 @@
+"""Popup and tooltip text for events: date, place, counts, claim status, source chain.
+
+Why built here as strings: one pre-escaped HTML string per event travels in
+the layer's GeoJSON properties and Leaflet binds it lazily, so no folium
+Popup object is made per event. Every value from the data goes through
+``esc`` (HTML + JS template literal contexts) — article text is hostile
+until proven otherwise.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from events.model import ClaimStatus, EventType
+from mapview.escape import esc
+from mapview.geometry import split_ids
+from mapview.style import status_label, type_label, word
+
+
+def _day(v) -> str:
+    if v is None or pd.isna(v):
+        return ""
+    return pd.Timestamp(v).strftime("%Y-%m-%d")
+
+
+def date_text(start, end, as_written: str = "") -> str:
+    a, b = _day(start), _day(end)
+    span = a if (a == b or not b) else f"{a} – {b}"
+    if as_written:
+        span = f"{span} ({as_written})" if span else str(as_written)
+    return span
+
+
+def _txt(v) -> str:
+    return "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v)
+
+
+def _enum_label(kind, value: str, lang: str) -> str:
+    try:
+        return status_label(ClaimStatus(value), lang) if kind is ClaimStatus else type_label(EventType(value), lang)
+    except ValueError:
+        return str(value)
+
+
+def denied_by_map(frame: pd.DataFrame) -> dict[str, list[str]]:
+    """claim id → ids of denials in ``frame`` that deny it."""
+    ids = split_ids(frame["denies"]) if "denies" in frame else pd.Series(dtype=object)
+    out: dict[str, list[str]] = {}
+    if ids.empty:
+        return out
+    for denial, claim in zip(frame.loc[ids.index, "id"].to_numpy(), ids.to_numpy()):
+        out.setdefault(str(claim), []).append(str(denial))
+    return out
+
+
+def event_title(row: dict, lang: str) -> str:
+    if lang == "ar":
+        return _txt(row.get("title_ar")) or _txt(row.get("title_en")) or _txt(row.get("id"))
+    return _txt(row.get("title_en")) or _txt(row.get("title_ar")) or _txt(row.get("id"))
+
+
+def place_text(row: dict, lang: str) -> str:
+    name = _txt(row.get("place_ar" if lang == "ar" else "place_en")) or _txt(row.get("place_en")) \
+        or _txt(row.get("place_ar"))
+    written = _txt(row.get("place_as_written"))
+    text = name or written
+    if written and written != name:
+        text = f"{text} «{written}»"
+    prec = _txt(row.get("precision"))
+    r = row.get("radius_km")
+    if prec and prec != "point":
+        extra = f"{prec}" + (f", ±{float(r):.0f} km" if r is not None and not pd.isna(r) else "")
+        text = f"{text} [{extra}]"
+    return text
+
+
+def count_text(row: dict) -> str:
+    lo, hi, written = row.get("count_min"), row.get("count_max"), _txt(row.get("count_text"))
+    lo = None if lo is None or pd.isna(lo) else int(lo)
+    hi = None if hi is None or pd.isna(hi) else int(hi)
+    rng = "" if lo is None and hi is None else (f"{lo}" if lo == hi else f"{lo if lo is not None else '?'}–"
+                                                f"{hi if hi is not None else ''}")
+    return f"{rng} ({written})" if written and rng else (rng or written)
+
+
+def source_chain(row: dict) -> str:
+    parts = [_txt(row.get(k)) for k in ("outlet", "agency", "source")]
+    chain = " → ".join(p for p in parts if p)
+    pub = _day(row.get("published"))
+    return f"{chain} ({pub})" if chain and pub else chain
+
+
+def popup_html(row: dict, lang: str, *, titles: dict[str, str] | None = None,
+               denied_by: list[str] | None = None) -> str:
+    """One event's popup (all values escaped; ``titles`` maps ids to titles for denial links)."""
+    titles = titles or {}
+    d = 'dir="rtl"' if lang == "ar" else 'dir="ltr"'
+    lines = [f'<div class="em-popup" {d}><b>{esc(event_title(row, lang))}</b>']
+
+    def add(key: str, value: str) -> None:
+        if value:
+            lines.append(f'<div><span class="em-k">{esc(word(key, lang))}:</span> {esc(value)}</div>')
+
+    add("status", _enum_label(ClaimStatus, _txt(row.get("status")), lang))
+    add("type", _enum_label(EventType, _txt(row.get("event_type")), lang))
+    add("date", date_text(row.get("date_start"), row.get("date_end"), _txt(row.get("date_as_written"))))
+    add("place", place_text(row, lang))
+    if _txt(row.get("origin_en")) or _txt(row.get("dest_en")):
+        add("movement", f"{_txt(row.get('origin_en'))} → {_txt(row.get('dest_en'))}")
+    add("count", count_text(row))
+    add("actors", _txt(row.get("actors")))
+    add("source", source_chain(row))
+    denies = [i.strip() for i in _txt(row.get("denies")).split(";") if i.strip()]
+    add("denies", "; ".join(titles.get(i, i) for i in denies))
+    add("denied_by", "; ".join(titles.get(i, i) for i in (denied_by or [])))
+    quote = _txt(row.get("quote"))
+    if quote:
+        lines.append(f'<div class="em-q">{esc(quote[:400])}</div>')
+    lines.append("</div>")
+    return "".join(lines)
+
+
+def tooltip_text(row: dict, lang: str) -> str:
+    """Short hover text, escaped: title · date."""
+    date = date_text(row.get("date_start"), row.get("date_end"))
+    title = event_title(row, lang)
+    return esc(f"{title} · {date}" if date else title)
+
+
+def popups_for(frame: pd.DataFrame, lang: str) -> tuple[list[str], list[str]]:
+    """Popup HTML and tooltip for every row of ``frame`` (called only below the aggregation threshold)."""
+    titles = dict(zip(frame["id"].astype(str), (event_title(r, lang) for r in frame.to_dict("records"))))
+    by = denied_by_map(frame)
+    records = frame.to_dict("records")
+    pops = [popup_html(r, lang, titles=titles, denied_by=by.get(str(r["id"]))) for r in records]
+    tips = [tooltip_text(r, lang) for r in records]
+    return pops, tips
