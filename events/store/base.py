@@ -1,0 +1,293 @@
+"""The store interface, and the write rules every backend shares.
+
+Why the rules live here and not in each backend: "validate everything
+first, then one transaction, all or none", "a duplicate id is a conflict
+naming the id", and "every change is written to the audit log in the same
+transaction as the change" must hold identically for the embedded store and
+for PostGIS. Backends only supply SQL: a write transaction (``_Writer``) and
+a handful of reads.
+
+The audit log: each write is one *revision* (who, when, what action), with
+one *change* row per event touched holding the record before and after as
+JSON. Adds keep only the id (the added record is the event itself, or the
+"before" of its next change), so a 1M-row import does not store every
+record twice. ``undo(rev)`` writes the "before" states back, as a new,
+audited revision of its own.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from abc import ABC, abstractmethod
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+import pandas as pd
+
+from errors import ConflictError, NotFoundError, ValidationError
+from events.model import Event
+from events.query import Query
+from events.serialize import event_from_dict
+from events.store.records import flat_row, record_json
+from events.validate import ID_PATTERN, validate_event
+
+Progress = Callable[[int, "int | None"], None]
+#: Rows handed to the backend per executemany call (progress is reported between chunks).
+CHUNK = 10_000
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One event's change within one revision: who changed what, when."""
+    revision: int
+    at: datetime
+    author: str
+    action: str                      # add | replace | update | delete | undo
+    event_id: str
+    before: dict[str, Any] | None    # the record before (None: it did not exist)
+    after: dict[str, Any] | None     # the record after (None: it no longer exists)
+    undoes: int | None = None        # for action "undo": the revision undone
+
+
+def as_record(value: Any) -> dict[str, Any] | None:
+    """A JSON column (text in SQLite, jsonb → dict in PostgreSQL) as a dict."""
+    if value is None or isinstance(value, dict):
+        return value
+    return json.loads(value)
+
+
+def as_datetime(value: Any) -> datetime:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return datetime.fromisoformat(value)
+
+
+def check_author(author: Any) -> str:
+    if not isinstance(author, str) or not author.strip() or len(author) > 200:
+        raise ValidationError("author must be a non-empty name of at most 200 characters", field="author",
+                              value=author)
+    return author.strip()
+
+
+class _Writer(ABC):
+    """One open write transaction; ``rev`` is the revision it will commit as."""
+    rev: int
+
+    @abstractmethod
+    def docs(self, ids: Sequence[str]) -> dict[str, str]:
+        """Current records (JSON text) of those ids that exist, locked until commit."""
+
+    @abstractmethod
+    def insert(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Insert new events (flat rows); a duplicate id raises ConflictError."""
+
+    @abstractmethod
+    def replace(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Overwrite existing events (matched by id) with these flat rows."""
+
+    @abstractmethod
+    def delete(self, ids: Sequence[str]) -> None: ...
+
+    @abstractmethod
+    def log(self, changes: Iterable[tuple[str, str, str | None, str | None]]) -> None:
+        """Audit rows: (event_id, action, before JSON or None, after JSON or None)."""
+
+
+class EventStore(ABC):
+    """Events with an audit trail; see the package docstring for the design."""
+
+    url: str
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+
+    # ---- backend hooks -------------------------------------------------
+    @abstractmethod
+    def _write(self, *, author: str, action: str, undoes: int | None = None) -> "contextmanager[_Writer]":
+        """Open a write transaction that records a revision; commit on success, roll back on error."""
+
+    @abstractmethod
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        """Run a read query written with ``?`` placeholders."""
+
+    @abstractmethod
+    def _existing_ids(self, ids: Sequence[str]) -> list[str]: ...
+
+    @property
+    @abstractmethod
+    def revision(self) -> int:
+        """Increases on every committed write (by anyone); use it as a cache key."""
+
+    @abstractmethod
+    def query(self, q: Query) -> list[Event]: ...
+
+    @abstractmethod
+    def frame(self, q: Query) -> pd.DataFrame: ...
+
+    @abstractmethod
+    def count(self, q: Query) -> int: ...
+
+    @abstractmethod
+    def date_span(self) -> tuple[date, date] | None: ...
+
+    @abstractmethod
+    def facets(self) -> dict[str, list[str]]: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> "EventStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.url!r})"
+
+    # ---- writes ----------------------------------------------------------
+    def add(self, events: Iterable[Event], *, author: str, replace: bool = False,
+            progress: Progress | None = None) -> int:
+        """Validate every event, then store all of them in one transaction (or none).
+
+        A duplicate id (within the batch, or already stored unless ``replace``)
+        raises ConflictError naming it, before anything is written.
+        ``progress(done, total)`` is called between chunks of rows.
+        """
+        author = check_author(author)
+        batch = list(events)
+        ids: dict[str, None] = {}
+        for i, event in enumerate(batch):
+            where = f"event #{i + 1}"
+            if not isinstance(event, Event):
+                raise ValidationError("is not an Event", field="events", value=type(event).__name__, where=where)
+            validate_event(event, where=where)
+            if event.id in ids:
+                raise ConflictError("id appears twice in this batch", field="id", value=event.id, where=where)
+            ids[event.id] = None
+        if not batch:
+            return 0
+        with self._lock:
+            stored = self._existing_ids(list(ids))
+            if stored and not replace:
+                raise ConflictError(f"{len(stored):,} event id(s) already in the store, first {stored[0]!r}; "
+                                    f"pass replace=True to overwrite", field="id", value=stored[0])
+            total = len(batch)
+            with self._write(author=author, action="replace" if stored else "add") as w:
+                old = w.docs(stored) if stored else {}
+                fresh = (e for e in batch if e.id not in old)
+                w.insert(self._reporting((flat_row(e) for e in fresh), total, progress, offset=0))
+                if old:
+                    w.replace(self._reporting((flat_row(e) for e in batch if e.id in old), total, progress,
+                                              offset=total - len(old)))
+                w.log((e.id, "replace", old[e.id], record_json(e)) if e.id in old else (e.id, "add", None, None)
+                      for e in batch)
+        return total
+
+    @staticmethod
+    def _reporting(rows: Iterator[dict[str, Any]], total: int, progress: Progress | None, *,
+                   offset: int) -> Iterator[dict[str, Any]]:
+        if progress is None:
+            yield from rows
+            return
+        done = offset
+        for row in rows:
+            yield row
+            done += 1
+            if done % CHUNK == 0:
+                progress(done, total)
+        progress(done, total)
+
+    def update(self, event: Event, *, author: str) -> None:
+        """Replace a stored event (same id) with ``event``; audited with before and after."""
+        author = check_author(author)
+        if not isinstance(event, Event):
+            raise ValidationError("is not an Event", field="event", value=type(event).__name__)
+        validate_event(event)
+        with self._lock, self._write(author=author, action="update") as w:
+            old = w.docs([event.id])
+            if event.id not in old:
+                raise NotFoundError("no stored event has this id", field="id", value=event.id)
+            w.replace([flat_row(event)])
+            w.log([(event.id, "update", old[event.id], record_json(event))])
+
+    def delete(self, event_id: str, *, author: str) -> None:
+        """Remove a stored event; its record stays in the audit log (undo brings it back)."""
+        author = check_author(author)
+        with self._lock, self._write(author=author, action="delete") as w:
+            old = w.docs([event_id])
+            if event_id not in old:
+                raise NotFoundError("no stored event has this id", field="id", value=event_id)
+            w.delete([event_id])
+            w.log([(event_id, "delete", old[event_id], None)])
+
+    def undo(self, revision: int, *, author: str) -> None:
+        """Write back the "before" state of every event changed in ``revision`` (audited as "undo")."""
+        author = check_author(author)
+        with self._lock:
+            changes = self._rows("SELECT event_id, before FROM changes WHERE rev = ? ORDER BY seq", (int(revision),))
+            if not changes:
+                raise NotFoundError("no such revision in the audit log", field="revision", value=revision)
+            targets: dict[str, dict | None] = {}
+            for event_id, before in changes:
+                targets.setdefault(event_id, as_record(before))   # the first change holds the original state
+            restored = {eid: event_from_dict(rec, where=f"revision {revision}") for eid, rec in targets.items()
+                        if rec is not None}
+            with self._write(author=author, action="undo", undoes=int(revision)) as w:
+                current = w.docs(list(targets))
+                gone = [eid for eid, rec in targets.items() if rec is None and eid in current]
+                back_new = [flat_row(e) for eid, e in restored.items() if eid not in current]
+                back_old = [flat_row(e) for eid, e in restored.items() if eid in current]
+                if gone:
+                    w.delete(gone)
+                if back_new:
+                    w.insert(back_new)
+                if back_old:
+                    w.replace(back_old)
+                w.log((eid, "undo", current.get(eid), None if rec is None else record_json(restored[eid]))
+                      for eid, rec in targets.items() if current.get(eid) is not None or rec is not None)
+
+    # ---- reads -------------------------------------------------------------
+    def get(self, event_id: str) -> Event:
+        with self._lock:
+            rows = self._rows("SELECT doc FROM events WHERE id = ?", (event_id,))
+        if not rows:
+            raise NotFoundError("no stored event has this id", field="id", value=event_id)
+        return event_from_dict(as_record(rows[0][0]), where=f"store record {event_id!r}")
+
+    def history(self, event_id: str | None = None, *, limit: int = 100) -> list[AuditEntry]:
+        """Audit entries, newest first (for one event, or for the whole store)."""
+        sql = ("SELECT c.rev, r.at, r.author, c.action, c.event_id, c.before, c.after, r.undoes "
+               "FROM changes c JOIN revisions r ON r.rev = c.rev ")
+        params: list[Any] = []
+        if event_id is not None:
+            sql += "WHERE c.event_id = ? "
+            params.append(event_id)
+        sql += "ORDER BY c.seq DESC LIMIT ?"
+        params.append(max(int(limit), 0))
+        with self._lock:
+            rows = self._rows(sql, params)
+            entries = []
+            for rev, at, who, action, eid, before, after, undoes in rows:
+                after_rec = as_record(after)
+                if action == "add":
+                    after_rec = self._state_after(eid, rev)
+                entries.append(AuditEntry(int(rev), as_datetime(at), who, action, eid, as_record(before), after_rec,
+                                          None if undoes is None else int(undoes)))
+        return entries
+
+    def _state_after(self, event_id: str, rev: int) -> dict | None:
+        """The record an "add" wrote: the "before" of the event's next change, else its current record."""
+        later = self._rows("SELECT before FROM changes WHERE event_id = ? AND rev > ? ORDER BY seq LIMIT 1",
+                           (event_id, rev))
+        if later:
+            return as_record(later[0][0])
+        current = self._rows("SELECT doc FROM events WHERE id = ?", (event_id,))
+        return as_record(current[0][0]) if current else None
+
+
+def valid_ids(ids: Iterable[str]) -> list[str]:
+    """Only strings shaped like event ids (anything else cannot be stored, so cannot exist)."""
+    return [i for i in ids if isinstance(i, str) and ID_PATTERN.match(i)]

@@ -1,0 +1,207 @@
+"""In-memory column index over the embedded store: answers a Query in about a millisecond.
+
+Why: STACK_NOTES measured SQLite with B-tree indexes at 43 ms (narrow) /
+380 ms (wide) for a date + bbox filter over 1M events, and sorted numpy
+arrays at 0.36 ms. So SQLite stays the durable record, and queries are
+answered from numpy columns that are rebuilt only when the store's
+``revision`` changes (a few seconds at 1M, paid once per write, not per
+slider move).
+
+How the date window works without a full scan: rows are sorted by
+``date_start``; ``searchsorted`` finds the last row starting on or before
+``date_to``. An event overlaps the window if it also *ends* on or after
+``date_from``; since ends are not sorted, we keep the running maximum of
+``date_end`` along the sorted order — it is non-decreasing, so a second
+``searchsorted`` finds the first row whose prefix could reach the window.
+Only that slice is masked (bbox, status, type... as vectorised comparisons).
+Undated rows sort last and are kept out of any window unless asked for.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Sequence
+
+import numpy as np
+
+from events.query import Query
+from events.store.records import MULTI_SEP
+
+_EPOCH = date(1970, 1, 1)
+#: date_start of undated rows (sorts them last) and their date_end (never raises the running max).
+_NO_START = np.iinfo(np.int64).max
+_NO_END = np.iinfo(np.int64).min
+
+
+def day_number(d: date) -> int:
+    return (d - _EPOCH).days
+
+
+def _days(values: Sequence[str | None], missing: int) -> np.ndarray:
+    """ISO date strings (or None) → int64 days since 1970-01-01; None → ``missing``."""
+    arr = np.array([v if v else "NaT" for v in values], dtype="datetime64[D]")
+    days = arr.astype(np.int64)
+    days[np.isnat(arr)] = missing
+    return days
+
+
+def _codes(values: Sequence[str | None]) -> tuple[np.ndarray, dict[str, int]]:
+    """Text column → small integer codes plus the code book (None/"" share code 0 = "none")."""
+    book: dict[str, int] = {"": 0}
+    codes = np.fromiter((book.setdefault(v or "", len(book)) for v in values), dtype=np.int32, count=len(values))
+    return codes, book
+
+
+def _postings(values: Sequence[str | None]) -> dict[str, np.ndarray]:
+    """Multi-valued text column (MULTI_SEP-joined) → name → sorted row positions holding it."""
+    lists: dict[str, list[int]] = {}
+    for pos, joined in enumerate(values):
+        if joined:
+            for name in joined.split(MULTI_SEP):
+                lists.setdefault(name, []).append(pos)
+    return {name: np.asarray(rows, dtype=np.int64) for name, rows in lists.items()}
+
+
+@dataclass
+class MemIndex:
+    """Columns of one store revision, sorted by (date_start, rowid)."""
+    revision: int
+    rowid: np.ndarray        # int64 row ids in the backing table
+    start: np.ndarray        # int64 days; _NO_START when undated
+    end: np.ndarray          # int64 days; _NO_END when undated
+    run_max_end: np.ndarray  # running max of ``end`` (non-decreasing)
+    lat: np.ndarray
+    lon: np.ndarray
+    type_code: np.ndarray
+    type_book: dict[str, int]
+    status_code: np.ndarray
+    status_book: dict[str, int]
+    precision_code: np.ndarray
+    precision_book: dict[str, int]
+    admin1_code: np.ndarray
+    admin1_book: dict[str, int]
+    actors: dict[str, np.ndarray]
+    outlets: dict[str, np.ndarray]
+    n_dated: int
+
+    @classmethod
+    def build(cls, revision: int, rows: Sequence[tuple]) -> "MemIndex":
+        """``rows``: (rowid, date_start, date_end, lat, lon, event_type, status, precision,
+        admin1_pcode, actors_all, outlets_all) in any order."""
+        cols = list(zip(*rows)) if rows else [()] * 11
+        rowid = np.asarray(cols[0], dtype=np.int64)
+        start = _days(cols[1], _NO_START)
+        end = _days(cols[2], _NO_END)
+        order = np.lexsort((rowid, start))
+        rowid, start, end = rowid[order], start[order], end[order]
+
+        def pick(values: Sequence) -> list:
+            return [values[i] for i in order]
+
+        lat = np.asarray([np.nan if v is None else v for v in cols[3]], dtype=np.float64)[order]
+        lon = np.asarray([np.nan if v is None else v for v in cols[4]], dtype=np.float64)[order]
+        type_code, type_book = _codes(pick(cols[5]))
+        status_code, status_book = _codes(pick(cols[6]))
+        precision_code, precision_book = _codes(pick(cols[7]))
+        admin1_code, admin1_book = _codes(pick(cols[8]))
+        run_max = np.maximum.accumulate(end) if len(end) else end
+        return cls(revision, rowid, start, end, run_max, lat, lon, type_code, type_book, status_code, status_book,
+                   precision_code, precision_book, admin1_code, admin1_book, _postings(pick(cols[9])),
+                   _postings(pick(cols[10])), int(np.count_nonzero(start != _NO_START)))
+
+    def __len__(self) -> int:
+        return len(self.rowid)
+
+    @property
+    def nbytes(self) -> int:
+        """Memory held by the arrays (code books excluded)."""
+        arrays = [self.rowid, self.start, self.end, self.run_max_end, self.lat, self.lon, self.type_code,
+                  self.status_code, self.precision_code, self.admin1_code]
+        arrays += list(self.actors.values()) + list(self.outlets.values())
+        return int(sum(a.nbytes for a in arrays))
+
+    def date_span(self) -> tuple[date, date] | None:
+        if self.n_dated == 0:
+            return None
+        first = int(self.start[0])
+        last = int(self.end[self.end != _NO_END].max())
+        return date.fromordinal(_EPOCH.toordinal() + first), date.fromordinal(_EPOCH.toordinal() + last)
+
+    def _window(self, q: Query) -> tuple[int, int, np.ndarray | None]:
+        """Slice [lo, hi) of candidates and a mask within it for the date filter (None = all)."""
+        if q.date_from is None and q.date_to is None:
+            return 0, len(self), None
+        hi = self.n_dated
+        if q.date_to is not None:
+            hi = int(np.searchsorted(self.start[:self.n_dated], day_number(q.date_to), side="right"))
+        lo = 0
+        mask = None
+        if q.date_from is not None:
+            first = day_number(q.date_from)
+            lo = min(int(np.searchsorted(self.run_max_end[:hi], first, side="left")), hi)
+            mask = self.end[lo:hi] >= first
+        return lo, hi, mask
+
+    @staticmethod
+    def _in_book(codes: np.ndarray, book: dict[str, int], wanted: Sequence[str]) -> np.ndarray:
+        ids = [book[w] for w in wanted if w in book]
+        if not ids:
+            return np.zeros(len(codes), dtype=bool)
+        if len(ids) == 1:
+            return codes == ids[0]
+        return np.isin(codes, np.asarray(ids, dtype=codes.dtype))
+
+    def _postings_mask(self, postings: dict[str, np.ndarray], wanted: Sequence[str], lo: int, hi: int) -> np.ndarray:
+        mask = np.zeros(hi - lo, dtype=bool)
+        for name in wanted:
+            rows = postings.get(name)
+            if rows is not None:
+                a, b = np.searchsorted(rows, [lo, hi])
+                mask[rows[a:b] - lo] = True
+        return mask
+
+    def positions(self, q: Query, *, text_rowids: np.ndarray | None = None) -> np.ndarray:
+        """Row positions (into the sorted columns) matching ``q``, in date order.
+
+        ``text_rowids`` are the row ids whose search text matched ``q.text``
+        (looked up by the backend); None when ``q.text`` is empty.
+        """
+        lo, hi, mask = self._window(q)
+        if q.date_from is not None or q.date_to is not None:
+            segments = [(lo, hi, mask)]
+            if q.include_undated and self.n_dated < len(self):
+                segments.append((self.n_dated, len(self), None))
+        else:
+            segments = [(0, len(self), None)]
+        found = []
+        for lo, hi, mask in segments:
+            keep = np.ones(hi - lo, dtype=bool) if mask is None else mask.copy()
+            if q.bbox is not None:
+                west, south, east, north = q.bbox
+                lat, lon = self.lat[lo:hi], self.lon[lo:hi]
+                inside = (lon >= west) & (lon <= east) & (lat >= south) & (lat <= north)
+                if q.include_unlocated:
+                    inside |= np.isnan(lat)
+                keep &= inside
+            if q.statuses:
+                keep &= self._in_book(self.status_code[lo:hi], self.status_book, [s.value for s in q.statuses])
+            if q.types:
+                keep &= self._in_book(self.type_code[lo:hi], self.type_book, [t.value for t in q.types])
+            if q.precisions:
+                keep &= self._in_book(self.precision_code[lo:hi], self.precision_book, [p.value for p in q.precisions])
+            if q.governorates:
+                keep &= self._in_book(self.admin1_code[lo:hi], self.admin1_book, sorted(q.governorates))
+            if q.actors:
+                keep &= self._postings_mask(self.actors, sorted(q.actors), lo, hi)
+            if q.outlets:
+                keep &= self._postings_mask(self.outlets, sorted(q.outlets), lo, hi)
+            if text_rowids is not None:
+                keep &= np.isin(self.rowid[lo:hi], text_rowids)
+            found.append(np.flatnonzero(keep) + lo)
+        result = found[0] if len(found) == 1 else np.concatenate(found)
+        if q.limit is not None:
+            result = result[:max(q.limit, 0)]
+        return result
+
+    def count(self, q: Query, *, text_rowids: np.ndarray | None = None) -> int:
+        return int(len(self.positions(q, text_rowids=text_rowids)))

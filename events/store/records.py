@@ -1,0 +1,82 @@
+"""One event as a store row: the canonical JSON record plus flat, filterable columns.
+
+Why both: the JSON record (``events.serialize``) keeps everything an analyst
+entered (every source, count, as-written phrase) and round-trips exactly;
+the flat columns (the same names as ``events.frame.FRAME_COLUMNS``) let a
+backend filter, index and build the map's DataFrame without parsing JSON.
+Both backends build their rows here, so they can never disagree on what a
+column means.
+"""
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any, Iterable, Sequence
+
+import pandas as pd
+
+from events.frame import FRAME_COLUMNS, event_row
+from events.model import Event
+from events.serialize import event_to_dict
+
+#: Columns beyond the frame's: the record, a case-folded search text and the
+#: multi-valued filter fields (all actors; every outlet and agency).
+EXTRA_COLUMNS: tuple[str, ...] = ("doc", "search", "actors_all", "outlets_all")
+STORE_COLUMNS: tuple[str, ...] = FRAME_COLUMNS + EXTRA_COLUMNS
+DATE_COLUMNS = frozenset({"date_start", "date_end", "published"})
+FLOAT_COLUMNS = frozenset({"lat", "lon", "radius_km", "origin_lat", "origin_lon", "dest_lat", "dest_lon"})
+INT_COLUMNS = frozenset({"count_min", "count_max"})
+#: Separator for multi-valued text in the embedded store (never appears in names).
+MULTI_SEP = "\x1f"
+
+
+def record_json(event: Event) -> str:
+    """The canonical record as compact JSON text (Arabic kept readable)."""
+    return json.dumps(event_to_dict(event), ensure_ascii=False, separators=(",", ":"))
+
+
+def search_text(event: Event) -> str:
+    """Case-folded titles, summary and place names: what free-text search looks in."""
+    parts = [event.title_en, event.title_ar, event.summary]
+    for place in (event.place, event.origin, event.destination):
+        if place is not None:
+            parts += [place.as_written, place.name_en, place.name_ar]
+    return "\n".join(p for p in parts if p).casefold()
+
+
+def outlets_of(event: Event) -> list[str]:
+    """Every outlet and agency named by the event's sources, in order, without repeats."""
+    seen: dict[str, None] = {}
+    for src in event.sources:
+        for name in (src.outlet, src.agency):
+            if name:
+                seen.setdefault(name, None)
+    return list(seen)
+
+
+def flat_row(event: Event) -> dict[str, Any]:
+    """STORE_COLUMNS → value; dates as ``datetime.date``, lists for the multi-valued extras."""
+    row = event_row(event)
+    row["doc"] = record_json(event)
+    row["search"] = search_text(event)
+    row["actors_all"] = list(dict.fromkeys(a for a in event.actors if a))
+    row["outlets_all"] = outlets_of(event)
+    return row
+
+
+def typed_frame(rows: Sequence[Sequence[Any]] | Iterable[Sequence[Any]], columns: Sequence[str] = FRAME_COLUMNS
+                ) -> pd.DataFrame:
+    """Rows of FRAME_COLUMNS values (dates as ISO text or date) → the frame with events_to_frame's dtypes."""
+    frame = pd.DataFrame(list(rows) if not isinstance(rows, list) else rows, columns=list(columns))
+    for col in columns:
+        if col in DATE_COLUMNS:
+            frame[col] = pd.to_datetime(frame[col], format="ISO8601") if len(frame) else pd.to_datetime(frame[col])
+        elif col in FLOAT_COLUMNS:
+            frame[col] = pd.to_numeric(frame[col]).astype("float64")
+        elif col in INT_COLUMNS:
+            frame[col] = pd.to_numeric(frame[col]).astype("Int64")
+    return frame
+
+
+def iso(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
