@@ -1,0 +1,173 @@
+"""Reading and writing event files: one module per format (the geopandas ``io/`` habit).
+
+Public API::
+
+    read_events(path, *, format=None, max_bytes=200 MiB, progress=None, strict=False) -> ImportResult
+    loads_events(data: bytes, *, format=None, name="upload", ...)                    -> ImportResult
+    write_events(events | DataFrame, path, *, format, bom=False)                     -> Path (atomic)
+    dumps_events(events | DataFrame, *, format, bom=False)                           -> bytes
+    to_geojson_dict(events | DataFrame)                                              -> dict
+    guess_format(path_or_name, head_bytes)                                           -> str
+
+Readers never stop at a bad row: each becomes a ``Reject`` (row, field,
+value, message) and the good rows come in. Whole-file problems raise
+``errors.ParseError`` (unreadable, wrong encoding, empty, missing/unknown
+columns) or ``errors.FileTooLargeError`` (checked from the file size before
+reading). ``strict=True`` raises the first reject as ValidationError.
+
+Formats: json (canonical records, or JSON Lines), jsonl (write), csv (flat
+FRAME_COLUMNS), geojson, kml, acled (ACLED CSV), ucdp (UCDP GED CSV).
+"""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any, BinaryIO, Iterable, Iterator
+
+import pandas as pd
+
+from errors import ParseError, ValidationError
+from events.io import csv, geojson, json
+from events.io._common import DEFAULT_MAX_BYTES, ImportResult, Progress, Reject, atomic_output, check_size
+from events.io._text import SNIFF_BYTES, detect_encoding
+from events.io.flat import event_to_row, frame_to_rows, row_to_event
+from events.model import Event
+from events.validate import validate_event
+
+__all__ = ["read_events", "loads_events", "write_events", "dumps_events", "to_geojson_dict", "guess_format",
+           "ImportResult", "Reject", "FORMATS", "READ_FORMATS", "WRITE_FORMATS"]
+
+_READERS = {"json": json.read, "csv": csv.read, "geojson": geojson.read}
+READ_FORMATS: tuple[str, ...] = tuple(_READERS)
+WRITE_FORMATS: tuple[str, ...] = ("json", "jsonl", "csv", "geojson")
+FORMATS: tuple[str, ...] = READ_FORMATS + ("jsonl",)
+
+_EXTENSIONS = {".geojson": "geojson", ".kml": "kml", ".jsonl": "json", ".ndjson": "json"}
+
+
+def _sniff_csv(head_text: str) -> str:
+    header = head_text.lstrip("\ufeff").split("\n", 1)[0].lower()
+    if "event_id_cnty" in header:
+        return "acled"
+    if "where_prec" in header and ("type_of_violence" in header or "date_prec" in header):
+        return "ucdp"
+    return "csv"
+
+
+def guess_format(name: str | Path, head: bytes) -> str:
+    """Format from the file name's extension, then from the first bytes."""
+    suffix = Path(str(name)).suffix.lower()
+    if suffix in _EXTENSIONS:
+        return _EXTENSIONS[suffix]
+    try:
+        encoding, _ = detect_encoding(head, complete=False, where=str(name))
+    except ParseError:
+        encoding = "utf-8"
+    text = head.decode(encoding, errors="replace").lstrip("\ufeff \t\r\n")
+    if suffix == ".csv" or suffix in (".txt", ".tsv"):
+        return _sniff_csv(text)
+    if text.startswith("<"):
+        return "kml"
+    if text.startswith("[") or text.startswith("{"):
+        return "geojson" if '"FeatureCollection"' in text[:4096] or '"Feature"' in text[:4096] else "json"
+    return _sniff_csv(text)
+
+
+def _check_format(fmt: str, allowed: tuple[str, ...], *, where: str) -> str:
+    key = fmt.lower().strip()
+    if key not in allowed:
+        raise ValidationError(f"unknown format; expected one of: {', '.join(allowed)}", field="format",
+                              value=fmt, where=where)
+    return key
+
+
+def _read(stream: BinaryIO, *, name: str, format: str | None, progress: Progress | None,
+          strict: bool) -> ImportResult:
+    if format is None:
+        head = stream.read(SNIFF_BYTES)
+        stream.seek(0)
+        if not head.strip():
+            raise ParseError("file is empty", where=name)
+        fmt = guess_format(name, head)
+    else:
+        fmt = _check_format(format, FORMATS, where=name)
+        fmt = "json" if fmt == "jsonl" else fmt
+    return _READERS[fmt](stream, where=name, strict=strict, progress=progress)
+
+
+def read_events(path: str | Path, *, format: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                progress: Progress | None = None, strict: bool = False) -> ImportResult:
+    """Read events from a file; bad rows become ``ImportResult.rejects`` (see module doc)."""
+    path = Path(path)
+    if not path.is_file():
+        raise ParseError("no such file", value=str(path), where=str(path))
+    check_size(path, max_bytes)
+    with path.open("rb") as stream:
+        return _read(stream, name=str(path), format=format, progress=progress, strict=strict)
+
+
+def loads_events(data: bytes, *, format: str | None = None, name: str = "upload",
+                 max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None,
+                 strict: bool = False) -> ImportResult:
+    """Like read_events for bytes already in memory (an upload); ``name`` is used in messages and guessing."""
+    from errors import FileTooLargeError
+    if len(data) > max_bytes:
+        raise FileTooLargeError(f"upload is {len(data):,} bytes; the import limit is {max_bytes:,} bytes",
+                                value=len(data), where=name)
+    return _read(io.BytesIO(data), name=name, format=format, progress=progress, strict=strict)
+
+
+def _items(events: Iterable[Event] | pd.DataFrame) -> Iterator[tuple[dict[str, str], Event | None]]:
+    """(flat row, event or None) pairs; events are validated before they are written."""
+    if isinstance(events, pd.DataFrame):
+        for row in frame_to_rows(events):
+            yield row, None
+        return
+    for e in events:
+        if not isinstance(e, Event):
+            raise ValidationError("write_events needs Event values or an events DataFrame", field="events",
+                                  value=type(e).__name__)
+        validate_event(e, where=f"event {e.id!r}")
+        yield event_to_row(e), e
+
+
+def _events(items: Iterator[tuple[dict[str, str], Event | None]]) -> Iterator[Event]:
+    for row, event in items:
+        yield event if event is not None else row_to_event(row, unescape=False)
+
+
+def _write(events: Iterable[Event] | pd.DataFrame, out: BinaryIO, fmt: str, *, bom: bool) -> int:
+    items = _items(events)
+    if fmt == "csv":
+        return csv.write((row for row, _ in items), out, bom=bom)
+    if fmt in ("json", "jsonl"):
+        return json.write(_events(items), out, lines=fmt == "jsonl")
+    if fmt == "geojson":
+        return geojson.write((geojson.feature(row, event) for row, event in items), out)
+    raise ValidationError("unknown format", field="format", value=fmt)
+
+
+def write_events(events: Iterable[Event] | pd.DataFrame, path: str | Path, *, format: str,
+                 bom: bool = False) -> Path:
+    """Write events atomically (temp file + os.replace); a failure leaves ``path`` untouched.
+
+    ``bom=True`` (csv only) writes a UTF-8 BOM for Excel on Windows.
+    """
+    path = Path(path)
+    fmt = _check_format(format, WRITE_FORMATS, where=str(path))
+    with atomic_output(path) as out:
+        _write(events, out, fmt, bom=bom)
+    return path
+
+
+def dumps_events(events: Iterable[Event] | pd.DataFrame, *, format: str, bom: bool = False) -> bytes:
+    """The bytes write_events would write, for a download button (no file)."""
+    fmt = _check_format(format, WRITE_FORMATS, where="export")
+    buffer = io.BytesIO()
+    _write(events, buffer, fmt, bom=bom)
+    return buffer.getvalue()
+
+
+def to_geojson_dict(events: Iterable[Event] | pd.DataFrame) -> dict[str, Any]:
+    """A FeatureCollection dict (as geojson.write writes) for map layers or downloads."""
+    return geojson.collection(geojson.feature(row, event) for row, event in _items(events))

@@ -1,0 +1,162 @@
+"""What every format reader and writer shares: results, rejects, limits, atomic writes.
+
+Why one place: an analyst importing a 10,000-row file needs every bad row
+named the same way whatever the format ("row 4,812, field date_start ..."),
+while the good rows still come in. So a reader turns each row's
+ValidationError into a ``Reject`` and keeps going; only whole-file problems
+(unreadable, too large, wrong columns) raise. Writers stream into a temp file
+next to the target and ``os.replace`` it, so an export that fails half-way
+never leaves a truncated file where a good one was.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Callable, Iterator
+
+from errors import EventMapError, FileTooLargeError, ValidationError
+from events.model import Event
+
+#: Default import limit. Files above it are refused from their size alone,
+#: before a byte is read, so a 5 GB mistake cannot exhaust memory.
+DEFAULT_MAX_BYTES = 200 * 1024 ** 2
+
+#: How often readers report progress (rows).
+PROGRESS_EVERY = 1_000
+
+Progress = Callable[[int, "int | None"], None]
+
+
+@dataclass(frozen=True)
+class Reject:
+    """One row that was not imported, and why.
+
+    ``row`` is what the user sees in the file: the CSV line number counting
+    the header as line 1 (the line a record starts on), the JSON Lines line
+    number, the 0-based index of a JSON list item, GeoJSON feature or KML
+    Placemark. ``field`` is the column / property name as written in the
+    file's own format (``date_start`` in our CSV, ``event_date`` in ACLED).
+    """
+    row: int
+    field: str
+    value: str
+    message: str
+
+    def __str__(self) -> str:
+        shown = self.value if len(self.value) <= 80 else self.value[:77] + "..."
+        return f"row {self.row}, field {self.field!r}: {self.message} (got {shown!r})"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """Events read from one file plus the rows that were refused.
+
+    ``rows`` counts data rows seen (``len(events) + len(rejects)``).
+    ``encoding`` is how the bytes were decoded; ``notes`` lists repairs made
+    on the way (e.g. "decoded as Windows-1256 (cp1256)"), for the UI to show.
+    """
+    events: tuple[Event, ...]
+    rejects: tuple[Reject, ...]
+    format: str
+    rows: int
+    encoding: str = "utf-8"
+    notes: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejects
+
+
+def shown_value(value: object, limit: int = 200) -> str:
+    """A printable, bounded version of a bad value for a Reject."""
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Collector:
+    """Accumulates events and rejects for one file; spots duplicate ids.
+
+    ``strict`` turns the first reject into a raised ValidationError naming
+    the file, row, field and value (the CLI's ``--strict``; the tests).
+    """
+
+    def __init__(self, *, where: str, strict: bool, progress: Progress | None, total: int | None = None,
+                 field_names: Callable[[str], str] | None = None) -> None:
+        self.where = where
+        self.strict = strict
+        self.progress = progress
+        self.total = total
+        self.field_names = field_names or (lambda f: f)
+        self.events: list[Event] = []
+        self.rejects: list[Reject] = []
+        self.first_seen: dict[str, int] = {}
+        self.rows = 0
+
+    def reject(self, row: int, field: str, value: object, message: str) -> None:
+        rej = Reject(row=row, field=field, value=shown_value(value), message=message)
+        if self.strict:
+            raise ValidationError(message, field=field, value=shown_value(value), where=f"{self.where}, row {row}")
+        self.rejects.append(rej)
+
+    def add(self, row: int, build: Callable[[], Event]) -> None:
+        """Build one event; a ValidationError becomes a Reject for ``row``."""
+        self.rows += 1
+        try:
+            event = build()
+        except ValidationError as err:
+            self.reject(row, self.field_names(err.field or "row"), err.value, err.message)
+        else:
+            first = self.first_seen.get(event.id)
+            if first is not None:
+                self.reject(row, self.field_names("id"), event.id, f"duplicate id; first used at row {first}")
+            else:
+                self.first_seen[event.id] = row
+                self.events.append(event)
+        if self.progress is not None and self.rows % PROGRESS_EVERY == 0:
+            self.progress(self.rows, self.total)
+
+    def result(self, fmt: str, *, encoding: str = "utf-8", notes: tuple[str, ...] = ()) -> ImportResult:
+        if self.progress is not None:
+            self.progress(self.rows, self.rows)
+        return ImportResult(events=tuple(self.events), rejects=tuple(self.rejects), format=fmt, rows=self.rows,
+                            encoding=encoding, notes=notes)
+
+
+def check_size(path: Path, max_bytes: int) -> int:
+    """Refuse a file above ``max_bytes`` from its size alone (nothing is read)."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise FileTooLargeError(f"file is {size:,} bytes; the import limit is {max_bytes:,} bytes",
+                                value=size, where=str(path))
+    return size
+
+
+@contextmanager
+def atomic_output(path: Path) -> Iterator[IO[bytes]]:
+    """Write to a temp file in the target's folder, then ``os.replace`` it.
+
+    On any error the temp file is removed and the old target is untouched.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def where_of(err: EventMapError) -> str:
+    return err.where or ""
