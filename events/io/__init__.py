@@ -27,7 +27,7 @@ from typing import Any, BinaryIO, Iterable, Iterator
 import pandas as pd
 
 from errors import ParseError, ValidationError
-from events.io import csv, geojson, json
+from events.io import acled, csv, geojson, json, kml, ucdp
 from events.io._common import DEFAULT_MAX_BYTES, ImportResult, Progress, Reject, atomic_output, check_size
 from events.io._text import SNIFF_BYTES, detect_encoding
 from events.io.flat import event_to_row, frame_to_rows, row_to_event
@@ -37,9 +37,10 @@ from events.validate import validate_event
 __all__ = ["read_events", "loads_events", "write_events", "dumps_events", "to_geojson_dict", "guess_format",
            "ImportResult", "Reject", "FORMATS", "READ_FORMATS", "WRITE_FORMATS"]
 
-_READERS = {"json": json.read, "csv": csv.read, "geojson": geojson.read}
+_READERS = {"json": json.read, "csv": csv.read, "geojson": geojson.read, "kml": kml.read,
+            "acled": acled.read, "ucdp": ucdp.read}
 READ_FORMATS: tuple[str, ...] = tuple(_READERS)
-WRITE_FORMATS: tuple[str, ...] = ("json", "jsonl", "csv", "geojson")
+WRITE_FORMATS: tuple[str, ...] = ("json", "jsonl", "csv", "geojson", "kml")
 FORMATS: tuple[str, ...] = READ_FORMATS + ("jsonl",)
 
 _EXTENSIONS = {".geojson": "geojson", ".kml": "kml", ".jsonl": "json", ".ndjson": "json"}
@@ -144,6 +145,8 @@ def _write(events: Iterable[Event] | pd.DataFrame, out: BinaryIO, fmt: str, *, b
         return json.write(_events(items), out, lines=fmt == "jsonl")
     if fmt == "geojson":
         return geojson.write((geojson.feature(row, event) for row, event in items), out)
+    if fmt == "kml":
+        return kml.write(items, out)
     raise ValidationError("unknown format", field="format", value=fmt)
 
 

@@ -74,3 +74,14 @@ class CsvRows:
             if not cells or (len(cells) == 1 and not cells[0].strip()):
                 continue  # blank line
             yield start, dict(zip(header, cells)), len(cells)
+
+
+def collect(rows: CsvRows, out, build) -> None:
+    """Feed each row to ``out.add(line, build(row))``; a row with the wrong number of cells is rejected."""
+    width = rows.width
+    for line, row, ncells in rows:
+        if ncells != width:
+            out.rows += 1
+            out.reject(line, "row", f"{ncells} cells", f"row has {ncells} cells; the header has {width} columns")
+            continue
+        out.add(line, lambda row=row: build(row))

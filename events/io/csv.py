@@ -21,7 +21,7 @@ import io
 from typing import BinaryIO, Iterable
 
 from events.io._common import Collector, ImportResult, Progress
-from events.io._tabular import CsvRows
+from events.io._tabular import CsvRows, collect
 from events.io.flat import CSV_COLUMNS, REQUIRED_COLUMNS, TEXT_COLUMNS, column_of, neutralise, row_to_event
 
 FORMAT = "csv"
@@ -32,13 +32,7 @@ def read(stream: BinaryIO, *, where: str, strict: bool = False, progress: Progre
     rows.reject_unknown(frozenset(CSV_COLUMNS), hint="for ACLED or UCDP files use --format acled / ucdp")
     rows.require(REQUIRED_COLUMNS)
     out = Collector(where=where, strict=strict, progress=progress, field_names=column_of)
-    width = rows.width
-    for line, row, ncells in rows:
-        if ncells != width:
-            out.rows += 1
-            out.reject(line, "row", f"{ncells} cells", f"row has {ncells} cells; the header has {width} columns")
-            continue
-        out.add(line, lambda row=row: row_to_event(row))
+    collect(rows, out, row_to_event)
     return out.result(FORMAT, encoding=rows.encoding, notes=rows.notes)
 
 

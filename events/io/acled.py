@@ -1,0 +1,180 @@
+"""ACLED CSV export → Events (read only).
+
+Why: ACLED is the reference dataset analysts compare against; importing it
+puts their coded events on the same map as ours. Each row becomes one event
+with status REPORTED and id ``acled:<event_id_cnty>``. Rows for another
+country are rejected (field ``country``), not silently dropped.
+
+Columns used (others, e.g. inter1, iso, timestamp, are ignored):
+event_id_cnty, event_date, time_precision, event_type, sub_event_type,
+actor1, assoc_actor_1, actor2, assoc_actor_2, country, admin1, admin2,
+admin3, location, latitude, longitude, geo_precision, source, notes,
+fatalities. Required: event_id_cnty, event_date, event_type, country,
+latitude, longitude.
+
+Dates: ``05 September 2017``, ``5-September-2017``, ``05 Sep 2017`` or ISO
+``2017-09-05``. time_precision 1 → that day; 2 → WEEK, the date ±3 days;
+3 → MONTH, the date's calendar month. geo_precision → Precision.from_acled
+(1 point, 2 near, 3 district) with DEFAULT_RADIUS_KM. fatalities → Count
+"fatalities" (min = max). source ("A; B") → one Source per outlet; notes →
+summary; actors: actor1, assoc_actor_1, actor2, assoc_actor_2 (split on ";").
+
+Type mapping (sub_event_type first, then event_type as a fallback):
+
+======================================= ==============
+ACLED sub_event_type                    EventType
+======================================= ==============
+Armed clash                             CLASH
+Government regains territory            TERRITORY
+Non-state actor overtakes territory     TERRITORY
+Non-violent transfer of territory       TERRITORY
+Air/drone strike                        AIR_STRIKE
+Shelling/artillery/missile attack       SHELLING
+Remote explosive/landmine/IED           EXPLOSION
+Suicide bomb, Grenade                   EXPLOSION
+Chemical weapon                         ATTACK
+Attack, Sexual violence, Mob violence   ATTACK
+Abduction/forced disappearance, Arrests ARREST
+Peaceful protest, Protest with          PROTEST
+intervention, Excessive force against
+protesters, Violent demonstration
+(anything else under Strategic devel.)  OTHER
+======================================= ==============
+event_type fallback: Battles → CLASH, Explosions/Remote violence →
+EXPLOSION, Violence against civilians → ATTACK, Protests/Riots → PROTEST,
+Strategic developments → OTHER; an unknown event_type is rejected.
+"""
+from __future__ import annotations
+
+import calendar
+from datetime import date, datetime, timedelta
+from typing import BinaryIO
+
+from errors import ValidationError
+from events.io._common import Collector, ImportResult, Progress
+from events.io._foreign import DEFAULT_RADIUS_KM, code, number, require_syria, split_list, whole
+from events.io._tabular import CsvRows, collect
+from events.model import ClaimStatus, Count, DatePrecision, Event, EventDate, EventType, Place, Source
+from events.validate import validate_event
+from gazetteer.model import Precision
+
+FORMAT = "acled"
+REQUIRED = ("event_id_cnty", "event_date", "event_type", "country", "latitude", "longitude")
+
+SUB_EVENT_TYPES: dict[str, EventType] = {
+    "armed clash": EventType.CLASH,
+    "government regains territory": EventType.TERRITORY,
+    "non-state actor overtakes territory": EventType.TERRITORY,
+    "non-violent transfer of territory": EventType.TERRITORY,
+    "air/drone strike": EventType.AIR_STRIKE,
+    "shelling/artillery/missile attack": EventType.SHELLING,
+    "remote explosive/landmine/ied": EventType.EXPLOSION,
+    "suicide bomb": EventType.EXPLOSION,
+    "grenade": EventType.EXPLOSION,
+    "chemical weapon": EventType.ATTACK,
+    "attack": EventType.ATTACK,
+    "sexual violence": EventType.ATTACK,
+    "mob violence": EventType.ATTACK,
+    "abduction/forced disappearance": EventType.ARREST,
+    "arrests": EventType.ARREST,
+    "peaceful protest": EventType.PROTEST,
+    "protest with intervention": EventType.PROTEST,
+    "excessive force against protesters": EventType.PROTEST,
+    "violent demonstration": EventType.PROTEST,
+}
+EVENT_TYPES: dict[str, EventType] = {
+    "battles": EventType.CLASH,
+    "explosions/remote violence": EventType.EXPLOSION,
+    "violence against civilians": EventType.ATTACK,
+    "protests": EventType.PROTEST,
+    "riots": EventType.PROTEST,
+    "strategic developments": EventType.OTHER,
+}
+_DATE_FORMATS = ("%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%d-%b-%Y", "%Y-%m-%d")
+
+#: validate_event's field names → ACLED columns, so rejects name what the user sees.
+_FIELDS = {"id": "event_id_cnty", "place": "latitude", "place.lat": "latitude", "place.lon": "longitude",
+           "date_start": "event_date", "date_end": "event_date", "summary": "notes", "title_en": "sub_event_type",
+           "place.as_written": "location", "place.name_en": "location", "counts[0].min": "fatalities"}
+
+
+def _field(name: str) -> str:
+    if name in _FIELDS:
+        return _FIELDS[name]
+    if name.startswith("actors["):
+        return "actor1"
+    if name.startswith("sources["):
+        return "source"
+    return name
+
+
+def parse_date(value: str) -> date:
+    text = " ".join((value or "").split())
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValidationError("is not a date ACLED writes (e.g. '05 September 2017' or 2017-09-05)",
+                          field="event_date", value=value)
+
+
+def event_type(row: dict[str, str]) -> EventType:
+    sub = (row.get("sub_event_type") or "").strip().lower()
+    if sub in SUB_EVENT_TYPES:
+        return SUB_EVENT_TYPES[sub]
+    main = (row.get("event_type") or "").strip().lower()
+    if main in EVENT_TYPES:
+        return EVENT_TYPES[main]
+    raise ValidationError(f"unknown ACLED event_type; expected one of: {', '.join(sorted(EVENT_TYPES))}",
+                          field="event_type", value=row.get("event_type"))
+
+
+def _event_date(row: dict[str, str]) -> EventDate:
+    written = (row.get("event_date") or "").strip()
+    day = parse_date(written)
+    prec = code(row.get("time_precision"), field="time_precision", allowed=(1, 2, 3)) or 1
+    if prec == 2:
+        return EventDate(day - timedelta(days=3), day + timedelta(days=3), DatePrecision.WEEK, written)
+    if prec == 3:
+        last = calendar.monthrange(day.year, day.month)[1]
+        return EventDate(day.replace(day=1), day.replace(day=last), DatePrecision.MONTH, written)
+    return EventDate(day, day, DatePrecision.DAY, written)
+
+
+def row_to_event(row: dict[str, str]) -> Event:
+    require_syria(row.get("country"))
+    ev_id = (row.get("event_id_cnty") or "").strip()
+    if not ev_id:
+        raise ValidationError("is required", field="event_id_cnty", value="")
+    kind = event_type(row)
+    lat = number(row.get("latitude"), field="latitude")
+    lon = number(row.get("longitude"), field="longitude")
+    geo = code(row.get("geo_precision"), field="geo_precision", allowed=(1, 2, 3))
+    precision = Precision.from_acled(geo) if geo is not None else None
+    location = (row.get("location") or "").strip()
+    place = Place(as_written=location, lat=lat, lon=lon, precision=precision, name_en=location,
+                  radius_km=DEFAULT_RADIUS_KM.get(precision) if precision else None,
+                  admin1_en=(row.get("admin1") or "").strip())
+    fatalities = whole(row.get("fatalities"), field="fatalities")
+    counts = () if fatalities is None else (Count("fatalities", fatalities, fatalities, as_written=str(fatalities)),)
+    sources = tuple(Source(outlet=name) for name in split_list(row.get("source")))
+    actors = split_list(row.get("actor1"), row.get("assoc_actor_1"), row.get("actor2"), row.get("assoc_actor_2"))
+    label = (row.get("sub_event_type") or row.get("event_type") or "").strip()
+    event = Event(id=f"acled:{ev_id}", event_type=kind, status=ClaimStatus.REPORTED,
+                  title_en=f"{label}: {location}" if location else label, summary=(row.get("notes") or "").strip(),
+                  date=_event_date(row), place=place, actors=actors, counts=counts, sources=sources,
+                  tags=("acled",))
+    try:
+        return validate_event(event)
+    except ValidationError as err:
+        err.field = _field(err.field or "row")
+        raise
+
+
+def read(stream: BinaryIO, *, where: str, strict: bool = False, progress: Progress | None = None) -> ImportResult:
+    rows = CsvRows(stream, where=where)
+    rows.require(REQUIRED, hint="is this an ACLED export?")
+    out = Collector(where=where, strict=strict, progress=progress, field_names=_field)
+    collect(rows, out, row_to_event)
+    return out.result(FORMAT, encoding=rows.encoding, notes=rows.notes)
