@@ -76,7 +76,7 @@ def denial_pairs(frame: pd.DataFrame) -> pd.DataFrame:
     return pairs[cols]
 
 
-def grid_cell_deg(lat: np.ndarray, lon: np.ndarray, *, cells_across: int = 30, minimum: float = 0.02) -> float:
+def grid_cell_deg(lat: np.ndarray, lon: np.ndarray, *, cells_across: int = 14, minimum: float = 0.02) -> float:
     """Cell size so the events' extent is about ``cells_across`` cells wide (a few hundred cells in all)."""
     if len(lat) == 0:
         return 0.25

@@ -36,6 +36,9 @@ def build_map(*, lang: str = "en", view: MapView | None = None, basemap: str = "
     view = view or SYRIA_VIEW
     m = folium.Map(location=list(view.center), zoom_start=view.zoom, tiles=None, max_zoom=MAX_ZOOM,
                    min_zoom=MIN_ZOOM, prefer_canvas=True, control_scale=True, width=width, height=height)
+    # with tiles=None folium gives the zoom limits to no one; MarkerCluster needs them on the map
+    m.options["maxZoom"] = MAX_ZOOM
+    m.options["minZoom"] = MIN_ZOOM
     m.default_js = links(MAP_JS, asset_mode)
     m.default_css = links(MAP_CSS, asset_mode)
     m.get_root()._eventmap_asset_mode = asset_mode

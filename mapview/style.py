@@ -38,6 +38,13 @@ STATUS_STYLES: dict[ClaimStatus, StatusStyle] = {
 #: drawing order, bottom to top
 STATUS_ORDER = (ClaimStatus.DENIED, ClaimStatus.CLAIMED, ClaimStatus.REPORTED, ClaimStatus.CONFIRMED)
 DENIED_GREY = "#7a7a7a"
+AGG_BLUE = "#1f77b4"
+#: aggregated circles mix event types, so they use the legend's status swatch (blue; grey for denied),
+#: each status nudged to its own quadrant of the cell so all four stay visible: (colour, offset)
+AGG_STYLE: dict[ClaimStatus, tuple[str, tuple[int, int]]] = {
+    ClaimStatus.REPORTED: (AGG_BLUE, (-1, -1)), ClaimStatus.CLAIMED: (AGG_BLUE, (1, -1)),
+    ClaimStatus.DENIED: (DENIED_GREY, (-1, 1)), ClaimStatus.CONFIRMED: (AGG_BLUE, (1, 1)),
+}
 
 TYPE_COLORS: dict[EventType, str] = {
     EventType.EVACUATION: "#1f77b4", EventType.SIEGE_BROKEN: "#2ca02c", EventType.SIEGE: "#8c564b",
@@ -70,7 +77,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "area": ("Uncertainty area", "منطقة عدم اليقين"), "movement": ("Movement (origin → destination)", "حركة (من ← إلى)"),
     "denial_link": ("Denial ↔ claim", "نفي ↔ ادعاء"), "denies": ("Denies", "ينفي"),
     "denied_by": ("Denied by", "نفاه"), "precision": ("Precision", "الدقة"), "events": ("events", "أحداث"),
-    "aggregated": ("Aggregated: circle area ∝ number of events", "مجمّعة: مساحة الدائرة ∝ عدد الأحداث"),
+    "aggregated": ("Many events: count per area", "أحداث كثيرة: العدد في كل منطقة"),
     "from": ("From", "من"), "to": ("To", "إلى"), "quote": ("Quote", "الاقتباس"),
     "attribution": ("Boundaries: OCHA COD-AB (HDX) · events: project data",
                     "الحدود: OCHA COD-AB (HDX) · الأحداث: بيانات المشروع"),
@@ -111,7 +118,7 @@ def status_swatch(status: ClaimStatus, color: str = "#1f77b4") -> str:
             f'stroke-width="{min(s.weight, 2.5)}"{dash}/>{ring}{cross}</svg>')
 
 
-def legend_html(lang: str = "en", *, aggregated: bool = False, types: tuple[EventType, ...] | None = None) -> str:
+def legend_html(lang: str = "en", *, aggregated: bool = True, types: tuple[EventType, ...] | None = None) -> str:
     """The legend as a self-contained HTML block (statuses, types, areas, arrows, denial links).
 
     ``types`` limits the type list (e.g. to the types in view); default all.
@@ -137,7 +144,10 @@ def legend_html(lang: str = "en", *, aggregated: bool = False, types: tuple[Even
                 'stroke="#444" stroke-width="1.5" stroke-dasharray="3 3"/></svg>'
                 f'<span>{esc(word("denial_link", lang))}</span></div>')
     if aggregated:
-        rows.append(f'<div class="em-legend-row"><span>{esc(word("aggregated", lang))}</span></div>')
+        rows.append('<div class="em-legend-row"><svg width="20" height="20" aria-hidden="true"><circle cx="10" '
+                    f'cy="10" r="8.5" fill="{AGG_BLUE}" stroke="#fff"/><text x="10" y="14" font-size="10" '
+                    'text-anchor="middle" fill="#fff" font-family="Arial">n</text></svg>'
+                    f'<span>{esc(word("aggregated", lang))}</span></div>')
     return (f'<div class="em-legend" dir="{direction}" lang="{lang}">'
             f'<div class="em-legend-title">{esc(word("legend", lang))}</div>{"".join(rows)}</div>')
 

@@ -22,8 +22,8 @@ RUNTIME_CSS = """
 .em-popup .em-k{color:#555;font-weight:bold}.em-popup .em-q{margin-top:4px;color:#444;font-style:italic}
 .em-denied{background:rgba(122,122,122,.45);border:1.5px solid #555;border-radius:50%;color:#111;
  font:bold 13px/13px Arial,sans-serif;text-align:center}
-.em-agg>div{border-radius:50%;text-align:center;font:bold 11px Arial,sans-serif;color:#111;
- box-shadow:0 0 0 1px rgba(0,0,0,.25)}
+.em-agg>div{border-radius:50%;text-align:center;font:bold 11px Arial,sans-serif;box-sizing:border-box;
+ box-shadow:0 0 0 1px rgba(0,0,0,.3);opacity:.9}
 .em-label{background:none;border:none;white-space:nowrap;text-align:center;pointer-events:none;
  font:bold 12px "Noto Naskh Arabic","DejaVu Sans",Arial,sans-serif;color:#333;
  text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 2px #fff}
@@ -76,13 +76,16 @@ window.emLayer = function(data, kind, st, colors) {
     };
   } else if (kind === 'agg') {
     o.pointToLayer = function(f, ll) {
-      var n = f.properties.n, d = Math.round(st.abase + st.ak * Math.sqrt(n));
-      var c = st.grey ? GREY : col(f);
-      var border = st.ring ? '3px solid ' + st.ring : (st.dash ? '2px dashed ' + c : '1px solid #fff');
-      var bg = st.fill < 0.3 ? 'rgba(255,255,255,.55)' : c;
+      var n = f.properties.n, d = Math.round(st.amin + (st.amax - st.amin) * Math.sqrt(n / st.nmax));
+      var c = st.acolor;
+      var border = st.ring ? '3px solid ' + st.ring : (st.dash ? '2px dashed ' + c : '1.5px solid #fff');
+      var bg = st.fill < 0.3 ? 'rgba(255,255,255,.8)' : c;
+      var fg = st.fill < 0.3 ? '#222' : '#fff';
       var html = '<div style="width:' + d + 'px;height:' + d + 'px;line-height:' + d + 'px;background:' + bg +
-                 ';border:' + border + ';opacity:.9">' + n + '</div>';
-      return L.marker(ll, {icon: L.divIcon({className: 'em-agg', html: html, iconSize: [d + 4, d + 4]})});
+                 ';border:' + border + ';color:' + fg + '">' + n + '</div>';
+      var a = [d / 2 + 2 + st.dx * d * 0.3, d / 2 + 2 + st.dy * d * 0.3];
+      return L.marker(ll, {icon: L.divIcon({className: 'em-agg', html: html, iconSize: [d + 4, d + 4],
+                                            iconAnchor: a}), zIndexOffset: -d});
     };
   }
   return L.geoJson(data, o);

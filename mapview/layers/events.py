@@ -26,7 +26,7 @@ from mapview.escape import esc
 from mapview.geometry import aggregate_grid, arrow_lines, denial_pairs
 from mapview.layers.element import EventDataLayer
 from mapview.popup import date_text, popups_for
-from mapview.style import STATUS_ORDER, STATUS_STYLES, TYPE_COLORS, check_lang, status_label, type_label, word
+from mapview.style import AGG_STYLE, STATUS_ORDER, STATUS_STYLES, TYPE_COLORS, check_lang, status_label, type_label, word
 
 AGGREGATE_THRESHOLD = 3000     # located events in view above which points are aggregated
 CLUSTER_MIN = 400              # auto-cluster (MarkerCluster) from this many points up to the threshold
@@ -38,7 +38,7 @@ REQUIRED = ("id", "status", "event_type", "lat", "lon")
 def _style(status: ClaimStatus) -> dict:
     s = STATUS_STYLES[status]
     return {"status": status.value, "weight": s.weight, "fill": s.fill_opacity, "dash": s.dash,
-            "radius": s.radius, "grey": s.grey, "ring": s.ring, "abase": 14, "ak": 2.2}
+            "radius": s.radius, "grey": s.grey, "ring": s.ring}
 
 
 def _fc(features: list[dict]) -> dict:
@@ -133,9 +133,10 @@ def _link_parts(sub: pd.DataFrame, lang: str) -> list[tuple[str, dict, dict]]:
 
 def _aggregate_parts(sub: pd.DataFrame, lang: str) -> list[tuple[str, dict, dict]]:
     agg = aggregate_grid(sub)
+    nmax = int(agg["count"].max()) if len(agg) else 1
     parts = []
     for status in STATUS_ORDER:
-        rows = agg[agg["status"] == status.value]
+        rows = agg[agg["status"] == status.value].sort_values("count", ascending=False)
         if rows.empty:
             continue
         label = status_label(status, lang)
@@ -147,7 +148,9 @@ def _aggregate_parts(sub: pd.DataFrame, lang: str) -> list[tuple[str, dict, dict
                 tname = str(t)
             text = f"{int(n)} {word('events', lang)} · {label} · {tname}… · {date_text(a, b)}"
             feats.append(_point(float(la), float(lo), {"t": t, "n": int(n), "tt": esc(text)}))
-        parts.append(("agg", _style(status), _fc(feats)))
+        color, (dx, dy) = AGG_STYLE[status]
+        style = {**_style(status), "acolor": color, "dx": dx, "dy": dy, "nmax": nmax, "amin": 16, "amax": 44}
+        parts.append(("agg", style, _fc(feats)))
     return parts
 
 

@@ -58,7 +58,7 @@ TITLE_CSS = """
 
 def title_html(title: str, subtitle: str = "", *, lang: str = "en") -> str:
     d = "rtl" if lang == "ar" else "ltr"
-    sub = f"<br><span>{esc(subtitle)}</span>" if subtitle else ""
+    sub = f'<br><bdi dir="ltr">{esc(subtitle)}</bdi>' if subtitle else ""
     return f'<div dir="{d}"><b>{esc(title)}</b>{sub}</div>'
 
 

@@ -1,0 +1,103 @@
+"""Standalone HTML of the current view: one file, every asset inlined, opens from disk offline.
+
+Why a check after rendering: a single CDN link left by folium (or a plugin
+added later) makes the file blank offline without any error, so the export
+refuses to produce a page that references an external script, stylesheet
+or image.
+"""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import folium
+import numpy as np
+import pandas as pd
+
+from errors import ExportError
+from mapview.layers.events import event_layers
+from mapview.layers.overlay import NORTH_ARROW_SVG, HtmlControl, title_html
+from mapview.mapbuild import build_map
+from mapview.view import SYRIA_VIEW, MapView, view_for_bounds
+
+_EXTERNAL = re.compile(r"""<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""",
+                       re.IGNORECASE)
+
+
+def external_refs(html: str) -> list[str]:
+    """Tags in ``html`` that would fetch something over the network (empty for a good export)."""
+    return [m.group(0)[:120] for m in _EXTERNAL.finditer(html)]
+
+
+def fit_view(frame: pd.DataFrame, *, width: int = 1000, height: int = 700, max_radius_km: float = 60.0) -> MapView:
+    """A view showing every located event (and most of its uncertainty area); Syria when none."""
+    located = frame[frame["lat"].notna() & frame["lon"].notna()] if len(frame) else frame
+    if located.empty:
+        return SYRIA_VIEW
+    lat = located["lat"].to_numpy("float64")
+    lon = located["lon"].to_numpy("float64")
+    r = np.nan_to_num(located["radius_km"].to_numpy("float64"), nan=0.0).clip(0, max_radius_km) + 5.0
+    dlat = r / 111.32
+    dlon = r / (111.32 * np.cos(np.radians(lat)))
+    view = view_for_bounds(float((lat - dlat).min()), float((lon - dlon).min()), float((lat + dlat).max()),
+                           float((lon + dlon).max()), width_px=width, height_px=height)
+    return MapView(center=view.center, zoom=min(view.zoom, 11))
+
+
+def export_map(frame: pd.DataFrame, *, lang: str = "en", view: MapView | None = None, title: str = "",
+               subtitle: str = "", basemap: str = "admin", width: int = 1000, height: int = 700,
+               selected_id: str | None = None, cluster: bool | None = None) -> folium.Map:
+    """The inline-asset map with events, legend, title/date span, north arrow, scale bar and attribution."""
+    view = view or fit_view(frame, width=width, height=height)
+    m = build_map(lang=lang, view=view, basemap=basemap, asset_mode="inline")
+    event_layers(frame, lang=lang, selected_id=selected_id, cluster=cluster).add_to(m)
+    if title or subtitle:
+        HtmlControl(title_html(title, subtitle, lang=lang), position="topright", cls="em-title").add_to(m)
+    HtmlControl(NORTH_ARROW_SVG, position="topleft", cls="em-north").add_to(m)
+    return m
+
+
+def render_html(m: folium.Map) -> str:
+    html = m.get_root().render()
+    bad = external_refs(html)
+    if bad:
+        raise ExportError("standalone map would load assets from the network", field="html", value=bad[0])
+    return html
+
+
+def standalone_html(frame: pd.DataFrame, **options) -> str:
+    """HTML text of ``export_map(frame, **options)``, verified to have no external asset reference."""
+    return render_html(export_map(frame, **options))
+
+
+def write_atomic(path: str | os.PathLike, data: bytes) -> Path:
+    """Write via a temp file in the same folder and rename, so a failed export never leaves half a file."""
+    path = Path(path)
+    if path.parent and not path.parent.is_dir():
+        raise ExportError("output folder does not exist", field="output", value=str(path.parent))
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_html(frame: pd.DataFrame, path: str | os.PathLike, **options) -> Path:
+    return write_atomic(path, standalone_html(frame, **options).encode("utf-8"))
+
+
+def span_text(date_from, date_to) -> str:
+    """"2017-08-01 – 2017-08-31" for overlays; empty when both ends are open."""
+    a = "" if date_from is None else pd.Timestamp(date_from).strftime("%Y-%m-%d")
+    b = "" if date_to is None else pd.Timestamp(date_to).strftime("%Y-%m-%d")
+    if not a and not b:
+        return ""
+    return f"{a or '…'} – {b or '…'}"
+
+
