@@ -1,0 +1,143 @@
+"""Fold Syrian place names to comparison keys, in Arabic and in Latin script.
+
+Why folding and not a hand list of spellings per place: reports spell the
+same place a dozen ways, and no list keeps up. Instead every name, stored or
+queried, goes through the same deterministic folding, so two spellings that
+differ only in ways the scripts routinely differ end up as the same key; the
+remaining differences (a dropped vowel, a real typo) are left to fuzzy
+matching with a score threshold (see ``index.py``).
+
+Arabic folding (``fold_arabic``), in order:
+
+1. drop diacritics (harakat, tanwin, shadda, sukun, dagger alef) and tatweel;
+2. alef forms أ إ آ ٱ → ا; ta marbuta ة → ه; alef maqsura ى → ي;
+   hamza seats ؤ → و, ئ → ي; a bare hamza ء is dropped; Persian ک ی → ك ي;
+3. punctuation, ``-`` and ``_`` become spaces;
+4. a leading definite article ال is removed from every word longer than 3
+   letters ("البو ليل" → "بو ليل", "الرقة" → "رقه").
+
+Latin folding (``fold_latin``), in order:
+
+1. accents and the ayn/hamza signs (ʿ ʾ ' ’ `) are dropped, text lower-cased,
+   ``-`` and ``_`` become spaces;
+2. article words (al, el, ad, ar, as, az, ash, at, an, ed, er, es, ez …) are
+   dropped; an article glued to the word is removed when it is assimilated
+   ("Ezzor" → "zor", "Arraqqa" → "raqqa") or when "al"/"el" precedes a
+   consonant in a long word ("Elbuleil" → "buleil");
+3. a final ta-marbuta h after a vowel is dropped and a final e becomes a
+   ("Kisreh" → "kisra", "Raqqah" → "raqqa");
+4. digraphs and letter families collapse: sch/ch/sh → s, ph → f, dh → d,
+   th → t, kh → k, gh/g/q/c → k, dj → j, x → ks; diphthongs ou/oo/aw/ow → u,
+   ee/ei/ey/ai/ay/ie/iy → i; then o → u, e → i, y → i, w before a consonant → u;
+5. doubled letters collapse ("Raqqa" and "Raqa" meet);
+6. ``vowel_skeleton`` (a second, weaker key) replaces each vowel run with
+   "a", so spellings that differ only in vowel quality meet.
+
+``name_key`` joins the folded words without spaces, so split and joined
+forms ("البو ليل" / "البوليل", "Deir ez-Zor" / "Deirezzor") share a key;
+``name_tokens`` keeps the words for partial (one-word) matching.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_AR_DIACRITICS = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
+_AR_MAP = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و",
+    "ئ": "ي", "ء": "", "ک": "ك", "ی": "ي", "ھ": "ه",
+    "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4",
+    "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
+})
+_AR_RANGE = re.compile("[\u0600-\u06FF]")
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+
+_LAT_APOSTROPHES = str.maketrans({c: "" for c in "ʿʾ'’‘`´ʻʼ"})
+_ARTICLES = frozenset({
+    "al", "el", "il", "ul", "ad", "ar", "as", "az", "ash", "at", "an", "ed",
+    "er", "es", "ez", "et", "en", "esh", "adh", "ath", "ed", "edh",
+})
+_ASSIMILATED = re.compile(r"^[ae]([bdhlnrstz])\1")
+_GLUED_ARTICLE = re.compile(r"^[ae]l(?=[bcdfghjklmnpqrstvwxz])")
+_QU_VOWEL = re.compile(r"qu(?=[aeio])")
+_DIGRAPHS = (
+    ("sch", "s"), ("ch", "s"), ("sh", "s"), ("ph", "f"), ("dh", "d"), ("th", "t"),
+    ("kh", "k"), ("gh", "k"), ("dj", "j"), ("q", "k"), ("g", "k"), ("c", "k"),
+    ("x", "ks"),
+    ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "i"), ("ey", "i"), ("ai", "i"),
+    ("ay", "i"), ("ie", "i"), ("iy", "i"),
+)
+_W_BEFORE_CONSONANT = re.compile(r"([aeiou])w(?=[^aeiou]|$)")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def is_arabic(text: str) -> bool:
+    """True when the text contains Arabic letters (then Arabic folding applies)."""
+    return bool(_AR_RANGE.search(text))
+
+
+def fold_arabic_words(text: str) -> list[str]:
+    """Arabic text → folded words (see module docstring, steps 1-4)."""
+    text = _AR_DIACRITICS.sub("", text).translate(_AR_MAP)
+    words = []
+    for word in _NON_WORD.sub(" ", text.replace("_", " ")).split():
+        if word.startswith("ال") and len(word) > 3:
+            word = word[2:]
+        words.append(word)
+    return words
+
+
+def _fold_latin_word(word: str) -> str:
+    match = _ASSIMILATED.match(word)
+    if match and len(word) > 4:
+        word = word[2:]
+    elif _GLUED_ARTICLE.match(word) and len(word) >= 6:
+        word = word[2:]
+    if len(word) > 3 and word.endswith("h") and word[-2] in "aeiy":
+        word = word[:-1]
+    if len(word) > 3 and word.endswith("e"):
+        word = word[:-1] + "a"
+    word = _W_BEFORE_CONSONANT.sub(r"\1u", _QU_VOWEL.sub("q", word))
+    for old, new in _DIGRAPHS:
+        word = word.replace(old, new)
+    word = word.replace("o", "u").replace("e", "i").replace("y", "i")
+    word = word.replace("au", "u").replace("iu", "iu")
+    return _DOUBLE.sub(r"\1", word)
+
+
+def fold_latin_words(text: str) -> list[str]:
+    """Latin text → folded words (see module docstring, steps 1-5)."""
+    text = unicodedata.normalize("NFKD", text.translate(_LAT_APOSTROPHES))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    words = _NON_WORD.sub(" ", text.replace("_", " ")).split()
+    kept = [w for w in words if w not in _ARTICLES] or words
+    return [f for f in (_fold_latin_word(w) for w in kept) if f]
+
+
+_VOWEL_RUN = re.compile(r"[aiu]+")
+
+
+def vowel_skeleton(key: str) -> str:
+    """A folded Latin key with every vowel run replaced by one "a".
+
+    Transliterations disagree most on vowel *quality* (Manbij / Menbij,
+    Tal / Tell) but rarely on the number of syllables, so keys that agree
+    here differ only in vowels ("Bleel" and "Buleel" do not: one syllable
+    less).
+    """
+    return _VOWEL_RUN.sub("a", key)
+
+
+def name_tokens(text: str) -> list[str]:
+    """Folded words of a name, in whichever script it is written."""
+    return fold_arabic_words(text) if is_arabic(text) else fold_latin_words(text)
+
+
+def name_key(text: str) -> str:
+    """The exact-match key: folded words joined without spaces."""
+    return "".join(name_tokens(text))
+
+
+def script_of(text: str) -> str:
+    """'ar' or 'lat': which script's folding and index a text belongs to."""
+    return "ar" if is_arabic(text) else "lat"

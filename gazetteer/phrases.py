@@ -1,0 +1,200 @@
+"""Read the words around a place name: qualifiers, directions, countryside, country.
+
+Why a parser separate from matching: "بلدة الطريف", "ريف مدينة دير الزور
+الشمالي الغربي" and "north-western countryside of Deir ez-Zor city" carry
+the name *and* instructions about it (a type hint, a sector, "the whole
+north of the country"). This module only splits a phrase into those parts;
+``relative.py`` turns them into areas and ``resolve.py`` ranks the names.
+
+Words are compared in folded form (``normalize.py``), so المدينة / مدينة /
+مدينه are one qualifier.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gazetteer.model import PlaceKind
+from gazetteer.normalize import fold_arabic_words, is_arabic
+
+AREA = "area"  # qualifier meaning "the area of X" (منطقة): answer NEAR, not POINT
+
+_AR_QUALIFIERS = {
+    "بلده": PlaceKind.COMMUNITY, "قريه": PlaceKind.COMMUNITY, "مدينه": PlaceKind.CITY,
+    "ناحيه": PlaceKind.SUBDISTRICT, "محافظه": PlaceKind.GOVERNORATE, "منطقه": AREA,
+    "مخيم": PlaceKind.COMMUNITY, "بلدات": PlaceKind.COMMUNITY, "قري": PlaceKind.COMMUNITY,
+}
+_LAT_QUALIFIERS = {
+    "town": PlaceKind.COMMUNITY, "village": PlaceKind.COMMUNITY, "city": PlaceKind.CITY,
+    "governorate": PlaceKind.GOVERNORATE, "province": PlaceKind.GOVERNORATE,
+    "muhafaza": PlaceKind.GOVERNORATE, "muhafazat": PlaceKind.GOVERNORATE,
+    "district": PlaceKind.DISTRICT, "subdistrict": PlaceKind.SUBDISTRICT,
+    "nahiya": PlaceKind.SUBDISTRICT, "nahia": PlaceKind.SUBDISTRICT, "area": AREA,
+    "camp": PlaceKind.COMMUNITY,
+}
+_LAT_FILLERS = {"of", "the", "in", "near", "around"}
+_AR_FILLERS = {"في", "من", "الى", "ل"}
+
+_AR_DIRS = (("شمال", 0.0), ("جنوب", 180.0), ("شرق", 90.0), ("غرب", 270.0))
+_LAT_DIRS = (("north", 0.0), ("south", 180.0), ("east", 90.0), ("west", 270.0))
+_AR_COUNTRYSIDE = {"ريف", "ارياف"}
+_AR_OUTSKIRTS = {"اطراف", "محيط", "ضواحي"}
+_LAT_COUNTRYSIDE = {"countryside", "rural", "countrysides", "hinterland"}
+_LAT_OUTSKIRTS = {"outskirts", "environs", "vicinity", "suburbs"}
+_AR_COUNTRY = {"بلاد", "سوريا", "سوريه", "القطر"}
+_LAT_COUNTRY = {"country", "syria", "syrian"}
+_AR_CENTRE = {"وسط"}
+_LAT_CENTRE = {"central", "centre", "center", "middle"}
+
+#: "the area belonging to X" / "the area of X" / "around X": a NEAR area on X.
+_AR_AREA_PREFIX = re.compile(r"^\s*(?:ال)?منطق[ةه]\s+(?:ال)?تابع[ةه]\s+ل(?:ـ)?\s*")
+_LAT_AREA_PREFIX = re.compile(r"^\s*(?:the\s+)?(?:area|region|vicinity|surroundings)\s+(?:of|around)\s+", re.I)
+
+
+@dataclass(frozen=True)
+class Word:
+    raw: str
+    fold: str
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A query split into its parts; ``name`` is what is left to look up."""
+    name: str
+    kind_hint: PlaceKind | None = None
+    area_of: bool = False          # "منطقة X" / "area of X"
+    bearing: float | None = None   # direction word(s), compass degrees
+    countryside: str | None = None  # "countryside" or "outskirts"
+    country: bool = False          # the anchor is the country itself (شمال البلاد)
+    centre: bool = False           # "وسط سوريا" / "central Syria"
+    before: str = ""               # a named place written before a direction ("X south-west of Y")
+
+
+def words(text: str) -> list[Word]:
+    """Whitespace words with their folded forms (Arabic: al- stripped; Latin: lower case)."""
+    out = []
+    if is_arabic(text):
+        for raw in text.split():
+            folded = fold_arabic_words(raw)
+            out.append(Word(raw, "".join(folded)))
+    else:
+        text = re.sub(r"['’]s\b", "", text)
+        for raw in re.split(r"[\s\-–,]+", text):
+            if raw:
+                out.append(Word(raw, raw.lower().strip(".,;:()")))
+    return out
+
+
+def strip_area_prefix(text: str) -> tuple[str, bool]:
+    """Remove "المنطقة التابعة لـ" / "the area of"; True when one was removed."""
+    for pattern in (_AR_AREA_PREFIX, _LAT_AREA_PREFIX):
+        stripped = pattern.sub("", text, count=1)
+        if stripped != text:
+            return stripped.strip(), True
+    return text, False
+
+
+def split_qualifiers(text: str) -> Phrase:
+    """Strip leading/trailing type words (بلدة، مدينة، محافظة، governorate…) → kind hint."""
+    text, area_of = strip_area_prefix(text)
+    ws = words(text)
+    table = _AR_QUALIFIERS if is_arabic(text) else _LAT_QUALIFIERS
+    fillers = _AR_FILLERS if is_arabic(text) else _LAT_FILLERS
+    hint: PlaceKind | None = None
+
+    def take(w: Word) -> bool:
+        nonlocal hint, area_of
+        if w.fold in fillers:
+            return True
+        value = table.get(w.fold) or table.get(w.fold.replace("-", ""))
+        if value is None:
+            return False
+        if value == AREA:
+            area_of = True
+        elif hint is None:
+            hint = value
+        return True
+
+    while len(ws) > 1 and take(ws[0]):
+        ws = ws[1:]
+    while len(ws) > 1 and take(ws[-1]):
+        ws = ws[:-1]
+    if len(ws) > 1 and ws[-2].fold == "sub" and ws[-1].fold == "district":
+        ws, hint = ws[:-2], PlaceKind.SUBDISTRICT
+    return Phrase(name=" ".join(w.raw for w in ws), kind_hint=hint, area_of=area_of)
+
+
+def _direction_of(fold: str, arabic: bool) -> float | None:
+    table = _AR_DIRS if arabic else _LAT_DIRS
+    for stem, deg in table:
+        if fold.startswith(stem):
+            rest = fold[len(stem):]
+            if not arabic and rest.endswith("ern"):
+                rest = rest[:-3]
+            elif not arabic and rest.endswith("erly"):
+                rest = rest[:-4]
+            if not rest or (arabic and len(rest) <= 3):
+                return deg
+            for stem2, deg2 in table:  # "northwest", "southeastern"
+                if rest == stem2 and deg in (0.0, 180.0) and deg2 in (90.0, 270.0):
+                    return _combine(deg, deg2)
+    return None
+
+
+def _combine(ns: float, ew: float) -> float:
+    return {(0.0, 90.0): 45.0, (0.0, 270.0): 315.0, (180.0, 90.0): 135.0, (180.0, 270.0): 225.0}[(ns, ew)]
+
+
+def parse_relative(text: str) -> Phrase | None:
+    """A direction / countryside / country phrase, or None when ``text`` is a plain name."""
+    arabic = is_arabic(text)
+    ws = words(text)
+    countryside_words = (_AR_COUNTRYSIDE, _AR_OUTSKIRTS) if arabic else (_LAT_COUNTRYSIDE, _LAT_OUTSKIRTS)
+    country_words = _AR_COUNTRY if arabic else _LAT_COUNTRY
+    centre_words = _AR_CENTRE if arabic else _LAT_CENTRE
+    fillers = _AR_FILLERS if arabic else _LAT_FILLERS
+    bearing: float | None = None
+    dir_span: list[int] = []
+    countryside = None
+    country = centre = False
+    rest: list[int] = []
+    for i, w in enumerate(ws):
+        d = _direction_of(w.fold, arabic)
+        if d is not None and (not dir_span or dir_span[-1] == i - 1) and len(dir_span) < 2:
+            if bearing is None:
+                bearing = d
+            elif bearing in (0.0, 180.0) and d in (90.0, 270.0):
+                bearing = _combine(bearing, d)
+            dir_span.append(i)
+        elif w.fold in countryside_words[0]:
+            countryside = "countryside"
+        elif w.fold in countryside_words[1]:
+            countryside = "outskirts"
+        elif w.fold in country_words or (arabic and w.fold in {"سوري", "بلد"}):
+            country = True
+        elif w.fold in centre_words:
+            centre = True
+        elif w.fold not in fillers:
+            rest.append(i)
+    if bearing is None and countryside is None and not (centre and country):
+        return None
+    if country:
+        if rest:
+            return None
+        return Phrase(name="", bearing=bearing, country=True, centre=centre)
+    before = [i for i in rest if dir_span and i < dir_span[0]] if countryside is None else []
+    anchor = [i for i in rest if i not in before]
+    if not anchor:
+        return None
+    return Phrase(name=" ".join(ws[i].raw for i in anchor), bearing=bearing, countryside=countryside,
+                  before=" ".join(ws[i].raw for i in before))
+
+
+def split_nested(text: str) -> tuple[str, str] | None:
+    """"X في ريف Y الشمالي" / "X in the countryside of Y" → (X, relative part), else None."""
+    for sep in (" في ", " ضمن ", " in ", " In "):
+        if sep in text:
+            head, tail = text.split(sep, 1)
+            if head.strip() and parse_relative(tail) is not None:
+                return head.strip(), tail.strip()
+    return None

@@ -1,0 +1,214 @@
+"""Turn relative and regional phrases into honest areas.
+
+Why areas and not points: "ريف مدينة دير الزور الشمالي الغربي" names no
+single place; putting a marker on the city would be a confident wrong point.
+Each phrase becomes an ``Area`` (a polygon, a representative point inside it
+and a covering radius) with a precision level:
+
+======================================= ============ ===========================
+phrase                                  precision    shape
+======================================= ============ ===========================
+"<dir> countryside of TOWN"             NEAR         wedge 5-40 km, ±45° (clipped to Syria)
+"countryside of TOWN"                   NEAR         disc 40 km
+"<dir> of TOWN"                         NEAR         wedge 2-30 km, ±45°
+"outskirts of TOWN" (+ dir)             NEAR         disc 12 km (wedge 1-12 km)
+"<dir> of GOVERNORATE/DISTRICT"         that level   the part of the unit in that direction
+"X <dir> of TOWN"                       NEAR         disc around X; note if X is not in <dir>
+"X in <relative phrase>"                NEAR         disc around X; note (in)consistency
+"<dir> of the country" / "<dir> Syria"  REGION       part of Syria's outline (see REGION_CUTS)
+"Syria"                                 COUNTRY      Syria's outline
+======================================= ============ ===========================
+"""
+from __future__ import annotations
+
+from shapely.geometry import Point, box
+from shapely.geometry.base import BaseGeometry
+
+from gazetteer.geometry import angle_diff, bearing_deg, covering_radius_km, disc, haversine_km, representative, sector
+from gazetteer.model import Area, PlaceKind, Precision, Resolution, ResolutionStatus
+from gazetteer.phrases import Phrase, parse_relative, split_nested, split_qualifiers
+from gazetteer.resolve import ADMIN_KINDS, NEAR_RADIUS_KM, Resolver, with_note
+
+COUNTRYSIDE_KM = (5.0, 40.0)
+DIRECTION_KM = (2.0, 30.0)
+OUTSKIRTS_KM = (1.0, 12.0)
+HALF_WIDTH_DEG = 45.0
+#: A direction in the text and the gazetteer's bearing may differ this much before we flag it.
+DIRECTION_TOLERANCE_DEG = 67.5
+#: Fractions of Syria's bounding box kept for each region word (north keeps lat >= 60%...).
+REGION_CUTS = {0.0: ("lat", 0.6, True), 180.0: ("lat", 0.4, False),
+               90.0: ("lon", 0.55, True), 270.0: ("lon", 0.45, False)}
+_NAMES_EN = {0.0: "north", 45.0: "north-east", 90.0: "east", 135.0: "south-east", 180.0: "south",
+             225.0: "south-west", 270.0: "west", 315.0: "north-west"}
+_NAMES_AR = {0.0: "شمال", 45.0: "شمال شرق", 90.0: "شرق", 135.0: "جنوب شرق", 180.0: "جنوب",
+             225.0: "جنوب غرب", 270.0: "غرب", 315.0: "شمال غرب"}
+
+
+def direction_name(bearing: float) -> str:
+    return _NAMES_EN[min(_NAMES_EN, key=lambda b: angle_diff(b, bearing))]
+
+
+def _area(geom: BaseGeometry, precision: Precision, *, prefer=None, label_en="", label_ar="", anchor=None) -> Area:
+    lat, lon = representative(geom, prefer=prefer)
+    return Area(lat=round(lat, 6), lon=round(lon, 6), radius_km=round(covering_radius_km(geom, lat, lon), 1),
+                precision=precision, geometry_wkt=geom.wkt, label_en=label_en, label_ar=label_ar, anchor=anchor)
+
+
+def _clip(geom: BaseGeometry, outline: BaseGeometry) -> BaseGeometry:
+    clipped = geom.intersection(outline)
+    return clipped if not clipped.is_empty and clipped.area > 0.05 * geom.area else geom
+
+
+def region_area(resolver: Resolver, bearing: float | None, *, centre: bool = False) -> Area:
+    """"north of the country", "east of Syria", "central Syria", or the whole country."""
+    outline = resolver.admin.outline()
+    minx, miny, maxx, maxy = outline.bounds
+    if bearing is None and not centre:
+        return _area(outline, Precision.COUNTRY, label_en="Syria", label_ar="سوريا")
+    cut = box(minx, miny, maxx, maxy)
+    if centre:
+        cut = box(minx + 0.3 * (maxx - minx), miny + 0.3 * (maxy - miny),
+                  minx + 0.7 * (maxx - minx), miny + 0.7 * (maxy - miny))
+    if bearing is not None:
+        parts = [bearing] if bearing in REGION_CUTS else [round(bearing // 90) * 90 % 360, (round(bearing // 90) * 90 + 90) % 360]
+        for b in parts:
+            axis, frac, upper = REGION_CUTS[float(b)]
+            if len(parts) == 2:
+                frac = 0.5
+            if axis == "lat":
+                y = miny + frac * (maxy - miny)
+                cut = cut.intersection(box(minx, y, maxx, maxy) if upper else box(minx, miny, maxx, y))
+            else:
+                x = minx + frac * (maxx - minx)
+                cut = cut.intersection(box(x, miny, maxx, maxy) if upper else box(minx, miny, x, maxy))
+    geom = outline.intersection(cut)
+    name = ("central " if centre else "") + (direction_name(bearing) if bearing is not None else "")
+    ar = ("وسط " if centre else "") + (_NAMES_AR[min(_NAMES_AR, key=lambda b: angle_diff(b, bearing))] if bearing is not None else "")
+    return _area(geom, Precision.REGION, label_en=f"{name.strip()} of Syria", label_ar=f"{ar.strip()} سوريا")
+
+
+def _anchor(resolver: Resolver, text: str, *, context, near) -> Resolution:
+    q = split_qualifiers(text)
+    return resolver.resolve_name(text, q.name, kind=q.kind_hint, context=context, near=near)
+
+
+def around_anchor(resolver: Resolver, query: str, phrase: Phrase, *, context=None, near=None) -> Resolution:
+    """A sector / disc of countryside or outskirts around a resolved anchor."""
+    anchor_res = _anchor(resolver, phrase.name, context=context, near=near)
+    if anchor_res.status is not ResolutionStatus.RESOLVED:
+        return Resolution(query=query, status=anchor_res.status, candidates=anchor_res.candidates,
+                          note=f"reference place '{phrase.name}': {anchor_res.note}")
+    place = anchor_res.place
+    outline = resolver.admin.outline()
+    label = direction_name(phrase.bearing) if phrase.bearing is not None else ""
+    if place.kind in ADMIN_KINDS:
+        unit = resolver.admin.geometry(place.pcode)
+        geom = unit
+        if phrase.bearing is not None:
+            c = unit.centroid
+            cut = sector(c.y, c.x, phrase.bearing, inner_km=0, outer_km=600, half_width_deg=67.5)
+            geom = unit.intersection(cut) if not unit.intersection(cut).is_empty else unit
+        area = _area(geom, place.precision, label_en=f"{label} {place.name_en}".strip(), anchor=place)
+        return Resolution(query=query, status=ResolutionStatus.RESOLVED, area=area,
+                          candidates=anchor_res.candidates, note=f"{label or 'part'} of {place.name_en} ({place.pcode})")
+    inner, outer = (OUTSKIRTS_KM if phrase.countryside == "outskirts"
+                    else COUNTRYSIDE_KM if phrase.countryside else DIRECTION_KM)
+    if phrase.bearing is None:
+        geom = disc(place.lat, place.lon, outer)
+        prefer = (place.lat, place.lon)
+    else:
+        geom = sector(place.lat, place.lon, phrase.bearing, inner_km=inner, outer_km=outer,
+                      half_width_deg=HALF_WIDTH_DEG)
+        from gazetteer.geometry import offset
+        prefer = offset(place.lat, place.lon, phrase.bearing, (inner + outer) / 2)
+    geom = _clip(geom, outline)
+    what = phrase.countryside or "area"
+    area = _area(geom, Precision.NEAR, prefer=prefer, anchor=place,
+                 label_en=f"{label} {what} of {place.name_en}".strip(), label_ar=f"ريف {place.name_ar}")
+    note = (f"{label + ' ' if label else ''}{what} of {place.name_en} ({place.pcode}): "
+            f"{inner:.0f}-{outer:.0f} km" if phrase.bearing is not None else f"{what} of {place.name_en} within {outer:.0f} km")
+    return Resolution(query=query, status=ResolutionStatus.RESOLVED, area=area,
+                      candidates=anchor_res.candidates, note=note)
+
+
+def named_relative_to(resolver: Resolver, query: str, phrase: Phrase, *, context=None, near=None) -> Resolution:
+    """"منطقة البو ليل جنوب غربي مدينة دير الزور": X, said to lie <dir> of Y."""
+    ref = around_anchor(resolver, query, Phrase(name=phrase.name, bearing=phrase.bearing), context=context, near=near)
+    ref_place = ref.area.anchor if ref.area else None
+    hint = (ref_place.lat, ref_place.lon) if ref_place else near
+    named = split_qualifiers(phrase.before)
+    res = resolver.resolve_name(query, named.name, kind=named.kind_hint, area_of=True, context=context, near=hint)
+    if res.status is not ResolutionStatus.RESOLVED or ref_place is None:
+        if ref.status is ResolutionStatus.RESOLVED:
+            return with_note(ref, f"'{phrase.before}' not identified ({res.status.value}); area from the direction only")
+        return res
+    x = res.place
+    actual = bearing_deg(ref_place.lat, ref_place.lon, x.lat, x.lon)
+    dist = float(haversine_km(ref_place.lat, ref_place.lon, x.lat, x.lon))
+    area = res.area or resolver.area_for(x, loose=True)
+    if angle_diff(actual, phrase.bearing) > DIRECTION_TOLERANCE_DEG:
+        radius = 2 * NEAR_RADIUS_KM
+        area = Area(lat=x.lat, lon=x.lon, radius_km=radius, precision=Precision.NEAR,
+                    geometry_wkt=disc(x.lat, x.lon, radius).wkt, label_en=f"area of {x.name_en}",
+                    label_ar=f"منطقة {x.name_ar}", anchor=x)
+        note = (f"conflict: the text puts '{phrase.before}' {direction_name(phrase.bearing)} of "
+                f"{ref_place.name_en}, but the matched place {x.name_en} / {x.name_ar} ({x.pcode}) lies "
+                f"{direction_name(actual)} of it ({dist:.0f} km, bearing {actual:.0f}°); area anchored on the named place")
+    else:
+        note = f"consistent: {x.name_en} lies {direction_name(actual)} of {ref_place.name_en} ({dist:.0f} km)"
+    return Resolution(query=query, status=ResolutionStatus.RESOLVED, place=x, area=area,
+                      candidates=res.candidates, note=with_note(res, note).note)
+
+
+def nested(resolver: Resolver, query: str, head: str, tail: str, *, context=None, near=None) -> Resolution:
+    """"المنطقة التابعة لبلدة الطريف في ريف مدينة دير الزور الشمالي الغربي"."""
+    outer = resolve_phrase(resolver, tail, parse_relative(tail), context=context, near=near)
+    hint = (outer.area.lat, outer.area.lon) if outer.area else near
+    q = split_qualifiers(head)
+    res = resolver.resolve_name(query, q.name, kind=q.kind_hint, area_of=True, context=context, near=hint)
+    if res.status is not ResolutionStatus.RESOLVED:
+        if outer.status is ResolutionStatus.RESOLVED:
+            return Resolution(query=query, status=outer.status, area=outer.area, candidates=res.candidates,
+                              note=f"'{head}' not identified ({res.status.value}); area from '{tail}'")
+        return res
+    x = res.place
+    inside = False
+    if outer.area is not None and outer.area.geometry_wkt:
+        from shapely import wkt
+        inside = wkt.loads(outer.area.geometry_wkt).buffer(0.05).contains(Point(x.lon, x.lat))
+    verdict = "consistent with" if inside else "conflict: not inside"
+    label = outer.area.label_en if outer.area else tail
+    return Resolution(query=query, status=ResolutionStatus.RESOLVED, place=x,
+                      area=res.area or resolver.area_for(x, loose=True), candidates=res.candidates,
+                      note=with_note(res, f"area of {x.name_en} ({x.pcode}), {verdict} {label}").note)
+
+
+def resolve_phrase(resolver: Resolver, query: str, phrase: Phrase, *, context=None, near=None) -> Resolution:
+    """Dispatch one parsed relative phrase."""
+    if phrase.country:
+        area = region_area(resolver, phrase.bearing, centre=phrase.centre)
+        return Resolution(query=query, status=ResolutionStatus.RESOLVED, area=area, note=area.label_en)
+    if phrase.before:
+        return named_relative_to(resolver, query, phrase, context=context, near=near)
+    return around_anchor(resolver, query, phrase, context=context, near=near)
+
+
+def try_relative(resolver: Resolver, query: str, *, context=None, near=None) -> Resolution | None:
+    """The Resolution for a relative/regional phrase, or None when ``query`` is a plain name."""
+    split = split_nested(query)
+    if split is not None:
+        return nested(resolver, query, *split, context=context, near=near)
+    phrase = parse_relative(query)
+    if phrase is None:
+        return None
+    return resolve_phrase(resolver, query, phrase, context=context, near=near)
+
+
+COUNTRY_WORDS = {"سوريا", "سوريه", "سورية", "syria", "the country", "البلاد"}
+
+
+def is_country(text: str) -> bool:
+    return text.strip().lower() in COUNTRY_WORDS or text.strip() in {"الجمهورية العربية السورية"}
+
+
+__all__ = ["try_relative", "region_area", "is_country", "PlaceKind"]

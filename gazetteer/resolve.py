@@ -1,0 +1,202 @@
+"""Rank the places a name could mean and decide how sure we are.
+
+Why ranking in its own module: a match score alone cannot pick between the
+three Syrian places spelled كسرة; what decides is context (a governorate
+named nearby, another resolved place, the type word in front of the name,
+how big the place is). Each of those adds or subtracts a documented number
+of points below, and ``reasons`` on every candidate says which ones applied,
+so an analyst can see why the gazetteer chose.
+
+Status rules ("never a confident wrong point"):
+
+* ``resolved``   — the best candidate's *match* score is at least
+  ``RESOLVE_MIN`` and it leads every competing candidate by ``MARGIN``
+  points. Candidates nested in it (the governorate of the same name around a
+  city) or duplicates (same key within 2 km) do not compete.
+* ``ambiguous``  — some candidate passed the fuzzy threshold but the rule
+  above fails; the ranked candidates are returned.
+* ``unresolved`` — nothing passed the threshold.
+
+A partial (one-word) match or a weak fuzzy match is never returned as a
+POINT: it becomes a NEAR area around the place, with a note.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from gazetteer.admin import AdminBoundaries
+from gazetteer.geometry import covering_radius_km, haversine_km, representative
+from gazetteer.index import Hit, NameIndex
+from gazetteer.model import Area, Candidate, GazPlace, PlaceKind, Precision, Resolution, ResolutionStatus
+from gazetteer.normalize import fold_arabic_words, fold_latin_words, is_arabic, name_key
+
+RESOLVE_MIN = 88.0          # minimum match score for a confident answer
+MARGIN = 6.0                # lead over the best competitor
+POINT_MIN = 90.0            # below this match score a place is only NEAR
+NEAR_RADIUS_KM = 5.0        # radius of "the area of X" around a town
+DUPLICATE_KM = 2.0
+
+BONUS_CONTEXT_ADMIN1 = 10.0
+BONUS_CONTEXT_ADMIN23 = 4.0
+BONUS_NEAR_30KM, BONUS_NEAR_100KM = 12.0, 6.0
+BONUS_KIND_MATCH, PENALTY_KIND_MISMATCH = 8.0, 15.0
+BONUS_CITY = 4.0            # + up to 3 more for many neighbourhoods
+BONUS_SEAT = 3.0            # a town that gives its name to its district / sub-district
+PENALTY_ADMIN_BARE = 2.0    # a bare name prefers the town over the admin unit named after it
+
+ADMIN_KINDS = (PlaceKind.GOVERNORATE, PlaceKind.DISTRICT, PlaceKind.SUBDISTRICT)
+SETTLEMENT_KINDS = (PlaceKind.CITY, PlaceKind.COMMUNITY)
+
+
+@dataclass(frozen=True)
+class Ranked:
+    place: GazPlace
+    match: float
+    score: float
+    matched: str
+    partial: bool
+    reasons: tuple[str, ...]
+
+
+class Resolver:
+    """Name → ranked candidates → Resolution (plain names; phrases go through relative.py)."""
+
+    def __init__(self, index: NameIndex, admin: AdminBoundaries):
+        self.index = index
+        self.admin = admin
+        self._admin_keys: dict[str, set[str]] = {}
+        for place in index.places:
+            if place.kind in ADMIN_KINDS:
+                for name in (place.name_ar, place.name_en):
+                    for variant in (name, name.removeprefix("مركز ")):
+                        key = name_key(variant)
+                        if key:
+                            self._admin_keys.setdefault(key, set()).add(place.pcode)
+
+    # -- context -----------------------------------------------------------
+    def context_pcodes(self, context: str | None) -> set[str]:
+        """Admin units (P-codes) named in free text, by folded 1-3 word n-grams."""
+        if not context:
+            return set()
+        ar_words = fold_arabic_words(" ".join(w for w in context.split() if is_arabic(w)))
+        lat_words = fold_latin_words(" ".join(w for w in context.split() if not is_arabic(w)))
+        found: set[str] = set()
+        for seq in (ar_words, lat_words):
+            for n in (1, 2, 3):
+                for i in range(len(seq) - n + 1):
+                    found |= self._admin_keys.get("".join(seq[i:i + n]), set())
+        return found
+
+    # -- ranking ----------------------------------------------------------
+    def rank(self, hits: list[Hit], *, kind: PlaceKind | None, context: set[str],
+             near: tuple[float, float] | None) -> list[Ranked]:
+        ranked = []
+        for hit in hits:
+            place = self.index.places[hit.place]
+            score, reasons = hit.score, ["partial" if hit.partial else ("exact" if hit.score >= 100 else "fuzzy")]
+            if kind is not None:
+                if place.kind == kind or (kind in SETTLEMENT_KINDS and place.kind in SETTLEMENT_KINDS):
+                    score += BONUS_KIND_MATCH
+                    reasons.append(f"type {kind.value}")
+                else:
+                    score -= PENALTY_KIND_MISMATCH
+            else:
+                if place.kind == PlaceKind.CITY:
+                    score += BONUS_CITY + min(3.0, place.size_hint / 5.0)
+                    reasons.append("city")
+                elif place.kind in ADMIN_KINDS:
+                    score -= PENALTY_ADMIN_BARE
+                if place.kind in SETTLEMENT_KINDS and self._is_seat(place):
+                    score += BONUS_SEAT
+                    reasons.append("admin seat")
+            if context:
+                own = {place.pcode} | {r.pcode for r in (place.admin1, place.admin2, place.admin3) if r}
+                if place.admin1 and place.admin1.pcode in context or place.pcode in context:
+                    score += BONUS_CONTEXT_ADMIN1
+                    reasons.append("context governorate")
+                extra = len(own & context - {place.admin1.pcode if place.admin1 else ""})
+                if extra:
+                    score += BONUS_CONTEXT_ADMIN23
+                    reasons.append("context district")
+            if near is not None:
+                dist = float(haversine_km(near[0], near[1], place.lat, place.lon))
+                if dist < 30:
+                    score += BONUS_NEAR_30KM
+                    reasons.append(f"{dist:.0f} km from context place")
+                elif dist < 100:
+                    score += BONUS_NEAR_100KM
+                    reasons.append(f"{dist:.0f} km from context place")
+            ranked.append(Ranked(place, hit.score, score, hit.matched, hit.partial, tuple(reasons)))
+        ranked.sort(key=lambda r: (-r.score, -r.match, r.place.pcode))
+        return ranked
+
+    @staticmethod
+    def _is_seat(place: GazPlace) -> bool:
+        own = {name_key(place.name_ar), name_key(place.name_en)}
+        for ref in (place.admin2, place.admin3):
+            if ref and ({name_key(ref.name_ar.removeprefix("مركز ")), name_key(ref.name_en)} & own):
+                return True
+        return False
+
+    @staticmethod
+    def _competes(top: GazPlace, other: GazPlace) -> bool:
+        """False when ``other`` is nested in/around ``top`` or a near-duplicate of it."""
+        if other.pcode in {r.pcode for r in (top.admin1, top.admin2, top.admin3) if r}:
+            return False
+        if top.pcode in {r.pcode for r in (other.admin1, other.admin2, other.admin3) if r}:
+            return False
+        same_kind = (top.kind in SETTLEMENT_KINDS) == (other.kind in SETTLEMENT_KINDS)
+        close = float(haversine_km(top.lat, top.lon, other.lat, other.lon)) < DUPLICATE_KM
+        return not (same_kind and close)
+
+    # -- answer -----------------------------------------------------------
+    def resolve_name(self, query: str, name: str, *, kind: PlaceKind | None = None,
+                     area_of: bool = False, context: str | None = None,
+                     near: tuple[float, float] | None = None) -> Resolution:
+        hits = self.index.lookup(name)
+        if not hits:
+            return Resolution(query=query, status=ResolutionStatus.UNRESOLVED,
+                              note="no gazetteer name is close enough")
+        ranked = self.rank(hits, kind=kind, context=self.context_pcodes(context), near=near)
+        candidates = tuple(Candidate(r.place, round(r.score, 1), r.matched, r.reasons) for r in ranked)
+        top = ranked[0]
+        rivals = [r for r in ranked[1:] if self._competes(top.place, r.place)]
+        lead = top.score - rivals[0].score if rivals else math.inf
+        if top.match < RESOLVE_MIN or lead < MARGIN:
+            why = (f"best match {top.match:.0f} is below {RESOLVE_MIN:.0f}" if top.match < RESOLVE_MIN
+                   else f"{len(rivals) + 1} places fit; context does not decide")
+            return Resolution(query=query, status=ResolutionStatus.AMBIGUOUS, candidates=candidates, note=why)
+        return Resolution(query=query, status=ResolutionStatus.RESOLVED, place=top.place,
+                          area=self.area_for(top.place, loose=top.partial or top.match < POINT_MIN or area_of),
+                          candidates=candidates, note=self._note(top, area_of))
+
+    @staticmethod
+    def _note(top: Ranked, area_of: bool) -> str:
+        if top.partial:
+            return f"partial name match: the query names part of '{top.matched}'; area around it, not its exact point"
+        if top.match < POINT_MIN:
+            return f"approximate spelling match with '{top.matched}' (score {top.match:.0f}); area around it"
+        if area_of:
+            return "'the area of' a place: area around it"
+        return ""
+
+    def area_for(self, place: GazPlace, *, loose: bool) -> Area | None:
+        """Admin units → their polygon; loose town matches → a NEAR disc; exact towns → None (a point)."""
+        from gazetteer.geometry import disc
+        if place.kind in ADMIN_KINDS:
+            geom = self.admin.geometry(place.pcode)
+            lat, lon = representative(geom, prefer=(place.lat, place.lon))
+            return Area(lat=lat, lon=lon, radius_km=round(covering_radius_km(geom, lat, lon), 1),
+                        precision=place.precision, geometry_wkt=geom.wkt,
+                        label_en=place.name_en, label_ar=place.name_ar, anchor=place)
+        if not loose:
+            return None
+        radius = NEAR_RADIUS_KM + min(5.0, place.size_hint / 4.0)
+        return Area(lat=place.lat, lon=place.lon, radius_km=radius, precision=Precision.NEAR,
+                    geometry_wkt=disc(place.lat, place.lon, radius).wkt,
+                    label_en=f"area of {place.name_en}", label_ar=f"منطقة {place.name_ar}", anchor=place)
+
+
+def with_note(res: Resolution, note: str) -> Resolution:
+    return replace(res, note="; ".join(n for n in (res.note, note) if n))

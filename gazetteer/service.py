@@ -1,0 +1,113 @@
+"""The Gazetteer: one object that answers "where is this?" for the whole product.
+
+Why one façade: ingestion, the UI, exports and the CLI all need the same
+four questions (resolve a name or phrase, reverse-geocode a point, an admin
+unit's shape, the list of places). They get them from one process-wide
+cached instance (``get_gazetteer``), built once from ``data/`` in well
+under the 2 s budget, so nobody re-parses CSV or GeoJSON per request.
+"""
+from __future__ import annotations
+
+import functools
+import time
+from collections import OrderedDict
+from pathlib import Path
+from typing import Sequence
+
+from shapely.geometry.base import BaseGeometry
+
+from errors import ValidationError
+from gazetteer.admin import AdminBoundaries
+from gazetteer.index import NameIndex
+from gazetteer.model import AdminRef, GazPlace, PlaceKind, Resolution, ResolutionStatus
+from gazetteer.phrases import split_qualifiers
+from gazetteer.relative import is_country, region_area, try_relative
+from gazetteer.resolve import Resolver
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+CACHE_SIZE = 20_000
+MAX_QUERY_CHARS = 300
+
+
+class Gazetteer:
+    """Resolve names and phrases, reverse-geocode points, hand out admin shapes."""
+
+    def __init__(self, places: Sequence[GazPlace], admin: AdminBoundaries):
+        started = time.perf_counter()
+        self._places = tuple(places)
+        self.admin = admin
+        self.index = NameIndex(list(self._places))
+        self.resolver = Resolver(self.index, admin)
+        self._by_pcode = {p.pcode: p for p in self._places}
+        self._cache: OrderedDict[tuple, Resolution] = OrderedDict()
+        self.build_seconds = time.perf_counter() - started
+
+    @classmethod
+    def from_data(cls, data_dir: Path = DATA_DIR, *, extra: Sequence[GazPlace] = ()) -> "Gazetteer":
+        """Build from ``data/places.csv`` + ``data/admin/adm1-3.geojson`` (+ already-merged extras)."""
+        from gazetteer.sources.ocha import load_places_csv
+        admin = AdminBoundaries.from_dir(Path(data_dir) / "admin")
+        places = load_places_csv(Path(data_dir) / "places.csv") + admin.as_places()
+        if extra:
+            from gazetteer.sources.merge import merge_places
+            places = merge_places(places, extra, admin=admin)
+        return cls(places, admin)
+
+    # -- public API --------------------------------------------------------
+    @property
+    def places(self) -> tuple[GazPlace, ...]:
+        return self._places
+
+    def place(self, pcode: str) -> GazPlace | None:
+        return self._by_pcode.get(pcode)
+
+    def resolve(self, name: str, *, context: str | None = None, kind: PlaceKind | None = None,
+                near: tuple[float, float] | None = None) -> Resolution:
+        """A place name or a relative/regional phrase → Resolution (cached per arguments)."""
+        key = (name, context, kind, near)
+        hit = self._cache.get(key)
+        if hit is not None:
+            self._cache.move_to_end(key)
+            return hit
+        result = self.resolve_uncached(name, context=context, kind=kind, near=near)
+        self._cache[key] = result
+        if len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return result
+
+    def resolve_uncached(self, name: str, *, context: str | None = None, kind: PlaceKind | None = None,
+                         near: tuple[float, float] | None = None) -> Resolution:
+        if not isinstance(name, str) or not name.strip():
+            raise ValidationError("place name is empty", field="name", value=name)
+        if len(name) > MAX_QUERY_CHARS:
+            raise ValidationError(f"place name longer than {MAX_QUERY_CHARS} characters",
+                                  field="name", value=name)
+        query = " ".join(name.split())
+        if is_country(query):
+            area = region_area(self.resolver, None)
+            return Resolution(query=query, status=ResolutionStatus.RESOLVED, area=area, note="the whole country")
+        phrase = split_qualifiers(query)
+        if kind is None:
+            kind = phrase.kind_hint
+        hits = self.index.lookup(phrase.name)
+        exact = bool(hits) and hits[0].score >= 100 and not hits[0].partial
+        if not exact:
+            relative = try_relative(self.resolver, query, context=context, near=near)
+            if relative is not None:
+                return relative
+        return self.resolver.resolve_name(query, phrase.name, kind=kind, area_of=phrase.area_of,
+                                          context=context, near=near)
+
+    def reverse(self, lat: float, lon: float) -> tuple[AdminRef | None, AdminRef | None, AdminRef | None]:
+        """Point → (governorate, district, sub-district) AdminRefs; Nones outside Syria."""
+        return self.admin.reverse(float(lat), float(lon))
+
+    def admin_geometry(self, pcode: str) -> BaseGeometry:
+        """The polygon of a governorate / district / sub-district (raises GazetteerError if unknown)."""
+        return self.admin.geometry(pcode)
+
+
+@functools.lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer built from ``data/`` (built once, then cached)."""
+    return Gazetteer.from_data(DATA_DIR)

@@ -1,0 +1,122 @@
+"""Relative and regional phrases become honest areas, never fake points."""
+from __future__ import annotations
+
+import pytest
+from shapely import wkt
+from shapely.geometry import Point
+
+from gazetteer.geometry import bearing_deg, haversine_km
+from gazetteer.model import Precision, ResolutionStatus
+
+RESOLVED = ResolutionStatus.RESOLVED
+DEIR = (35.331909, 40.146118)
+
+
+def _shape(res):
+    assert res.area is not None and res.area.geometry_wkt
+    return wkt.loads(res.area.geometry_wkt)
+
+
+def _assert_area_is_coherent(res):
+    geom = _shape(res)
+    assert geom.buffer(1e-6).contains(Point(res.lon, res.lat)), "representative point must be inside"
+    far = max(haversine_km(res.lat, res.lon, y, x) for x, y in geom.exterior.coords) if geom.geom_type == "Polygon" else 0
+    assert res.radius_km >= far - 0.5
+
+
+@pytest.mark.parametrize("phrase", ["ريف مدينة دير الزور الشمالي الغربي",
+                                    "north-western countryside of Deir ez-Zor city",
+                                    "Deir ez-Zor's northwestern countryside"])
+def test_nw_countryside_is_a_wedge_north_west_of_the_city(gz, phrase):
+    res = gz.resolve(phrase)
+    assert res.status is RESOLVED and res.precision is Precision.NEAR
+    assert res.area.anchor.pcode == "C5086"
+    _assert_area_is_coherent(res)
+    assert 270 <= bearing_deg(*DEIR, res.lat, res.lon) <= 360
+    dist = haversine_km(*DEIR, res.lat, res.lon)
+    assert 5 <= dist <= 40
+    assert 20 <= res.radius_km <= 60
+    assert not _shape(res).contains(Point(DEIR[1], DEIR[0]))  # the city itself is not "countryside"
+
+
+def test_sw_of_city_is_a_south_west_sector(gz):
+    res = gz.resolve("جنوب غربي مدينة دير الزور")
+    assert res.status is RESOLVED and res.precision is Precision.NEAR
+    _assert_area_is_coherent(res)
+    assert 180 <= bearing_deg(*DEIR, res.lat, res.lon) <= 270
+
+
+def test_named_place_in_wrong_direction_is_anchored_on_the_place_with_a_conflict_note(gz):
+    res = gz.resolve("منطقة البو ليل جنوب غربي مدينة دير الزور")
+    assert res.status is RESOLVED
+    assert res.place.pcode == "C5126" and res.precision is Precision.NEAR
+    assert res.radius_km > 0
+    assert "conflict" in res.note and "south-east" in res.note and "south-west" in res.note
+    assert haversine_km(res.lat, res.lon, 35.203491, 40.362671) < 1
+
+
+def test_area_belonging_to_tarif_in_nw_countryside_is_anchored_on_tarif(gz):
+    res = gz.resolve("المنطقة التابعة لبلدة الطريف في ريف مدينة دير الزور الشمالي الغربي")
+    assert res.status is RESOLVED
+    assert res.place.pcode == "C5133" and res.precision is Precision.NEAR
+    assert haversine_km(res.lat, res.lon, 35.545471, 39.856506) < 1
+    assert "consistent" in res.note and "conflict" not in res.note
+    nw = gz.resolve("ريف مدينة دير الزور الشمالي الغربي")
+    assert _shape(nw).contains(Point(res.lon, res.lat))
+
+
+@pytest.mark.parametrize("phrase, lat_min", [("شمال البلاد", 35.0), ("north of the country", 35.0),
+                                             ("شمال سوريا", 35.0), ("northern Syria", 35.0)])
+def test_north_of_the_country_is_a_region(gz, phrase, lat_min):
+    res = gz.resolve(phrase)
+    assert res.status is RESOLVED and res.precision is Precision.REGION
+    _assert_area_is_coherent_region(gz, res)
+    assert _shape(res).bounds[1] >= lat_min
+    assert _shape(res).contains(Point(37.16, 36.2))       # Aleppo is in the north
+    assert not _shape(res).contains(Point(36.29, 33.51))  # Damascus is not
+
+
+@pytest.mark.parametrize("phrase", ["east of Syria", "شرق سوريا", "eastern Syria"])
+def test_east_of_syria_is_a_region(gz, phrase):
+    res = gz.resolve(phrase)
+    assert res.status is RESOLVED and res.precision is Precision.REGION
+    _assert_area_is_coherent_region(gz, res)
+    assert _shape(res).contains(Point(DEIR[1], DEIR[0]))
+    assert not _shape(res).contains(Point(36.72, 34.73))  # Homs is west
+
+
+def _assert_area_is_coherent_region(gz, res):
+    geom = _shape(res)
+    assert geom.contains(Point(res.lon, res.lat))
+    assert gz.reverse(res.lat, res.lon)[0] is not None
+    assert 50 < res.radius_km < 800
+
+
+def test_syria_alone_is_the_country(gz):
+    res = gz.resolve("سوريا")
+    assert res.precision is Precision.COUNTRY and res.area.radius_km > 300
+
+
+def test_countryside_without_direction_is_a_disc_around_the_town(gz):
+    res = gz.resolve("ريف الرقة")
+    assert res.status is RESOLVED and res.precision is Precision.NEAR
+    assert res.area.anchor.pcode == "C5710"
+    assert 35 <= res.radius_km <= 45
+
+
+def test_direction_of_a_governorate_cuts_the_governorate(gz):
+    res = gz.resolve("شرق محافظة حلب")
+    assert res.status is RESOLVED and res.precision is Precision.GOVERNORATE
+    part, whole = _shape(res), gz.admin_geometry("SY02")
+    assert part.area < whole.area and whole.buffer(1e-6).contains(part)
+    assert part.centroid.x > whole.centroid.x
+
+
+def test_relative_phrase_on_an_unknown_town_is_not_resolved(gz):
+    res = gz.resolve("ريف مدينة كزبرستان الشمالي")
+    assert res.status is ResolutionStatus.UNRESOLVED and res.area is None
+
+
+def test_names_containing_direction_words_stay_names(gz):
+    res = gz.resolve("الخيالة الشرقية")  # Eastern Khayala, a village in Raqqa
+    assert res.status is RESOLVED and res.place.pcode == "C5687" and res.precision is Precision.POINT
