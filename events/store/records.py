@@ -70,7 +70,9 @@ def typed_frame(rows: Sequence[Sequence[Any]] | Iterable[Sequence[Any]], columns
     frame = pd.DataFrame(list(rows) if not isinstance(rows, list) else rows, columns=list(columns))
     for col in columns:
         if col in DATE_COLUMNS:
-            frame[col] = pd.to_datetime(frame[col], format="ISO8601") if len(frame) else pd.to_datetime(frame[col])
+            # same unit as events_to_frame (built from date objects), so frames compare equal
+            parsed = pd.to_datetime(frame[col], format="ISO8601") if len(frame) else pd.to_datetime(frame[col])
+            frame[col] = parsed.astype("datetime64[s]")
         elif col in FLOAT_COLUMNS:
             frame[col] = pd.to_numeric(frame[col]).astype("float64")
         elif col in INT_COLUMNS:
