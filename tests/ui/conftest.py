@@ -1,0 +1,30 @@
+"""Fixtures for the dashboard tests: a temporary store seeded from data/events/seed.json.
+
+Why a temporary store: the tests must never read or write var/events.sqlite,
+and each test module gets the same 7 seed events, so counts are known.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def seeded_store_path(tmp_path_factory) -> Path:
+    from events.store import open_store, seed_store
+    path = tmp_path_factory.mktemp("store") / "events.sqlite"
+    store = open_store(path)
+    seed_store(store)
+    store.close()
+    return path
+
+
+@pytest.fixture()
+def app_env(seeded_store_path, monkeypatch):
+    """EVENTS_STORE → the seeded temporary store, for AppTest runs in this process."""
+    monkeypatch.setenv("EVENTS_STORE", str(seeded_store_path))
+    monkeypatch.chdir(REPO)
+    return seeded_store_path

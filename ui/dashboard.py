@@ -1,0 +1,72 @@
+"""The map page: timeline, map with side panel, what is not on the map, table, exports."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from ui import data, details, exports, mappanel, state, table, timeline
+from ui.i18n import label, t
+from ui.text import esc
+
+
+def _problems(lang: str) -> None:
+    problems = st.session_state.get("_url_problems") or []
+    for p in problems:
+        st.warning(t("bad_param", lang, name=p.name, value=p.value, reason=p.reason), icon="⚠️")
+
+
+def _not_on_map(undated: pd.DataFrame, unlocated: pd.DataFrame, lang: str) -> None:
+    title_col = "title_ar" if lang == "ar" else "title_en"
+    with st.expander(t("not_on_map", lang, undated=len(undated), unlocated=len(unlocated))):
+        for key, part in (("undated", undated), ("unlocated", unlocated)):
+            st.markdown(f"**{t(key, lang)}**")
+            if part.empty:
+                st.caption(t("none", lang))
+                continue
+            for row in part.itertuples(index=False):
+                title = getattr(row, title_col) or row.title_en or row.id
+                place = (row.place_ar if lang == "ar" else row.place_en) or row.place_as_written
+                st.button(f"{title} · {label(row.status, lang)}" + (f" · {place}" if place else ""),
+                          key=f"nom-{key}-{row.id}", on_click=state.select, args=(row.id,))
+
+
+def render(lang: str) -> None:
+    st.title(t("app_title", lang))
+    st.caption(t("app_caption", lang))
+    _problems(lang)
+    span = data.date_span()
+    base_q = state.base_query()
+    filtered_all = data.frame(replace(base_q, include_undated=True, include_unlocated=True))
+    everything = data.all_events()
+    window = None
+    if span is not None:
+        window = timeline.prepare_window(span)
+        timeline.histogram(filtered_all, window, lang)
+        window = timeline.slider(span, lang)
+        timeline.playback_controls(span, lang)
+    q = state.windowed(base_q, window)
+    visible = data.frame(q)
+    if window is not None:
+        st.markdown(f'<p class="evm-span-words" data-testid="evm-span">{esc(timeline.span_caption(window, len(visible), len(everything), lang))}</p>',
+                    unsafe_allow_html=True)
+    else:
+        st.caption(t("visible_of_total", lang, visible=len(visible), total=len(everything)))
+    if visible.empty:
+        st.info(t("no_events", lang))
+
+    left, right = st.columns([3, 1.3], gap="medium")
+    with left:
+        aggregated = mappanel.render(visible, lang)
+    with right:
+        details.render(lang, everything)
+        with st.expander(t("legend", lang), expanded=not st.session_state.get("selected")):
+            mappanel.legend(lang, aggregated=aggregated)
+
+    undated = filtered_all[filtered_all["date_start"].isna()]
+    unlocated = visible[visible["lat"].isna()]
+    _not_on_map(undated, unlocated, lang)
+    table.render(visible, lang)
+    exports.render(visible, q, window, lang)
+    state.sync_url(q)

@@ -1,0 +1,107 @@
+"""Where the pages get their data: one cached store, cached frames per (revision, Query).
+
+Why here: the pages never open files or stores themselves. ``st.cache_resource``
+keeps one store connection per process (opening it, and the gazetteer, is the
+slow part); frames are cached per store revision and Query, so moving the
+slider back to a window already seen costs nothing, and any write to the
+store (a new revision) invalidates every cached frame at once.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from events.query import Query
+from events.store import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_STORE = ROOT / "var" / "events.sqlite"
+
+
+def store_location() -> str:
+    """``EVENTS_STORE`` (tests point it at a temporary file) or ``var/events.sqlite``."""
+    return os.environ.get("EVENTS_STORE") or str(DEFAULT_STORE)
+
+
+@st.cache_resource(show_spinner=False)
+def get_store(location: str):
+    return open_store(location)
+
+
+def store():
+    return get_store(store_location())
+
+
+def revision() -> object:
+    return getattr(store(), "revision", 0)
+
+
+def query_key(q: Query) -> tuple:
+    """A canonical, order-independent key for a Query (frozenset iteration order is not stable)."""
+    return tuple((name, tuple(sorted(map(str, value))) if isinstance(value, frozenset) else value)
+                 for name, value in vars(q).items())
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _frame(location: str, rev: object, key: tuple, _query: Query) -> pd.DataFrame:
+    return get_store(location).frame(_query)
+
+
+def frame(q: Query) -> pd.DataFrame:
+    """The events matching ``q`` as the flat FRAME_COLUMNS table (cached; treat as read-only)."""
+    return _frame(store_location(), revision(), query_key(q), q)
+
+
+@dataclass(frozen=True)
+class FacetOptions:
+    """Values offered by the filter widgets, taken from the whole store."""
+    types: tuple[str, ...]
+    statuses: tuple[str, ...]
+    precisions: tuple[str, ...]
+    actors: tuple[str, ...]
+    outlets: tuple[str, ...]
+    governorates: tuple[tuple[str, str, str], ...]   # (pcode, name_en, name_ar)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _facets(location: str, rev: object) -> FacetOptions:
+    f = get_store(location).facets()
+    full = _all_events(location, rev)
+    gov = full.loc[full["admin1_pcode"].fillna("") != "", ["admin1_pcode", "admin1_en", "admin1_ar"]]
+    names = {p: (en, ar) for p, en, ar in gov.drop_duplicates("admin1_pcode").fillna("").to_numpy().tolist()}
+    govs = sorted(((p, *names.get(p, (p, p))) for p in f.get("admin1", [])), key=lambda g: g[1])
+    return FacetOptions(types=tuple(f.get("event_type", [])), statuses=tuple(f.get("status", [])),
+                        precisions=tuple(f.get("precision", [])), actors=tuple(f.get("actors", [])),
+                        outlets=tuple(f.get("outlets", [])), governorates=tuple(govs))
+
+
+def facets() -> FacetOptions:
+    return _facets(store_location(), revision())
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _date_span(location: str, rev: object):
+    return get_store(location).date_span()
+
+
+def date_span():
+    """(first, last) day over all dated events, or None for an empty store."""
+    return _date_span(store_location(), revision())
+
+
+def get_event(event_id: str):
+    return store().get(event_id)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _all_events(location: str, rev: object) -> pd.DataFrame:
+    return get_store(location).frame(Query(include_undated=True, include_unlocated=True))
+
+
+def all_events() -> pd.DataFrame:
+    """Every event in the store, unfiltered (denial links, totals)."""
+    return _all_events(store_location(), revision())

@@ -1,0 +1,353 @@
+"""UI text in English and Arabic, and the labels of the domain's enum values.
+
+Why one module with two complete tables: every visible string of the
+dashboard goes through ``t()``, so switching language switches *all* of it,
+and a test can check both tables have the same keys (a missing Arabic string
+is a bug, not a silent English fallback). Domain values (event types, claim
+statuses, precisions) keep their enum value in the data and in URLs; only
+their label is translated here.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+Lang = Literal["en", "ar"]
+LANGS: tuple[str, ...] = ("en", "ar")
+LANG_NAMES = {"en": "English", "ar": "العربية"}
+
+_EN: dict[str, str] = {
+    "app_title": "Syria events map",
+    "app_caption": "Reported, claimed, denied and confirmed events, with their sources.",
+    "language": "Language",
+    "page": "Page",
+    "page_map": "Map",
+    "page_review": "Review article",
+    "page_import": "Import",
+    "filters": "Filters",
+    "f_type": "Event type",
+    "f_actor": "Actor",
+    "f_status": "Claim status",
+    "f_outlet": "Outlet / agency",
+    "f_precision": "Place precision",
+    "f_gov": "Governorate",
+    "f_text": "Search titles and places",
+    "clear_filters": "Clear filters",
+    "timeline": "Timeline",
+    "events_per": "Events per {bin}",
+    "bin_day": "day",
+    "bin_week": "week",
+    "timeline_note": "Events with a date range are counted on their first day.",
+    "window": "Dates shown",
+    "span_words": "{span}, {n} events",
+    "span_words_one": "{span}, 1 event",
+    "visible_of_total": "{visible} of {total} events shown",
+    "play": "▶ Play",
+    "pause": "⏸ Pause",
+    "speed": "Speed",
+    "speed_slow": "slow",
+    "speed_normal": "normal",
+    "speed_fast": "fast",
+    "mode": "Playback",
+    "mode_window": "moving window",
+    "mode_cumulative": "cumulative",
+    "step": "Step (days)",
+    "map": "Map",
+    "legend": "Legend",
+    "not_on_map": "Not on the map: {undated} undated / {unlocated} unlocated",
+    "undated": "Undated",
+    "unlocated": "Unlocated",
+    "none": "None",
+    "table": "Events",
+    "table_help": "Click a row to see its sources. Column headers sort.",
+    "download_csv": "Download CSV",
+    "download_geojson": "Download GeoJSON",
+    "details": "Details",
+    "no_selection": "Click a marker or a table row to see an event's sources.",
+    "close": "Close",
+    "col_id": "ID",
+    "col_date": "Date",
+    "col_date_end": "Until",
+    "col_type": "Type",
+    "col_status": "Status",
+    "col_title": "Title",
+    "col_place": "Place",
+    "col_gov": "Governorate",
+    "col_precision": "Precision",
+    "col_actors": "Actors",
+    "col_count": "Count",
+    "col_outlet": "Outlet",
+    "when": "When",
+    "where": "Where",
+    "as_written": "as written",
+    "source_chain": "Source chain",
+    "outlet": "Outlet",
+    "agency": "Agency",
+    "source": "Source",
+    "published": "Published",
+    "quote": "Quote",
+    "link": "Link",
+    "denied_by": "Denied by",
+    "denies": "Denies",
+    "related": "Related",
+    "actors": "Actors",
+    "counts": "Counts",
+    "summary": "Summary",
+    "show_event": "Show",
+    "exports": "Export this view",
+    "png_size": "PNG size",
+    "png_dpi": "Resolution (DPI)",
+    "make_png": "Prepare PNG",
+    "download_png": "Download PNG",
+    "make_html": "Prepare offline HTML",
+    "download_html": "Download offline HTML",
+    "make_gif": "Prepare playback GIF",
+    "download_gif": "Download GIF",
+    "download_kml": "Download KML",
+    "export_failed": "Export failed: {error}",
+    "export_unavailable": "This export is not available: {error}",
+    "import_title": "Import events",
+    "import_format": "Format",
+    "import_file": "File (CSV, GeoJSON, KML, JSON)",
+    "import_read": "Read file",
+    "import_progress": "Reading… {done} rows",
+    "import_result": "{ok} events read, {bad} rows rejected",
+    "import_rejects": "Rejected rows",
+    "download_rejects": "Download rejected rows (CSV)",
+    "import_save": "Save {n} events to the store",
+    "import_saved": "{n} events saved, {failed} refused",
+    "review_title": "Review an article",
+    "review_text": "Article text",
+    "review_upload": "…or upload a .txt file",
+    "review_published": "Publication date",
+    "review_outlet": "Outlet",
+    "review_run": "Find events",
+    "review_none": "No events found in this text.",
+    "review_draft": "Draft {i}: {title}",
+    "review_confidence": "confidence {c:.0%}",
+    "review_sentence": "Source sentence",
+    "review_warnings": "Warnings",
+    "accept": "Accept and save",
+    "reject": "Reject",
+    "accepted": "Saved as {id}.",
+    "rejected": "Rejected.",
+    "title_en": "Title (English)",
+    "title_ar": "Title (Arabic)",
+    "date_start": "Date from",
+    "date_end": "Date to",
+    "date_precision": "Date precision",
+    "place_name": "Place",
+    "lat": "Latitude",
+    "lon": "Longitude",
+    "count_min": "Count (min)",
+    "count_max": "Count (max)",
+    "count_what": "Count of",
+    "actors_help": "Separate with ;",
+    "bad_param": "Ignored link parameter {name}={value!r}: {reason}",
+    "store_error": "The event store could not be read: {error}",
+    "no_events": "No events match these filters.",
+    "attribution": "Boundaries: OCHA COD-AB. Events: see sources.",
+}
+
+_AR: dict[str, str] = {
+    "app_title": "خريطة أحداث سوريا",
+    "app_caption": "أحداث مُبلَّغ عنها ومُدّعاة ومنفيّة ومؤكَّدة، مع مصادرها.",
+    "language": "اللغة",
+    "page": "الصفحة",
+    "page_map": "الخريطة",
+    "page_review": "مراجعة مقال",
+    "page_import": "استيراد",
+    "filters": "عوامل التصفية",
+    "f_type": "نوع الحدث",
+    "f_actor": "الجهة الفاعلة",
+    "f_status": "حالة الادعاء",
+    "f_outlet": "الوسيلة / الوكالة",
+    "f_precision": "دقة الموقع",
+    "f_gov": "المحافظة",
+    "f_text": "بحث في العناوين والأماكن",
+    "clear_filters": "مسح عوامل التصفية",
+    "timeline": "الخط الزمني",
+    "events_per": "عدد الأحداث لكل {bin}",
+    "bin_day": "يوم",
+    "bin_week": "أسبوع",
+    "timeline_note": "الأحداث ذات المدى الزمني تُحسب في يومها الأول.",
+    "window": "التواريخ المعروضة",
+    "span_words": "{span}، {n} أحداث",
+    "span_words_one": "{span}، حدث واحد",
+    "visible_of_total": "{visible} من أصل {total} حدثًا معروضة",
+    "play": "▶ تشغيل",
+    "pause": "⏸ إيقاف مؤقت",
+    "speed": "السرعة",
+    "speed_slow": "بطيء",
+    "speed_normal": "عادي",
+    "speed_fast": "سريع",
+    "mode": "طريقة العرض",
+    "mode_window": "نافذة متحركة",
+    "mode_cumulative": "تراكمي",
+    "step": "الخطوة (أيام)",
+    "map": "الخريطة",
+    "legend": "مفتاح الخريطة",
+    "not_on_map": "خارج الخريطة: {undated} بلا تاريخ / {unlocated} بلا موقع",
+    "undated": "بلا تاريخ",
+    "unlocated": "بلا موقع",
+    "none": "لا شيء",
+    "table": "الأحداث",
+    "table_help": "انقر على صف لعرض مصادره. انقر على رأس العمود للترتيب.",
+    "download_csv": "تنزيل CSV",
+    "download_geojson": "تنزيل GeoJSON",
+    "details": "التفاصيل",
+    "no_selection": "انقر على علامة أو على صف في الجدول لعرض مصادر الحدث.",
+    "close": "إغلاق",
+    "col_id": "المعرّف",
+    "col_date": "التاريخ",
+    "col_date_end": "حتى",
+    "col_type": "النوع",
+    "col_status": "الحالة",
+    "col_title": "العنوان",
+    "col_place": "المكان",
+    "col_gov": "المحافظة",
+    "col_precision": "الدقة",
+    "col_actors": "الجهات",
+    "col_count": "العدد",
+    "col_outlet": "الوسيلة",
+    "when": "متى",
+    "where": "أين",
+    "as_written": "كما ورد",
+    "source_chain": "سلسلة المصادر",
+    "outlet": "الوسيلة",
+    "agency": "الوكالة",
+    "source": "المصدر",
+    "published": "تاريخ النشر",
+    "quote": "الاقتباس",
+    "link": "الرابط",
+    "denied_by": "نفاه",
+    "denies": "ينفي",
+    "related": "ذو صلة",
+    "actors": "الجهات الفاعلة",
+    "counts": "الأعداد",
+    "summary": "الملخص",
+    "show_event": "عرض",
+    "exports": "تصدير هذا العرض",
+    "png_size": "حجم الصورة",
+    "png_dpi": "الدقة (نقطة/بوصة)",
+    "make_png": "تحضير PNG",
+    "download_png": "تنزيل PNG",
+    "make_html": "تحضير HTML يعمل دون اتصال",
+    "download_html": "تنزيل HTML",
+    "make_gif": "تحضير GIF للعرض المتحرك",
+    "download_gif": "تنزيل GIF",
+    "download_kml": "تنزيل KML",
+    "export_failed": "فشل التصدير: {error}",
+    "export_unavailable": "هذا التصدير غير متاح: {error}",
+    "import_title": "استيراد أحداث",
+    "import_format": "الصيغة",
+    "import_file": "ملف (CSV أو GeoJSON أو KML أو JSON)",
+    "import_read": "قراءة الملف",
+    "import_progress": "جارٍ القراءة… {done} صفًا",
+    "import_result": "قُرئ {ok} حدثًا، ورُفض {bad} صفًا",
+    "import_rejects": "الصفوف المرفوضة",
+    "download_rejects": "تنزيل الصفوف المرفوضة (CSV)",
+    "import_save": "حفظ {n} حدثًا في قاعدة البيانات",
+    "import_saved": "حُفظ {n} حدثًا، ورُفض {failed}",
+    "review_title": "مراجعة مقال",
+    "review_text": "نص المقال",
+    "review_upload": "…أو ارفع ملف ‎.txt",
+    "review_published": "تاريخ النشر",
+    "review_outlet": "الوسيلة",
+    "review_run": "استخراج الأحداث",
+    "review_none": "لم يُعثر على أحداث في هذا النص.",
+    "review_draft": "مسودة {i}: {title}",
+    "review_confidence": "الثقة {c:.0%}",
+    "review_sentence": "الجملة المصدر",
+    "review_warnings": "تنبيهات",
+    "accept": "قبول وحفظ",
+    "reject": "رفض",
+    "accepted": "حُفظ باسم {id}.",
+    "rejected": "رُفض.",
+    "title_en": "العنوان (بالإنجليزية)",
+    "title_ar": "العنوان (بالعربية)",
+    "date_start": "من تاريخ",
+    "date_end": "إلى تاريخ",
+    "date_precision": "دقة التاريخ",
+    "place_name": "المكان",
+    "lat": "خط العرض",
+    "lon": "خط الطول",
+    "count_min": "العدد (الأدنى)",
+    "count_max": "العدد (الأعلى)",
+    "count_what": "عدد من",
+    "actors_help": "افصل بينها بـ ;",
+    "bad_param": "تم تجاهل معامل الرابط {name}={value!r}: {reason}",
+    "store_error": "تعذّرت قراءة قاعدة الأحداث: {error}",
+    "no_events": "لا توجد أحداث تطابق عوامل التصفية.",
+    "attribution": "الحدود: أوتشا COD-AB. الأحداث: انظر المصادر.",
+}
+
+TABLES: dict[str, dict[str, str]] = {"en": _EN, "ar": _AR}
+
+#: Labels of enum values (event type, claim status, place/date precision), by language.
+VALUE_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "evacuation": "Evacuation", "siege_broken": "Siege broken", "siege": "Siege",
+        "air_strike": "Air strike", "shelling": "Shelling", "clash": "Armed clash", "attack": "Attack",
+        "explosion": "Explosion", "territory": "Territory change", "arrest": "Arrest", "protest": "Protest",
+        "displacement": "Displacement", "other": "Other",
+        "reported": "Reported", "claimed": "Claimed", "denied": "Denied", "confirmed": "Confirmed",
+        "point": "Exact place", "near": "Near a place", "subdistrict": "Sub-district", "district": "District",
+        "governorate": "Governorate", "region": "Region", "country": "Country only",
+        "day": "Day", "night": "Night", "week": "Week", "month": "Month", "range": "Date range", "year": "Year",
+    },
+    "ar": {
+        "evacuation": "إجلاء", "siege_broken": "كسر حصار", "siege": "حصار",
+        "air_strike": "غارة جوية", "shelling": "قصف", "clash": "اشتباك مسلح", "attack": "هجوم",
+        "explosion": "انفجار", "territory": "تغيّر السيطرة", "arrest": "اعتقال", "protest": "احتجاج",
+        "displacement": "نزوح", "other": "أخرى",
+        "reported": "مُبلَّغ عنه", "claimed": "ادعاء", "denied": "منفي", "confirmed": "مؤكَّد",
+        "point": "مكان محدد", "near": "قرب مكان", "subdistrict": "ناحية", "district": "منطقة",
+        "governorate": "محافظة", "region": "إقليم", "country": "البلد فقط",
+        "day": "يوم", "night": "ليلة", "week": "أسبوع", "month": "شهر", "range": "فترة", "year": "سنة",
+    },
+}
+
+_MONTHS = {
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    # Levantine month names, as Syrian outlets write them.
+    "ar": ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
+           "تشرين الأول", "تشرين الثاني", "كانون الأول"],
+}
+
+
+def norm_lang(lang: str | None) -> str:
+    return lang if lang in TABLES else "en"
+
+
+def t(key: str, lang: str, **kwargs: object) -> str:
+    """The UI string ``key`` in ``lang``, formatted with ``kwargs``; KeyError for an unknown key (a bug)."""
+    text = TABLES[norm_lang(lang)][key]
+    return text.format(**kwargs) if kwargs else text
+
+
+def label(value: str | None, lang: str) -> str:
+    """Label of an enum value (``"denied"`` → "Denied" / "منفي"); unknown values are shown as is."""
+    if value is None:
+        return ""
+    return VALUE_LABELS[norm_lang(lang)].get(str(value), str(value))
+
+
+def format_day(d: date, lang: str, *, with_year: bool = True) -> str:
+    month = _MONTHS[norm_lang(lang)][d.month - 1]
+    return f"{d.day} {month} {d.year}" if with_year else f"{d.day} {month}"
+
+
+def format_span(start: date, end: date, lang: str) -> str:
+    """"26 Aug – 5 Sep 2017", "25–29 Aug 2017" (the year, and the month, once when both ends share it)."""
+    if start == end:
+        return format_day(start, lang)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{format_day(end, lang)}"
+    same_year = start.year == end.year
+    return f"{format_day(start, lang, with_year=not same_year)} – {format_day(end, lang)}"
+
+
+def span_in_words(start: date, end: date, n: int, lang: str) -> str:
+    span = format_span(start, end, lang)
+    return t("span_words_one", lang, span=span) if n == 1 else t("span_words", lang, span=span, n=n)

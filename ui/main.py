@@ -1,0 +1,31 @@
+"""Page setup and routing; the pages themselves hold the widgets."""
+from __future__ import annotations
+
+import streamlit as st
+
+from errors import EventMapError
+from ui import sidebar, state, style
+from ui.i18n import t
+
+
+def main() -> None:
+    st.set_page_config(page_title="Syria events map", page_icon="🗺️", layout="wide")
+    state.init_session()
+    lang, page = sidebar.language_and_page()
+    style.apply(lang)
+    try:
+        from ui import data
+        opts = data.facets()
+    except EventMapError as exc:
+        st.error(t("store_error", lang, error=exc))
+        return
+    if page == "review":
+        from ui import review
+        review.render(lang)
+    elif page == "import":
+        from ui import importer
+        importer.render(lang)
+    else:
+        sidebar.filters(lang, opts)
+        from ui import dashboard
+        dashboard.render(lang)

@@ -1,0 +1,54 @@
+"""The event table under the map: same events as the map, sortable, row click selects.
+
+Why a display copy: the table shows labels in the chosen language and
+hides internal columns, but selection is mapped back through the ``id``
+column, never through row positions of another frame.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ui import state
+from ui.i18n import label, t
+
+TABLE_KEY = "table"
+
+
+def display_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    ar = lang == "ar"
+
+    def pick(a: str, b: str) -> pd.Series:
+        first, second = (frame[b], frame[a]) if ar else (frame[a], frame[b])
+        return first.where(first.fillna("") != "", second)
+
+    count = frame["count_min"].astype("string").fillna("")
+    return pd.DataFrame({
+        t("col_date", lang): frame["date_start"].dt.date,
+        t("col_date_end", lang): frame["date_end"].dt.date,
+        t("col_type", lang): frame["event_type"].map(lambda v: label(v, lang)),
+        t("col_status", lang): frame["status"].map(lambda v: label(v, lang)),
+        t("col_title", lang): pick("title_en", "title_ar"),
+        t("col_place", lang): pick("place_en", "place_ar").where(lambda s: s.fillna("") != "", frame["place_as_written"]),
+        t("col_gov", lang): pick("admin1_en", "admin1_ar"),
+        t("col_precision", lang): frame["precision"].map(lambda v: label(v, lang) if isinstance(v, str) else ""),
+        t("col_actors", lang): frame["actors"],
+        t("col_count", lang): count,
+        t("col_outlet", lang): frame["outlet"],
+        t("col_id", lang): frame["id"],
+    })
+
+
+def render(frame: pd.DataFrame, lang: str) -> None:
+    st.subheader(t("table", lang))
+    st.caption(t("table_help", lang))
+    shown = display_frame(frame, lang)
+    event = st.dataframe(shown, key=TABLE_KEY, on_select="rerun", selection_mode="single-row",
+                         hide_index=True, width="stretch", height=min(420, 38 + 35 * max(len(shown), 1)))
+    rows = list(event.selection.rows) if event and event.selection else []
+    ss = st.session_state
+    if rows != ss.get("_table_rows"):
+        ss["_table_rows"] = rows
+        if rows and rows[0] < len(frame):
+            state.select(str(frame["id"].iloc[rows[0]]))
+            st.rerun()
