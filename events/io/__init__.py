@@ -69,7 +69,7 @@ def guess_format(name: str | Path, head: bytes) -> str:
         return _sniff_csv(text)
     if text.startswith("<"):
         return "kml"
-    if text.startswith("[") or text.startswith("{"):
+    if suffix == ".json" or text.startswith("[") or text.startswith("{"):
         return "geojson" if '"FeatureCollection"' in text[:4096] or '"Feature"' in text[:4096] else "json"
     return _sniff_csv(text)
 

@@ -25,7 +25,7 @@ class CsvRows:
     def __init__(self, stream: BinaryIO, *, where: str, dialect: str = "excel") -> None:
         self.where = where
         self.text, self.encoding, self.notes = open_text(stream, where=where)
-        self.reader = csv.reader(self.text, dialect=dialect, strict=False)
+        self.reader = csv.reader(self.text, dialect=dialect, strict=True)
         try:
             header = next(self.reader)
         except StopIteration:
@@ -33,6 +33,10 @@ class CsvRows:
         except (csv.Error, UnicodeDecodeError) as err:
             raise ParseError(f"header cannot be read: {err}", where=f"{where}:1") from None
         self.header = [h.strip().lstrip("\ufeff") for h in header]
+        if len(self.header) == 1 and (";" in self.header[0] or "\t" in self.header[0]):
+            sep = "';'" if ";" in self.header[0] else "tab"
+            raise ParseError(f"the header is one column separated by {sep}; save the file as comma-separated CSV",
+                             field="header", value=self.header[0][:60], where=f"{where}:1")
         if not any(self.header):
             raise ParseError("the first line must be a header of column names; it is empty", where=f"{where}:1")
         self.width = len(self.header)
@@ -66,7 +70,11 @@ class CsvRows:
             except StopIteration:
                 return
             except csv.Error as err:
-                raise ParseError(f"malformed CSV: {err}", where=f"{self.where}:{reader.line_num}") from None
+                detail = str(err)
+                if "end of data" in detail:
+                    detail += f"; a quoted field in the record starting on line {start} is never closed"
+                raise ParseError(f"malformed CSV in the record starting on line {start}: {detail}",
+                                 where=f"{self.where}:{start}") from None
             except UnicodeDecodeError as err:
                 raise ParseError(f"file is not valid {self.encoding} from here on ({err.reason})",
                                  field="encoding", where=f"{self.where}:{reader.line_num + 1}") from None

@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 from typing import BinaryIO, TextIO
 
 from errors import ParseError
 
 SNIFF_BYTES = 64 * 1024
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # binary, not text in any code page
 
 
 def _arabic_share(text: str) -> float:
@@ -79,7 +81,7 @@ def detect_encoding(head: bytes, *, complete: bool, where: str) -> tuple[str, tu
         text = head.decode("cp1256")
     except UnicodeDecodeError:
         text = ""
-    if text and _arabic_share(text) >= 0.5:
+    if text and not _CONTROL.search(text) and _arabic_share(text) >= 0.5:
         return "cp1256", ("not UTF-8; decoded as Windows-1256 (cp1256, Arabic Windows) because the text is Arabic",)
     raise ParseError(f"file is not UTF-8 text (byte 0x{head[bad]:02x} at offset {bad}); save it as UTF-8",
                      field="encoding", value=f"0x{head[bad]:02x}", where=f"{where}:{_line_of(head, bad)}")

@@ -134,7 +134,7 @@ def _int_text(value: str) -> str:
 
 
 def _split(value: str) -> list[str]:
-    return [part.strip() for part in value.split(";") if part.strip()]
+    return [part.strip(" ") for part in value.split(";") if part.strip(" ")]
 
 
 def row_to_record(row: Mapping[str, Any], *, unescape: bool = True) -> dict[str, Any]:
