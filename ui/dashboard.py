@@ -68,5 +68,7 @@ def render(lang: str) -> None:
     unlocated = visible[visible["lat"].isna()]
     _not_on_map(undated, unlocated, lang)
     table.render(visible, lang)
-    exports.render(visible, q, window, lang)
+    exports.data_buttons(visible, q, window, lang, ("csv", "geojson"))
+    play_days = (window[1] - window[0]).days + 1 if window and st.session_state.get("play_mode") == "window" else None
+    exports.render(visible, q, window, lang, all_filtered=filtered_all, play_days=play_days)
     state.sync_url(q)

@@ -1,8 +1,126 @@
-"""Export buttons (filled in when events.io / mapview snapshot land)."""
+"""Export buttons for the current view: PNG, offline HTML, KML, JSON, animated GIF; CSV/GeoJSON of the table.
+
+Why "prepare, then download": a PNG or GIF takes a browser or a renderer
+~1 s; building them on every rerun (every slider move) would make the page
+sluggish. Data files are cheap and cached per (store revision, Query), so
+their download buttons are always ready. A prepared image is offered only
+while the view it was made from is still the current one.
+"""
 from __future__ import annotations
 
+from datetime import date
+
+import pandas as pd
 import streamlit as st
 
+from errors import EventMapError
+from events.io import dumps_events
+from events.query import Query
+from mapview import MapView
+from ui import data
+from ui.i18n import span_in_words, t
 
-def render(visible, q, window, lang) -> None:
-    pass
+PNG_SIZES: dict[str, tuple[int, int]] = {"1200×800": (1200, 800), "1600×1000": (1600, 1000),
+                                         "1920×1080": (1920, 1080), "800×600": (800, 600)}
+PNG_SCALES: dict[str, float] = {"96": 1.0, "144": 1.5, "192": 2.0}
+MIME = {"csv": "text/csv", "geojson": "application/geo+json", "kml": "application/vnd.google-earth.kml+xml",
+        "json": "application/json"}
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _dump(location: str, rev: object, key: tuple, fmt: str, _frame: pd.DataFrame) -> bytes:
+    return dumps_events(_frame, format=fmt, bom=(fmt == "csv"))
+
+
+def data_file(frame: pd.DataFrame, q: Query, fmt: str) -> bytes:
+    """CSV/GeoJSON/KML/JSON bytes of ``frame`` (the events of ``q``), cached per store revision and Query."""
+    return _dump(data.store_location(), data.revision(), data.query_key(q), fmt, frame)
+
+
+def _filename(window: tuple[date, date] | None, ext: str) -> str:
+    span = f"_{window[0]:%Y%m%d}-{window[1]:%Y%m%d}" if window else ""
+    return f"syria-events{span}.{ext}"
+
+
+def data_buttons(frame: pd.DataFrame, q: Query, window, lang: str, formats: tuple[str, ...]) -> None:
+    cols = st.columns(len(formats))
+    for col, fmt in zip(cols, formats):
+        try:
+            payload = data_file(frame, q, fmt)
+        except EventMapError as exc:
+            col.error(t("export_failed", lang, error=exc))
+            continue
+        col.download_button(t(f"download_{fmt}", lang) if fmt != "json" else "JSON", payload,
+                            file_name=_filename(window, fmt), mime=MIME[fmt], key=f"dl-{fmt}", width="stretch")
+
+
+def _current_view() -> MapView | None:
+    ss = st.session_state
+    center, zoom = ss.get("view_center"), ss.get("view_zoom")
+    if not center or not zoom:
+        return None
+    try:
+        return MapView(center=tuple(center), zoom=int(zoom))
+    except EventMapError:
+        return None
+
+
+def _png(frame, *, lang, width, height, scale, title, subtitle) -> bytes:
+    from mapview.snapshot import browser_png, chromium_available
+    if chromium_available():
+        return browser_png(frame, width=width, height=height, scale=scale, lang=lang, view=_current_view(),
+                           title=title, subtitle=subtitle)
+    from mapview.static import static_png
+    return static_png(frame, lang=lang, width=width, height=height, scale=scale, title=title, subtitle=subtitle)
+
+
+def _prepared(kind: str, key: tuple, lang: str, make) -> bytes | None:
+    """Run ``make`` on click; keep the bytes while ``key`` (the view) is unchanged."""
+    ss = st.session_state
+    store = ss.setdefault("_exports", {})
+    if st.button(t(f"make_{kind}", lang), key=f"make-{kind}", width="stretch"):
+        try:
+            with st.spinner("…"):
+                store[kind] = (key, make())
+        except EventMapError as exc:
+            st.error(t("export_failed", lang, error=exc))
+            store.pop(kind, None)
+    held = store.get(kind)
+    return held[1] if held and held[0] == key else None
+
+
+def render(visible: pd.DataFrame, q: Query, window, lang: str, *, all_filtered: pd.DataFrame | None = None,
+           play_days: int | None = None) -> None:
+    title = t("app_title", lang)
+    subtitle = span_in_words(window[0], window[1], len(visible), lang) if window else ""
+    key = (data.revision(), data.query_key(q), lang, st.session_state.get("view_center"),
+           st.session_state.get("view_zoom"))
+    with st.expander(t("exports", lang), expanded=False):
+        c1, c2 = st.columns(2)
+        size = c1.selectbox(t("png_size", lang), tuple(PNG_SIZES), key="png_size")
+        dpi = c2.selectbox(t("png_dpi", lang), tuple(PNG_SCALES), key="png_dpi")
+        width, height = PNG_SIZES[size]
+        scale = PNG_SCALES[dpi]
+        b1, b2, b3 = st.columns(3)
+        with b1:
+            png = _prepared("png", key + (size, dpi), lang, lambda: _png(
+                visible, lang=lang, width=width, height=height, scale=scale, title=title, subtitle=subtitle))
+            if png:
+                st.download_button(t("download_png", lang), png, file_name=_filename(window, "png"),
+                                   mime="image/png", key="dl-png", width="stretch")
+        with b2:
+            from mapview.standalone import standalone_html
+            html = _prepared("html", key, lang, lambda: standalone_html(
+                visible, lang=lang, view=_current_view(), title=title, subtitle=subtitle).encode("utf-8"))
+            if html:
+                st.download_button(t("download_html", lang), html, file_name=_filename(window, "html"),
+                                   mime="text/html", key="dl-html", width="stretch")
+        with b3:
+            from mapview.gif import timeline_gif
+            source = all_filtered if all_filtered is not None else visible
+            gif = _prepared("gif", key + (play_days,), lang, lambda: timeline_gif(
+                source, lang=lang, title=title, window_days=play_days, frames=12))
+            if gif:
+                st.download_button(t("download_gif", lang), gif, file_name=_filename(window, "gif"),
+                                   mime="image/gif", key="dl-gif", width="stretch")
+        data_buttons(visible, q, window, lang, ("kml", "json"))

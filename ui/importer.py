@@ -1,0 +1,77 @@
+"""Import page: upload ACLED / UCDP GED / our CSV, GeoJSON, KML or JSON; see rejects; save to the store.
+
+Why two steps (read, then save): the analyst sees how many rows were
+refused, and why, before anything is written; saving is one store
+transaction (all or none), so a conflict leaves the store unchanged.
+"""
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import streamlit as st
+
+from errors import ConflictError, EventMapError
+from events.io import READ_FORMATS, loads_events
+from ui import data
+from ui.i18n import t
+
+AUTHOR = "analyst"
+
+
+def _rejects_frame(result) -> pd.DataFrame:
+    return pd.DataFrame([{"row": r.row, "field": r.field, "value": r.value, "message": r.message}
+                         for r in result.rejects], columns=["row", "field", "value", "message"])
+
+
+def render(lang: str) -> None:
+    ss = st.session_state
+    st.title(t("import_title", lang))
+    fmt = st.selectbox(t("import_format", lang), ("auto",) + tuple(READ_FORMATS), key="import_fmt")
+    upload = st.file_uploader(t("import_file", lang), type=["csv", "geojson", "json", "jsonl", "kml", "txt"],
+                              key="import_upload")
+    if upload is not None and st.button(t("import_read", lang), key="import_read"):
+        bar = st.progress(0.0, text=t("import_progress", lang, done=0))
+
+        def progress(done: int, total: int | None) -> None:
+            fraction = min(done / total, 1.0) if total else 0.5
+            bar.progress(fraction, text=t("import_progress", lang, done=f"{done:,}"))
+
+        try:
+            result = loads_events(upload.getvalue(), format=None if fmt == "auto" else fmt, name=upload.name,
+                                  progress=progress)
+        except EventMapError as exc:
+            bar.empty()
+            st.error(str(exc))
+            ss.pop("import_result", None)
+        else:
+            bar.progress(1.0, text=t("import_progress", lang, done=f"{result.rows:,}"))
+            ss["import_result"] = result
+            ss["import_name"] = upload.name
+
+    result = ss.get("import_result")
+    if result is None:
+        return
+    st.success(t("import_result", lang, ok=len(result.events), bad=len(result.rejects)))
+    for note in result.notes:
+        st.info(note)
+    if result.rejects:
+        st.subheader(t("import_rejects", lang))
+        rejects = _rejects_frame(result)
+        st.dataframe(rejects, hide_index=True, width="stretch", key="import_rejects_table")
+        buf = io.BytesIO()
+        rejects.to_csv(buf, index=False, encoding="utf-8-sig")
+        st.download_button(t("download_rejects", lang), buf.getvalue(), file_name="rejected_rows.csv",
+                           mime="text/csv", key="dl-rejects")
+    if result.events:
+        replace = st.checkbox(t("import_replace", lang), key="import_replace")
+        if st.button(t("import_save", lang, n=len(result.events)), key="import_save", type="primary"):
+            try:
+                n = data.store().add(result.events, author=AUTHOR, replace=replace)
+            except ConflictError as exc:
+                st.error(str(exc))
+            except EventMapError as exc:
+                st.error(str(exc))
+            else:
+                st.success(t("import_saved", lang, n=n))
+                ss.pop("import_result", None)

@@ -1,0 +1,187 @@
+"""Review page: article text → draft events → analyst edits → accept (saved, author "analyst") or reject.
+
+Why drafts stay in session state until decided: nothing is written until
+the analyst accepts a draft, and a draft the store refuses (validation
+error) stays on screen with the message next to it and every edit kept —
+nothing the analyst typed is lost.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import streamlit as st
+
+from errors import EventMapError
+from events.model import ClaimStatus, Count, DatePrecision, EventDate, EventType, Place
+from gazetteer.model import Precision
+from ui import data
+from ui.i18n import label, t
+from ui.text import highlight_span, md_escape
+
+AUTHOR = "analyst"
+MAX_ARTICLE_CHARS = 100_000
+
+
+@st.cache_resource(show_spinner=False)
+def _gazetteer():
+    from gazetteer import get_gazetteer
+    return get_gazetteer()
+
+
+def _ingest(text: str, published: date, outlet: str) -> list:
+    from events.ingest import ingest_article
+    return list(ingest_article(text, published=published, outlet=outlet))
+
+
+def _opt_float(value: str, field: str) -> float | None:
+    from errors import ValidationError
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        raise ValidationError("must be a number", field=field, value=value) from None
+
+
+def _opt_int(value: str, field: str) -> int | None:
+    from errors import ValidationError
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise ValidationError("must be a whole number", field=field, value=value) from None
+
+
+def edited_event(event, form: dict):
+    """The draft ``event`` with the analyst's edits from ``form`` (widget values) applied."""
+    d0 = event.date
+    as_written = d0.as_written if d0 else ""
+    new_date = EventDate(form["date_start"], form["date_end"], DatePrecision(form["date_precision"]), as_written)
+    p0 = event.place or Place(as_written="")
+    lat = _opt_float(form["lat"], "place.lat")
+    lon = _opt_float(form["lon"], "place.lon")
+    place = replace(p0, name_en=form["place_en"].strip(), name_ar=form["place_ar"].strip(), lat=lat, lon=lon,
+                    precision=Precision(form["precision"]) if form["precision"] else None)
+    counts = list(event.counts)
+    cmin, cmax = _opt_int(form["count_min"], "counts.min"), _opt_int(form["count_max"], "counts.max")
+    if counts:
+        counts[0] = replace(counts[0], min=cmin, max=cmax)
+    elif cmin is not None or cmax is not None:
+        counts.append(Count(what="people", min=cmin, max=cmax))
+    actors = tuple(a.strip() for a in form["actors"].split(";") if a.strip())
+    return replace(event, title_en=form["title_en"].strip(), title_ar=form["title_ar"].strip(),
+                   event_type=EventType(form["event_type"]), status=ClaimStatus(form["status"]), date=new_date,
+                   place=place, counts=tuple(counts), actors=actors)
+
+
+def _num(v) -> str:
+    return "" if v is None else str(v)
+
+
+def _draft_form(i: int, draft, lang: str) -> None:
+    ss = st.session_state
+    e = draft.event
+    decided = ss["review_state"].get(i)
+    conf = getattr(draft, "confidence", None)
+    head = t("review_draft", lang, i=i + 1, title=md_escape(e.title_ar if lang == "ar" and e.title_ar else e.title))
+    if conf is not None:
+        head += " · " + t("review_confidence", lang, c=float(conf))
+    if decided:
+        head += f" · {t('review_status_' + decided[0], lang)}"
+    with st.expander(head, expanded=decided is None):
+        if decided:
+            st.caption(decided[1])
+            return
+        sentence = getattr(draft, "sentence", "") or ""
+        if sentence:
+            st.markdown(f"**{t('review_sentence', lang)}**")
+            st.html(highlight_span(sentence, getattr(draft, "span", None)))
+        warnings = list(getattr(draft, "warnings", ()) or ())
+        if warnings:
+            st.warning(t("review_warnings", lang) + ": " + "; ".join(md_escape(w) for w in warnings))
+        error = ss["review_errors"].get(i)
+        if error:
+            st.error(t("review_error", lang, error=md_escape(error)))
+        p = e.place or Place(as_written="")
+        c = e.counts[0] if e.counts else None
+        d = e.date
+        today = date.today()
+        with st.form(key=f"draft-{i}", border=False):
+            a, b = st.columns(2)
+            form = {
+                "title_en": a.text_input(t("title_en", lang), e.title_en, key=f"d{i}-ten"),
+                "title_ar": b.text_input(t("title_ar", lang), e.title_ar, key=f"d{i}-tar"),
+                "event_type": a.selectbox(t("col_type", lang), [x.value for x in EventType],
+                                          index=list(EventType).index(e.event_type), key=f"d{i}-type",
+                                          format_func=lambda v: label(v, lang)),
+                "status": b.selectbox(t("col_status", lang), [x.value for x in ClaimStatus],
+                                      index=list(ClaimStatus).index(e.status), key=f"d{i}-status",
+                                      format_func=lambda v: label(v, lang)),
+                "date_start": a.date_input(t("date_start", lang), d.start if d else today, key=f"d{i}-ds"),
+                "date_end": b.date_input(t("date_end", lang), d.end if d else today, key=f"d{i}-de"),
+                "date_precision": a.selectbox(t("date_precision", lang), [x.value for x in DatePrecision],
+                                              index=list(DatePrecision).index(d.precision) if d else 0,
+                                              key=f"d{i}-dp", format_func=lambda v: label(v, lang)),
+                "precision": b.selectbox(t("col_precision", lang), [""] + [x.value for x in Precision],
+                                         index=(list(Precision).index(p.precision) + 1) if p.precision else 0,
+                                         key=f"d{i}-pp", format_func=lambda v: label(v, lang) if v else "—"),
+                "place_en": a.text_input(t("review_place_en", lang), p.name_en, key=f"d{i}-pen"),
+                "place_ar": b.text_input(t("review_place_ar", lang), p.name_ar or p.as_written, key=f"d{i}-par"),
+                "lat": a.text_input(t("lat", lang), _num(p.lat), key=f"d{i}-lat"),
+                "lon": b.text_input(t("lon", lang), _num(p.lon), key=f"d{i}-lon"),
+                "count_min": a.text_input(t("count_min", lang), _num(c.min if c else None), key=f"d{i}-cmin"),
+                "count_max": b.text_input(t("count_max", lang), _num(c.max if c else None), key=f"d{i}-cmax"),
+                "actors": st.text_input(t("actors", lang), "; ".join(e.actors), help=t("actors_help", lang),
+                                        key=f"d{i}-act"),
+            }
+            x, y = st.columns(2)
+            accept = x.form_submit_button(t("accept", lang), type="primary", width="stretch")
+            reject = y.form_submit_button(t("reject", lang), width="stretch")
+        if accept:
+            try:
+                event = edited_event(e, form)
+                data.store().add([event], author=AUTHOR)
+            except EventMapError as exc:
+                ss["review_errors"][i] = str(exc)
+            else:
+                ss["review_errors"].pop(i, None)
+                ss["review_state"][i] = ("accepted", t("accepted", lang, id=event.id))
+            st.rerun()
+        if reject:
+            ss["review_state"][i] = ("rejected", t("rejected", lang))
+            st.rerun()
+
+
+def render(lang: str) -> None:
+    ss = st.session_state
+    st.title(t("review_title", lang))
+    text = st.text_area(t("review_text", lang), height=220, key="review_text_area", max_chars=MAX_ARTICLE_CHARS)
+    upload = st.file_uploader(t("review_upload", lang), type=["txt"], key="review_upload")
+    a, b = st.columns(2)
+    published = a.date_input(t("review_published", lang), key="review_published", value=date.today())
+    outlet = b.text_input(t("review_outlet", lang), key="review_outlet", max_chars=200)
+    if st.button(t("review_run", lang), type="primary", key="review_run"):
+        article = upload.getvalue().decode("utf-8", errors="replace") if upload is not None else text
+        try:
+            drafts = _ingest(article[:MAX_ARTICLE_CHARS], published, outlet.strip())
+        except ImportError as exc:
+            st.error(t("review_missing", lang, error=exc))
+            drafts = None
+        except EventMapError as exc:
+            st.error(str(exc))
+            drafts = None
+        if drafts is not None:
+            ss["review_drafts"] = drafts
+            ss["review_state"] = {}
+            ss["review_errors"] = {}
+    drafts = ss.get("review_drafts")
+    if drafts is None:
+        return
+    if not drafts:
+        st.info(t("review_none", lang))
+    for i, draft in enumerate(drafts):
+        _draft_form(i, draft, lang)
