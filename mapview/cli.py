@@ -28,6 +28,9 @@ class OneLineErrors(click.Group):
         try:
             return super().main(args=args, prog_name=prog_name, complete_var=complete_var,
                                 standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            click.echo(exc.format_message(), err=True)
+            sys.exit(2)
         except click.exceptions.Abort:
             click.echo("error: aborted", err=True)
             sys.exit(2)

@@ -1,0 +1,39 @@
+import json
+import re
+
+import pytest
+
+from mapview.escape import esc, js_json
+from tests.corpus_payloads import HOSTILE_STRINGS
+
+
+@pytest.mark.parametrize("payload", HOSTILE_STRINGS)
+def test_esc_leaves_no_markup_or_template_breakout(payload):
+    out = esc(payload)
+    assert "<" not in out and ">" not in out
+    assert "`" not in out and "${" not in out and "$" not in out
+    assert '"' not in out and "'" not in out
+    assert "\\" not in out
+
+
+def test_esc_keeps_arabic_and_plain_text_readable():
+    assert esc("دير الزور") == "دير الزور"
+    assert esc("a & b") == "a &amp; b"
+    assert esc(None) == "" and esc(float("nan")) == ""
+
+
+@pytest.mark.parametrize("payload", HOSTILE_STRINGS)
+def test_js_json_cannot_close_a_script_and_round_trips(payload):
+    text = js_json({"v": payload})
+    assert "</" not in text and "<!--" not in text and "`" not in text
+    assert json.loads(text) == {"v": payload}
+
+
+def test_js_json_rejects_nan():
+    with pytest.raises(ValueError):
+        js_json({"x": float("nan")})
+
+
+def test_esc_output_has_only_entities_for_specials():
+    out = esc("`${x}` <b>\\")
+    assert re.fullmatch(r"[^<>`$\\]*", out)
