@@ -25,6 +25,7 @@ from gazetteer.relative import is_country, region_area, try_relative
 from gazetteer.resolve import Resolver
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+BUILTIN_ALIASES = Path(__file__).resolve().parent / "data" / "aliases.csv"
 CACHE_SIZE = 20_000
 MAX_QUERY_CHARS = 300
 
@@ -43,14 +44,29 @@ class Gazetteer:
         self.build_seconds = time.perf_counter() - started
 
     @classmethod
-    def from_data(cls, data_dir: Path = DATA_DIR, *, extra: Sequence[GazPlace] = ()) -> "Gazetteer":
-        """Build from ``data/places.csv`` + ``data/admin/adm1-3.geojson`` (+ already-merged extras)."""
+    def from_data(cls, data_dir: Path = DATA_DIR, *, geonames: Sequence[Path] = (),
+                  ocha: Sequence[Path] = (), aliases: Sequence[Path] = (),
+                  builtin_aliases: bool = True) -> "Gazetteer":
+        """Build from ``data/places.csv`` + ``data/admin/adm1-3.geojson``, then merge extra sources.
+
+        ``geonames`` (SY.txt dumps) and ``ocha`` (HDX populated-places CSVs) are
+        merged without duplicates (see sources/merge.py); ``aliases`` (user
+        alias CSVs) are applied last, after the built-in exonym list
+        ``gazetteer/data/aliases.csv`` ("Palmyra", "Kobani"...).
+        """
+        from gazetteer.sources.aliases import load_aliases
+        from gazetteer.sources.geonames import load_geonames
+        from gazetteer.sources.merge import apply_aliases, merge_places
         from gazetteer.sources.ocha import load_places_csv
         admin = AdminBoundaries.from_dir(Path(data_dir) / "admin")
         places = load_places_csv(Path(data_dir) / "places.csv") + admin.as_places()
-        if extra:
-            from gazetteer.sources.merge import merge_places
-            places = merge_places(places, extra, admin=admin)
+        for path in ocha:
+            places = merge_places(places, load_places_csv(Path(path)), admin=admin)
+        for path in geonames:
+            places = merge_places(places, load_geonames(Path(path)).places, admin=admin)
+        alias_files = ([BUILTIN_ALIASES] if builtin_aliases and BUILTIN_ALIASES.exists() else []) + list(aliases)
+        for path in alias_files:
+            places = apply_aliases(places, load_aliases(Path(path)), admin=admin)
         return cls(places, admin)
 
     # -- public API --------------------------------------------------------

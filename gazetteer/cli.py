@@ -1,0 +1,96 @@
+"""``python -m gazetteer``: resolve names / phrases and reverse-geocode points.
+
+Why a CLI: analysts check a spelling or a coordinate without opening the
+dashboard, and scripts pipe JSON lines (one object per name) into jq.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from errors import EventMapError
+from gazetteer.serialize import resolution_to_dict
+
+
+def _load(aliases: tuple[str, ...], geonames: tuple[str, ...]):
+    from gazetteer.service import DATA_DIR, Gazetteer, get_gazetteer
+    if not aliases and not geonames:
+        return get_gazetteer()
+    return Gazetteer.from_data(DATA_DIR, aliases=[Path(a) for a in aliases],
+                               geonames=[Path(g) for g in geonames])
+
+
+def _fail(exc: EventMapError) -> None:
+    raise click.ClickException(str(exc))
+
+
+@click.group()
+def cli() -> None:
+    """Syrian gazetteer: resolve place names and phrases, reverse-geocode points."""
+
+
+@cli.command()
+@click.argument("names", nargs=-1, required=True)
+@click.option("--context", default=None, help="Text around the name (governorate/district named nearby).")
+@click.option("--near", nargs=2, type=float, default=None, metavar="LAT LON",
+              help="A point already known from the same report; nearer candidates rank higher.")
+@click.option("--aliases", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="User alias CSV (name,lang,pcode or lat/lon); may repeat.")
+@click.option("--geonames", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="GeoNames SY.txt dump to merge in; may repeat.")
+@click.option("--geometry", is_flag=True, help="Include the area's WKT in JSON output.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per name (JSON lines).")
+def resolve(names, context, near, aliases, geonames, geometry, as_json) -> None:
+    """Resolve each NAME (a place name or a phrase such as 'ريف حلب الغربي')."""
+    try:
+        gz = _load(aliases, geonames)
+        for name in names:
+            res = gz.resolve(name, context=context, near=tuple(near) if near else None)
+            row = resolution_to_dict(res, gz, geometry=geometry)
+            if as_json:
+                click.echo(json.dumps(row, ensure_ascii=False))
+            else:
+                click.echo(_line(row))
+    except EventMapError as exc:
+        _fail(exc)
+
+
+def _line(row: dict) -> str:
+    if row["status"] == "unresolved":
+        return f"{row['query']}: unresolved ({row['note']})"
+    if row["status"] == "ambiguous":
+        cands = "; ".join(f"{c['name_en']} / {c['name_ar']} [{c['pcode']}, {c['admin1']}] {c['score']}"
+                          for c in row["candidates"][:5])
+        return f"{row['query']}: ambiguous — {cands}"
+    where = f"{row['lat']:.5f}, {row['lon']:.5f}"
+    radius = f" ±{row['radius_km']} km" if row["radius_km"] else ""
+    name = " / ".join(n for n in (row["name_en"], row["name_ar"]) if n)
+    code = f" [{row['pcode']}]" if row["pcode"] else ""
+    admin = f" in {row['admin1']['name_en']}" if row["admin1"] else ""
+    note = f" — {row['note']}" if row["note"] else ""
+    return f"{row['query']}: {name}{code}{admin} at {where}{radius} ({row['precision']}){note}"
+
+
+@cli.command()
+@click.argument("lat", type=float)
+@click.argument("lon", type=float)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
+def reverse(lat: float, lon: float, as_json: bool) -> None:
+    """Governorate / district / sub-district containing LAT LON."""
+    from gazetteer.service import get_gazetteer
+    levels = get_gazetteer().reverse(lat, lon)
+    row = {"lat": lat, "lon": lon}
+    for n, ref in zip(("admin1", "admin2", "admin3"), levels):
+        row[n] = {"pcode": ref.pcode, "name_en": ref.name_en, "name_ar": ref.name_ar} if ref else None
+    if as_json:
+        click.echo(json.dumps(row, ensure_ascii=False))
+    elif levels[0] is None:
+        click.echo(f"{lat}, {lon}: outside Syria's boundaries")
+    else:
+        click.echo(f"{lat}, {lon}: " + " > ".join(f"{r.name_en} / {r.name_ar} [{r.pcode}]" for r in levels if r))
+
+
+def main() -> None:  # pragma: no cover - thin entry point
+    cli(prog_name="python -m gazetteer")
