@@ -56,27 +56,30 @@ def render(lang: str, full: pd.DataFrame) -> None:
             f'<h4 dir="auto">{esc(_title(event, lang))}</h4>'
             f'<span class="evm-badge {esc(status)}">{esc(label(status, lang))}</span>'
             f'<span class="evm-badge">{esc(label(event.event_type.value, lang))}</span></div>')
-    rows = []
+    rows: list[tuple[str, str]] = []   # (label, HTML already escaped)
+
+    def with_written(text: str, written: str) -> str:
+        shown = esc(text)
+        if written:
+            shown += f' · {esc(t("as_written", lang))}: «<bdi dir="auto">{esc(written)}</bdi>»'
+        return shown
+
     if event.date:
         when = f"{format_span(event.date.start, event.date.end, lang)} · {label(event.date.precision.value, lang)}"
-        if event.date.as_written:
-            when += f" · {t('as_written', lang)}: «{event.date.as_written}»"
-        rows.append((t("when", lang), when))
+        rows.append((t("when", lang), with_written(when, event.date.as_written)))
     if event.place:
         where = _place_name(event.place, lang)
         if event.place.precision:
             where += f" · {label(event.place.precision.value, lang)}"
-        if event.place.as_written:
-            where += f" · {t('as_written', lang)}: «{event.place.as_written}»"
-        rows.append((t("where", lang), where))
+        rows.append((t("where", lang), with_written(where, event.place.as_written)))
     if event.actors:
-        rows.append((t("actors", lang), "، ".join(event.actors) if lang == "ar" else ", ".join(event.actors)))
+        rows.append((t("actors", lang), esc("، ".join(event.actors) if lang == "ar" else ", ".join(event.actors))))
     for c in event.counts:
         rng = f"{c.min or ''}–{c.max or ''}" if c.min != c.max else f"{c.min}"
-        rows.append((t("counts", lang), f"{c.what}: {rng}" + (f" («{c.as_written}»)" if c.as_written else "")))
+        rows.append((t("counts", lang), with_written(f"{c.what}: {rng}", c.as_written)))
     if event.summary:
-        rows.append((t("summary", lang), event.summary))
-    st.html("".join(f'<p><b>{esc(k)}:</b> <span dir="auto">{esc(v)}</span></p>' for k, v in rows))
+        rows.append((t("summary", lang), f'<span dir="auto">{esc(event.summary)}</span>'))
+    st.html("".join(f'<p><b>{esc(k)}:</b> {v}</p>' for k, v in rows))
 
     for i, s in enumerate(event.sources):
         chain = [(t("outlet", lang), s.outlet), (t("agency", lang), s.agency), (t("source", lang), s.source)]

@@ -22,10 +22,11 @@ MAP_KEY = "map"
 SELECT_ZOOM = 10
 
 
-def _base_map(lang: str, view: tuple | None):
+def _base_map(lang: str, view: tuple | None, height: int):
     """Built on every run (not cached: folium elements must not be rendered twice); the same inputs give
     the same HTML, so streamlit-folium keeps the iframe and only swaps the event layer."""
-    return build_map(lang=lang, view=_map_view(view), basemap="admin", asset_mode="served", legend=False)
+    return build_map(lang=lang, view=_map_view(view), basemap="admin", asset_mode="served", legend=False,
+                     height=height)
 
 
 def _map_view(view: tuple | None):
@@ -51,7 +52,7 @@ def render(visible: pd.DataFrame, lang: str, *, height: int = 560) -> bool:
     if "_initial_view" not in ss:
         center, zoom = ss.get("view_center"), ss.get("view_zoom")
         ss["_initial_view"] = (tuple(center), int(zoom)) if center and zoom else None
-    base = _base_map(lang, ss["_initial_view"])
+    base = _base_map(lang, ss["_initial_view"], height)
     selected = ss.get("selected")
     layer = event_layers(visible, lang=lang, selected_id=selected, cluster=None)
     center = zoom = None

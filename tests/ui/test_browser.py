@@ -1,0 +1,222 @@
+"""Browser tests: the real app in headless Chromium (map drawn, slider redraws, panel, exports, Arabic).
+
+Skipped with a reason when /usr/bin/chromium or the local Leaflet assets
+(static/vendor/leaflet, `make assets`) are missing. The server runs on a
+free port in 8601–8619 against a temporary seeded store (never var/).
+"""
+from __future__ import annotations
+
+import io
+import json
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.ui.conftest import REPO
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARTIFACTS = REPO / "tests" / "artifacts"
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+SLIDER = '[data-testid="stSlider"] input[type="range"]'
+
+#: Counts what the Leaflet map in the streamlit-folium iframe draws (the map is `window.map` there).
+COUNT_JS = """() => {
+  const m = window.map; if (!m || !m.eachLayer) return null;
+  let points = 0, polygons = 0;
+  m.eachLayer(l => {
+    if (l instanceof L.Circle) return;
+    if (l instanceof L.CircleMarker) { if (l.options.radius < 12) points++; }
+    else if (l instanceof L.Marker) {
+      const c = l.options.icon && l.options.icon.options.className;
+      if (c === 'em-denied' || c === 'em-agg') points++;
+    } else if (l instanceof L.Polygon) polygons++;
+  });
+  return {points, polygons};
+}"""
+
+if not os.access(CHROMIUM, os.X_OK):
+    pytest.skip(f"{CHROMIUM} not installed (Debian package chromium; scripts/system_deps.sh)", allow_module_level=True)
+if not (REPO / "static" / "vendor" / "leaflet" / "leaflet.js").is_file():
+    pytest.skip("static/vendor/leaflet missing: run `make assets` (scripts/fetch_assets.sh)", allow_module_level=True)
+
+
+def _free_port() -> int:
+    for port in range(8601, 8620):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    pytest.skip("no free port in 8601-8619")
+
+
+@pytest.fixture(scope="module")
+def server(seeded_store_path):
+    port = _free_port()
+    env = dict(os.environ, EVENTS_STORE=str(seeded_store_path))
+    proc = subprocess.Popen([str(REPO / ".venv" / "bin" / "streamlit"), "run", "app.py", "--server.port", str(port),
+                             "--server.headless", "true"], cwd=REPO, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        pytest.fail("streamlit did not become healthy: " + proc.stderr.read().decode(errors="replace")[-2000:])
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1500, "height": 1300}, accept_downloads=True)
+    pg = context.new_page()
+    pg.goto(server + "/")
+    _wait_map(pg)
+    yield pg
+    context.close()
+
+
+def _map_frame(pg):
+    pg.wait_for_selector(MAP_IFRAME, state="attached", timeout=30_000)
+    for _ in range(100):
+        frames = [f for f in pg.frames if "streamlit_folium" in f.url]
+        if frames:
+            return frames[0]
+        time.sleep(0.1)
+    raise AssertionError("streamlit-folium iframe not found")
+
+
+def _counts(pg):
+    try:
+        return _map_frame(pg).evaluate(COUNT_JS)
+    except Exception:  # the frame is (re)loading
+        return None
+
+
+def _wait_map(pg, *, until=lambda c: c and c["polygons"] > 0, timeout: float = 30) -> dict:
+    deadline = time.time() + timeout
+    counts = None
+    while time.time() < deadline:
+        counts = _counts(pg)
+        if until(counts):
+            return counts
+        time.sleep(0.1)
+    raise AssertionError(f"map not in expected state, last counts {counts}")
+
+
+def _span_text(pg) -> str:
+    return pg.locator(".evm-span-words").inner_text(timeout=20_000)
+
+
+def _shot(pg, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / name
+    pg.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def test_map_drawn_and_slider_redraws_markers(page):
+    counts = _wait_map(page, until=lambda c: c and c["points"] == 7)
+    assert counts["polygons"] > 50                       # governorate + district boundaries (offline basemap)
+    iframe_box = page.locator(MAP_IFRAME).bounding_box()
+    assert iframe_box and iframe_box["height"] > 300
+    _shot(page, "dashboard_en_all.png")
+    end_thumb = page.locator(SLIDER).nth(1)
+    end_thumb.focus()
+    end_thumb.press("Home")                               # end → first day: only May events remain
+    counts = _wait_map(page, until=lambda c: c and c["points"] < 7)
+    assert counts["points"] == 1
+    assert "1 May 2017, 1 event" in _span_text(page)
+    # the map iframe was kept (no page reload): the basemap is still there
+    assert counts["polygons"] > 50
+    _shot(page, "dashboard_en_slider.png")
+
+
+def test_playback_advances_window(page):
+    page.locator(SLIDER).nth(1).focus()
+    page.locator(SLIDER).nth(1).press("Home")
+    for _ in range(6):
+        page.locator(SLIDER).nth(1).press("ArrowRight")      # window 1–7 May
+    page.wait_for_function("() => document.querySelector('.evm-span-words') && "
+                           "document.querySelector('.evm-span-words').innerText.startsWith('1–7 May')",
+                           timeout=20_000)
+    page.get_by_role("button", name="▶ Play").click()
+    page.wait_for_function("() => { const t = document.querySelector('.evm-span-words'); "
+                           "return t && !t.innerText.startsWith('1–7 May') && !t.innerText.startsWith('1–') ; }",
+                           timeout=20_000)
+    moved = _span_text(page)
+    page.get_by_role("button", name="⏸ Pause").click()
+    assert "May" in moved and not moved.startswith("1–7 May")
+
+
+def test_table_row_opens_side_panel(page):
+    _wait_map(page, until=lambda c: c and c["points"] == 7)
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 12, box["y"] + 35 + 17)   # the row-selection cell of the first row
+    panel = page.locator(".evm-detail")
+    panel.wait_for(timeout=20_000)
+    assert panel.get_attribute("data-event-id").startswith("seed-")
+    assert page.locator(".evm-chain").first.is_visible()
+    _shot(page, "dashboard_en_panel.png")
+
+
+def test_png_and_geojson_exports(page):
+    from PIL import Image
+    with page.expect_download(timeout=30_000) as dl:
+        page.get_by_role("button", name="Download GeoJSON").click()
+    doc = json.loads(Path(dl.value.path()).read_text("utf-8"))
+    assert doc["type"] == "FeatureCollection" and len(doc["features"]) == 7
+    page.get_by_text("Export this view").click()
+    page.get_by_role("button", name="Prepare PNG").click()
+    button = page.get_by_role("button", name="Download PNG")
+    button.wait_for(timeout=60_000)
+    with page.expect_download(timeout=30_000) as dl:
+        button.click()
+    img = Image.open(io.BytesIO(Path(dl.value.path()).read_bytes())).convert("RGB")
+    assert img.size == (1200, 800)
+    colours = img.getcolors(maxcolors=1 << 20)
+    assert colours is not None and len(colours) > 50      # a drawn map, not a blank page
+    img.save(ARTIFACTS / "export_snapshot.png")
+
+
+def test_arabic_ui_is_rtl(page):
+    page.get_by_text("العربية").click()
+    page.get_by_role("heading", name="خريطة أحداث سوريا").wait_for(timeout=20_000)
+    direction = page.evaluate("() => getComputedStyle(document.querySelector('[data-testid=\"stMain\"]')).direction")
+    assert direction == "rtl"
+    _wait_map(page, until=lambda c: c and c["points"] == 7)
+    labels = _map_frame(page).evaluate("() => Array.from(document.querySelectorAll('.em-label')).map(e => e.textContent)")
+    assert "دير الزور" in labels
+    time.sleep(1)
+    _shot(page, "dashboard_ar.png")
