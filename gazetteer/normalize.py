@@ -26,11 +26,12 @@ Latin folding (``fold_latin``), in order:
    consonant in a long word ("Elbuleil" → "buleil");
 3. a final ta-marbuta h after a vowel is dropped and a final e becomes a
    ("Kisreh" → "kisra", "Raqqah" → "raqqa");
-4. digraphs and letter families collapse: sch/ch/sh → s, ph → f, dh → d,
-   th → t, kh → k, gh/g/q/c → k, dj → j, x → ks; diphthongs ou/oo/aw/ow → u,
+4. digraphs and letter families collapse: x → ks, sch/ch/sh → one letter
+   "$" (ش stays apart from س), kh → k, ph → f, dh → d,
+   th → t, gh/g/q/c → k, dj → j; diphthongs ou/oo/aw/ow → u,
    ee/ei/ey/ai/ay/ie/iy → i; then o → u, e → i, y → i, w before a consonant → u;
 5. doubled letters collapse ("Raqqa" and "Raqa" meet);
-6. ``vowel_skeleton`` (a second, weaker key) replaces each vowel run with
+6. ``vowel_skeleton`` (a second, weaker key) replaces each vowel with
    "a", so spellings that differ only in vowel quality meet.
 
 ``name_key`` joins the folded words without spaces, so split and joined
@@ -61,9 +62,8 @@ _ASSIMILATED = re.compile(r"^[ae]([bdhlnrstz])\1")
 _GLUED_ARTICLE = re.compile(r"^[ae]l(?=[bcdfghjklmnpqrstvwxz])")
 _QU_VOWEL = re.compile(r"qu(?=[aeio])")
 _DIGRAPHS = (
-    ("sch", "s"), ("ch", "s"), ("sh", "s"), ("ph", "f"), ("dh", "d"), ("th", "t"),
+    ("x", "ks"), ("sch", "$"), ("ch", "$"), ("sh", "$"), ("ph", "f"), ("dh", "d"), ("th", "t"),
     ("kh", "k"), ("gh", "k"), ("dj", "j"), ("q", "k"), ("g", "k"), ("c", "k"),
-    ("x", "ks"),
     ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "i"), ("ey", "i"), ("ai", "i"),
     ("ay", "i"), ("ie", "i"), ("iy", "i"),
 )
@@ -114,18 +114,18 @@ def fold_latin_words(text: str) -> list[str]:
     return [f for f in (_fold_latin_word(w) for w in kept) if f]
 
 
-_VOWEL_RUN = re.compile(r"[aiu]+")
+_VOWEL = re.compile(r"[aiu]")
 
 
 def vowel_skeleton(key: str) -> str:
-    """A folded Latin key with every vowel run replaced by one "a".
+    """A folded Latin key with every vowel letter replaced by "a".
 
     Transliterations disagree most on vowel *quality* (Manbij / Menbij,
     Tal / Tell) but rarely on the number of syllables, so keys that agree
     here differ only in vowels ("Bleel" and "Buleel" do not: one syllable
-    less).
+    less; "Darayya" and "Dar'a" do not: one vowel more).
     """
-    return _VOWEL_RUN.sub("a", key)
+    return _VOWEL.sub("a", key)
 
 
 def name_tokens(text: str) -> list[str]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 
 from gazetteer.admin import AdminBoundaries
 from gazetteer.geometry import covering_radius_km, haversine_km, representative
-from gazetteer.index import Hit, NameIndex
+from gazetteer.index import VOWEL_SCORE, Hit, NameIndex
 from gazetteer.model import Area, Candidate, GazPlace, PlaceKind, Precision, Resolution, ResolutionStatus
 from gazetteer.normalize import fold_arabic_words, fold_latin_words, is_arabic, name_key
 
@@ -41,7 +41,8 @@ BONUS_CONTEXT_ADMIN1 = 10.0
 BONUS_CONTEXT_ADMIN23 = 4.0
 BONUS_NEAR_30KM, BONUS_NEAR_100KM = 12.0, 6.0
 BONUS_KIND_MATCH, PENALTY_KIND_MISMATCH = 8.0, 15.0
-BONUS_CITY = 4.0            # + up to 3 more for many neighbourhoods
+BONUS_CITY = 4.0            # + up to 3 more for many neighbourhoods (exact or vowel-level
+                            # matches only: prominence breaks ties, it never lifts a fuzzy match)
 BONUS_SEAT = 3.0            # a town that gives its name to its district / sub-district
 PENALTY_ADMIN_BARE = 2.0    # a bare name prefers the town over the admin unit named after it
 
@@ -102,12 +103,12 @@ class Resolver:
                 else:
                     score -= PENALTY_KIND_MISMATCH
             else:
-                if place.kind == PlaceKind.CITY:
+                if place.kind == PlaceKind.CITY and hit.score >= VOWEL_SCORE:
                     score += BONUS_CITY + min(3.0, place.size_hint / 5.0)
                     reasons.append("city")
                 elif place.kind in ADMIN_KINDS:
                     score -= PENALTY_ADMIN_BARE
-                if place.kind in SETTLEMENT_KINDS and self._is_seat(place):
+                if place.kind in SETTLEMENT_KINDS and hit.score >= VOWEL_SCORE and self._is_seat(place):
                     score += BONUS_SEAT
                     reasons.append("admin seat")
             if context:
