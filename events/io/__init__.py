@@ -28,7 +28,7 @@ import pandas as pd
 
 from errors import ParseError, ValidationError
 from events.io import acled, csv, geojson, json, kml, ucdp
-from events.io._common import DEFAULT_MAX_BYTES, ImportResult, Progress, Reject, atomic_output, check_size
+from events.io._common import DEFAULT_MAX_BYTES, ImportResult, Progress, Reject, atomic_output, check_size, paused_gc
 from events.io._text import SNIFF_BYTES, detect_encoding
 from events.io.flat import event_to_row, frame_to_rows, row_to_event
 from events.model import Event
@@ -93,7 +93,8 @@ def _read(stream: BinaryIO, *, name: str, format: str | None, progress: Progress
     else:
         fmt = _check_format(format, FORMATS, where=name)
         fmt = "json" if fmt == "jsonl" else fmt
-    return _READERS[fmt](stream, where=name, strict=strict, progress=progress)
+    with paused_gc():
+        return _READERS[fmt](stream, where=name, strict=strict, progress=progress)
 
 
 def read_events(path: str | Path, *, format: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,

@@ -24,12 +24,14 @@ import re
 from datetime import date, datetime
 from typing import Any, Iterator, Mapping
 
+import numpy as np
 import pandas as pd
 
 from errors import ValidationError
 from events.frame import FRAME_COLUMNS, event_row
-from events.model import Event
-from events.serialize import SCHEMA_VERSION, event_from_dict
+from events.model import ClaimStatus, Count, DatePrecision, Event, EventDate, EventType, Place, Source
+from events.validate import validate_event
+from gazetteer.model import Precision
 
 #: Columns our CSV writes: the frame's, plus two that make the round trip keep more.
 CSV_COLUMNS: tuple[str, ...] = FRAME_COLUMNS + ("count_what", "tags")
@@ -91,7 +93,9 @@ def _cell(value: Any) -> str:
     if value is None or value is pd.NA or value is pd.NaT:
         return ""
     if isinstance(value, float):
-        return "" if math.isnan(value) else repr(value)
+        return "" if math.isnan(value) else repr(float(value))  # float(): numpy 2 reprs as np.float64(...)
+    if isinstance(value, np.integer):
+        return str(int(value))
     if isinstance(value, (pd.Timestamp, datetime)):
         return value.date().isoformat()
     if isinstance(value, date):
@@ -116,79 +120,130 @@ def frame_to_rows(frame: pd.DataFrame) -> Iterator[dict[str, str]]:
         yield row
 
 
-def _clean(value: Any) -> str:
+def _text(row: Mapping[str, Any], key: str, unescape: bool) -> str:
+    value = row.get(key)
     if value is None:
         return ""
-    if isinstance(value, float) and math.isnan(value):
-        return ""
-    return value if isinstance(value, str) else str(value)
+    if type(value) is not str:
+        if isinstance(value, float) and math.isnan(value):
+            return ""
+        value = str(value)
+    if unescape and value[:1] == "'" and key in TEXT_COLUMNS:
+        return unneutralise(value)
+    return value
 
 
-def _date_text(value: str, column: str) -> str:
+def _enum(table: Mapping[str, Any], value: str, column: str) -> Any:
+    try:
+        return table[value]
+    except KeyError:
+        if not value:
+            raise ValidationError("is required", field=column, value=value) from None
+        raise ValidationError(f"unknown value; expected one of: {', '.join(table)}", field=column,
+                              value=value) from None
+
+
+def _float(value: str, column: str) -> float | None:
+    if not value:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValidationError("must be a number", field=column, value=value) from None
+    if not math.isfinite(number):
+        raise ValidationError("must be a finite number", field=column, value=value)
+    return number
+
+
+def _int(value: str, column: str) -> int | None:
+    if not value:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        if _WHOLE_FLOAT.match(value):  # "12.0" as Excel writes whole numbers
+            return int(float(value))
+        raise ValidationError("must be a whole number", field=column, value=value) from None
+
+
+def _date(value: str, column: str) -> date:
     match = _ISO_DATETIME.match(value.strip())
-    return match.group(1) if match else value
+    try:
+        if match is None:
+            raise ValueError
+        return date.fromisoformat(match.group(1))
+    except ValueError:
+        raise ValidationError("is not a valid date (expected YYYY-MM-DD)", field=column, value=value) from None
 
 
-def _int_text(value: str) -> str:
-    return value.strip().split(".")[0] if _WHOLE_FLOAT.match(value) else value
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(part.strip(" ") for part in value.split(";") if part.strip(" "))
 
 
-def _split(value: str) -> list[str]:
-    return [part.strip(" ") for part in value.split(";") if part.strip(" ")]
+_TYPES = {m.value: m for m in EventType}
+_STATUSES = {m.value: m for m in ClaimStatus}
+_DATE_PRECISIONS = {m.value: m for m in DatePrecision}
+_PRECISIONS = {m.value: m for m in Precision}
+_PLACE_COLUMNS = ("lat", "lon", "precision", "radius_km", "area_wkt", "place_as_written", "place_en", "place_ar",
+                  "pcode", "admin1_pcode", "admin1_en", "admin1_ar")
+_SOURCE_COLUMNS = ("outlet", "agency", "source", "published", "url", "quote")
 
 
-def row_to_record(row: Mapping[str, Any], *, unescape: bool = True) -> dict[str, Any]:
-    """A flat row (text or plain values) → the canonical record dict, unvalidated."""
-    g: dict[str, str] = {}
-    for key in CSV_COLUMNS:
-        value = _clean(row.get(key))
-        if unescape and key in TEXT_COLUMNS:
-            value = unneutralise(value)
-        g[key] = value
-    rec: dict[str, Any] = {"schema": SCHEMA_VERSION, "id": g["id"], "event_type": g["event_type"] or None,
-                           "status": g["status"] or None, "title_en": g["title_en"], "title_ar": g["title_ar"],
-                           "summary": g["summary"]}
-    if rec["event_type"] is None:
-        raise ValidationError("is required", field="event_type", value="")
-    if rec["status"] is None:
-        raise ValidationError("is required", field="status", value="")
+def _build(row: Mapping[str, Any], unescape: bool) -> Event:
+    get = row.get
+    g = {key: get(key, "") for key in CSV_COLUMNS}
+    for key, value in g.items():
+        if type(value) is not str or (unescape and value[:1] == "'"):
+            g[key] = _text(row, key, unescape)
+    event_type = _enum(_TYPES, g["event_type"], "event_type")
+    status = _enum(_STATUSES, g["status"], "status")
     if not g["id"]:
         raise ValidationError("is required", field="id", value="")
+    when = None
     if g["date_start"] or g["date_end"]:
         if not g["date_start"]:
             raise ValidationError("is required when date_end is given", field="date_start", value="")
-        rec["date"] = {"start": _date_text(g["date_start"], "date_start"),
-                       "end": _date_text(g["date_end"] or g["date_start"], "date_end"),
-                       "precision": g["date_precision"] or "day", "as_written": g["date_as_written"]}
-    place_keys = ("lat", "lon", "precision", "radius_km", "area_wkt", "place_as_written", "place_en", "place_ar",
-                  "pcode", "admin1_pcode", "admin1_en", "admin1_ar")
-    if any(g[k] for k in place_keys):
-        rec["place"] = {"as_written": g["place_as_written"], "lat": g["lat"], "lon": g["lon"],
-                        "precision": g["precision"] or None, "name_en": g["place_en"], "name_ar": g["place_ar"],
-                        "pcode": g["pcode"], "radius_km": g["radius_km"], "area_wkt": g["area_wkt"] or None,
-                        "admin1_pcode": g["admin1_pcode"], "admin1_en": g["admin1_en"], "admin1_ar": g["admin1_ar"]}
+        start = _date(g["date_start"], "date_start")
+        end = _date(g["date_end"], "date_end") if g["date_end"] else start
+        precision = _enum(_DATE_PRECISIONS, g["date_precision"] or "day", "date_precision")
+        when = EventDate(start, end, precision, g["date_as_written"])
+    place = None
+    if any(g[k] for k in _PLACE_COLUMNS):
+        place = Place(as_written=g["place_as_written"], lat=_float(g["lat"], "lat"), lon=_float(g["lon"], "lon"),
+                      precision=_enum(_PRECISIONS, g["precision"], "precision") if g["precision"] else None,
+                      name_en=g["place_en"], name_ar=g["place_ar"], pcode=g["pcode"],
+                      radius_km=_float(g["radius_km"], "radius_km"), area_wkt=g["area_wkt"] or None,
+                      admin1_pcode=g["admin1_pcode"], admin1_en=g["admin1_en"], admin1_ar=g["admin1_ar"])
+    origin = destination = None
     if g["origin_lat"] or g["origin_lon"] or g["origin_en"]:
-        rec["origin"] = {"as_written": g["origin_en"], "lat": g["origin_lat"], "lon": g["origin_lon"],
-                         "name_en": g["origin_en"]}
+        origin = Place(as_written=g["origin_en"], lat=_float(g["origin_lat"], "origin_lat"),
+                       lon=_float(g["origin_lon"], "origin_lon"), name_en=g["origin_en"])
     if g["dest_lat"] or g["dest_lon"] or g["dest_en"]:
-        rec["destination"] = {"as_written": g["dest_en"], "lat": g["dest_lat"], "lon": g["dest_lon"],
-                              "name_en": g["dest_en"]}
+        destination = Place(as_written=g["dest_en"], lat=_float(g["dest_lat"], "dest_lat"),
+                            lon=_float(g["dest_lon"], "dest_lon"), name_en=g["dest_en"])
+    counts: tuple[Count, ...] = ()
     if g["count_min"] or g["count_max"] or g["count_text"] or g["count_what"]:
-        rec["counts"] = [{"what": g["count_what"], "min": _int_text(g["count_min"]), "max": _int_text(g["count_max"]),
-                          "approximate": False, "as_written": g["count_text"]}]
-    if any(g[k] for k in ("outlet", "agency", "source", "published", "url", "quote")):
-        rec["sources"] = [{"outlet": g["outlet"], "agency": g["agency"], "source": g["source"],
-                           "published": _date_text(g["published"], "published") or None, "url": g["url"],
-                           "quote": g["quote"]}]
-    for key in ("actors", "denies", "related", "tags"):
-        rec[key] = _split(g[key])
-    return rec
+        counts = (Count(what=g["count_what"], min=_int(g["count_min"], "count_min"),
+                        max=_int(g["count_max"], "count_max"), as_written=g["count_text"]),)
+    sources: tuple[Source, ...] = ()
+    if any(g[k] for k in _SOURCE_COLUMNS):
+        sources = (Source(outlet=g["outlet"], agency=g["agency"], source=g["source"],
+                          published=_date(g["published"], "published") if g["published"] else None,
+                          url=g["url"], quote=g["quote"]),)
+    return Event(id=g["id"], event_type=event_type, status=status, title_en=g["title_en"], title_ar=g["title_ar"],
+                 summary=g["summary"], date=when, place=place, origin=origin, destination=destination,
+                 actors=_split(g["actors"]), counts=counts, sources=sources, denies=_split(g["denies"]),
+                 related=_split(g["related"]), tags=_split(g["tags"]))
 
 
 def row_to_event(row: Mapping[str, Any], *, unescape: bool = True) -> Event:
-    """Flat row → validated Event; ValidationError fields are flat column names."""
+    """Flat row (text, or plain values from GeoJSON/KML) → validated Event.
+
+    Built directly (not via a record dict) because this is the 1M-row path;
+    ValidationError fields are the flat column names the user sees.
+    """
     try:
-        return event_from_dict(row_to_record(row, unescape=unescape))
+        return validate_event(_build(row, unescape))
     except ValidationError as err:
         err.field = column_of(err.field or "row")
         raise
