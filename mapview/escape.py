@@ -3,8 +3,8 @@
 Why two contexts: a popup/tooltip string is HTML (so ``<``, ``&``, quotes
 must be entities) *and* folium writes it into a JavaScript template literal
 (so a backtick ends the literal and ``${...}`` is evaluated). ``esc`` makes a
-string inert in both: HTML-escape, then turn backtick, ``$`` and backslash
-into entities, which browsers render as the same characters. ``js_json``
+string inert in both: HTML-escape, then turn backtick, ``$``, backslash and
+braces (Jinja ``{{``, see js_json) into entities, which browsers render as the same characters. ``js_json``
 serialises data for a ``<script>`` block so that no value can close the
 script element or break out of the JS string.
 """
@@ -13,9 +13,11 @@ from __future__ import annotations
 import html
 import json
 import math
+import re
 from typing import Any
 
-_EXTRA = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;", "\u2028": " ", "\u2029": " "})
+_EXTRA = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;",
+                        "\u2028": " ", "\u2029": " "})
 
 
 def esc(value: Any) -> str:
@@ -37,6 +39,17 @@ _JS_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                             "\u2028": "\\u2028", "\u2029": "\\u2029", "`": "\\u0060"})
 
 
+# In compact JSON a structural "{" is followed by '"' or "}", so "{" before "{", "%" or "#" is inside a string.
+_JINJA_OPEN = re.compile(r"\{(?=[{%#])")
+
+
 def js_json(data: Any) -> str:
-    """JSON for inclusion in a ``<script>`` block: ``</script>``/``<!--`` cannot occur."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).translate(_JS_UNSAFE)
+    """JSON for inclusion in a ``<script>`` block: ``</script>``/``<!--`` cannot occur.
+
+    Also no ``{{``/``{%``/``{#``: branca re-parses every rendered element
+    script as a Jinja template (``Element(script)`` → ``Template``), so a
+    value containing ``{{ … }}`` would otherwise be *evaluated on the
+    server* while the map renders.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).translate(_JS_UNSAFE)
+    return _JINJA_OPEN.sub(r"\\u007b", text)
