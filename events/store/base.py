@@ -16,6 +16,7 @@ audited revision of its own.
 """
 from __future__ import annotations
 
+import gc
 import json
 import threading
 from abc import ABC, abstractmethod
@@ -175,7 +176,7 @@ class EventStore(ABC):
                 raise ConflictError(f"{len(stored):,} event id(s) already in the store, first {stored[0]!r}; "
                                     f"pass replace=True to overwrite", field="id", value=stored[0])
             total = len(batch)
-            with self._write(author=author, action="replace" if stored else "add") as w:
+            with _gc_paused(), self._write(author=author, action="replace" if stored else "add") as w:
                 old = w.docs(stored) if stored else {}
                 fresh = (e for e in batch if e.id not in old)
                 w.insert(self._reporting((flat_row(e) for e in fresh), total, progress, offset=0))
@@ -286,6 +287,23 @@ class EventStore(ABC):
             return as_record(later[0][0])
         current = self._rows("SELECT doc FROM events WHERE id = ?", (event_id,))
         return as_record(current[0][0]) if current else None
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector during a bulk write.
+
+    Building a million rows allocates millions of short-lived containers; the
+    collector would walk the whole heap again and again (about 20% of import
+    time) although none of them form cycles.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def valid_ids(ids: Iterable[str]) -> list[str]:
