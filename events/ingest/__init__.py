@@ -1,0 +1,41 @@
+"""Article → draft events, offline and rule-based (issue 5).
+
+Public API::
+
+    from events.ingest import ingest_article, Draft
+    drafts = ingest_article(text, published=date(2017, 9, 7), outlet=None, gazetteer=None, language=None)
+
+Each Draft holds a draft ``Event`` (status claimed/denied/reported/confirmed,
+dated and placed, with its source chain and the sentence as quote), the
+sentence and its character span in ``text``, a confidence (0..1) and the
+warnings an analyst should read before accepting it. Modules: sentences,
+dates (+datewords), counts, actors (+event types), stance, sources, places,
+pipeline (clause reader), links (merge, denials, ids).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from events.ingest.links import link, merge, to_drafts
+from events.ingest.pipeline import Draft, read_article
+from events.ingest.places import Gazetteer
+
+__all__ = ["Draft", "Gazetteer", "ingest_article"]
+
+
+def ingest_article(text: str, *, published: date, outlet: str | None = None, gazetteer: Gazetteer | None = None,
+                   language: str | None = None) -> list[Draft]:
+    """Propose the events reported in ``text`` (Arabic or English), each traced to its sentence.
+
+    ``published`` anchors every relative date; ``outlet`` overrides the sign-off;
+    ``gazetteer`` defaults to the project's cached one; ``language`` ('ar'/'en')
+    forces the rule set (default: detected per clause). Raises InputError /
+    ValidationError for empty text, a wrong date type or an unknown language.
+    """
+    if gazetteer is None:
+        from gazetteer import get_gazetteer
+        gazetteer = get_gazetteer()
+    candidates, facts = read_article(text, published=published, outlet=outlet, gazetteer=gazetteer, language=language)
+    candidates = merge(candidates)
+    link(candidates)
+    return to_drafts(candidates, facts, published=published)

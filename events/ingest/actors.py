@@ -1,0 +1,137 @@
+"""Who did it and what happened: actor names and the event-type taxonomy.
+
+Why a small hand-written lexicon: the product must run offline with no
+model, and analysts need the same few canonical actor names on every
+event ("US forces", "ISIS", "Syrian army") to filter the map. The event
+type is read from the first trigger word of the clause (the main verb or
+its noun), so "حاصر … ضربات جوية" is a siege, not an air strike.
+
+Event types (events.model.EventType) and their trigger words:
+evacuation (إجلاء، سحب، airlift, evacuate), siege_broken (كسر/فك الحصار,
+broke the siege), siege (حاصر، حصار, besieged), air_strike (غارة، قصف جوي،
+air strike), shelling (قصف، قذائف, shelling), explosion (انفجار، عبوة ناسفة,
+car bomb), clash (اشتباكات، معارك, clashes), territory (سيطر، استعاد,
+captured), arrest (اعتقال, arrested), protest (مظاهرة, protest),
+displacement (نزوح، تهجير, displaced, fled), attack (هجوم, attack).
+"""
+from __future__ import annotations
+
+import re
+
+from events.ingest.normalize import fold, fold_pattern
+from events.model import EventType
+
+_P = r"(?:[وفبلك]|وب|ول|وال|بال|لل|ال)?"  # Arabic proclitics (and, by, for, the)
+_US = r"(?:ال)?(?:امريكي|اميركي)(?:ة|ين|ون)?"
+
+ACTORS: dict[str, tuple[str, ...]] = {
+    "US-led coalition": (
+        rf"{_P}تحالف\s+(?:ال)?دولي(?:\s+(?:الذي\s+تقوده|بقيادة)\s+(?:(?:ال)?ولايات\s+(?:ال)?متحدة|واشنطن)(?:\s+{_US})?)?",
+        rf"{_P}تحالف\s+(?:ال)?(?:دولي\s+)?بقيادة\s+(?:واشنطن|(?:ال)?ولايات\s+(?:ال)?متحدة)",
+        r"(?:the\s+)?u\.?s\.?-led\s+(?:international\s+)?coalition", r"(?:the\s+)?international\s+coalition",
+        r"the\s+coalition", rf"{_P}تحالف(?![\w])"),
+    "US forces": (
+        rf"{_P}قوات\s+(?:ال)?(?:جوية\s+)?{_US}", rf"{_P}مروحي(?:ة|ات)\s+(?:تابعة\s+)?(?:لل)?(?:قوات\s+(?:ال)?جوية\s+)?{_US}",
+        rf"{_P}(?:جيش|طائرات|مروحيات|قوات\s+خاصة)\s+{_US}", rf"{_P}ولايات\s+(?:ال)?متحدة", r"واشنطن",
+        r"(?:the\s+)?u\.?s\.?\s+(?:air\s+force|forces|troops|military|helicopters?|aircraft|special\s+forces|army|jets)",
+        r"american\s+(?:forces|troops|helicopters?|aircraft)", r"the\s+pentagon", r"the\s+united\s+states"),
+    "ISIS": (rf"{_P}(?:\s*ـ\s*)?\"?داعش", rf"{_P}تنظيم\s+(?:ال)?دولة(?:\s+(?:ال)?اسلامية)?", r"(?:ال)?دولة\s+(?:ال)?اسلامية",
+             r"islamic\s+state(?:\s+group)?", r"isis", r"isil", r"daesh"),
+    "Syrian army": (
+        rf"{_P}جيش\s+(?:ال)?(?:عربي\s+)?(?:ال)?(?:سوري|نظامي)(?!\s+(?:ال)?حر)", rf"{_P}قوات\s+(?:ال)?حكومية(?:\s+(?:ال)?سورية)?",
+        rf"{_P}قوات\s+(?:ال)?نظام(?:\s+(?:ال)?سوري)?",
+        r"(?:the\s+)?(?:syrian|government|regime|pro-government|syrian\s+government)\s+(?:army|forces|troops)",
+        r"(?:the\s+)?syrian\s+arab\s+army"),
+    "Russian MoD": (rf"{_P}وزارة\s+(?:ال)?دفاع\s+(?:ال)?روسية", r"(?:the\s+)?russian\s+(?:ministry\s+of\s+defen[cs]e|defen[cs]e\s+ministry)",
+                    r"russia'?s\s+(?:ministry\s+of\s+defen[cs]e|defen[cs]e\s+ministry)", r"(?:the\s+)?russian\s+mod"),
+    "Turkish MoD": (rf"{_P}وزارة\s+(?:ال)?دفاع\s+(?:ال)?تركية", r"turkey'?s\s+(?:ministry\s+of\s+defen[cs]e|defen[cs]e\s+ministry)",
+                    r"(?:the\s+)?turkish\s+(?:ministry\s+of\s+defen[cs]e|defen[cs]e\s+ministry)"),
+    "Russian forces": (rf"{_P}(?:طائرات|مقاتلات|قوات|طيران)\s+(?:ال)?(?:حربي(?:ة)?\s+)?(?:ال)?روسي(?:ة)?",
+                       rf"{_P}غارات\s+(?:جوية\s+)?روسية", r"russian\s+(?:warplanes|jets|forces|aircraft|air\s+force|troops)"),
+    "SDF": (rf"{_P}قوات\s+سوريا\s+(?:ال)?ديمقراطية", r"قسد", r"sdf", r"(?:the\s+)?syrian\s+democratic\s+forces"),
+    "Turkish forces": (rf"{_P}(?:جيش|قوات)\s+(?:ال)?تركي(?:ة)?", r"turkish(?:-backed)?\s+(?:army|forces|troops|military|fighters)"),
+    "Opposition factions": (rf"{_P}فصائل\s+(?:ال)?(?:معارضة|مسلحة)", rf"{_P}جيش\s+(?:ال)?(?:سوري\s+)?(?:ال)?حر",
+                            rf"{_P}جيش\s+(?:ال)?وطني", r"rebels?", r"opposition\s+(?:fighters|factions|groups|forces)",
+                            r"(?:the\s+)?free\s+syrian\s+army"),
+    "HTS": (r"هيئة\s+تحرير\s+(?:ال)?شام", r"hayat\s+tahrir\s+al-sham", r"hts"),
+}
+
+#: Event triggers; the earliest (then longest) match in a clause decides the type.
+TRIGGERS: dict[EventType, tuple[str, ...]] = {
+    EventType.SIEGE_BROKEN: (rf"{_P}(?:كسر|فك|خرق)\w*\s+(?:ال)?حصار", r"br(?:oke|eak|eaking|oken)\s+(?:the\s+)?(?:\w+\s+)?siege",
+                             r"lift(?:ed|ing)?\s+(?:the\s+)?siege"),
+    EventType.EVACUATION: (rf"{_P}اجلا(?:ء|ي)\w*", r"[وف]?اجل(?:ت|ى|وا|ي)", r"[وف]?يجل(?:ي|و)\w*", r"(?:[وف]|ب)?سحب(?:ت|وا)?",
+                           r"airlift\w*", r"evacuat\w*", r"extract(?:ed|ion)", r"flown\s+out"),
+    EventType.AIR_STRIKE: (rf"{_P}غار(?:ة|ات)", rf"{_P}(?:ضرب(?:ة|ات)|قصف)\s+(?:ال)?جوي\w*",
+                           rf"{_P}قصف\w*\s+(?:ال)?(?:طائرات|طيران|مقاتلات)", rf"{_P}(?:طائرات|طيران|مقاتلات)\s+(?:ال)?(?:حربي|مسير)\w*",
+                           r"air\s*-?\s*strikes?", r"air\s+raids?", r"drone\s+strikes?", r"(?:war)?planes?\s+(?:struck|bombed|hit)",
+                           r"bomb(?:ed|ing)"),
+    EventType.SHELLING: (rf"{_P}قصف\w*", rf"{_P}قذائف", rf"{_P}قذيفة", r"shell(?:ing|ed|s)", r"artillery", r"rocket\s+fire",
+                         r"mortars?"),
+    EventType.EXPLOSION: (rf"{_P}انفجار\w*", rf"{_P}تفجير\w*", r"عبوة\s+ناسفة", r"سيارة\s+مفخخة", rf"{_P}لغم", r"explosions?",
+                          r"blasts?", r"car\s+bomb", r"landmines?", r"exploded", r"ieds?"),
+    EventType.CLASH: (rf"{_P}اشتباك\w*", rf"{_P}معارك", rf"{_P}مواجهات", r"clash\w*", r"fighting", r"battles?", r"gunfights?"),
+    EventType.TERRITORY: (r"[وف]?سيطر\w*", r"[وف]?استعاد\w*", r"captured", r"seized", r"recaptured", r"took\s+control", r"retook"),
+    EventType.ARREST: (rf"{_P}اعتقال\w*", r"[وف]?اعتقل\w*", rf"{_P}مداهم\w*", r"arrest\w*", r"detain\w*"),
+    EventType.PROTEST: (rf"{_P}مظاهر(?:ة|ات)", r"[وف]?تظاهر\w*", rf"{_P}احتجاج\w*", r"protest\w*", r"demonstrat\w*"),
+    EventType.DISPLACEMENT: (rf"{_P}نزوح", rf"{_P}نازح\w*", r"[وف]?نزح\w*", rf"{_P}تهجير", r"displac\w*", r"fled", r"flee\w*"),
+    EventType.SIEGE: (r"[وف]?حاصر\w*", rf"{_P}حصار", r"besieg\w*", r"siege"),
+    EventType.ATTACK: (rf"{_P}هجوم(?!ي)\w*", r"[وف]?هاجم\w*", r"attack\w*", r"ambush\w*", r"assault\w*"),
+}
+
+
+def _compile(table: dict) -> list[tuple[object, re.Pattern[str]]]:
+    return [(key, re.compile(fold_pattern(r"(?<![\w])" + p + r"(?![\w])"))) for key, pats in table.items() for p in pats]
+
+
+_ACTOR_RES = _compile(ACTORS)
+_TRIGGER_RES = _compile(TRIGGERS)
+_ORGANISATION = re.compile(fold_pattern(r"(?<![\w])(?:[وفبل]|لل)?(?:ال)?تنظيم(?![\w])(?!\s+(?:ال)?دولة)"))
+
+
+def _earliest_longest(patterns, text: str) -> list[tuple[object, int, int]]:
+    hits = [(key, m.start(), m.end()) for key, rx in patterns for m in rx.finditer(text)]
+    hits.sort(key=lambda h: (h[1], -(h[2] - h[1])))
+    chosen: list[tuple[object, int, int]] = []
+    for key, s, e in hits:
+        if all(e <= cs or s >= ce for _, cs, ce in chosen):
+            chosen.append((key, s, e))
+    return chosen
+
+
+def find_actors(text: str, *, organisation_means: str | None = None) -> list[tuple[str, tuple[int, int]]]:
+    """Canonical actor names with their spans in ``text``, in order.
+
+    ``organisation_means``: what a bare "التنظيم" (the organisation) refers to in
+    this article (ISIS when the article names it), else it is ignored.
+    """
+    folded = fold(text)
+    hits = _earliest_longest(_ACTOR_RES, folded.text)
+    if organisation_means:
+        for m in _ORGANISATION.finditer(folded.text):
+            if all(m.end() <= s or m.start() >= e for _, s, e in hits):
+                hits.append((organisation_means, m.start(), m.end()))
+        hits.sort(key=lambda h: h[1])
+    return [(str(name), folded.span(s, e)) for name, s, e in hits]
+
+
+def find_trigger(text: str) -> tuple[EventType, tuple[int, int]] | None:
+    """The event type of a clause: its earliest trigger word (longest at the same place)."""
+    folded = fold(text)
+    hits = _earliest_longest(_TRIGGER_RES, folded.text)
+    if not hits:
+        return None
+    event_type, s, e = hits[0]
+    return event_type, folded.span(s, e)  # type: ignore[return-value]
+
+
+def trigger_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of every trigger word (places must not run into them: "من كسر الحصار")."""
+    folded = fold(text)
+    return [folded.span(s, e) for _, s, e in _earliest_longest(_TRIGGER_RES, folded.text)]
+
+
+def all_triggers(text: str) -> list[tuple[EventType, tuple[int, int]]]:
+    """Every trigger in the clause, in order, with its type (to bound one event's words)."""
+    folded = fold(text)
+    return [(t, folded.span(s, e)) for t, s, e in _earliest_longest(_TRIGGER_RES, folded.text)]  # type: ignore[misc]

@@ -1,0 +1,209 @@
+"""From candidates to drafts: merge restatements, link denials, give stable ids.
+
+Why here and not per clause: whether "the evacuation of a number of
+commanders during the last week of August" is a new event or a restatement
+of "more than 22 commanders in late August" only shows once the whole
+article is read. The rules are deliberately conservative:
+
+- two denials by the same party of the same kind of event are one denial;
+- a claim without a number whose dates lie inside another claim of the same
+  type, status and governorate that has a number is a restatement, merged;
+- a denial denies every claim of its type whose dates overlap its own (all
+  claims of its type when it names no date);
+- a claim inside another one's dates and governorate is ``related`` to it
+  (the night in al-Tarif is part of "late August");
+- a siege broken and the siege itself at the same place are related.
+
+Ids are ``<published>-<outlet>-<type>-<place>`` (``-2``… on collision, in
+article order), so ingesting the same article again gives the same ids and
+the store refuses the duplicates.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from events.ingest.pipeline import Candidate, Draft
+from events.model import ClaimStatus, Event, EventType, Place, Source
+from events.validate import validate_event
+
+_TRANSLIT = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويةءىأإآؤئ",
+                     ["a", "b", "t", "th", "j", "h", "kh", "d", "dh", "r", "z", "s", "sh", "s", "d", "t", "z", "", "gh",
+                      "f", "q", "k", "l", "m", "n", "h", "w", "y", "a", "", "a", "a", "a", "a", "w", "y"]))
+_HEAD_WORDS = {"منطقة", "المنطقة", "بلدة", "قرية", "مدينة", "محافظة", "ريف", "حي", "مخيم", "التابعة", "في", "the", "town",
+               "village", "city", "of", "area", "province", "governorate"}
+
+
+def slug(text: str) -> str:
+    """ASCII slug; Arabic is transliterated roughly (ids only need to be stable and readable)."""
+    out = "".join(_TRANSLIT.get(ch, ch) for ch in text)
+    out = unicodedata.normalize("NFKD", out).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", out).strip("-")[:40].strip("-")
+
+
+def _place_slug(c: Candidate) -> str:
+    place = c.place or c.origin or c.destination
+    if place is None:
+        return "unplaced"
+    if place.name_en:
+        return slug(place.name_en.replace("governorate", "").replace("north of Syria", "north"))
+    words = [w for w in place.as_written.split() if w not in _HEAD_WORDS]
+    return slug(" ".join(words[:3])) or "place"
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    return a.date is not None and b.date is not None and a.date.start <= b.date.end and b.date.start <= a.date.end
+
+
+def _within(a: Candidate, b: Candidate) -> bool:
+    return a.date is not None and b.date is not None and b.date.start <= a.date.start and a.date.end <= b.date.end
+
+
+def _admin1(c: Candidate) -> str:
+    place = c.place or c.origin
+    return place.admin1_pcode if place is not None else ""
+
+
+def _same_area(a: Candidate, b: Candidate) -> bool:
+    x, y = _admin1(a), _admin1(b)
+    return not x or not y or x == y
+
+
+def _numbered(c: Candidate) -> bool:
+    return any(n.min is not None for n in c.counts)
+
+
+def _richness(c: Candidate) -> int:
+    return (2 if c.date_stated else 0) + (1 if c.place is not None else 0) + len(c.counts) + (0 if c.points_back else 1)
+
+
+def merge(cands: list[Candidate]) -> list[Candidate]:
+    """Drop restatements (see module doc), keeping the richer candidate and noting the merge."""
+    out: list[Candidate] = []
+    for c in cands:
+        target = None
+        for kept in out:
+            if kept.event_type is not c.event_type or kept.status is not c.status:
+                continue
+            if c.status is ClaimStatus.DENIED and kept.actors == c.actors:
+                target = kept
+            elif (c.status is not ClaimStatus.DENIED and not _numbered(c) and _numbered(kept) and _within(c, kept)
+                  and _same_area(c, kept)):
+                target = kept
+            elif (c.status is not ClaimStatus.DENIED and not _numbered(kept) and _numbered(c) and _within(kept, c)
+                  and _same_area(kept, c)):
+                target = kept
+            if target is not None:
+                break
+        if target is None:
+            out.append(c)
+            continue
+        richer, poorer = (c, target) if _richness(c) > _richness(target) else (target, c)
+        richer.denies.extend(d for d in poorer.denies if d not in richer.denies)
+        richer.counts = richer.counts or poorer.counts
+        if richer.place is None:
+            richer.place, richer.origin, richer.destination = poorer.place, poorer.origin, poorer.destination
+        richer.destination = richer.destination or poorer.destination
+        richer.actors = list(dict.fromkeys(richer.actors + poorer.actors))
+        richer.merged.append(poorer)
+        richer.warnings.append(f"merged with a restatement in another sentence: «{poorer.sentence.text[:80]}…»")
+        if richer is c:
+            out[out.index(target)] = c
+    return out
+
+
+def link(cands: list[Candidate]) -> None:
+    """Fill denies/related between candidates (module doc); denials without a date take the denied claim's."""
+    claims = [c for c in cands if c.status in (ClaimStatus.CLAIMED, ClaimStatus.REPORTED, ClaimStatus.CONFIRMED)]
+    for d in (c for c in cands if c.status is ClaimStatus.DENIED):
+        gone = [x for x in d.denies if x not in cands]
+        for x in gone:  # the claim it pointed at was merged into a richer one
+            holder = next((c for c in cands if x in c.merged), None)
+            d.denies.remove(x)
+            if holder is not None and holder not in d.denies:
+                d.denies.append(holder)
+        for c in claims:
+            if c.event_type is d.event_type and c not in d.denies and (
+                    (d.date_stated and _overlaps(c, d)) or (not d.date_stated and not d.points_back)):
+                d.denies.append(c)
+        if not d.date_stated and d.denies:
+            d.date = d.denies[0].date
+            d.place = d.place or d.denies[0].place
+            d.warnings = [w for w in d.warnings if not w.startswith("date not stated")]
+            if not d.points_back:
+                d.warnings.append("date and place taken from the denied claim")
+    for a in claims:
+        for b in claims:
+            if a is b or a.event_type is not b.event_type or a.status is not b.status:
+                continue
+            if _within(a, b) and not _within(b, a) and _same_area(a, b) and b not in a.related:
+                a.related.append(b)
+    for broken in (c for c in cands if c.event_type is EventType.SIEGE_BROKEN):
+        for siege in (c for c in cands if c.event_type is EventType.SIEGE):
+            if _same_place(broken.place, siege.place):
+                broken.related.append(siege)
+                siege.related.append(broken)
+                if siege.date is not None:
+                    broken.tags.append(f"siege since {siege.date.start.year}")
+    for conf in (c for c in cands if c.status is ClaimStatus.CONFIRMED):
+        for c in claims:
+            if c is not conf and c.event_type is conf.event_type and _overlaps(c, conf) and c not in conf.related:
+                conf.related.append(c)
+
+
+def _same_place(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.pcode and b.pcode:
+        return a.pcode == b.pcode
+    return a.as_written.strip() == b.as_written.strip()
+
+
+def assign_ids(cands: list[Candidate], *, published: date, outlet: str) -> dict[int, str]:
+    outlet_slug = slug(outlet.split(" (")[0]) or "unknown"
+    ids: dict[int, str] = {}
+    used: set[str] = set()
+    for c in cands:
+        kind = c.event_type.value.replace("_", "-") + ("-denial" if c.status is ClaimStatus.DENIED else "")
+        base = f"{published.isoformat()}-{outlet_slug}-{kind}-{_place_slug(c)}"[:120].strip("-")
+        ev_id, n = base, 1
+        while ev_id in used:
+            n += 1
+            ev_id = f"{base}-{n}"
+        used.add(ev_id)
+        ids[id(c)] = ev_id
+    return ids
+
+
+_TYPE_LABEL = {t: t.value.replace("_", " ").capitalize() for t in EventType}
+
+
+def _title(c: Candidate) -> str:
+    where = c.place or c.origin
+    place = (where.name_en or where.as_written) if where is not None else "place not stated"
+    when = c.date.as_written if c.date is not None and c.date.as_written else ""
+    span = (f"{c.date.start.isoformat()}" + (f"–{c.date.end.isoformat()}" if c.date.end != c.date.start else "")
+            if c.date is not None else "")
+    title = f"{_TYPE_LABEL[c.event_type]} ({c.status.value}): {place}, {span}"
+    return title if not when else title
+
+
+def to_drafts(cands: list[Candidate], facts: dict, *, published: date) -> list:
+    ids = assign_ids(cands, published=published, outlet=facts["outlet"] or "unknown")
+    drafts = []
+    for c in cands:
+        source = Source(outlet=facts["outlet"] or "unknown outlet", agency=c.chain.agency, source=c.chain.source,
+                        published=published, title=facts["title"][:500], quote=c.sentence.text,
+                        language=facts["language"])
+        event = Event(id=ids[id(c)], event_type=c.event_type, status=c.status, title_en=_title(c)[:500],
+                      title_ar="", summary=c.clause.text.strip(), date=c.date, place=c.place, origin=c.origin,
+                      destination=c.destination, actors=tuple(c.actors), counts=tuple(c.counts), sources=(source,),
+                      denies=tuple(ids[id(x)] for x in c.denies if id(x) in ids),
+                      related=tuple(dict.fromkeys(ids[id(x)] for x in c.related if id(x) in ids)),
+                      tags=tuple(dict.fromkeys(c.tags)))
+        validate_event(event, where=f"sentence {c.sentence.index + 1}")
+        warnings = tuple(dict.fromkeys(list(facts["warnings"]) + c.warnings))
+        drafts.append(Draft(event=event, sentence=c.sentence.text, span=c.sentence.span,
+                            confidence=c.confidence(), warnings=warnings))
+    return drafts

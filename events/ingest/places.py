@@ -1,0 +1,257 @@
+"""Places in a clause: find the phrases, resolve them through the gazetteer, make Places.
+
+Why the phrase finder lives here and the matching in gazetteer/: ingestion
+knows the grammar of a report (من … إلى … marks origin and destination of
+a movement, في/على/قرب the location, a qualifier like بلدة/ريف starts a
+place), the gazetteer knows names and areas. A phrase is passed whole
+("المنطقة التابعة لبلدة الطريف في ريف مدينة دير الزور الشمالي الغربي") with
+the sentence as context, so relative places become areas, not pins.
+
+Honesty rules: an ``ambiguous`` or ``unresolved`` answer keeps the place as
+written with no coordinates and a warning for the analyst; coordinates
+only ever come from the gazetteer. A neighbourhood the gazetteer lacks
+("حي درعا البلد") is placed on its town with NEAR precision and a warning.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from events.ingest.normalize import fold, fold_pattern, fold_text
+from events.model import Place
+from gazetteer.model import PlaceKind, Precision, Resolution, ResolutionStatus
+
+MAX_WORDS = 14
+
+
+def _rc(pattern: str) -> re.Pattern[str]:
+    return re.compile(fold_pattern(pattern))
+
+
+class Gazetteer(Protocol):
+    """What ingestion needs from the gazetteer (gazetteer.Gazetteer satisfies it)."""
+
+    def resolve(self, name: str, *, context: str | None = None) -> Resolution: ...
+
+
+@dataclass(frozen=True)
+class PlacePhrase:
+    role: str               # "origin" | "destination" | "at"
+    text: str               # as written
+    span: tuple[int, int]   # in the clause
+    headed: bool            # starts with a place word (بلدة، ريف، town of…): keep even if unresolved
+
+
+_HEADS_AR = ("منطقة", "المنطقة", "بلدة", "قرية", "مدينة", "محافظة", "ريف", "حي", "مخيم", "ناحية", "بلدات", "قرى",
+             "شمال", "جنوب", "شرق", "غرب", "وسط", "اطراف", "محيط", "مناطق", "ارياف")
+_HEAD_AR_RE = "(?:" + "|".join(sorted({fold_text(h) for h in _HEADS_AR}, key=len, reverse=True)) + ")"
+_PREP_AR = {"من": "origin", "الي": "destination", "نحو": "destination", "باتجاه": "destination", "في": "at",
+            "علي": "at", "قرب": "at", "بالقرب من": "at", "داخل": "at", "عند": "at", "بين": "at"}
+_PREP_AR_RE = _rc(r"(?<![\w])(?P<prep>بالقرب من|باتجاه|الى|نحو|من|في|على|قرب|داخل|عند)\s+")
+_CLITIC_HEAD_RE = _rc(rf"(?<![\w])(?P<prep>[بل])(?P<head>{_HEAD_AR_RE})(?![\w])")
+_BARE_HEAD_RE = _rc(rf"(?<![\w])(?:ال)?(?:بلدة|قرية|مدينة|حي|مخيم|ريف|بلدات|قرى)(?![\w])")
+_STOP_AR = _rc(r"[،,.;:؛\"«»()\n?!؟]|(?<![\w])(?:الى|خلال|منذ|يوم|بعد|قبل|حيث|التي|الذي|الذين|ما|مما|عبر|ضد|بينما|"
+                      r"برفقة|بسبب|اثر|لمدة|بحسب|حسب|وفق|فيما|على\s+متن|من\s+اجل|من\s+قبل|اضافة|بالاضافة|في\s+حين|"
+                      r"و(?!ريف|ريفها)[\w]+)(?![\w])")
+_IN_CONTINUES = _rc(rf"^\s*في\s+(?:ال)?{_HEAD_AR_RE}(?![\w])")
+_NOT_PLACE_AR = {fold_text(w) for w in ("أصول", "أجل", "جهته", "جهتها", "نوعها", "التنظيم", "المستوى", "خلفية",
+                                        "بينهم", "بينها", "ذلك", "هذه", "هذا", "قبل", "خلال", "عدد", "نهاية", "الجبهات",
+                                        "المناطق الآمنة", "متن", "مقتل", "إصابة", "اصابة", "جرح", "سقوط", "تدمير", "نزوح", "استهداف", "قصف",
+                                        "حدوث", "وقوع", "اندلاع", "سيطرة", "السيطرة", "حصار", "مواجهة", "جانب", "عمق", "أن", "أنه", "إن", "مواقعه", "مواقع", "الاستجواب", "جانب", "روسيا", "واشنطن")}
+_COUNTRY_TAIL = _rc(r"\s+(?:في\s+)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي)?\s+(?:سوريا|البلاد)\s*$|\s+(?:في\s+)?سوريا\s*$")
+
+_CAP = r"(?:[A-Z][\w'’\-]*|al-\w+|el-\w+|ad-\w+|as-\w+|ar-\w+)"
+_EN_PREP = _rc(r"\b(?P<prep>(?i:from|to|into|towards|toward|in|at|near|outside|around|on|across|of))\s+")
+_EN_PHRASE = _rc(
+    rf"^(?:the\s+)?(?:(?:rebel-held|government-held|opposition-held|ISIS-held|besieged)\s+)?"
+    rf"(?:(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central|rural)\s+)?"
+    rf"(?:(?P<head>town|village|city|area|district|neighbo(?:u)?rhood|camp|countryside|outskirts|province|governorate|region)\s+of\s+)?"
+    rf"(?P<name>{_CAP}(?:\s+{_CAP})*)(?:'s)?"
+    rf"(?P<tail>(?:\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?))?\s+(?:countryside|province|governorate|outskirts|city|district|area))?")
+_EN_NOT_PLACE = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+                 "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+                 "Reuters", "AFP", "The", "A", "He", "She", "It", "They", "ISIS", "Islamic", "Russian", "Russia",
+                 "Turkish", "US", "U.S.", "American", "SDF", "HTS", "Syrian", "Kurdish", "Washington", "Moscow"}
+
+
+def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) -> list[PlacePhrase]:
+    folded = fold(text)
+    work = list(folded.text)
+    for a, b in blocked:
+        for i, off in enumerate(folded.offsets):
+            if a <= off < b:
+                work[i] = "|"
+    work_text = "".join(work)
+    starts: list[tuple[int, str, bool]] = []
+    for m in _PREP_AR_RE.finditer(work_text):
+        starts.append((m.end(), _PREP_AR[m.group("prep")], False))
+    for m in _CLITIC_HEAD_RE.finditer(work_text):
+        starts.append((m.start("head"), "at", True))
+    for m in _BARE_HEAD_RE.finditer(work_text):
+        starts.append((m.start(), "at", True))
+    for off in objects:  # the object of a transitive trigger: "حاصر دير الزور"
+        i = next((k for k, o in enumerate(folded.offsets) if o >= off), None)
+        if i is not None:
+            starts.append((i + len(work_text[i:]) - len(work_text[i:].lstrip(" ")), "at", False))
+    starts.sort()
+    out: list[PlacePhrase] = []
+    covered_until = -1
+    for start, role, headed in starts:
+        if start < covered_until:
+            continue
+        rest = work_text[start:]
+        stop = _STOP_AR.search(rest)
+        bar = rest.find("|")
+        stop_at = min([x for x in (stop.start() if stop else None, bar if bar >= 0 else None) if x is not None],
+                      default=len(rest))
+        m_in = next((m for m in re.finditer(r"\s+في\s+", rest[:stop_at]) if not _IN_CONTINUES.match(rest[m.start():])),
+                    None)
+        if m_in is not None:  # "X في المدينة" ends X unless a place word follows في
+            stop_at = m_in.start()
+        end = start + stop_at
+        phrase_folded = work_text[start:end].strip()
+        if not phrase_folded:
+            continue
+        ws = phrase_folded.split()
+        if len(ws) > MAX_WORDS:
+            phrase_folded = " ".join(ws[:MAX_WORDS])
+        end = start + len(work_text[start:end].rstrip()) if len(ws) <= MAX_WORDS else start + work_text[start:].find(
+            phrase_folded) + len(phrase_folded)
+        s = start + (len(work_text[start:end]) - len(work_text[start:end].lstrip()))
+        if phrase_folded in _NOT_PLACE_AR or ws[0] in _NOT_PLACE_AR:
+            continue
+        if all(re.fullmatch(_HEAD_AR_RE, w[2:] if w.startswith("ال") else w) for w in ws):
+            continue  # "المدينة" alone: the city already named, not a new place
+        is_headed = headed or bool(re.match(fold_pattern(rf"(?:ال)?{_HEAD_AR_RE}(?![\w])"), phrase_folded))
+        a, b = folded.span(s, end)
+        out.append(PlacePhrase(role, text[a:b], (a, b), is_headed))
+        covered_until = end
+    return out
+
+
+def _find_english(text: str, blocked: list[tuple[int, int]]) -> list[PlacePhrase]:
+    out: list[PlacePhrase] = []
+    covered = -1
+    for m in _EN_PREP.finditer(text):
+        start = m.end()
+        if start < covered or any(a <= start < b for a, b in blocked):
+            continue
+        pm = _EN_PHRASE.match(text[start:])
+        if not pm or pm.group("name").split()[0] in _EN_NOT_PLACE:
+            continue
+        end = start + pm.end()
+        if any(a < end and start < b for a, b in blocked):
+            continue
+        prep = m.group("prep").lower()
+        role = "origin" if prep == "from" else "destination" if prep in ("to", "into", "towards", "toward") else "at"
+        if prep == "of" and not (pm.group("head") or pm.group("tail")):
+            continue
+        headed = bool(pm.group("head") or pm.group("tail") or pm.group("dir"))
+        out.append(PlacePhrase(role, text[start:end], (start, end), headed))
+        covered = end
+    return out
+
+
+def find_place_phrases(text: str, *, blocked: list[tuple[int, int]] = (), arabic: bool = True,
+                       objects: list[int] = ()) -> list[PlacePhrase]:
+    """Candidate place phrases in a clause with their role.
+
+    ``blocked`` spans (dates, actors, counts, triggers) end a phrase; ``objects`` are offsets where
+    a transitive trigger's object starts ("حاصر دير الزور"), tried as places too (Arabic).
+    """
+    return _find_arabic(text, list(blocked), list(objects)) if arabic else _find_english(text, list(blocked))
+
+
+def _admin_fields(res: Resolution) -> dict:
+    place = res.place or (res.area.anchor if res.area is not None else None)
+    if place is None:
+        return {}
+    out = {}
+    admin1 = place.admin1
+    if admin1 is None and place.kind is PlaceKind.GOVERNORATE:
+        out.update(admin1_pcode=place.pcode, admin1_en=place.name_en, admin1_ar=place.name_ar)
+    elif admin1 is not None:
+        out.update(admin1_pcode=admin1.pcode, admin1_en=admin1.name_en, admin1_ar=admin1.name_ar)
+    if place.admin2 is not None:
+        out["admin2_pcode"] = place.admin2.pcode
+    elif place.kind is PlaceKind.DISTRICT:
+        out["admin2_pcode"] = place.pcode
+    if place.admin3 is not None:
+        out["admin3_pcode"] = place.admin3.pcode
+    elif place.kind is PlaceKind.SUBDISTRICT:
+        out["admin3_pcode"] = place.pcode
+    return out
+
+
+def resolution_to_place(res: Resolution, as_written: str) -> tuple[Place, tuple[str, ...]]:
+    """Gazetteer answer → events Place (+ warnings). Only a RESOLVED answer gets coordinates."""
+    if res.status is not ResolutionStatus.RESOLVED or res.lat is None:
+        if res.status is ResolutionStatus.AMBIGUOUS and res.candidates:
+            names = ", ".join(f"{c.place.name_en} ({c.place.pcode})" for c in res.candidates[:3])
+            return Place(as_written), (f"place ambiguous: '{as_written}' could be {names}; choose in review",)
+        return Place(as_written), (f"place unresolved: '{as_written}' is not in the gazetteer; locate it in review",)
+    area, place = res.area, res.place
+    anchor = place or (area.anchor if area is not None else None)
+    name_en = place.name_en if place is not None else (area.label_en if area is not None else "")
+    name_ar = place.name_ar if place is not None else (area.label_ar if area is not None else "")
+    radius = res.radius_km if res.radius_km else None
+    result = Place(as_written=as_written, lat=round(res.lat, 6), lon=round(res.lon, 6), precision=res.precision,
+                   name_en=name_en, name_ar=name_ar, pcode=anchor.pcode if anchor is not None else "",
+                   radius_km=round(radius, 1) if radius is not None else None,
+                   area_wkt=area.geometry_wkt if area is not None else None, **_admin_fields(res))
+    warnings: list[str] = []
+    if res.precision is not None and res.precision is not Precision.POINT:
+        label = (area.label_en if area is not None and area.label_en else name_en) or as_written
+        warnings.append(f"place is an area: {label}")
+    if res.note and "conflict" in res.note:
+        warnings.append("place check: " + res.note[res.note.index("conflict"):])
+    return result, tuple(warnings)
+
+
+def resolve_place(phrase: PlacePhrase, gazetteer: Gazetteer, *, context: str) -> tuple[Place, tuple[str, ...]] | None:
+    """Resolve one phrase; None when an unheaded phrase is not a known place (so it was not a place)."""
+    text = " ".join(phrase.text.split())
+    res = gazetteer.resolve(text, context=context)
+    if res.status is not ResolutionStatus.RESOLVED:
+        for shorter in _fallbacks(text):
+            alt = gazetteer.resolve(shorter, context=context)
+            if alt.status is ResolutionStatus.RESOLVED:
+                res = alt
+                break
+    if res.status is not ResolutionStatus.RESOLVED and phrase.headed and re.match(r"^\s*(?:ال)?حي\s", fold_text(text)):
+        located = _neighbourhood(text, gazetteer, context)
+        if located is not None:
+            return located
+    if res.status is not ResolutionStatus.RESOLVED and not phrase.headed:
+        return None
+    return resolution_to_place(res, phrase.text)
+
+
+def _fallbacks(text: str) -> list[str]:
+    """Shorter queries: "X في محافظة Y" → "X"; "X شرق سوريا" → "X"."""
+    out = []
+    folded = fold_text(text)
+    m = re.search(fold_pattern(rf"\s+في\s+(?:ال)?{_HEAD_AR_RE}\s"), folded)
+    if m:
+        out.append(text[:m.start()].strip())
+    m = _COUNTRY_TAIL.search(folded)
+    if m and m.start() > 0:
+        out.append(text[:m.start()].strip())
+    m = re.search(r",?\s+(?:in|of)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?(?:province|governorate|countryside)\b.*$", text)
+    if m and m.start() > 0:
+        out.append(text[:m.start()].strip())
+    return [o for o in out if o]
+
+
+def _neighbourhood(text: str, gazetteer: Gazetteer, context: str) -> tuple[Place, tuple[str, ...]] | None:
+    """"حي درعا البلد" → the town درعا with NEAR precision: the quarter is inside it."""
+    name_words = text.split()[1:]
+    for n in range(len(name_words) - 1, 0, -1):
+        res = gazetteer.resolve(" ".join(name_words[:n]), context=context)
+        if res.status is ResolutionStatus.RESOLVED and res.place is not None and res.precision is Precision.POINT:
+            place, _ = resolution_to_place(res, text)
+            place = Place(**{**place.__dict__, "precision": Precision.NEAR, "radius_km": 3.0})
+            return place, (f"place is an area: neighbourhood '{text}' is not in the gazetteer; placed in "
+                           f"{res.place.name_en} ({res.place.pcode}), within 3 km",)
+    return None
