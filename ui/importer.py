@@ -30,8 +30,10 @@ def render(lang: str) -> None:
     fmt = st.selectbox(t("import_format", lang), ("auto",) + tuple(READ_FORMATS), key="import_fmt")
     upload = st.file_uploader(t("import_file", lang), type=["csv", "geojson", "json", "jsonl", "kml", "txt"],
                               key="import_upload")
-    if upload is not None and st.button(t("import_read", lang), key="import_read"):
-        bar = st.progress(0.0, text=t("import_progress", lang, done=0))
+    read = upload is not None and st.button(t("import_read", lang), key="import_read")
+    slot = st.empty()   # the progress bar: live while reading, then the final count
+    if read:
+        bar = slot.progress(0.0, text=t("import_progress", lang, done=0))
 
         def progress(done: int, total: int | None) -> None:
             fraction = min(done / total, 1.0) if total else 0.5
@@ -41,7 +43,7 @@ def render(lang: str) -> None:
             result = loads_events(upload.getvalue(), format=None if fmt == "auto" else fmt, name=upload.name,
                                   progress=progress)
         except EventMapError as exc:
-            bar.empty()
+            slot.empty()
             st.error(str(exc))
             ss.pop("import_result", None)
         else:
@@ -52,6 +54,7 @@ def render(lang: str) -> None:
     result = ss.get("import_result")
     if result is None:
         return
+    slot.progress(1.0, text=t("import_done", lang, done=f"{result.rows:,}"))
     st.success(t("import_result", lang, ok=len(result.events), bad=len(result.rejects)))
     for note in result.notes:
         st.info(note)

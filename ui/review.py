@@ -31,7 +31,7 @@ def _gazetteer():
 
 def _ingest(text: str, published: date, outlet: str) -> list:
     from events.ingest import ingest_article
-    return list(ingest_article(text, published=published, outlet=outlet))
+    return list(ingest_article(text, published=published, outlet=outlet or None, gazetteer=_gazetteer()))
 
 
 def _opt_float(value: str, field: str) -> float | None:

@@ -220,3 +220,36 @@ def test_arabic_ui_is_rtl(page):
     assert "دير الزور" in labels
     time.sleep(1)
     _shot(page, "dashboard_ar.png")
+
+
+ACLED_CSV = (
+    "event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,country,admin1,location,"
+    "latitude,longitude,geo_precision,source,notes,fatalities\n"
+    "SYR90001,12 August 2017,1,Explosions/Remote violence,Air/drone strike,Test Air Force,Syria,Deir-ez-Zor,"
+    "Kasra,35.5695,39.9139,1,Test Wire,Test strike note,3\n"
+    "SYR90002,13 August 2017,1,Battles,Armed clash,Test Group,Syria,Deir-ez-Zor,Tarif,35.5455,39.8565,2,"
+    "Test Wire,Test clash note,0\n"
+    "SYR90003,14 August 2017,1,Battles,Armed clash,Test Group,Iraq,Anbar,Qaim,34.37,41.09,1,Test Wire,x,0\n"
+)
+
+
+def test_import_acled_shows_progress_rejects_and_saves(browser, server, tmp_path):
+    context = browser.new_context(viewport={"width": 1400, "height": 1200}, accept_downloads=True)
+    pg = context.new_page()
+    try:
+        pg.goto(server + "/")
+        pg.get_by_text("Import", exact=True).click()
+        pg.get_by_role("heading", name="Import events").wait_for(timeout=20_000)
+        upload = tmp_path / "acled_test.csv"
+        upload.write_text(ACLED_CSV, encoding="utf-8")
+        pg.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(upload))
+        pg.get_by_role("button", name="Read file").click()
+        pg.get_by_text("2 events read, 1 rows rejected").wait_for(timeout=30_000)
+        pg.locator('[data-testid="stProgress"]').first.wait_for(timeout=10_000)   # the read's progress bar
+        with pg.expect_download(timeout=30_000) as dl:
+            pg.get_by_role("button", name="Download rejected rows (CSV)").click()
+        rejects = Path(dl.value.path()).read_text("utf-8-sig")
+        assert "country" in rejects and "Iraq" in rejects
+        _shot(pg, "import_report.png")
+    finally:
+        context.close()
