@@ -39,35 +39,32 @@ _DECLARATION = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def _q(tag: str) -> str:
-    return f"{{{NS}}}{tag}"
-
-
 def _xml_text(value: str) -> str:
     """XML 1.0 cannot hold control characters even escaped; validated events have none but NUL-free text may."""
     return _CONTROL.sub("\ufffd", value)
 
 
 def placemark(row: dict[str, str], event: Event | None) -> ET.Element:
-    pm = ET.Element(_q("Placemark"), {"id": row.get("id", "")})
-    ET.SubElement(pm, _q("name")).text = _xml_text(row.get("title_en") or row.get("title_ar") or row.get("id", ""))
+    """One Placemark; tags are un-prefixed because they sit inside ``<kml xmlns=NS>`` (the KML namespace)."""
+    pm = ET.Element("Placemark", {"id": row.get("id", "")})
+    ET.SubElement(pm, "name").text = _xml_text(row.get("title_en") or row.get("title_ar") or row.get("id", ""))
     if row.get("summary"):
-        ET.SubElement(pm, _q("description")).text = _xml_text(row["summary"])
+        ET.SubElement(pm, "description").text = _xml_text(row["summary"])
     if row.get("date_start"):
-        span = ET.SubElement(pm, _q("TimeSpan"))
-        ET.SubElement(span, _q("begin")).text = row["date_start"]
-        ET.SubElement(span, _q("end")).text = row.get("date_end") or row["date_start"]
-    data = ET.SubElement(pm, _q("ExtendedData"))
+        span = ET.SubElement(pm, "TimeSpan")
+        ET.SubElement(span, "begin").text = row["date_start"]
+        ET.SubElement(span, "end").text = row.get("date_end") or row["date_start"]
+    data = ET.SubElement(pm, "ExtendedData")
     for column in CSV_COLUMNS:
         if row.get(column):
-            item = ET.SubElement(data, _q("Data"), {"name": column})
-            ET.SubElement(item, _q("value")).text = _xml_text(row[column])
+            item = ET.SubElement(data, "Data", {"name": column})
+            ET.SubElement(item, "value").text = _xml_text(row[column])
     if event is not None:
-        item = ET.SubElement(data, _q("Data"), {"name": "event_json"})
-        ET.SubElement(item, _q("value")).text = json.dumps(event_to_dict(event), ensure_ascii=False)
+        item = ET.SubElement(data, "Data", {"name": "event_json"})
+        ET.SubElement(item, "value").text = json.dumps(event_to_dict(event), ensure_ascii=False)
     if row.get("lat") and row.get("lon"):
-        point = ET.SubElement(pm, _q("Point"))
-        ET.SubElement(point, _q("coordinates")).text = f"{row['lon']},{row['lat']}"
+        point = ET.SubElement(pm, "Point")
+        ET.SubElement(point, "coordinates").text = f"{row['lon']},{row['lat']}"
     return pm
 
 
@@ -75,13 +72,9 @@ def write(items: Iterable[tuple[dict[str, str], Event | None]], out: BinaryIO) -
     """Stream a KML document, one serialized Placemark at a time."""
     out.write(b'<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
               b"<name>Syria events</name>\n")
-    ET.register_namespace("", NS)
     n = 0
     for row, event in items:
-        text = ET.tostring(placemark(row, event), encoding="unicode")
-        # the namespace is declared on <kml>; drop the per-element repeat
-        text = text.replace(f' xmlns="{NS}"', "", 1)
-        out.write(text.encode("utf-8") + b"\n")
+        out.write(ET.tostring(placemark(row, event), encoding="utf-8", xml_declaration=False) + b"\n")
         n += 1
     out.write(b"</Document></kml>\n")
     return n
