@@ -17,7 +17,11 @@ from mapview.style import status_label, type_label, word
 
 
 def _day(v) -> str:
-    if v is None or pd.isna(v):
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        return v
+    if pd.isna(v):
         return ""
     return pd.Timestamp(v).strftime("%Y-%m-%d")
 
@@ -31,7 +35,11 @@ def date_text(start, end, as_written: str = "") -> str:
 
 
 def _txt(v) -> str:
-    return "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v)
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        return v
+    return "" if pd.isna(v) else str(v)
 
 
 def _enum_label(kind, value: str, lang: str) -> str:
@@ -68,15 +76,15 @@ def place_text(row: dict, lang: str) -> str:
     prec = _txt(row.get("precision"))
     r = row.get("radius_km")
     if prec and prec != "point":
-        extra = f"{prec}" + (f", ±{float(r):.0f} km" if r is not None and not pd.isna(r) else "")
+        extra = f"{prec}" + (f", ±{float(r):.0f} km" if r is not None and r == r else "")
         text = f"{text} [{extra}]"
     return text
 
 
 def count_text(row: dict) -> str:
     lo, hi, written = row.get("count_min"), row.get("count_max"), _txt(row.get("count_text"))
-    lo = None if lo is None or pd.isna(lo) else int(lo)
-    hi = None if hi is None or pd.isna(hi) else int(hi)
+    lo = None if lo is None or (isinstance(lo, float) and lo != lo) else int(lo)
+    hi = None if hi is None or (isinstance(hi, float) and hi != hi) else int(hi)
     rng = "" if lo is None and hi is None else (f"{lo}" if lo == hi else f"{lo if lo is not None else '?'}–"
                                                 f"{hi if hi is not None else ''}")
     return f"{rng} ({written})" if written and rng else (rng or written)
@@ -126,11 +134,36 @@ def tooltip_text(row: dict, lang: str) -> str:
     return esc(f"{title} · {date}" if date else title)
 
 
+_POPUP_COLUMNS = ("id", "title_en", "title_ar", "status", "event_type", "date_as_written", "place_en", "place_ar",
+                  "place_as_written", "precision", "radius_km", "origin_en", "dest_en", "count_min", "count_max",
+                  "count_text", "actors", "outlet", "agency", "source", "denies", "quote")
+
+
+def _plain_rows(frame: pd.DataFrame) -> list[dict]:
+    """Rows as dicts of plain Python values (None for missing), dates pre-formatted, without pandas per cell."""
+    n = len(frame)
+    cols: dict[str, list] = {}
+    for c in _POPUP_COLUMNS:
+        if c not in frame:
+            cols[c] = [None] * n
+            continue
+        col = frame[c]
+        cols[c] = col.astype(object).where(col.notna(), None).tolist()
+    for c in ("date_start", "date_end", "published"):
+        if c in frame:
+            col = pd.to_datetime(frame[c])
+            cols[c] = col.dt.strftime("%Y-%m-%d").where(col.notna(), None).tolist()
+        else:
+            cols[c] = [None] * n
+    names = list(cols)
+    return [dict(zip(names, values)) for values in zip(*(cols[c] for c in names))]
+
+
 def popups_for(frame: pd.DataFrame, lang: str) -> tuple[list[str], list[str]]:
     """Popup HTML and tooltip for every row of ``frame`` (called only below the aggregation threshold)."""
-    titles = dict(zip(frame["id"].astype(str), (event_title(r, lang) for r in frame.to_dict("records"))))
+    records = _plain_rows(frame)
     by = denied_by_map(frame)
-    records = frame.to_dict("records")
+    titles = {str(r["id"]): event_title(r, lang) for r in records} if by or frame["denies"].astype(bool).any() else {}
     pops = [popup_html(r, lang, titles=titles, denied_by=by.get(str(r["id"]))) for r in records]
     tips = [tooltip_text(r, lang) for r in records]
     return pops, tips
