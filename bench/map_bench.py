@@ -8,6 +8,7 @@ Python build only. Columns:
 * fg html s    – + rendering the event FeatureGroup the way streamlit-folium's
                  ``feature_group_to_add`` does (what each slider move sends)
 * fg bytes     – size of that script
+* page build s – Python: build the standalone page (map + events + inlined assets)
 * page bytes   – standalone page (inline Leaflet, basemap, events)
 * first load s – Chromium: open the standalone page from disk until painted
 * swap s       – Chromium: remove the event group and run a new window's
@@ -31,19 +32,21 @@ from mapview.synthetic import synthetic_frame  # noqa: E402
 PAINTED = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
 
-def fg_script(frame, seed: int) -> tuple[str, float, float]:
-    """The event group's JS as streamlit-folium builds it; (script, build s, build+render s)."""
+def fg_script(frame) -> tuple[str, float, float, bool]:
+    """The event group's JS as streamlit-folium builds it; (script, build s, build+render s, aggregated)."""
     from streamlit_folium import _get_feature_group_string
     t0 = time.perf_counter()
     fg = event_layers(frame)
     t1 = time.perf_counter()
     m = build_map()
     script = _get_feature_group_string(fg, m)
-    return script, t1 - t0, time.perf_counter() - t0
+    return script, t1 - t0, time.perf_counter() - t0, fg.aggregated
 
 
-def browser_times(browser, frame, other, tmp: Path) -> tuple[float, float, int]:
+def browser_times(browser, frame, other, tmp: Path) -> tuple[float, float, float, int]:
+    t0 = time.perf_counter()
     html = standalone_html(frame, width=1200, height=800)
+    page_build = time.perf_counter() - t0
     path = tmp / f"map_{len(frame)}.html"
     path.write_text(html, encoding="utf-8")
     ctx = browser.new_context(viewport={"width": 1200, "height": 800})
@@ -53,7 +56,7 @@ def browser_times(browser, frame, other, tmp: Path) -> tuple[float, float, int]:
     page.goto(path.as_uri(), wait_until="load")
     page.evaluate(PAINTED)
     first = time.perf_counter() - t0
-    script, _, _ = fg_script(other, 1)
+    script = fg_script(other)[0]
     page.evaluate("""() => { for (const k of Object.keys(window)) { const v = window[k];
         if (v && v instanceof L.Map) { window.map_div = v; } } }""")
     t0 = time.perf_counter()
@@ -64,7 +67,7 @@ def browser_times(browser, frame, other, tmp: Path) -> tuple[float, float, int]:
     page.evaluate(PAINTED)
     swap = time.perf_counter() - t0
     ctx.close()
-    return first, swap, len(html.encode("utf-8"))
+    return page_build, first, swap, len(html.encode("utf-8"))
 
 
 def main(argv: list[str]) -> None:
@@ -77,14 +80,15 @@ def main(argv: list[str]) -> None:
         for n in sizes:
             frame = synthetic_frame(n, seed=1)
             other = synthetic_frame(n, seed=2)          # "next window" for the swap
-            script, build, fg_total = fg_script(frame, 1)
-            agg = "aggregated" if event_layers(frame.iloc[:0]).aggregated or n > 3000 else "points"
+            script, build, fg_total, aggregated = fg_script(frame)
+            agg = "aggregated" if aggregated else "points"
             if browser_ok:
-                first, swap, page_bytes = browser_times(browser, frame, other, Path(tmp))
+                page_build, first, swap, page_bytes = browser_times(browser, frame, other, Path(tmp))
             else:
-                first = swap = float("nan")
+                t0 = time.perf_counter()
                 page_bytes = len(standalone_html(frame).encode("utf-8"))
-            rows.append((n, agg, build, fg_total, len(script.encode("utf-8")), page_bytes, first, swap))
+                page_build, first, swap = time.perf_counter() - t0, float("nan"), float("nan")
+            rows.append((n, agg, build, fg_total, len(script.encode("utf-8")), page_build, page_bytes, first, swap))
         t0 = time.perf_counter()
         big = synthetic_frame(1_000_000, seed=3)
         t1 = time.perf_counter()
@@ -94,11 +98,11 @@ def main(argv: list[str]) -> None:
         fg.add_to(m)
         html = m.get_root().render()
         t3 = time.perf_counter()
-    print(f"{'events':>9} {'mode':>10} {'build s':>8} {'fg html s':>9} {'fg bytes':>10} {'page bytes':>11} "
-          f"{'first load s':>12} {'swap s':>7} {'slider total s':>14}")
-    for n, agg, build, fg_total, fgb, pb, first, swap in rows:
-        print(f"{n:>9,} {agg:>10} {build:>8.3f} {fg_total:>9.3f} {fgb:>10,} {pb:>11,} {first:>12.3f} {swap:>7.3f} "
-              f"{fg_total + swap:>14.3f}")
+    print(f"{'events':>9} {'mode':>10} {'build s':>8} {'fg html s':>9} {'fg bytes':>10} {'page build s':>12} "
+          f"{'page bytes':>11} {'first load s':>12} {'swap s':>7} {'slider total s':>14}")
+    for n, agg, build, fg_total, fgb, pbuild, pb, first, swap in rows:
+        print(f"{n:>9,} {agg:>10} {build:>8.3f} {fg_total:>9.3f} {fgb:>10,} {pbuild:>12.3f} {pb:>11,} "
+              f"{first:>12.3f} {swap:>7.3f} {fg_total + swap:>14.3f}")
     print(f"1,000,000 events (build only): synthetic frame {t1 - t0:.2f} s, event_layers {t2 - t1:.3f} s, "
           f"map HTML {t3 - t2:.3f} s, {len(html.encode('utf-8')):,} bytes, "
           f"{fg.data_layer.feature_count():,} aggregated circles")
