@@ -135,3 +135,81 @@ def test_no_script_executes_from_hostile_event_text(browser, seed_frame, tmp_pat
             assert "<script>alert(1)</script>" in title
     finally:
         ctx.close()
+
+
+def test_event_group_swaps_in_like_streamlit_folium(browser, seed_frame, tmp_path):
+    """The dashboard sends only the event group (st_folium feature_group_to_add); it must run in a live map."""
+    sf = pytest.importorskip("streamlit_folium")
+    m = build_map(asset_mode="inline")
+    ctx, page, log = _open(browser, m.get_root().render(), tmp_path)
+    try:
+        name = page.evaluate(FIND_MAP)
+        page.evaluate("(name) => { window.map_div = window[name]; }", name)
+        script = sf._get_feature_group_string(event_layers(seed_frame.iloc[:3]), build_map())
+        page.evaluate("(js) => (0, eval)(js)", script)
+        assert sorted(set(_event_ids(page))) == sorted(seed_frame["id"].iloc[:3])
+        # next window: remove the group, add another (what a slider move does)
+        script = sf._get_feature_group_string(event_layers(seed_frame.iloc[3:]), build_map())
+        page.evaluate("(js) => { window.feature_group.forEach(g => window.map_div.removeLayer(g));"
+                      " window.feature_group = []; (0, eval)(js); }", script)
+        assert sorted(set(_event_ids(page))) == sorted(seed_frame["id"].iloc[3:])
+        assert log["errors"] == []
+    finally:
+        ctx.close()
+
+
+@pytest.fixture
+def static_server(tmp_path):
+    """Serve static/ at /app/static/ (as Streamlit does) and tmp_path at / on a local port (8621-8639)."""
+    import functools
+    import http.server
+    import threading
+
+    from mapview.assets import VENDOR_DIR
+    static_root = VENDOR_DIR.parent
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def translate_path(self, path):
+            path = path.split("?", 1)[0]
+            if path.startswith("/app/static/"):
+                return str(static_root / path[len("/app/static/"):])
+            return str(tmp_path / path.lstrip("/"))
+
+        def log_message(self, *args):
+            pass
+
+    server = None
+    for port in range(8621, 8640):
+        try:
+            server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Handler))
+            break
+        except OSError:
+            continue
+    if server is None:
+        pytest.skip("no free port in 8621-8639")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", tmp_path
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_served_mode_loads_assets_from_app_static(browser, seed_frame, static_server):
+    base, root = static_server
+    m = build_map(asset_mode="served")
+    event_layers(seed_frame, cluster=True).add_to(m)
+    (root / "map.html").write_text(m.get_root().render(), encoding="utf-8")
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    failed, errors = [], []
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(f"{base}/map.html", wait_until="load")
+        assert failed == [] and errors == []
+        assert sorted(set(_event_ids(page))) == sorted(seed_frame["id"])
+    finally:
+        ctx.close()
