@@ -13,3 +13,41 @@ import click
 @click.group()
 def cli() -> None:
     """Syria event map: the event store from the command line."""
+
+
+@cli.command("ingest")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--published", required=True, metavar="YYYY-MM-DD", help="Publication date; relative dates are read from it.")
+@click.option("--outlet", default=None, help="Outlet name (default: read from the sign-off or dateline).")
+@click.option("--language", type=click.Choice(["ar", "en"]), default=None, help="Force the rule set (default: detect).")
+@click.option("--json", "as_json", is_flag=True, help="Print the drafts as a JSON list.")
+def ingest_command(file: str, published: str, outlet: str | None, language: str | None, as_json: bool) -> None:
+    """Propose draft events from a news article (Arabic or English) for review."""
+    import json
+    import sys
+
+    from errors import EventMapError
+    from events.ingest.cli_support import drafts_as_json, read_article_file, summary_lines
+    from events.serialize import parse_iso_date
+
+    try:
+        published_date = parse_iso_date(published, field="published", where="--published")
+        text = read_article_file(file)
+        from events.ingest import ingest_article
+        drafts = ingest_article(text, published=published_date, outlet=outlet, language=language)
+    except EventMapError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    if as_json:
+        click.echo(json.dumps(drafts_as_json(drafts), ensure_ascii=False, indent=2))
+    else:
+        for line in summary_lines(drafts):
+            click.echo(line)
+
+
+# list / import / export live with the store (events/store/commands.py).
+from events.store.commands import export_command, import_command, list_command  # noqa: E402
+
+cli.add_command(list_command)
+cli.add_command(import_command)
+cli.add_command(export_command)

@@ -58,14 +58,14 @@ ACTORS: dict[str, tuple[str, ...]] = {
 
 #: Event triggers; the earliest (then longest) match in a clause decides the type.
 TRIGGERS: dict[EventType, tuple[str, ...]] = {
-    EventType.SIEGE_BROKEN: (rf"{_P}(?:كسر|فك|خرق)\w*\s+(?:ال)?حصار", r"br(?:oke|eak|eaking|oken)\s+(?:the\s+)?(?:\w+\s+)?siege",
+    EventType.SIEGE_BROKEN: (rf"{_P}(?:كسر|فك|خرق)\w*\s+(?:ال)?حصار", r"br(?:oke|eak|eaking|oken)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}siege",
                              r"lift(?:ed|ing)?\s+(?:the\s+)?siege"),
     EventType.EVACUATION: (rf"{_P}اجلا(?:ء|ي)\w*", r"[وف]?اجل(?:ت|ى|وا|ي)", r"[وف]?يجل(?:ي|و)\w*", r"(?:[وف]|ب)?سحب(?:ت|وا)?",
                            r"airlift\w*", r"evacuat\w*", r"extract(?:ed|ion)", r"flown\s+out"),
     EventType.AIR_STRIKE: (rf"{_P}غار(?:ة|ات)", rf"{_P}(?:ضرب(?:ة|ات)|قصف)\s+(?:ال)?جوي\w*",
                            rf"{_P}قصف\w*\s+(?:ال)?(?:طائرات|طيران|مقاتلات)", rf"{_P}(?:طائرات|طيران|مقاتلات)\s+(?:ال)?(?:حربي|مسير)\w*",
                            r"air\s*-?\s*strikes?", r"air\s+raids?", r"drone\s+strikes?", r"(?:war)?planes?\s+(?:struck|bombed|hit)",
-                           r"bomb(?:ed|ing)"),
+                           r"bomb(?:ed|ing)", r"strikes?", r"struck"),
     EventType.SHELLING: (rf"{_P}قصف\w*", rf"{_P}قذائف", rf"{_P}قذيفة", r"shell(?:ing|ed|s)", r"artillery", r"rocket\s+fire",
                          r"mortars?"),
     EventType.EXPLOSION: (rf"{_P}انفجار\w*", rf"{_P}تفجير\w*", r"عبوة\s+ناسفة", r"سيارة\s+مفخخة", rf"{_P}لغم", r"explosions?",

@@ -105,7 +105,7 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
         if richer.place is None:
             richer.place, richer.origin, richer.destination = poorer.place, poorer.origin, poorer.destination
         richer.destination = richer.destination or poorer.destination
-        richer.actors = list(dict.fromkeys(richer.actors + poorer.actors))
+        richer.actors = richer.actors or poorer.actors
         richer.merged.append(poorer)
         richer.warnings.append(f"merged with a restatement in another sentence: «{poorer.sentence.text[:80]}…»")
         if richer is c:

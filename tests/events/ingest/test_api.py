@@ -1,0 +1,60 @@
+"""The public API: ingest_article's arguments, errors and behaviour on repeated or odd input."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from errors import FileTooLargeError, InputError, ValidationError
+from events.ingest import Draft, ingest_article
+from events.model import ClaimStatus, EventType
+
+from .test_places import FakeGazetteer
+
+GZ = FakeGazetteer({})
+
+
+def test_bad_inputs_are_named():
+    with pytest.raises(InputError, match="empty"):
+        ingest_article("   ", published=date(2020, 1, 1), gazetteer=GZ)
+    with pytest.raises(ValidationError, match="published"):
+        ingest_article("text", published="2020-01-01", gazetteer=GZ)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="language"):
+        ingest_article("text", published=date(2020, 1, 1), gazetteer=GZ, language="fr")
+    with pytest.raises(FileTooLargeError):
+        ingest_article("x" * 300_000, published=date(2020, 1, 1), gazetteer=GZ)
+
+
+def test_repeated_paragraph_gives_no_duplicate():
+    para = "قصفت قوات النظام، فجر اليوم، بلدة المجهولة، ما أدى إلى مقتل خمسة مدنيين."
+    once = ingest_article("عنوان\n\n" + para, published=date(2020, 1, 5), outlet="X", gazetteer=GZ)
+    twice = ingest_article("عنوان\n\n" + para + "\n\n" + para, published=date(2020, 1, 5), outlet="X", gazetteer=GZ)
+    assert len(once) == len(twice) == 1
+    assert isinstance(twice[0], Draft) and twice[0].event == once[0].event
+
+
+def test_reporting_day_is_not_the_event_date():
+    text = ("عنوان\n\nقال المرصد، يوم الخميس، إن اشتباكات عنيفة اندلعت، ليلة 3 آذار، في بلدة المجهولة.")
+    [d] = ingest_article(text, published=date(2020, 3, 6), outlet="X", gazetteer=GZ)
+    assert d.event.event_type is EventType.CLASH and d.event.status is ClaimStatus.CLAIMED
+    assert (d.event.date.start, d.event.date.end) == (date(2020, 3, 3), date(2020, 3, 4))
+
+
+def test_denial_in_english_links_to_the_claim_and_takes_its_date():
+    text = ("Title line\n\nActivists said Russian warplanes struck the village of Nowhere on Sunday, killing 4 civilians. "
+            "The Russian Defence Ministry denied that its aircraft had carried out any strikes in the area.")
+    claim, denial = ingest_article(text, published=date(2019, 5, 14), outlet="X", gazetteer=GZ)
+    assert claim.event.status is ClaimStatus.CLAIMED and claim.event.date.start == date(2019, 5, 12)
+    assert denial.event.status is ClaimStatus.DENIED and denial.event.denies == (claim.event.id,)
+    assert denial.event.actors == ("Russian MoD",) and denial.event.date == claim.event.date
+
+
+def test_no_events_in_plain_background():
+    assert ingest_article("A title\n\nThe weather was mild and markets were open.", published=date(2020, 1, 1),
+                          outlet="X", gazetteer=GZ) == []
+
+
+def test_language_can_be_forced():
+    text = "Title\n\nClashes erupted in the town of Nowhere on Monday, residents said."
+    [d] = ingest_article(text, published=date(2020, 1, 8), outlet="X", gazetteer=GZ, language="en")
+    assert d.event.sources[0].language == "en" and d.event.date.start == date(2020, 1, 6)
