@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from gazetteer.model import GazPlace, PlaceKind
-from gazetteer.normalize import name_tokens, script_of, vowel_skeleton
+from gazetteer.normalize import name_tokens, script_of, unglue_article, vowel_skeleton
 
 #: Minimum rapidfuzz ratio for a fuzzy candidate at all.
-FUZZY_CUTOFF = 80.0
+FUZZY_CUTOFF = 82.0
 #: Score of a Latin key that differs only in vowel quality (see normalize.vowel_skeleton).
 VOWEL_SCORE = 94.0
 #: Score of a one-word (partial) hit: below any exact match, above weak fuzzy ones.
@@ -115,8 +115,12 @@ class NameIndex:
             if old is None or hit.score > old.score:
                 best[hit.place] = hit
 
-        for i, name in self._exact[script].get(key, ()):
-            offer(Hit(i, 100.0, name))
+        keys = [key]
+        if script == "ar" and unglue_article(key) != key:
+            keys.append(unglue_article(key))
+        for k in keys:
+            for i, name in self._exact[script].get(k, ()):
+                offer(Hit(i, 100.0, name))
         if script == "lat":
             for other in self._skeleton.get(vowel_skeleton(key), ()):
                 if other != key:
@@ -124,14 +128,16 @@ class NameIndex:
                         offer(Hit(i, VOWEL_SCORE, name))
         for i, name in self._partial[script].get(key, ()):
             offer(Hit(i, PARTIAL_SCORE, name, partial=True))
-        if len(key) >= 3:
-            block = self._blocks.get((script, key[0]), [])
-            found = process.extract(key, block, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=limit)
+        for k in keys if not best else keys[:1]:
+            if len(k) < 3:
+                continue
+            block = self._blocks.get((script, k[0]), [])
+            found = process.extract(k, block, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=limit)
             if not found and not best:
-                found = process.extract(key, self._all_keys[script], scorer=fuzz.ratio,
+                found = process.extract(k, self._all_keys[script], scorer=fuzz.ratio,
                                         score_cutoff=FUZZY_CUTOFF, limit=limit)
             for other, ratio, _ in found:
-                if other == key:
+                if other in keys:
                     continue
                 for i, name in self._exact[script][other]:
                     offer(Hit(i, fuzzy_score(ratio), name))

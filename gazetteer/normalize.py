@@ -115,6 +115,16 @@ def fold_latin_words(text: str) -> list[str]:
 
 
 _VOWEL = re.compile(r"[aiu]")
+_GLUED_AL = re.compile(r"(?<=\w\w)ال(?=\w\w)")
+
+
+def unglue_article(key: str) -> str:
+    """An Arabic key with a glued inner article removed ("دويراللين" → "دويرلين").
+
+    Reports often write a two-word name as one word; the stored name's second
+    word lost its ال in folding, so the query is retried without it.
+    """
+    return _GLUED_AL.sub("", key)
 
 
 def vowel_skeleton(key: str) -> str:

@@ -11,7 +11,8 @@ Status rules ("never a confident wrong point"):
 
 * ``resolved``   — the best candidate's *match* score is at least
   ``RESOLVE_MIN`` and it leads every competing candidate by ``MARGIN``
-  points. Candidates nested in it (the governorate of the same name around a
+  points (or, for a weaker spelling match, at least ``FUZZY_RESOLVE_MIN``
+  with a lead of ``FUZZY_MARGIN``; such answers are NEAR, not POINT). Candidates nested in it (the governorate of the same name around a
   city) or duplicates (same key within 2 km) do not compete.
 * ``ambiguous``  — some candidate passed the fuzzy threshold but the rule
   above fails; the ranked candidates are returned.
@@ -33,6 +34,8 @@ from gazetteer.normalize import fold_arabic_words, fold_latin_words, is_arabic, 
 
 RESOLVE_MIN = 88.0          # minimum match score for a confident answer
 MARGIN = 6.0                # lead over the best competitor
+FUZZY_RESOLVE_MIN = 80.0    # a weaker spelling match may still answer (as NEAR, see POINT_MIN)...
+FUZZY_MARGIN = 12.0         # ...when nothing else comes close
 POINT_MIN = 90.0            # below this match score a place is only NEAR
 NEAR_RADIUS_KM = 5.0        # radius of "the area of X" around a town
 DUPLICATE_KM = 2.0
@@ -66,20 +69,30 @@ class Resolver:
     def __init__(self, index: NameIndex, admin: AdminBoundaries):
         self.index = index
         self.admin = admin
+        self._seats = {p.pcode for p in index.places if p.kind in SETTLEMENT_KINDS and self._is_seat(p)}
+        self._context_cache: dict[str, frozenset[str]] = {}
         self._admin_keys: dict[str, set[str]] = {}
         for place in index.places:
             if place.kind in ADMIN_KINDS:
-                for name in (place.name_ar, place.name_en):
+                for name in (place.name_ar, place.name_en, *place.names):
                     for variant in (name, name.removeprefix("مركز ")):
                         key = name_key(variant)
                         if key:
                             self._admin_keys.setdefault(key, set()).add(place.pcode)
 
     # -- context -----------------------------------------------------------
-    def context_pcodes(self, context: str | None) -> set[str]:
-        """Admin units (P-codes) named in free text, by folded 1-3 word n-grams."""
+    def context_pcodes(self, context: str | None) -> frozenset[str]:
+        """Admin units (P-codes) named in free text, by folded 1-3 word n-grams (memoised)."""
         if not context:
-            return set()
+            return frozenset()
+        found = self._context_cache.get(context)
+        if found is None:
+            found = self._context_cache[context] = frozenset(self._scan_context(context))
+            if len(self._context_cache) > 4096:
+                self._context_cache.pop(next(iter(self._context_cache)))
+        return found
+
+    def _scan_context(self, context: str) -> set[str]:
         ar_words = fold_arabic_words(" ".join(w for w in context.split() if is_arabic(w)))
         lat_words = fold_latin_words(" ".join(w for w in context.split() if not is_arabic(w)))
         found: set[str] = set()
@@ -90,7 +103,7 @@ class Resolver:
         return found
 
     # -- ranking ----------------------------------------------------------
-    def rank(self, hits: list[Hit], *, kind: PlaceKind | None, context: set[str],
+    def rank(self, hits: list[Hit], *, kind: PlaceKind | None, context: frozenset[str],
              near: tuple[float, float] | None) -> list[Ranked]:
         ranked = []
         for hit in hits:
@@ -108,7 +121,7 @@ class Resolver:
                     reasons.append("city")
                 elif place.kind in ADMIN_KINDS:
                     score -= PENALTY_ADMIN_BARE
-                if place.kind in SETTLEMENT_KINDS and hit.score >= VOWEL_SCORE and self._is_seat(place):
+                if place.kind in SETTLEMENT_KINDS and hit.score >= 100 and place.pcode in self._seats:
                     score += BONUS_SEAT
                     reasons.append("admin seat")
             if context:
@@ -154,8 +167,9 @@ class Resolver:
     # -- answer -----------------------------------------------------------
     def resolve_name(self, query: str, name: str, *, kind: PlaceKind | None = None,
                      area_of: bool = False, context: str | None = None,
-                     near: tuple[float, float] | None = None) -> Resolution:
-        hits = self.index.lookup(name)
+                     near: tuple[float, float] | None = None, hits: list[Hit] | None = None) -> Resolution:
+        if hits is None:
+            hits = self.index.lookup(name)
         if not hits:
             return Resolution(query=query, status=ResolutionStatus.UNRESOLVED,
                               note="no gazetteer name is close enough")
@@ -164,7 +178,9 @@ class Resolver:
         top = ranked[0]
         rivals = [r for r in ranked[1:] if self._competes(top.place, r.place)]
         lead = top.score - rivals[0].score if rivals else math.inf
-        if top.match < RESOLVE_MIN or lead < MARGIN:
+        confident = ((top.match >= RESOLVE_MIN and lead >= MARGIN)
+                     or (top.match >= FUZZY_RESOLVE_MIN and lead >= FUZZY_MARGIN))
+        if not confident:
             why = (f"best match {top.match:.0f} is below {RESOLVE_MIN:.0f}" if top.match < RESOLVE_MIN
                    else f"{len(rivals) + 1} places fit; context does not decide")
             return Resolution(query=query, status=ResolutionStatus.AMBIGUOUS, candidates=candidates, note=why)

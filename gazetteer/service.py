@@ -22,7 +22,7 @@ from gazetteer.index import NameIndex
 from gazetteer.model import AdminRef, GazPlace, PlaceKind, Resolution, ResolutionStatus
 from gazetteer.phrases import split_qualifiers
 from gazetteer.relative import is_country, region_area, try_relative
-from gazetteer.resolve import Resolver
+from gazetteer.resolve import RESOLVE_MIN, Resolver
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 BUILTIN_ALIASES = Path(__file__).resolve().parent / "data" / "aliases.csv"
@@ -106,13 +106,15 @@ class Gazetteer:
         if kind is None:
             kind = phrase.kind_hint
         hits = self.index.lookup(phrase.name)
-        exact = bool(hits) and hits[0].score >= 100 and not hits[0].partial
-        if not exact:
+        # A strong match on the whole text wins over reading it as a phrase:
+        # "Western Damina" and "الخيالة الشرقية" are village names, not directions.
+        strong = bool(hits) and hits[0].score >= RESOLVE_MIN and not hits[0].partial
+        if not strong:
             relative = try_relative(self.resolver, query, context=context, near=near)
             if relative is not None:
                 return relative
         return self.resolver.resolve_name(query, phrase.name, kind=kind, area_of=phrase.area_of,
-                                          context=context, near=near)
+                                          context=context, near=near, hits=hits)
 
     def reverse(self, lat: float, lon: float) -> tuple[AdminRef | None, AdminRef | None, AdminRef | None]:
         """Point → (governorate, district, sub-district) AdminRefs; Nones outside Syria."""
