@@ -174,7 +174,7 @@ class EventStore(ABC):
             stored = self._existing_ids(list(ids))
             if stored and not replace:
                 raise ConflictError(f"{len(stored):,} event id(s) already in the store, first {stored[0]!r}; "
-                                    f"pass replace=True to overwrite", field="id", value=stored[0])
+                                    f"pass replace=True (CLI: --replace) to overwrite", field="id", value=stored[0])
             total = len(batch)
             with _gc_paused(), self._write(author=author, action="replace" if stored else "add") as w:
                 old = w.docs(stored) if stored else {}

@@ -15,7 +15,7 @@ from errors import ConflictError, ValidationError
 from events.query import Query
 from events.store import open_store
 
-from .conftest import make_event
+from .factory import make_event
 
 REPO = Path(__file__).resolve().parents[3]
 

@@ -10,7 +10,7 @@ from events.model import ClaimStatus, Event, EventType
 from events.query import Query
 from gazetteer.model import Precision
 
-from .conftest import make_event
+from .factory import make_event
 
 STATUSES = list(ClaimStatus)
 TYPES = [EventType.AIR_STRIKE, EventType.SHELLING, EventType.CLASH, EventType.EVACUATION]

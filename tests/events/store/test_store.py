@@ -13,7 +13,7 @@ from events.model import ClaimStatus, EventType, Place
 from events.query import Query
 from events.store import AuditEntry, open_store
 
-from .conftest import make_event
+from .factory import make_event
 
 
 def ids(events) -> list[str]:

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from events.store import open_store
-from tests.events.store.conftest import make_event
+from tests.events.store.factory import make_event
 
 
 def write(url: str, prefix: str, n_tx: int, per_tx: int, go_file: str) -> None:

@@ -1,0 +1,191 @@
+"""``python -m events list | import | export``: the store from a shell (registered in events/cli.py).
+
+Why thin: each command parses flags (``cliargs``), calls the store or
+``events.io``, and prints. Any ``errors.EventMapError`` becomes one line on
+stderr ("error: --bbox: '1,2,3' is not W,S,E,N ...") and exit status 2, so
+scripts can tell bad input (2) from success (0).
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from errors import EventMapError
+from events.store.cliargs import build_query
+
+#: Imports at least this large show a progress bar on stderr.
+PROGRESS_MIN = 1_000
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(2)
+
+
+def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn EventMapError into one stderr line and exit status 2."""
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except EventMapError as exc:
+            _fail(str(exc))
+    return wrapper
+
+
+def store_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--store", "store_url", default=None, metavar="URL",
+                        help="A file path (embedded store) or postgresql://… (PostGIS); "
+                             "default $EVENTS_STORE, else var/events.sqlite.")(f)
+
+
+def filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """The Query flags shared by list and export."""
+    options = [
+        click.option("--from", "date_from", metavar="YYYY-MM-DD", help="Events overlapping this day or later."),
+        click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Events overlapping this day or earlier."),
+        click.option("--bbox", metavar="W,S,E,N", help="Bounding box in degrees (lon/lat, WGS84)."),
+        click.option("--status", "statuses", multiple=True, metavar="S", help="reported, claimed, denied, confirmed (repeat or comma-separate)."),
+        click.option("--type", "types", multiple=True, metavar="T", help="Event type, e.g. air_strike, evacuation (repeat or comma-separate)."),
+        click.option("--actor", "actors", multiple=True, help="Actor name (exact; repeatable)."),
+        click.option("--gov", "governorates", multiple=True, metavar="PCODE", help="Governorate P-code, e.g. SY09."),
+        click.option("--precision", "precisions", multiple=True, help="Location precision, e.g. point, governorate."),
+        click.option("--outlet", "outlets", multiple=True, help="Outlet or agency name (exact; repeatable)."),
+        click.option("--text", default="", help="Case-insensitive search in titles, places and summary."),
+        click.option("--include-undated", is_flag=True, help="Keep events without a date in a date window."),
+        click.option("--exclude-unlocated", is_flag=True, help="Drop events without coordinates from a --bbox search."),
+        click.option("--limit", type=int, default=None, help="At most this many events (earliest first)."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _query(kw: dict[str, Any]):
+    return build_query(date_from=kw.pop("date_from"), date_to=kw.pop("date_to"), bbox=kw.pop("bbox"),
+                       statuses=kw.pop("statuses"), types=kw.pop("types"), actors=kw.pop("actors"),
+                       governorates=kw.pop("governorates"), precisions=kw.pop("precisions"),
+                       outlets=kw.pop("outlets"), text=kw.pop("text"), include_undated=kw.pop("include_undated"),
+                       include_unlocated=not kw.pop("exclude_unlocated"), limit=kw.pop("limit"))
+
+
+def _open(store_url: str | None):
+    from events.store import open_store
+    return open_store(store_url)
+
+
+@click.command("list")
+@store_option
+@filter_options
+@click.option("--count", "count_only", is_flag=True, help="Print only how many events match.")
+@click.option("--json", "as_json", is_flag=True, help="JSON output (records, or {\"count\": N}).")
+@reports_errors
+def list_command(store_url: str | None, count_only: bool, as_json: bool, **filters: Any) -> None:
+    """List (or count) the stored events matching the filters, earliest first."""
+    q = _query(filters)
+    with _open(store_url) as store:
+        if count_only:
+            n = store.count(q)
+            click.echo(json.dumps({"count": n}) if as_json else str(n))
+            return
+        if as_json:
+            from events.serialize import event_to_dict
+            records = [event_to_dict(e) for e in store.query(q)]
+            click.echo(json.dumps(records, ensure_ascii=False, indent=1))
+            return
+        frame = store.frame(q)
+    for row in frame.itertuples(index=False):
+        when = "undated" if row.date_start is None or str(row.date_start) == "NaT" else \
+            f"{row.date_start:%Y-%m-%d}" + ("" if row.date_end == row.date_start else f"..{row.date_end:%Y-%m-%d}")
+        where = row.place_en or row.place_as_written or "-"
+        click.echo(f"{when:22}  {row.status:9}  {row.event_type:12}  {row.id}  {row.title_en or row.title_ar}  [{where}]")
+
+
+def _write_rejects(path: Path, rejects) -> None:
+    """The rejects report as CSV (row, field, value, message); cells that a spreadsheet would run as a
+    formula are prefixed with an apostrophe."""
+    def cell(value: Any) -> str:
+        text = "" if value is None else str(value)
+        return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["row", "field", "value", "message"])
+        for r in rejects:
+            writer.writerow([r.row, cell(r.field), cell(r.value), cell(r.message)])
+    os.replace(tmp, path)
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@store_option
+@click.option("--format", "fmt", default=None, metavar="FORMAT",
+              help="json, csv, geojson, acled, ucdp or kml (default: guessed from the file).")
+@click.option("--skip-bad-rows", is_flag=True, help="Import the valid rows and report the rest (default: all or nothing).")
+@click.option("--rejects", "rejects_path", type=click.Path(dir_okay=False), default=None,
+              help="Write refused rows to this CSV report.")
+@click.option("--replace", is_flag=True, help="Overwrite stored events that have the same id.")
+@click.option("--author", default=lambda: os.environ.get("USER") or "cli", show_default="$USER",
+              help="Name recorded in the audit log.")
+@reports_errors
+def import_command(file: str, store_url: str | None, fmt: str | None, skip_bad_rows: bool,
+                   rejects_path: str | None, replace: bool, author: str) -> None:
+    """Import events from FILE into the store: all rows or none, unless --skip-bad-rows."""
+    from events.io import read_events
+    result = read_events(file, format=fmt)
+    events, rejects = list(result.events), list(result.rejects)
+    if rejects_path:
+        _write_rejects(Path(rejects_path), rejects)
+    if rejects and not skip_bad_rows:
+        click.echo(f"imported 0, rejected {len(rejects)}")
+        click.echo(f"error: {len(rejects)} of {result.rows} row(s) in {file} are invalid; nothing was imported "
+                   f"(fix them, or use --skip-bad-rows):", err=True)
+        for r in rejects[:100]:
+            click.echo(f"  {r}", err=True)
+        if len(rejects) > 100:
+            click.echo(f"  … and {len(rejects) - 100} more" + ("" if rejects_path else " (use --rejects FILE)"),
+                       err=True)
+        sys.exit(2)
+    with _open(store_url) as store:
+        try:
+            if len(events) >= PROGRESS_MIN:
+                with click.progressbar(length=len(events), label="importing", file=sys.stderr) as bar:
+                    done = [0]
+
+                    def advance(n: int, total: int | None) -> None:
+                        bar.update(n - done[0])
+                        done[0] = n
+                    added = store.add(events, author=author, replace=replace, progress=advance)
+            else:
+                added = store.add(events, author=author, replace=replace)
+        except EventMapError:
+            click.echo(f"imported 0, rejected {len(rejects)}")
+            raise
+    click.echo(f"imported {added}, rejected {len(rejects)}")
+    for r in rejects if not rejects_path else []:
+        click.echo(f"  skipped {r}", err=True)
+
+
+@click.command("export")
+@store_option
+@click.option("--format", "fmt", required=True, metavar="FORMAT", help="geojson, csv, json, jsonl or kml.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write (atomically).")
+@filter_options
+@reports_errors
+def export_command(store_url: str | None, fmt: str, output: str, **filters: Any) -> None:
+    """Export the events matching the filters to a file."""
+    from events.io import WRITE_FORMATS, write_events
+    if fmt.lower() not in WRITE_FORMATS:
+        _fail(f"--format: {fmt!r} is not one of: {', '.join(WRITE_FORMATS)}")
+    q = _query(filters)
+    with _open(store_url) as store:
+        events = store.query(q)
+    write_events(events, output, format=fmt.lower())
+    click.echo(f"exported {len(events)} event(s) to {output}")
