@@ -66,27 +66,55 @@ def event_title(row: dict, lang: str) -> str:
     return _txt(row.get("title_en")) or _txt(row.get("title_ar")) or _txt(row.get("id"))
 
 
-def place_text(row: dict, lang: str) -> str:
+PRECISION_AR = {"point": "نقطة", "near": "محيط", "subdistrict": "ناحية", "district": "منطقة",
+                "governorate": "محافظة", "region": "إقليم", "country": "البلد"}
+
+
+def _bdi(text: str, *, ltr: bool = False) -> str:
+    """One escaped value, isolated so Arabic/Latin/digits in neighbouring values cannot reorder it."""
+    return f'<bdi dir="ltr">{esc(text)}</bdi>' if ltr else f"<bdi>{esc(text)}</bdi>"
+
+
+def place_parts(row: dict, lang: str) -> list[str]:
     name = _txt(row.get("place_ar" if lang == "ar" else "place_en")) or _txt(row.get("place_en")) \
         or _txt(row.get("place_ar"))
     written = _txt(row.get("place_as_written"))
-    text = name or written
-    if written and written != name:
-        text = f"{text} «{written}»"
+    parts = [_bdi(name or written)] if (name or written) else []
+    if written and name and written != name:
+        parts.append(_bdi(f"«{written}»"))
     prec = _txt(row.get("precision"))
     r = row.get("radius_km")
     if prec and prec != "point":
-        extra = f"{prec}" + (f", ±{float(r):.0f} km" if r is not None and r == r else "")
-        text = f"{text} [{extra}]"
-    return text
+        label = PRECISION_AR.get(prec, prec) if lang == "ar" else prec
+        parts.append(_bdi(f"[{label}]"))
+        if r is not None and r == r:
+            parts.append(_bdi(f"±{float(r):.0f} km", ltr=True))
+    return parts
+
+
+def place_text(row: dict, lang: str) -> str:
+    """Plain-text place (tooltips, static labels)."""
+    name = _txt(row.get("place_ar" if lang == "ar" else "place_en")) or _txt(row.get("place_en"))
+    return name or _txt(row.get("place_as_written"))
+
+
+def count_range(row: dict) -> str:
+    lo, hi = row.get("count_min"), row.get("count_max")
+    lo = None if lo is None or (isinstance(lo, float) and lo != lo) else int(lo)
+    hi = None if hi is None or (isinstance(hi, float) and hi != hi) else int(hi)
+    if lo is None and hi is None:
+        return ""
+    if lo == hi:
+        return f"{lo}"
+    if hi is None:
+        return f"{lo}+"
+    if lo is None:
+        return f"0–{hi}"
+    return f"{lo}–{hi}"
 
 
 def count_text(row: dict) -> str:
-    lo, hi, written = row.get("count_min"), row.get("count_max"), _txt(row.get("count_text"))
-    lo = None if lo is None or (isinstance(lo, float) and lo != lo) else int(lo)
-    hi = None if hi is None or (isinstance(hi, float) and hi != hi) else int(hi)
-    rng = "" if lo is None and hi is None else (f"{lo}" if lo == hi else f"{lo if lo is not None else '?'}–"
-                                                f"{hi if hi is not None else ''}")
+    rng, written = count_range(row), _txt(row.get("count_text"))
     return f"{rng} ({written})" if written and rng else (rng or written)
 
 
@@ -99,30 +127,42 @@ def source_chain(row: dict) -> str:
 
 def popup_html(row: dict, lang: str, *, titles: dict[str, str] | None = None,
                denied_by: list[str] | None = None) -> str:
-    """One event's popup (all values escaped; ``titles`` maps ids to titles for denial links)."""
+    """One event's popup (all values escaped; ``titles`` maps ids to titles for denial links).
+
+    Each value is its own ``<bdi>`` so Arabic popups keep dates, counts and
+    Latin names in order; chains use ← in Arabic (read right to left).
+    """
     titles = titles or {}
-    d = 'dir="rtl"' if lang == "ar" else 'dir="ltr"'
-    lines = [f'<div class="em-popup" {d}><b>{esc(event_title(row, lang))}</b>']
+    rtl = lang == "ar"
+    arrow = " ← " if rtl else " → "
+    lines = [f'<div class="em-popup" dir="{"rtl" if rtl else "ltr"}"><b>{esc(event_title(row, lang))}</b>']
 
-    def add(key: str, value: str) -> None:
-        if value:
-            lines.append(f'<div><span class="em-k">{esc(word(key, lang))}:</span> {esc(value)}</div>')
+    def add(key: str, parts: list[str], sep: str = " ") -> None:
+        parts = [p for p in parts if p]
+        if parts:
+            lines.append(f'<div><span class="em-k">{esc(word(key, lang))}:</span> {sep.join(parts)}</div>')
 
-    add("status", _enum_label(ClaimStatus, _txt(row.get("status")), lang))
-    add("type", _enum_label(EventType, _txt(row.get("event_type")), lang))
-    add("date", date_text(row.get("date_start"), row.get("date_end"), _txt(row.get("date_as_written"))))
-    add("place", place_text(row, lang))
+    add("status", [_bdi(_enum_label(ClaimStatus, _txt(row.get("status")), lang))])
+    add("type", [_bdi(_enum_label(EventType, _txt(row.get("event_type")), lang))])
+    span = date_text(row.get("date_start"), row.get("date_end"))
+    written = _txt(row.get("date_as_written"))
+    add("date", [_bdi(span, ltr=True) if span else "", _bdi(f"({written})") if written else ""])
+    add("place", place_parts(row, lang))
     if _txt(row.get("origin_en")) or _txt(row.get("dest_en")):
-        add("movement", f"{_txt(row.get('origin_en'))} → {_txt(row.get('dest_en'))}")
-    add("count", count_text(row))
-    add("actors", _txt(row.get("actors")))
-    add("source", source_chain(row))
+        add("movement", [_bdi(_txt(row.get("origin_en")) or "?"), _bdi(_txt(row.get("dest_en")) or "?")], arrow)
+    rng, cwritten = count_range(row), _txt(row.get("count_text"))
+    add("count", [_bdi(rng, ltr=True) if rng else "", _bdi(f"({cwritten})") if cwritten else ""])
+    add("actors", [_bdi(a.strip()) for a in _txt(row.get("actors")).split(";") if a.strip()], "، " if rtl else ", ")
+    chain = [_bdi(_txt(row.get(k))) for k in ("outlet", "agency", "source") if _txt(row.get(k))]
+    pub = _day(row.get("published"))
+    if chain:
+        add("source", [arrow.join(chain), _bdi(f"({pub})", ltr=True) if pub else ""])
     denies = [i.strip() for i in _txt(row.get("denies")).split(";") if i.strip()]
-    add("denies", "; ".join(titles.get(i, i) for i in denies))
-    add("denied_by", "; ".join(titles.get(i, i) for i in (denied_by or [])))
+    add("denies", [_bdi(titles.get(i, i)) for i in denies], "; ")
+    add("denied_by", [_bdi(titles.get(i, i)) for i in (denied_by or [])], "; ")
     quote = _txt(row.get("quote"))
     if quote:
-        lines.append(f'<div class="em-q">{esc(quote[:400])}</div>')
+        lines.append(f'<div class="em-q">{_bdi(quote[:400])}</div>')
     lines.append("</div>")
     return "".join(lines)
 

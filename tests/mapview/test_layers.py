@@ -159,4 +159,7 @@ def test_popups_hold_date_place_count_status_and_source_chain(seed_frame):
     ar = {f["properties"]["id"]: f["properties"]["h"] for p in _parts(event_layers(seed_frame, lang="ar"))
           if p[0] == "point" for f in p[2]["features"]}
     assert 'dir="rtl"' in ar["seed-2017-08-late-dez-evacuations"]
+    assert "23+" in h                                          # "more than 22" → at least 23
+    assert '<bdi dir="ltr">2017-08-21 – 2017-08-31</bdi>' in ar["seed-2017-08-late-dez-evacuations"]
+    assert " ← " in ar["seed-2017-08-late-dez-evacuations"] and " → " not in ar["seed-2017-08-late-dez-evacuations"]
     assert "إجلاء" in ar["seed-2017-08-late-dez-evacuations"]
