@@ -30,7 +30,8 @@ from errors import ParseError, ValidationError
 from events.io import acled, csv, geojson, json, kml, ucdp
 from events.io._common import DEFAULT_MAX_BYTES, ImportResult, Progress, Reject, atomic_output, check_size, paused_gc
 from events.io._text import SNIFF_BYTES, detect_encoding
-from events.io.flat import event_to_row, frame_to_rows, row_to_event
+from events.io.flat import event_to_row, frame_to_rows
+from events.io.rowbuild import row_to_event
 from events.model import Event
 from events.validate import validate_event
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import csv
 import sys
-from typing import BinaryIO, Iterator
+from typing import Any, BinaryIO, Callable, Iterator
 
 from errors import ParseError
+from events.io._common import Collector
 from events.io._text import open_text
+from events.model import Event
 
 # A single field may be long (UCDP source_article), but not unbounded.
 csv.field_size_limit(min(sys.maxsize, 8 * 1024 * 1024))
@@ -58,9 +60,8 @@ class CsvRows:
             raise ParseError(f"unknown column(s) {', '.join(map(repr, unknown))}; a typo would silently drop data"
                              f"{'; ' + hint if hint else ''}", field=unknown[0], where=f"{self.where}:1")
 
-    def __iter__(self) -> Iterator[tuple[int, dict[str, str], int]]:
-        """Yield (start line, row dict, number of cells in the row)."""
-        header = self.header
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        """Yield (start line, cells); blank lines are skipped."""
         reader = self.reader
         line = reader.line_num
         while True:
@@ -81,15 +82,20 @@ class CsvRows:
             line = reader.line_num
             if not cells or (len(cells) == 1 and not cells[0].strip()):
                 continue  # blank line
-            yield start, dict(zip(header, cells)), len(cells)
+            yield start, cells
 
 
-def collect(rows: CsvRows, out, build) -> None:
-    """Feed each row to ``out.add(line, build(row))``; a row with the wrong number of cells is rejected."""
-    width = rows.width
-    for line, row, ncells in rows:
-        if ncells != width:
+def collect(rows: CsvRows, out: Collector, build: Callable[[Any], Event], *, as_dict: bool = True) -> None:
+    """Feed each row to ``out.add``: as a {column: text} dict, or as the raw cell list (``as_dict=False``).
+
+    A row with more or fewer cells than the header is rejected as a whole.
+    """
+    width, header = rows.width, rows.header
+    for line, cells in rows:
+        if len(cells) != width:
             out.rows += 1
-            out.reject(line, "row", f"{ncells} cells", f"row has {ncells} cells; the header has {width} columns")
+            out.reject(line, "row", f"{len(cells)} cells",
+                       f"row has {len(cells)} cells; the header has {width} columns")
             continue
+        row = dict(zip(header, cells)) if as_dict else cells
         out.add(line, lambda row=row: build(row))

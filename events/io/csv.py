@@ -22,7 +22,8 @@ from typing import BinaryIO, Iterable
 
 from events.io._common import Collector, ImportResult, Progress
 from events.io._tabular import CsvRows, collect
-from events.io.flat import CSV_COLUMNS, REQUIRED_COLUMNS, TEXT_COLUMNS, column_of, neutralise, row_to_event
+from events.io.flat import CSV_COLUMNS, REQUIRED_COLUMNS, TEXT_COLUMNS, column_of, neutralise
+from events.io.rowbuild import RowBuilder
 
 FORMAT = "csv"
 
@@ -32,7 +33,7 @@ def read(stream: BinaryIO, *, where: str, strict: bool = False, progress: Progre
     rows.reject_unknown(frozenset(CSV_COLUMNS), hint="for ACLED or UCDP files use --format acled / ucdp")
     rows.require(REQUIRED_COLUMNS)
     out = Collector(where=where, strict=strict, progress=progress, field_names=column_of)
-    collect(rows, out, row_to_event)
+    collect(rows, out, RowBuilder(rows.header), as_dict=False)
     return out.result(FORMAT, encoding=rows.encoding, notes=rows.notes)
 
 

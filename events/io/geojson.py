@@ -24,7 +24,8 @@ from typing import Any, BinaryIO, Iterable
 from errors import ParseError, ValidationError
 from events.io._common import Collector, ImportResult, Progress
 from events.io._text import read_all_text
-from events.io.flat import CSV_COLUMNS, NUMERIC_COLUMNS, column_of, row_to_event
+from events.io.flat import CSV_COLUMNS, NUMERIC_COLUMNS, column_of
+from events.io.rowbuild import row_to_event
 from events.model import Event, Place
 from events.serialize import event_from_dict, event_to_dict
 from events.validate import validate_event
