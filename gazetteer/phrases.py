@@ -70,6 +70,19 @@ class Phrase:
     before: str = ""               # a named place written before a direction ("X south-west of Y")
 
 
+_CLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "وب", "ول", "و", "ب", "ل", "ف")
+
+
+def _bare(fold: str, vocabulary) -> str | None:
+    """The vocabulary word inside ``fold`` once a glued و/ب/ل/ف (+ال) is removed ("لبلدة", "بريف")."""
+    if fold in vocabulary:
+        return fold
+    for clitic in _CLITICS:
+        if fold.startswith(clitic) and fold[len(clitic):] in vocabulary:
+            return fold[len(clitic):]
+    return None
+
+
 def words(text: str) -> list[Word]:
     """Whitespace words with their folded forms (Arabic: al- stripped; Latin: lower case)."""
     out = []
@@ -106,7 +119,8 @@ def split_qualifiers(text: str) -> Phrase:
         nonlocal hint, area_of
         if w.fold in fillers:
             return True
-        value = table.get(w.fold) or table.get(w.fold.replace("-", ""))
+        bare = _bare(w.fold, table) if is_arabic(w.raw) else w.fold.replace("-", "")
+        value = table.get(bare) if bare else None
         if value is None:
             return False
         if value == AREA:
@@ -166,9 +180,9 @@ def parse_relative(text: str) -> Phrase | None:
             elif bearing in (0.0, 180.0) and d in (90.0, 270.0):
                 bearing = _combine(bearing, d)
             dir_span.append(i)
-        elif w.fold in countryside_words[0]:
+        elif (_bare(w.fold, countryside_words[0]) if arabic else w.fold in countryside_words[0]):
             countryside = "countryside"
-        elif w.fold in countryside_words[1]:
+        elif (_bare(w.fold, countryside_words[1]) if arabic else w.fold in countryside_words[1]):
             countryside = "outskirts"
         elif w.fold in country_words or (arabic and w.fold in {"سوري", "بلد"}):
             country = True

@@ -21,11 +21,13 @@ phrase                                  precision    shape
 """
 from __future__ import annotations
 
+from shapely import wkt
 from shapely.geometry import Point, box
 from shapely.geometry.base import BaseGeometry
 
-from gazetteer.geometry import angle_diff, bearing_deg, covering_radius_km, disc, haversine_km, representative, sector
-from gazetteer.model import Area, PlaceKind, Precision, Resolution, ResolutionStatus
+from gazetteer.geometry import (angle_diff, bearing_deg, covering_radius_km, disc, haversine_km, offset,
+                                representative, sector)
+from gazetteer.model import Area, Precision, Resolution, ResolutionStatus
 from gazetteer.phrases import Phrase, parse_relative, split_nested, split_qualifiers
 from gazetteer.resolve import ADMIN_KINDS, NEAR_RADIUS_KM, Resolver, with_note
 
@@ -119,7 +121,6 @@ def around_anchor(resolver: Resolver, query: str, phrase: Phrase, *, context=Non
     else:
         geom = sector(place.lat, place.lon, phrase.bearing, inner_km=inner, outer_km=outer,
                       half_width_deg=HALF_WIDTH_DEG)
-        from gazetteer.geometry import offset
         prefer = offset(place.lat, place.lon, phrase.bearing, (inner + outer) / 2)
     geom = _clip(geom, outline)
     what = phrase.countryside or "area"
@@ -174,7 +175,6 @@ def nested(resolver: Resolver, query: str, head: str, tail: str, *, context=None
     x = res.place
     inside = False
     if outer.area is not None and outer.area.geometry_wkt:
-        from shapely import wkt
         inside = wkt.loads(outer.area.geometry_wkt).buffer(0.05).contains(Point(x.lon, x.lat))
     verdict = "consistent with" if inside else "conflict: not inside"
     label = outer.area.label_en if outer.area else tail
@@ -210,5 +210,3 @@ COUNTRY_WORDS = {"سوريا", "سوريه", "سورية", "syria", "the country
 def is_country(text: str) -> bool:
     return text.strip().lower() in COUNTRY_WORDS or text.strip() in {"الجمهورية العربية السورية"}
 
-
-__all__ = ["try_relative", "region_area", "is_country", "PlaceKind"]

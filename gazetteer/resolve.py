@@ -19,7 +19,9 @@ Status rules ("never a confident wrong point"):
 * ``unresolved`` — nothing passed the threshold.
 
 A partial (one-word) match or a weak fuzzy match is never returned as a
-POINT: it becomes a NEAR area around the place, with a note.
+POINT: it becomes a NEAR area around the place, with a note. Same-named
+villages within ``CLUSTER_KM`` of each other (e.g. an upper and a lower
+hamlet) resolve to one NEAR area covering them all.
 """
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ import math
 from dataclasses import dataclass, replace
 
 from gazetteer.admin import AdminBoundaries
-from gazetteer.geometry import covering_radius_km, haversine_km, representative
+from gazetteer.geometry import covering_radius_km, disc, haversine_km, representative
 from gazetteer.index import VOWEL_SCORE, Hit, NameIndex
 from gazetteer.model import Area, Candidate, GazPlace, PlaceKind, Precision, Resolution, ResolutionStatus
 from gazetteer.normalize import fold_arabic_words, fold_latin_words, is_arabic, name_key
@@ -39,6 +41,7 @@ FUZZY_MARGIN = 12.0         # ...when nothing else comes close
 POINT_MIN = 90.0            # below this match score a place is only NEAR
 NEAR_RADIUS_KM = 5.0        # radius of "the area of X" around a town
 DUPLICATE_KM = 2.0
+CLUSTER_KM = 8.0            # same-named villages this close answer as one NEAR area
 
 BONUS_CONTEXT_ADMIN1 = 10.0
 BONUS_CONTEXT_ADMIN23 = 4.0
@@ -71,14 +74,16 @@ class Resolver:
         self.admin = admin
         self._seats = {p.pcode for p in index.places if p.kind in SETTLEMENT_KINDS and self._is_seat(p)}
         self._context_cache: dict[str, frozenset[str]] = {}
+        # Admin names for context scanning: every boundary unit, plus aliases given to admin places.
+        named = [(u.ref.pcode, (u.ref.name_ar, u.ref.name_en)) for level in (1, 2, 3) for u in admin.units(level)]
+        named += [(p.pcode, p.names) for p in index.places if p.kind in ADMIN_KINDS]
         self._admin_keys: dict[str, set[str]] = {}
-        for place in index.places:
-            if place.kind in ADMIN_KINDS:
-                for name in (place.name_ar, place.name_en, *place.names):
-                    for variant in (name, name.removeprefix("مركز ")):
-                        key = name_key(variant)
-                        if key:
-                            self._admin_keys.setdefault(key, set()).add(place.pcode)
+        for pcode, names in named:
+            for name in names:
+                for variant in (name, name.removeprefix("مركز ")):
+                    key = name_key(variant)
+                    if key:
+                        self._admin_keys.setdefault(key, set()).add(pcode)
 
     # -- context -----------------------------------------------------------
     def context_pcodes(self, context: str | None) -> frozenset[str]:
@@ -180,6 +185,10 @@ class Resolver:
         lead = top.score - rivals[0].score if rivals else math.inf
         confident = ((top.match >= RESOLVE_MIN and lead >= MARGIN)
                      or (top.match >= FUZZY_RESOLVE_MIN and lead >= FUZZY_MARGIN))
+        if not confident and top.match >= RESOLVE_MIN and top.place.kind in SETTLEMENT_KINDS:
+            close = [r for r in rivals if top.score - r.score < MARGIN]
+            if all(r.place.kind in SETTLEMENT_KINDS and self._km(top.place, r.place) <= CLUSTER_KM for r in close):
+                return self._cluster(query, top, close, candidates)
         if not confident:
             why = (f"best match {top.match:.0f} is below {RESOLVE_MIN:.0f}" if top.match < RESOLVE_MIN
                    else f"{len(rivals) + 1} places fit; context does not decide")
@@ -187,6 +196,25 @@ class Resolver:
         return Resolution(query=query, status=ResolutionStatus.RESOLVED, place=top.place,
                           area=self.area_for(top.place, loose=top.partial or top.match < POINT_MIN or area_of),
                           candidates=candidates, note=self._note(top, area_of))
+
+    @staticmethod
+    def _km(a: GazPlace, b: GazPlace) -> float:
+        return float(haversine_km(a.lat, a.lon, b.lat, b.lon))
+
+    def _cluster(self, query: str, top: Ranked, close: list[Ranked], candidates) -> Resolution:
+        """Several same-named villages a few km apart: answer the area that holds them all (NEAR)."""
+        members = [top.place] + [r.place for r in close]
+        lat = sum(p.lat for p in members) / len(members)
+        lon = sum(p.lon for p in members) / len(members)
+        radius = max(float(haversine_km(lat, lon, p.lat, p.lon)) for p in members) + NEAR_RADIUS_KM
+        area = Area(lat=lat, lon=lon, radius_km=round(radius, 1), precision=Precision.NEAR,
+                    geometry_wkt=disc(lat, lon, radius).wkt, label_en=f"area of {top.place.name_en}",
+                    label_ar=f"منطقة {top.place.name_ar}", anchor=top.place)
+        codes = ", ".join(p.pcode for p in members)
+        return Resolution(query=query, status=ResolutionStatus.RESOLVED, place=top.place, area=area,
+                          candidates=candidates,
+                          note=f"{len(members)} places of this name lie within {radius:.0f} km ({codes}); "
+                               "area covers them all")
 
     @staticmethod
     def _note(top: Ranked, area_of: bool) -> str:
@@ -200,7 +228,6 @@ class Resolver:
 
     def area_for(self, place: GazPlace, *, loose: bool) -> Area | None:
         """Admin units → their polygon; loose town matches → a NEAR disc; exact towns → None (a point)."""
-        from gazetteer.geometry import disc
         if place.kind in ADMIN_KINDS:
             geom = self.admin.geometry(place.pcode)
             lat, lon = representative(geom, prefer=(place.lat, place.lon))

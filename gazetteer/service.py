@@ -20,7 +20,7 @@ from errors import ValidationError
 from gazetteer.admin import AdminBoundaries
 from gazetteer.index import NameIndex
 from gazetteer.model import AdminRef, GazPlace, PlaceKind, Resolution, ResolutionStatus
-from gazetteer.phrases import split_qualifiers
+from gazetteer.phrases import Phrase, split_qualifiers
 from gazetteer.relative import is_country, region_area, try_relative
 from gazetteer.resolve import RESOLVE_MIN, Resolver
 
@@ -103,9 +103,14 @@ class Gazetteer:
             area = region_area(self.resolver, None)
             return Resolution(query=query, status=ResolutionStatus.RESOLVED, area=area, note="the whole country")
         phrase = split_qualifiers(query)
+        hits = self.index.lookup(phrase.name)
+        if phrase.name != query and (not hits or hits[0].score < 100):
+            # The "qualifier" may be part of the name itself ("... Camp", "Big Town"): keep the better reading.
+            whole = self.index.lookup(query)
+            if whole and whole[0].score > (hits[0].score if hits else 0.0):
+                phrase, hits = Phrase(name=query), whole
         if kind is None:
             kind = phrase.kind_hint
-        hits = self.index.lookup(phrase.name)
         # A strong match on the whole text wins over reading it as a phrase:
         # "Western Damina" and "الخيالة الشرقية" are village names, not directions.
         strong = bool(hits) and hits[0].score >= RESOLVE_MIN and not hits[0].partial
