@@ -150,3 +150,19 @@ def test_reject_names_row_field_value():
 
 def test_formats_listed():
     assert {"json", "csv", "geojson"} <= set(FORMATS)
+
+
+def test_csv_columns_in_any_order_and_subset():
+    data = "lon,status,lat,id,event_type,date_start\n40.03,claimed,35.44,x-1,shelling,2017-08-26\n".encode()
+    (event,) = loads_events(data, name="x.csv", strict=True).events
+    assert (event.id, event.event_type.value, event.status.value) == ("x-1", "shelling", "claimed")
+    assert (event.place.lat, event.place.lon) == (35.44, 40.03) and event.date.start.isoformat() == "2017-08-26"
+    assert event.place.precision is None and event.sources == () and event.counts == ()
+
+
+def test_dumps_events_accepts_a_frame_for_every_format(seed):
+    frame = events_to_frame(seed)
+    for fmt in ("json", "jsonl", "csv", "geojson", "kml"):
+        back = loads_events(dumps_events(frame, format=fmt), format="json" if fmt == "jsonl" else fmt)
+        assert not back.rejects and [e.id for e in back.events] == [e.id for e in seed]
+        pd.testing.assert_frame_equal(events_to_frame(back.events), frame)
