@@ -65,7 +65,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
     EventType.AIR_STRIKE: (rf"{_P}غار(?:ة|ات)", rf"{_P}(?:ضرب(?:ة|ات)|قصف)\s+(?:ال)?جوي\w*",
                            rf"{_P}قصف\w*\s+(?:ال)?(?:طائرات|طيران|مقاتلات)", rf"{_P}(?:طائرات|طيران|مقاتلات)\s+(?:ال)?(?:حربي|مسير)\w*",
                            r"air\s*-?\s*strikes?", r"air\s+raids?", r"drone\s+strikes?", r"(?:war)?planes?\s+(?:struck|bombed|hit)",
-                           r"bomb(?:ed|ing)", r"strikes?", r"struck"),
+                           r"bomb(?:ed|ing)", r"barrel\s+bombs?", rf"{_P}براميل\s+متفجرة", rf"{_P}برميل\s+متفجر", r"strikes?", r"struck"),
     EventType.SHELLING: (rf"{_P}قصف\w*", rf"{_P}قذائف", rf"{_P}قذيفة", r"shell(?:ing|ed|s)", r"artillery", r"rocket\s+fire",
                          r"mortars?"),
     EventType.EXPLOSION: (rf"{_P}انفجار\w*", rf"{_P}تفجير\w*", r"عبوة\s+ناسفة", r"سيارة\s+مفخخة", rf"{_P}لغم", r"explosions?",

@@ -48,7 +48,7 @@ _UPTO = r"up\s+to|حتى"
 _NUM = rf"(?P<n>\d[\d,]*|{NUMBER_WORD_RE})"
 _COUNT = _rc(
     rf"(?<![\w])(?:(?P<q>{_MORE}|{_LESS}|{_ABOUT}|{_LEAST}|{_UPTO})\s+)?{_NUM}\s+(?:من\s+(?:ال)?|of\s+(?:the\s+)?)?"
-    rf"(?P<noun>[\w\-]+)(?:\s+(?P<adj>[\w]+))?(?P<least>\s+على\s+الاقل)?")
+    rf"(?P<noun>[\w\-]+)(?:\s+(?!على\s+الاقل)(?P<adj>[\w]+))?(?P<least>\s+على\s+الاقل)?")
 _TWO = _rc(r"(?<![\w])(?:اثنين|اثنان|اثنتين|اثنتان)(?![\w])")
 _WORD_BEFORE = _rc(r"([\w]+)\s+$")
 _WORD_AFTER = _rc(r"^\s+([\w]+)")

@@ -108,7 +108,8 @@ class DateReader:
             (rf"(?:خلال|في)\s+(?P<month>{m}){_POST}", self._month),
             (rf"(?:in|during|since|last|of|this)\s+(?P<month>{m}){_POST}(?:,?\s+(?P<year>(?:19|20)\d\d))?", self._month),
             (rf"(?P<month>{m})\s+(?P<year>(?:19|20)\d\d)", self._month),
-            (rf"(?:(?P<part>ليلة|فجر|صباح|مساء|ظهر|عصر)\s+)?يوم\s+(?P<wd>{wd})(?P<past>{_PAST})?|(?P<wd2>{wd})(?P<past2>{_PAST})",
+            (rf"(?:(?P<part>ليلة|فجر|صباح|مساء|ظهر|عصر)\s+)?يوم\s+(?P<wd>{wd})(?P<past>{_PAST})?|(?P<wd2>{wd})(?P<past2>{_PAST})"
+             rf"|(?P<part2>ليلة|فجر|صباح|مساء|ظهر|عصر)\s+(?P<wd3>{wd})(?P<past3>{_PAST})?",
              self._weekday),
             (rf"(?:(?P<last>last)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?P<part>\s+night|\s+morning|\s+evening|\s+afternoon)?", self._weekday),
             (r"(?:يوم\s+)?(?:ما\s+)?قبل\s+(?:يوم\s+)?امس|امس\s+الاول|the day before yesterday", self._relative(-2)),
@@ -234,10 +235,11 @@ class DateReader:
         return EventDate(start, _month_end(year, month), P.MONTH, text), "event", None, warn
 
     def _weekday(self, m: re.Match, text: str):
-        name = m.group("wd") or m.groupdict().get("wd2")
-        past = bool(m.groupdict().get("past") or m.groupdict().get("past2") or m.groupdict().get("last"))
+        g = m.groupdict()
+        name = g.get("wd") or g.get("wd2") or g.get("wd3")
+        past = bool(g.get("past") or g.get("past2") or g.get("past3") or g.get("last"))
         d = last_weekday(self.published, WEEKDAY_NUM[name], strictly_before=past)
-        part = (m.groupdict().get("part") or "").strip()
+        part = (g.get("part") or g.get("part2") or "").strip()
         if part in ("ليلة", "night"):
             return EventDate(d, d + timedelta(days=1), P.NIGHT, text), "event", None, ()
         return EventDate.day(d, text), "event", None, ()

@@ -25,7 +25,7 @@ from events.ingest.normalize import is_arabic
 from events.ingest.places import Gazetteer, PlacePhrase, find_place_phrases, resolve_place
 from events.ingest.sentences import Clause, split_article, split_clauses
 from events.ingest.sources import Chain, SourceTracker, _agency, canonical_outlet, outlet_from_article, published_from_signoff
-from events.ingest.stance import attribution_span, denial_span, points_back, stance
+from events.ingest.stance import attribution_span, points_back, stance
 from events.model import ClaimStatus, Count, DatePrecision, Event, EventDate, EventType, Place
 
 MAX_ARTICLE_CHARS = 200_000
@@ -118,7 +118,8 @@ class ArticleReader:
         mentions = self.dates.find(text)  # always: later clauses may say "the same month"
         status = stance(text)
         triggers = all_triggers(text)
-        if status is ClaimStatus.DENIED and points_back(text):
+        if status is ClaimStatus.DENIED and (points_back(text) or not triggers):
+            # "…هذه الأنباء", "denied it had fallen": a denial of the claim just read
             target = previous or self._last_claim()
             if target is not None and (previous is not None or not triggers):
                 return self._inherited_denial(clause, target)
@@ -189,10 +190,8 @@ class ArticleReader:
     def _set_actors(self, cand: Candidate, hits, text: str, previous: Candidate | None) -> None:
         names = list(dict.fromkeys(a for a, _ in hits))
         if cand.status is ClaimStatus.DENIED:
-            where = denial_span(text)
-            if where and hits:
-                nearest = min(hits, key=lambda h: min(abs(h[1][0] - where[1]), abs(where[0] - h[1][1])))
-                names = [nearest[0]]
+            if hits:  # who denies: the clause's first actor ("نفى التحالف…", "The ministry denied…")
+                names = [hits[0][0]]
         elif previous is not None and set(names) <= set(previous.actors) and previous.event_type is cand.event_type:
             names = list(previous.actors)  # "عمليات مشابهة": the same actors as the clause before
         cand.actors = names

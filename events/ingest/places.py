@@ -62,7 +62,8 @@ _NOT_PLACE_AR = {fold_text(w) for w in ("أصول", "أجل", "جهته", "جه�
 _COUNTRY_TAIL = _rc(r"\s+(?:في\s+)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي)?\s+(?:سوريا|البلاد)\s*$|\s+(?:في\s+)?سوريا\s*$")
 
 _CAP = r"(?:[A-Z][\w'’\-]*|al-\w+|el-\w+|ad-\w+|as-\w+|ar-\w+)"
-_EN_PREP = _rc(r"\b(?P<prep>(?i:from|to|into|towards|toward|in|at|near|outside|around|on|across|of))\s+")
+_EN_PREP = _rc(r"\b(?P<prep>(?i:from|to|into|towards|toward|in|at|near|outside|around|on|across|of|"
+              r"hit|struck|targeted|shelled|bombed|recaptured|captured|seized|retook|besieged|stormed|attacked))\s+")
 _EN_PHRASE = _rc(
     rf"^(?:the\s+)?(?:(?:rebel-held|government-held|opposition-held|ISIS-held|besieged)\s+)?"
     rf"(?:(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central|rural)\s+)?"
@@ -93,7 +94,9 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
     for off in objects:  # the object of a transitive trigger: "حاصر دير الزور"
         i = next((k for k, o in enumerate(folded.offsets) if o >= off), None)
         if i is not None:
-            starts.append((i + len(work_text[i:]) - len(work_text[i:].lstrip(" ")), "at", False))
+            i += len(work_text[i:]) - len(work_text[i:].lstrip(" "))
+            if not _PREP_AR_RE.match(work_text, i):  # "سيطرت على …": the preposition rule reads it
+                starts.append((i, "at", False))
     starts.sort()
     out: list[PlacePhrase] = []
     covered_until = -1
@@ -145,6 +148,9 @@ def _find_english(text: str, blocked: list[tuple[int, int]]) -> list[PlacePhrase
             continue
         prep = m.group("prep").lower()
         role = "origin" if prep == "from" else "destination" if prep in ("to", "into", "towards", "toward") else "at"
+        if prep not in ("from", "to", "into", "towards", "toward", "in", "at", "near", "outside", "around", "on",
+                        "across", "of"):
+            role = "at"  # the object of a verb of attack or capture
         if prep == "of" and not (pm.group("head") or pm.group("tail")):
             continue
         headed = bool(pm.group("head") or pm.group("tail") or pm.group("dir"))
@@ -245,11 +251,23 @@ def _fallbacks(text: str) -> list[str]:
 
 
 def _neighbourhood(text: str, gazetteer: Gazetteer, context: str) -> tuple[Place, tuple[str, ...]] | None:
-    """"حي درعا البلد" → the town درعا with NEAR precision: the quarter is inside it."""
-    name_words = text.split()[1:]
-    for n in range(len(name_words) - 1, 0, -1):
-        res = gazetteer.resolve(" ".join(name_words[:n]), context=context)
-        if res.status is ResolutionStatus.RESOLVED and res.place is not None and res.precision is Precision.POINT:
+    """"حي الرميلة في مدينة الرقة" / "حي درعا البلد" → the city with NEAR precision: the quarter is inside it.
+
+    Tries the city named after في first, then leading words of the quarter's own name, and accepts only
+    a gazetteer CITY (a village sharing a word with the quarter must not capture it).
+    """
+    words_ = text.split()
+    queries = []
+    m = re.search(fold_pattern(r"\s+في\s+"), fold_text(text))
+    if m:
+        queries.append(fold_text(text)[m.end():])
+        words_ = fold_text(text)[:m.start()].split()
+    name_words = words_[1:]
+    queries += [" ".join(name_words[:n]) for n in range(len(name_words) - 1, 0, -1)]
+    for query in queries:
+        res = gazetteer.resolve(query, context=context)
+        if (res.status is ResolutionStatus.RESOLVED and res.place is not None and res.precision is Precision.POINT
+                and res.place.kind is PlaceKind.CITY):
             place, _ = resolution_to_place(res, text)
             place = Place(**{**place.__dict__, "precision": Precision.NEAR, "radius_km": 3.0})
             return place, (f"place is an area: neighbourhood '{text}' is not in the gazetteer; placed in "

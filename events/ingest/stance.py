@@ -24,14 +24,14 @@ def _rx(*patterns: str) -> re.Pattern[str]:
     return re.compile(fold_pattern(r"(?<![\w])(?:" + "|".join(patterns) + r")(?![\w])"))
 
 
-DENIAL = _rx(r"[وف]?(?:نفى|نفت|ينفي|تنفي|نفي|نفيه|نفيها)", r"كاذب(?:ة)?", r"عار(?:ية)?\s+عن\s+الصحة",
+DENIAL = _rx(r"[وف]?(?:نفى|نفت|ينفي|تنفي|نفي|نفيه|نفيها|نافيا|نافية|نافين)", r"كاذب(?:ة)?", r"عار(?:ية)?\s+عن\s+الصحة",
              r"لا\s+اساس\s+لها\s+من\s+الصحة", r"مفبرك(?:ة)?", r"den(?:y|ied|ies|ying|ial)", r"dismissed", r"rejected",
              r"false", r"fabricated", r"baseless", r"untrue")
 CONFIRM = _rx(r"[وف]?اكد(?:ت)?\s+(?:\S+\s+){0,4}?(?:صحة|وقوع)", r"[وف]?اعترف(?:ت)?", r"confirm(?:ed|s|ing)",
               r"acknowledg(?:ed|es)", r"admitted")
 CLAIM = _rx(r"[وف]?(?:قال|قالت|يقول|تقول)", r"نقلا\s+عن", r"[وف]?(?:ذكر|ذكرت|افاد|افادت|اعلن|اعلنت|اوضح|اوضحت|نوه|"
-            r"اشار|اشارت|شدد|زعم|زعمت|ادعى|ادعت|اتهم|اتهمت)", r"اتهامات", r"مزاعم", r"حسب", r"بحسب", r"وفق(?:ا)?",
-            r"said", r"says", r"saying", r"told", r"claimed", r"claims", r"alleged(?:ly)?", r"reportedly", r"according\s+to",
+            r"اشار|اشارت|شدد|زعم|زعمت|ادعى|ادعت|اتهم|اتهمت|اضاف|اضافت|تابع|تابعت)", r"اتهامات", r"مزاعم", r"حسب", r"بحسب", r"وفق(?:ا)?",
+            r"said", r"says", r"saying", r"told", r"added", r"claimed", r"claims", r"alleged(?:ly)?", r"reportedly", r"according\s+to",
             r"accused", r"reported")
 #: "these reports", "the claims": a denial that points back at claims already read.
 ANAPHORIC = _rx(r"(?:نفى|نفت|ينفي|تنفي)\s+(?:\S+\s+){0,3}ذلك", r"(?:هذه|تلك)\s+(?:ال)?(?:انباء|تقارير|مزاعم|اتهامات|معلومات)", r"(?:ال)?انباء", r"(?:ال)?تقارير",
