@@ -30,7 +30,12 @@ def offset(lat: float, lon: float, bearing_deg: float, dist_km: float) -> tuple[
 
 
 def haversine_km(lat1: float, lon1: float, lat2, lon2):
-    """Great-circle distance; ``lat2``/``lon2`` may be numpy arrays."""
+    """Great-circle distance; ``lat2``/``lon2`` may be numpy arrays (plain floats take a fast path)."""
+    if isinstance(lat2, float) and isinstance(lon2, float):
+        p1, p2 = math.radians(lat1), math.radians(lat2)
+        a = (math.sin((p2 - p1) / 2) ** 2
+             + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+        return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
     p1, p2 = np.radians(lat1), np.radians(lat2)
     dp, dl = p2 - p1, np.radians(np.asarray(lon2) - lon1)
     a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
@@ -62,9 +67,11 @@ def sector(lat: float, lon: float, bearing: float, *, inner_km: float, outer_km:
     return Polygon([(x, y) for y, x in outer + inner])
 
 
-def disc(lat: float, lon: float, radius_km: float, steps: int = 48) -> Polygon:
-    angles = np.linspace(0, 360, steps, endpoint=False)
-    return Polygon([(x, y) for y, x in (offset(lat, lon, a, radius_km) for a in angles)])
+def disc(lat: float, lon: float, radius_km: float, steps: int = 36) -> Polygon:
+    b = np.radians(np.linspace(0, 360, steps, endpoint=False))
+    lats = lat + radius_km * np.cos(b) / KM_PER_DEG_LAT
+    lons = lon + radius_km * np.sin(b) / km_per_deg_lon(lat)
+    return Polygon(np.column_stack([lons, lats]))
 
 
 def representative(geom: BaseGeometry, prefer: tuple[float, float] | None = None) -> tuple[float, float]:

@@ -10,12 +10,14 @@ typo) and is scored on a steeper scale so near-misses never look exact.
 
 Speed: fuzzy matching runs rapidfuzz's ``process.extract`` with a
 ``score_cutoff`` over one *block* of keys — those in the same script that
-start with the same folded letter (a few hundred to ~2,000 keys instead of
-~30,000). Only when the block yields nothing is the whole script scanned,
+start with the same folded letter and whose length can still reach the
+cutoff (a few hundred keys instead of ~13,000). Only when the block yields nothing is the whole script scanned,
 so a first-letter typo still has a chance.
 """
 from __future__ import annotations
 
+import math
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -92,10 +94,27 @@ class NameIndex:
         self._skeleton: dict[str, list[str]] = defaultdict(list)
         for key in self._all_keys["lat"]:
             self._skeleton[vowel_skeleton(key)].append(key)
-        self._blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+        grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
         for script, keys in self._all_keys.items():
             for key in keys:
-                self._blocks[(script, key[0])].append(key)
+                grouped[(script, key[0])].append(key)
+        # Each block sorted by key length, so only lengths that can reach the cutoff are scored.
+        self._blocks: dict[tuple[str, str], tuple[list[int], list[str]]] = {}
+        for block, keys in grouped.items():
+            keys.sort(key=len)
+            self._blocks[block] = ([len(k) for k in keys], keys)
+
+    def _candidates(self, script: str, key: str) -> list[str]:
+        """Keys of the block (same script, same first letter) whose length can reach FUZZY_CUTOFF.
+
+        ratio = 2·matches / (len1 + len2) <= 2·min / (len1 + len2), so a key of length n
+        can only reach cutoff c against lengths n·c/(2-c) .. n·(2-c)/c.
+        """
+        lengths, keys = self._blocks.get((script, key[0]), ([], []))
+        c = FUZZY_CUTOFF / 100.0
+        lo = bisect_left(lengths, math.ceil(len(key) * c / (2 - c)))
+        hi = bisect_right(lengths, math.floor(len(key) * (2 - c) / c))
+        return keys[lo:hi]
 
     @property
     def key_count(self) -> int:
@@ -131,8 +150,8 @@ class NameIndex:
         for k in keys if not best else keys[:1]:
             if len(k) < 3:
                 continue
-            block = self._blocks.get((script, k[0]), [])
-            found = process.extract(k, block, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=limit)
+            found = process.extract(k, self._candidates(script, k), scorer=fuzz.ratio,
+                                    score_cutoff=FUZZY_CUTOFF, limit=limit)
             if not found and not best:
                 found = process.extract(k, self._all_keys[script], scorer=fuzz.ratio,
                                         score_cutoff=FUZZY_CUTOFF, limit=limit)
