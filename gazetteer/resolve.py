@@ -26,6 +26,7 @@ hamlet) resolve to one NEAR area covering them all.
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass, replace
 
 from gazetteer.admin import AdminBoundaries
@@ -74,6 +75,7 @@ class Resolver:
         self.admin = admin
         self._seats = {p.pcode for p in index.places if p.kind in SETTLEMENT_KINDS and self._is_seat(p)}
         self._context_cache: dict[str, frozenset[str]] = {}
+        self._lock = threading.Lock()
         # Admin names for context scanning: every boundary unit, plus aliases given to admin places.
         named = [(u.ref.pcode, (u.ref.name_ar, u.ref.name_en)) for level in (1, 2, 3) for u in admin.units(level)]
         named += [(p.pcode, p.names) for p in index.places if p.kind in ADMIN_KINDS]
@@ -92,9 +94,11 @@ class Resolver:
             return frozenset()
         found = self._context_cache.get(context)
         if found is None:
-            found = self._context_cache[context] = frozenset(self._scan_context(context))
-            if len(self._context_cache) > 4096:
-                self._context_cache.pop(next(iter(self._context_cache)))
+            found = frozenset(self._scan_context(context))
+            with self._lock:
+                self._context_cache[context] = found
+                if len(self._context_cache) > 4096:
+                    self._context_cache.pop(next(iter(self._context_cache)))
         return found
 
     def _scan_context(self, context: str) -> set[str]:

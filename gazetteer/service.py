@@ -9,6 +9,7 @@ under the 2 s budget, so nobody re-parses CSV or GeoJSON per request.
 from __future__ import annotations
 
 import functools
+import threading
 import time
 from collections import OrderedDict
 from pathlib import Path
@@ -41,6 +42,7 @@ class Gazetteer:
         self.resolver = Resolver(self.index, admin)
         self._by_pcode = {p.pcode: p for p in self._places}
         self._cache: OrderedDict[tuple, Resolution] = OrderedDict()
+        self._lock = threading.Lock()
         self.build_seconds = time.perf_counter() - started
 
     @classmethod
@@ -81,14 +83,16 @@ class Gazetteer:
                 near: tuple[float, float] | None = None) -> Resolution:
         """A place name or a relative/regional phrase → Resolution (cached per arguments)."""
         key = (name, context, kind, near)
-        hit = self._cache.get(key)
-        if hit is not None:
-            self._cache.move_to_end(key)
-            return hit
+        with self._lock:  # Streamlit serves sessions from several threads
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+                return hit
         result = self.resolve_uncached(name, context=context, kind=kind, near=near)
-        self._cache[key] = result
-        if len(self._cache) > CACHE_SIZE:
-            self._cache.popitem(last=False)
+        with self._lock:
+            self._cache[key] = result
+            if len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
         return result
 
     def resolve_uncached(self, name: str, *, context: str | None = None, kind: PlaceKind | None = None,

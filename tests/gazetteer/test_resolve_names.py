@@ -115,3 +115,12 @@ def test_empty_name_is_a_validation_error(gz):
 def test_results_are_cached_and_equal(gz):
     assert gz.resolve("Tarif") is gz.resolve("Tarif")
     assert gz.resolve("Tarif") == gz.resolve_uncached("Tarif")
+
+
+def test_concurrent_resolves_agree(gz):
+    from concurrent.futures import ThreadPoolExecutor
+    names = ["Tarif", "كسرة", "ريف حلب الغربي", "Deir ez-Zor", "Xyzzyville"] * 40
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda n: gz.resolve(n, context=f"ctx {hash(n) % 7}"), names))
+    for name, res in zip(names, results):
+        assert res == gz.resolve_uncached(name, context=f"ctx {hash(name) % 7}")

@@ -31,10 +31,9 @@ def test_geonames_fixture_parses(tmp_path):
     assert all("Пальмира" != n for n in palmyra.names)  # Cyrillic alternates dropped
 
 
-def test_geonames_same_place_becomes_one_place_with_both_names(gz_geonames):
-    base = Gazetteer.from_data(builtin_aliases=False)
+def test_geonames_same_place_becomes_one_place_with_both_names(gz, gz_geonames):
     merged = [p for p in gz_geonames.places if "geonames" in p.sources]
-    assert len(gz_geonames.places) == len(base.places) + 1  # only Majdal Shams is new
+    assert len(gz_geonames.places) == len(gz.places) + 1  # only Majdal Shams is new
     deir = gz_geonames.place("C5086")
     assert deir.sources[:2] == ("ocha", "geonames") and "Dayr al-Zawr" in deir.names
     assert (deir.lat, deir.lon) == (35.331909, 40.146118)  # OCHA point kept
@@ -86,7 +85,7 @@ def test_geonames_duplicate_id_and_non_populated_rows(tmp_path):
         load_geonames(path)
 
 
-def test_hdx_layout_matches_project_layout(tmp_path):
+def test_hdx_layout_matches_project_layout(gz, tmp_path):
     hdx = tmp_path / "hdx.csv"
     hdx.write_text(
         "governorate_en,governorate_ar,governorate_pcode,district_en,district_ar,district_pcode,"
@@ -102,7 +101,7 @@ def test_hdx_layout_matches_project_layout(tmp_path):
     assert places["C5133"].admin3.pcode == "SY090104" and places["C5133"].kind is PlaceKind.COMMUNITY
     assert places["C5086"].kind is PlaceKind.CITY and places["C5086"].size_hint == 2
     merged = Gazetteer.from_data(ocha=[hdx])
-    assert len(merged.places) == len(Gazetteer.from_data().places)  # same C-codes: no duplicates
+    assert len(merged.places) == len(gz.places)  # same C-codes: no duplicates
 
 
 def test_hdx_bad_row_reports_its_line(tmp_path):
@@ -136,12 +135,12 @@ def test_aliases_add_and_override_names(tmp_path):
     assert new.place.pcode.startswith("ALIAS") and new.place.admin3.pcode == "SY090104"
 
 
-def test_alias_point_with_same_name_nearby_joins_the_existing_place(tmp_path):
+def test_alias_point_with_same_name_nearby_joins_the_existing_place(gz, tmp_path):
     path = tmp_path / "aliases.csv"
     path.write_text("name,lang,lat,lon\nالطريف,ar,35.55,39.86\n", encoding="utf-8")
-    gz = Gazetteer.from_data(aliases=[path])
-    assert len(gz.places) == len(Gazetteer.from_data().places)
-    assert "alias" in gz.place("C5133").sources
+    merged = Gazetteer.from_data(aliases=[path])
+    assert len(merged.places) == len(gz.places)
+    assert "alias" in merged.place("C5133").sources
 
 
 @pytest.mark.parametrize("row, field, message", [
