@@ -17,8 +17,8 @@ import click
 from errors import EventMapError
 from events.model import ClaimStatus, EventType
 
-FORMATS = ("png", "html", "gif", "geojson", "csv", "kml")
-RENDERERS = ("browser", "static")
+from mapview.export import EXPORT_FORMATS as FORMATS
+from mapview.export import RENDERERS
 
 
 class OneLineErrors(click.Group):
@@ -102,26 +102,20 @@ def snapshot(date_from, date_to, fmt, output, statuses, types, actors, governora
         raise click.BadParameter("--renderer applies to --format png only", param_hint="'--renderer'")
     if not output.parent.is_dir():
         raise click.BadParameter(f"folder {str(output.parent)!r} does not exist", param_hint="'-o'")
+    if renderer == "browser":
+        from mapview.snapshot import chromium_available
+        if not chromium_available():
+            raise click.BadParameter("Chromium (/usr/bin/chromium) is not installed; use --renderer static",
+                                     param_hint="'--renderer'")
     frame = load_frame(_query(date_from, date_to, statuses, types, actors, governorates), store_url)
+    from mapview.export import export_view
     from mapview.standalone import span_text, write_atomic
     from mapview.style import word
-    subtitle = span_text(date_from, date_to)
     title = title if title is not None else f"{len(frame)} {word('events', lang)}"
-    if fmt in ("geojson", "csv", "kml"):
-        from events.io import write_events
-        write_events(frame, output, format=fmt)
-    elif fmt == "html":
-        from mapview.standalone import standalone_html
-        write_atomic(output, standalone_html(frame, lang=lang, title=title, subtitle=subtitle, width=width,
-                                             height=height).encode("utf-8"))
-    elif fmt == "gif":
-        from mapview.gif import timeline_gif
-        write_atomic(output, timeline_gif(frame, date_from=date_from, date_to=date_to, frames=frames,
-                                          window_days=window_days, lang=lang, width=width, height=height,
-                                          title=title))
-    else:
-        write_atomic(output, _png(frame, renderer, lang=lang, width=width, height=height, scale=scale,
-                                  title=title, subtitle=subtitle))
+    data = export_view(frame, fmt=fmt, lang=lang, title=title, subtitle=span_text(date_from, date_to),
+                       width=width, height=height, scale=scale, renderer=renderer, date_from=date_from,
+                       date_to=date_to, frames=frames, window_days=window_days)
+    write_atomic(output, data)
     click.echo(f"wrote {output} ({fmt}, {len(frame)} events)")
 
 
@@ -133,15 +127,3 @@ def _format_from_suffix(output: Path) -> str:
                                  f"({'|'.join(FORMATS)})", param_hint="'--format'")
     return suffix
 
-
-def _png(frame, renderer: str | None, **options) -> bytes:
-    from mapview.snapshot import browser_png, chromium_available
-    if renderer is None:
-        renderer = "browser" if chromium_available() else "static"
-    if renderer == "browser":
-        if not chromium_available():
-            raise click.BadParameter("Chromium (/usr/bin/chromium) is not installed; use --renderer static",
-                                     param_hint="'--renderer'")
-        return browser_png(frame, **options)
-    from mapview.static import static_png
-    return static_png(frame, **options)

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from errors import ExportError
+from events.model import EventType
 from mapview.layers.events import event_layers
 from mapview.layers.overlay import NORTH_ARROW_SVG, HtmlControl, title_html
 from mapview.mapbuild import build_map
@@ -51,7 +52,9 @@ def export_map(frame: pd.DataFrame, *, lang: str = "en", view: MapView | None = 
                selected_id: str | None = None, cluster: bool | None = None) -> folium.Map:
     """The inline-asset map with events, legend, title/date span, north arrow, scale bar and attribution."""
     view = view or fit_view(frame, width=width, height=height)
-    m = build_map(lang=lang, view=view, basemap=basemap, asset_mode="inline")
+    present = set(frame["event_type"].dropna().astype(str)) if len(frame) else set()
+    types = tuple(t for t in EventType if t.value in present)
+    m = build_map(lang=lang, view=view, basemap=basemap, asset_mode="inline", legend_types=types)
     event_layers(frame, lang=lang, selected_id=selected_id, cluster=cluster).add_to(m)
     if title or subtitle:
         HtmlControl(title_html(title, subtitle, lang=lang), position="topright", cls="em-title").add_to(m)

@@ -43,3 +43,17 @@ def view_for_bounds(south: float, west: float, north: float, east: float, *, wid
     dy = max(merc_y(north) - merc_y(south), 1e-5) / (2 * math.pi)
     zoom = int(min(math.log2(width_px / 256 / dx), math.log2(height_px / 256 / dy)))
     return MapView(center=(lat_c, lon_c), zoom=max(MIN_ZOOM, min(12, zoom)))
+
+
+def bounds_for_view(view: MapView, *, width_px: int, height_px: int) -> tuple[float, float, float, float]:
+    """(south, west, north, east) that a width×height px Leaflet map shows at ``view`` (inverse of view_for_bounds)."""
+    lat, lon = view.center
+    world = 256 * 2 ** view.zoom
+    half_lon = width_px / 2 / world * 360.0
+    y = math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    dy = height_px / 2 / world * 2 * math.pi
+
+    def lat_of(merc: float) -> float:
+        return math.degrees(2 * math.atan(math.exp(merc)) - math.pi / 2)
+
+    return lat_of(y - dy), lon - half_lon, lat_of(y + dy), lon + half_lon
