@@ -84,9 +84,12 @@ def region_area(resolver: Resolver, bearing: float | None, *, centre: bool = Fal
                 x = minx + frac * (maxx - minx)
                 cut = cut.intersection(box(x, miny, maxx, maxy) if upper else box(minx, miny, x, maxy))
     geom = outline.intersection(cut)
-    name = ("central " if centre else "") + (direction_name(bearing) if bearing is not None else "")
     ar = ("وسط " if centre else "") + (_NAMES_AR[min(_NAMES_AR, key=lambda b: angle_diff(b, bearing))] if bearing is not None else "")
-    return _area(geom, Precision.REGION, label_en=f"{name.strip()} of Syria", label_ar=f"{ar.strip()} سوريا")
+    if bearing is None:
+        label_en = "central Syria"
+    else:
+        label_en = ("central " if centre else "") + f"{direction_name(bearing)} of Syria"
+    return _area(geom, Precision.REGION, label_en=label_en, label_ar=f"{ar.strip()} سوريا")
 
 
 def _anchor(resolver: Resolver, text: str, *, context, near) -> Resolution:

@@ -124,3 +124,22 @@ def test_concurrent_resolves_agree(gz):
         results = list(pool.map(lambda n: gz.resolve(n, context=f"ctx {hash(n) % 7}"), names))
     for name, res in zip(names, results):
         assert res == gz.resolve_uncached(name, context=f"ctx {hash(name) % 7}")
+
+
+def test_arbitrary_text_never_crashes(gz):
+    import random
+    rng = random.Random(3)
+    alphabet = "abcdefghijklmnopqrstuvwxyz '-ʿ" + "ابتثجحخدذرزسشصضطظعغفقكلمنهويةىءأإآؤئـًٌٍَُِّْ" + "0123456789،.()«»"
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
+        if not text.strip():
+            continue
+        res = gz.resolve_uncached(text, context=text)
+        assert res.status in ResolutionStatus
+        if res.status is RESOLVED:
+            assert res.lat is not None and 32 < res.lat < 38 and 35 < res.lon < 43
+
+
+def test_overlong_name_is_rejected(gz):
+    with pytest.raises(ValidationError, match="longer than"):
+        gz.resolve("ا" * 400)
