@@ -81,7 +81,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
 
 
 def _compile(table: dict) -> list[tuple[object, re.Pattern[str]]]:
-    return [(key, re.compile(fold_pattern(r"(?<![\w])" + p + r"(?![\w])"))) for key, pats in table.items() for p in pats]
+    # "rebel-held" is not the rebels acting: a hyphen after the name ends no match
+    return [(key, re.compile(fold_pattern(r"(?<![\w])" + p + r"(?![\w\-])"))) for key, pats in table.items() for p in pats]
 
 
 _ACTOR_RES = _compile(ACTORS)

@@ -47,7 +47,8 @@ _LEAST = r"at\s+least|ما\s+لا\s+يقل\s+عن|لا\s+يقل\s+عن"
 _UPTO = r"up\s+to|حتى"
 _NUM = rf"(?P<n>\d[\d,]*|{NUMBER_WORD_RE})"
 _COUNT = _rc(
-    rf"(?<![\w])(?:(?P<q>{_MORE}|{_LESS}|{_ABOUT}|{_LEAST}|{_UPTO})\s+)?{_NUM}\s+(?:من\s+(?:ال)?|of\s+(?:the\s+)?)?"
+    rf"(?<![\w])(?:(?P<q>{_MORE}|{_LESS}|{_ABOUT}|{_LEAST}|{_UPTO})\s+)?{_NUM}(?:\s+(?P<mult>الف|الاف|مئة|مائة|thousand|hundred))?"
+    rf"\s+(?:من\s+(?:ال)?|of\s+(?:the\s+)?)?"
     rf"(?P<noun>[\w\-]+)(?:\s+(?!على\s+الاقل)(?P<adj>[\w]+))?(?P<least>\s+على\s+الاقل)?")
 _TWO = _rc(r"(?<![\w])(?:اثنين|اثنان|اثنتين|اثنتان)(?![\w])")
 _WORD_BEFORE = _rc(r"([\w]+)\s+$")
@@ -124,6 +125,8 @@ def find_counts(text: str, *, skip: list[tuple[int, int]] = ()) -> list[tuple[Co
         n = _number(m.group("n"))
         if n is None:
             continue
+        if m.group("mult"):  # "20 ألف شخص", "3 thousand people"
+            n *= 100 if m.group("mult") in ("مئة", "مائة", "hundred") else 1000
         label = _label(m.group("noun"), m.group("adj"), work_text[m.end("noun"):m.end("noun") + 40])
         if label is None:
             continue

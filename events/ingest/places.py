@@ -47,8 +47,9 @@ _HEADS_AR = ("منطقة", "المنطقة", "بلدة", "قرية", "مدينة
              "شمال", "جنوب", "شرق", "غرب", "وسط", "اطراف", "محيط", "مناطق", "ارياف")
 _HEAD_AR_RE = "(?:" + "|".join(sorted({fold_text(h) for h in _HEADS_AR}, key=len, reverse=True)) + ")"
 _PREP_AR = {"من": "origin", "الي": "destination", "نحو": "destination", "باتجاه": "destination", "في": "at",
-            "علي": "at", "قرب": "at", "بالقرب من": "at", "داخل": "at", "عند": "at", "بين": "at"}
-_PREP_AR_RE = _rc(r"(?<![\w])(?P<prep>بالقرب من|باتجاه|الى|نحو|من|في|على|قرب|داخل|عند)\s+")
+            "علي": "at", "قرب": "at", "بالقرب من": "at", "داخل": "at", "عند": "at", "بين": "at",
+            "استهدف": "at", "استهدفت": "at"}
+_PREP_AR_RE = _rc(r"(?<![\w])(?P<prep>بالقرب من|باتجاه|الى|نحو|من|في|على|قرب|داخل|عند|استهدف|استهدفت)\s+")
 _CLITIC_HEAD_RE = _rc(rf"(?<![\w])(?P<prep>[بل])(?P<head>{_HEAD_AR_RE})(?![\w])")
 _BARE_HEAD_RE = _rc(rf"(?<![\w])(?:ال)?(?:بلدة|قرية|مدينة|حي|مخيم|ريف|بلدات|قرى)(?![\w])")
 _STOP_AR = _rc(r"[،,.;:؛\"«»()\n?!؟]|(?<![\w])(?:الى|خلال|منذ|يوم|بعد|قبل|حيث|التي|الذي|الذين|ما|مما|عبر|ضد|بينما|"
@@ -69,7 +70,11 @@ _EN_PHRASE = _rc(
     rf"(?:(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central|rural)\s+)?"
     rf"(?:(?P<head>town|village|city|area|district|neighbo(?:u)?rhood|camp|countryside|outskirts|province|governorate|region)\s+of\s+)?"
     rf"(?P<name>{_CAP}(?:\s+{_CAP})*)(?:'s)?"
-    rf"(?P<tail>(?:\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?))?\s+(?:countryside|province|governorate|outskirts|city|district|area))?")
+    rf"(?P<tail>(?:\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?))?\s+(?:countryside|province|governorate|outskirts|city|district|area))?"
+    rf"(?P<rel>,?\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?(?:city\s+of\s+)?{_CAP}(?:\s+{_CAP})*)?")
+#: Who holds a place is not part of its name: "the rebel-held town of Douma" → "the town of Douma".
+_CONTROL = re.compile(r"\b(?:rebel|government|opposition|regime|ISIS|IS|SDF|Kurdish|Turkish|insurgent)-(?:held|controlled|run)\s+"
+                      r"|\bbesieged\s+", re.I)
 _EN_NOT_PLACE = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
                  "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
                  "Reuters", "AFP", "The", "A", "He", "She", "It", "They", "ISIS", "Islamic", "Russian", "Russia",
@@ -100,9 +105,10 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
     starts.sort()
     out: list[PlacePhrase] = []
     covered_until = -1
+    headed_until = -1
     for start, role, headed in starts:
-        if start < covered_until:
-            continue
+        if start < headed_until or (start < covered_until and not headed):
+            continue  # a place word (حي، بلدة…) inside an unheaded phrase, which may not be a place, is still tried
         rest = work_text[start:]
         stop = _STOP_AR.search(rest)
         bar = rest.find("|")
@@ -130,6 +136,8 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
         a, b = folded.span(s, end)
         out.append(PlacePhrase(role, text[a:b], (a, b), is_headed))
         covered_until = end
+        if is_headed:
+            headed_until = end
     return out
 
 
@@ -217,7 +225,7 @@ def resolution_to_place(res: Resolution, as_written: str) -> tuple[Place, tuple[
 
 def resolve_place(phrase: PlacePhrase, gazetteer: Gazetteer, *, context: str) -> tuple[Place, tuple[str, ...]] | None:
     """Resolve one phrase; None when an unheaded phrase is not a known place (so it was not a place)."""
-    text = " ".join(phrase.text.split())
+    text = _CONTROL.sub("", " ".join(phrase.text.split()))
     res = gazetteer.resolve(text, context=context)
     if res.status is not ResolutionStatus.RESOLVED:
         for shorter in _fallbacks(text):

@@ -32,7 +32,7 @@ CONFIRM = _rx(r"[وف]?اكد(?:ت)?\s+(?:\S+\s+){0,4}?(?:صحة|وقوع)", r"[
 CLAIM = _rx(r"[وف]?(?:قال|قالت|يقول|تقول)", r"نقلا\s+عن", r"[وف]?(?:ذكر|ذكرت|افاد|افادت|اعلن|اعلنت|اوضح|اوضحت|نوه|"
             r"اشار|اشارت|شدد|زعم|زعمت|ادعى|ادعت|اتهم|اتهمت|اضاف|اضافت|تابع|تابعت)", r"اتهامات", r"مزاعم", r"حسب", r"بحسب", r"وفق(?:ا)?",
             r"said", r"says", r"saying", r"told", r"added", r"claimed", r"claims", r"alleged(?:ly)?", r"reportedly", r"according\s+to",
-            r"accused", r"reported")
+            r"accused", r"reported(?!\s+(?:across|in|near|at|from|throughout|around|on\s+the))")
 #: "these reports", "the claims": a denial that points back at claims already read.
 ANAPHORIC = _rx(r"(?:نفى|نفت|ينفي|تنفي)\s+(?:\S+\s+){0,3}ذلك", r"(?:هذه|تلك)\s+(?:ال)?(?:انباء|تقارير|مزاعم|اتهامات|معلومات)", r"(?:ال)?انباء", r"(?:ال)?تقارير",
                 r"(?:these|the|such)\s+(?:reports|claims|allegations|accusations)")

@@ -46,6 +46,9 @@ def one(text: str, published: date = PUB, reader: DateReader | None = None):
     ("in May 2016", date(2016, 5, 1), date(2016, 5, 31), P.MONTH),
     ("last month", date(2017, 8, 1), date(2017, 8, 31), P.MONTH),
     ("the 12th of October", date(2016, 10, 12), date(2016, 10, 12), P.DAY),
+    ("استهدفت مساء الأحد حي الرميلة", date(2017, 9, 3), date(2017, 9, 3), P.DAY),
+    ("ليلة الخميس الماضي", date(2017, 8, 31), date(2017, 9, 1), P.NIGHT),
+    ("في منتصف تشرين الثاني الماضي", date(2016, 11, 11), date(2016, 11, 20), P.RANGE),
 ])
 def test_phrases(text, start, end, precision):
     m = one(text)

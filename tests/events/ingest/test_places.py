@@ -103,3 +103,10 @@ def test_seed_places_through_the_real_gazetteer(gazetteer):
     assert draft.event.origin.pcode == "C5126" and draft.event.origin.precision is Precision.NEAR
     assert draft.event.destination.precision is Precision.REGION and draft.event.destination.area_wkt
     assert any("conflict" in w for w in draft.warnings)  # the OCHA match lies south-east, not south-west
+
+
+def test_english_relative_tail_and_holder_words(gazetteer):
+    text = "Title\n\nAt least 40 people were killed in an attack on the rebel-held town of Douma, east of Damascus, on Saturday."
+    [d] = ingest_article(text, published=date(2018, 4, 9), outlet="X", gazetteer=gazetteer)
+    assert d.event.place.as_written == "the rebel-held town of Douma, east of Damascus"
+    assert d.event.place.pcode == "C2338"  # the Douma near Damascus, not the Hama or Sweida namesakes

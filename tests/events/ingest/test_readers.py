@@ -52,6 +52,8 @@ def test_clauses_split_at_while():
     ("killing at least 12 civilians", "civilians", 12, None, False),
     ("more than 30 people were killed", "people", 31, None, False),
     ("تجاوز ٣٠٠٠ شخص", "people", 3001, None, False),
+    ("نزوح أكثر من 20 ألف شخص", "people", 20001, None, False),
+    ("قتل 12 مدنيا على الأقل", "civilians", 12, None, False),
 ])
 def test_counts(text, what, lo, hi, approx):
     [(count, span)] = find_counts(text)
@@ -95,6 +97,7 @@ def test_actors_longest_name_wins_and_the_organisation_means_isis():
     assert [a for a, _ in find_actors("عناصر التنظيم")] == []
     assert [a for a, _ in find_actors("وكان الجيش النظامي تمكن")] == ["Syrian army"]
     assert [a for a, _ in find_actors("مقاتلو الجيش السوري الحر")] == ["Opposition factions"]
+    assert [a for a, _ in find_actors("an attack on the rebel-held town")] == []  # who holds it, not who acted
 
 
 @pytest.mark.parametrize("text, status", [
@@ -104,6 +107,8 @@ def test_actors_longest_name_wins_and_the_organisation_means_isis():
     ("The coalition confirmed on Monday that its strike hit", ClaimStatus.CONFIRMED),
     ("قالت وكالة نوفوستي نقلا عن مصدر إن القوات", ClaimStatus.CLAIMED),
     ("activists said", ClaimStatus.CLAIMED),
+    ("إن الغارات استهدفت مواقع للتنظيم فقط، نافيا سقوط ضحايا مدنيين", ClaimStatus.DENIED),
+    ("with heavy air strikes reported across the enclave", ClaimStatus.REPORTED),
     ("وكان الجيش النظامي تمكن يوم الثلاثاء من كسر الحصار", ClaimStatus.REPORTED),
 ])
 def test_stance(text, status):
