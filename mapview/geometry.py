@@ -113,3 +113,27 @@ def aggregate_grid(frame: pd.DataFrame, *, cell_deg: float | None = None) -> pd.
     agg = agg.join(top).reset_index()
     agg["cell_deg"] = cell
     return agg[out_cols]
+
+
+def event_extent(frame: pd.DataFrame, *, max_radius_km: float = 60.0,
+                 min_pad_km: float = 5.0) -> tuple[float, float, float, float] | None:
+    """(south, west, north, east) covering located events, their areas (radius capped) and move ends; None if empty."""
+    if frame.empty:
+        return None
+    lats, lons = [], []
+    loc = frame[frame["lat"].notna() & frame["lon"].notna()]
+    if not loc.empty:
+        lat, lon = loc["lat"].to_numpy("float64"), loc["lon"].to_numpy("float64")
+        r = np.nan_to_num(loc["radius_km"].to_numpy("float64"), nan=0.0).clip(0, max_radius_km) + min_pad_km
+        dlat, dlon = r / KM_PER_DEG, r / (KM_PER_DEG * np.cos(np.radians(lat)))
+        lats += [lat - dlat, lat + dlat]
+        lons += [lon - dlon, lon + dlon]
+    for a, b in (("origin_lat", "origin_lon"), ("dest_lat", "dest_lon")):
+        if a in frame and b in frame:
+            ends = frame[frame[a].notna() & frame[b].notna()]
+            lats.append(ends[a].to_numpy("float64"))
+            lons.append(ends[b].to_numpy("float64"))
+    lat_all, lon_all = np.concatenate(lats) if lats else np.array([]), np.concatenate(lons) if lons else np.array([])
+    if lat_all.size == 0:
+        return None
+    return float(lat_all.min()), float(lon_all.min()), float(lat_all.max()), float(lon_all.max())

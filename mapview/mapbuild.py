@@ -22,14 +22,16 @@ OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">Open
 
 def build_map(*, lang: str = "en", view: MapView | None = None, basemap: str = "admin",
               asset_mode: str = "served", legend: bool = True, width: str | int = "100%",
-              height: str | int = "100%", legend_types: tuple[EventType, ...] | None = None) -> folium.Map:
+              height: str | int = "100%", legend_types: tuple[EventType, ...] | None = None,
+              legend_aggregated: bool = True) -> folium.Map:
     """A folium Map with local assets, the admin basemap, a scale bar and the legend.
 
     ``asset_mode="served"`` points Leaflet/jQuery (and every plugin this
     package adds) at ``/app/static/vendor/...``; ``"inline"`` embeds them
     as data URLs so the saved HTML works from disk with no network.
     ``basemap="tiles"`` adds OSM tiles (online only) under the boundaries.
-    ``legend_types`` limits the legend's type list (exports: the types in view).
+    ``legend_types`` limits the legend's type list (exports: the types in view);
+    ``legend_aggregated=False`` drops the "count per area" entry.
     """
     check_lang(lang)
     check_mode(asset_mode)
@@ -52,7 +54,7 @@ def build_map(*, lang: str = "en", view: MapView | None = None, basemap: str = "
     add_admin_basemap(m, lang=lang, over_tiles=basemap == "tiles")
     Attribution(word("attribution", lang) + " · Leaflet").add_to(m)
     if legend:
-        HtmlControl(legend_html(lang, types=legend_types), position="bottomright", cls="em-legend-box").add_to(m)
+        HtmlControl(legend_html(lang, types=legend_types, aggregated=legend_aggregated), position="bottomright", cls="em-legend-box").add_to(m)
     m.lang = lang
     m.asset_mode = asset_mode
     return m

@@ -13,11 +13,11 @@ import tempfile
 from pathlib import Path
 
 import folium
-import numpy as np
 import pandas as pd
 
 from errors import ExportError
 from events.model import EventType
+from mapview.geometry import event_extent
 from mapview.layers.events import event_layers
 from mapview.layers.overlay import NORTH_ARROW_SVG, HtmlControl, title_html
 from mapview.mapbuild import build_map
@@ -33,17 +33,12 @@ def external_refs(html: str) -> list[str]:
 
 
 def fit_view(frame: pd.DataFrame, *, width: int = 1000, height: int = 700, max_radius_km: float = 60.0) -> MapView:
-    """A view showing every located event (and most of its uncertainty area); Syria when none."""
-    located = frame[frame["lat"].notna() & frame["lon"].notna()] if len(frame) else frame
-    if located.empty:
+    """A view showing every located event, most of its uncertainty area and its move ends; Syria when none."""
+    box = event_extent(frame, max_radius_km=max_radius_km)
+    if box is None:
         return SYRIA_VIEW
-    lat = located["lat"].to_numpy("float64")
-    lon = located["lon"].to_numpy("float64")
-    r = np.nan_to_num(located["radius_km"].to_numpy("float64"), nan=0.0).clip(0, max_radius_km) + 5.0
-    dlat = r / 111.32
-    dlon = r / (111.32 * np.cos(np.radians(lat)))
-    view = view_for_bounds(float((lat - dlat).min()), float((lon - dlon).min()), float((lat + dlat).max()),
-                           float((lon + dlon).max()), width_px=width, height_px=height)
+    # 80% of the page: margins for the legend, title and controls over the map's edges
+    view = view_for_bounds(*box, width_px=int(width * 0.8), height_px=int(height * 0.8))
     return MapView(center=view.center, zoom=min(view.zoom, 11))
 
 
@@ -54,8 +49,10 @@ def export_map(frame: pd.DataFrame, *, lang: str = "en", view: MapView | None = 
     view = view or fit_view(frame, width=width, height=height)
     present = set(frame["event_type"].dropna().astype(str)) if len(frame) else set()
     types = tuple(t for t in EventType if t.value in present)
-    m = build_map(lang=lang, view=view, basemap=basemap, asset_mode="inline", legend_types=types)
-    event_layers(frame, lang=lang, selected_id=selected_id, cluster=cluster).add_to(m)
+    fg = event_layers(frame, lang=lang, selected_id=selected_id, cluster=cluster)
+    m = build_map(lang=lang, view=view, basemap=basemap, asset_mode="inline", legend_types=types,
+                  legend_aggregated=fg.aggregated)
+    fg.add_to(m)
     if title or subtitle:
         HtmlControl(title_html(title, subtitle, lang=lang), position="topright", cls="em-title").add_to(m)
     HtmlControl(NORTH_ARROW_SVG, position="topleft", cls="em-north").add_to(m)

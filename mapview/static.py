@@ -26,7 +26,7 @@ from matplotlib.lines import Line2D  # noqa: E402
 
 from errors import ExportError  # noqa: E402
 from events.model import ClaimStatus, EventType  # noqa: E402
-from mapview.geometry import aggregate_grid, arrow_lines, circle_rings, denial_pairs  # noqa: E402
+from mapview.geometry import aggregate_grid, arrow_lines, circle_rings, denial_pairs, event_extent  # noqa: E402
 from mapview.layers.basemap import ADMIN_DIR, LAND, SEA  # noqa: E402
 from mapview.layers.events import AGGREGATE_THRESHOLD  # noqa: E402
 from mapview.style import (AGG_STYLE, DENIED_GREY, STATUS_ORDER, STATUS_STYLES, TYPE_COLORS,  # noqa: E402
@@ -43,15 +43,12 @@ def _admin(level: int):
     return gpd.read_file(ADMIN_DIR / f"adm{level}.geojson")
 
 
-def bounds_for(frame: pd.DataFrame, *, min_span: float = 1.2, pad: float = 0.15) -> tuple[float, float, float, float]:
-    """(south, west, north, east) around the located events (and their areas up to 60 km); Syria if none."""
-    loc = frame[frame["lat"].notna() & frame["lon"].notna()] if len(frame) else frame
-    if loc.empty:
+def bounds_for(frame: pd.DataFrame, *, min_span: float = 1.2, pad: float = 0.1) -> tuple[float, float, float, float]:
+    """(south, west, north, east) around the events, their areas (up to 60 km) and move ends; Syria if none."""
+    box = event_extent(frame)
+    if box is None:
         return SYRIA_BOUNDS
-    lat, lon = loc["lat"].to_numpy("float64"), loc["lon"].to_numpy("float64")
-    r = np.nan_to_num(loc["radius_km"].to_numpy("float64"), nan=0.0).clip(0, 60) / 111.32
-    s, n = float((lat - r).min()), float((lat + r).max())
-    w, e = float((lon - r).min()), float((lon + r).max())
+    s, w, n, e = box
     cy, cx = (s + n) / 2, (w + e) / 2
     hy, hx = max(n - s, min_span) / 2 * (1 + pad), max(e - w, min_span) / 2 * (1 + pad)
     return cy - hy, cx - hx, cy + hy, cx + hx
@@ -220,8 +217,9 @@ class StaticMap:
             colors = [_TYPE_COLOR.get(t, "#555") for t in rows["event_type"]]
             size = (s.radius * 2) ** 2
             if status is ClaimStatus.DENIED:
-                self._add(self.ax.scatter(x, y, s=size, c=DENIED_GREY, alpha=0.6, edgecolors="#444", zorder=7))
-                self._add(self.ax.scatter(x, y, s=size * 0.5, c="#111", marker="x", linewidths=1.6, zorder=7))
+                # on top: a denial usually sits on the claim it denies
+                self._add(self.ax.scatter(x, y, s=size, c=DENIED_GREY, alpha=0.8, edgecolors="#444", zorder=8.5))
+                self._add(self.ax.scatter(x, y, s=size * 0.5, c="#111", marker="x", linewidths=1.6, zorder=8.6))
             elif status is ClaimStatus.CLAIMED:
                 self._add(self.ax.scatter(x, y, s=size, facecolors="white", edgecolors=colors, linewidths=2.0,
                                           linestyles="--", zorder=7, alpha=0.9))
