@@ -40,6 +40,7 @@ forms ("البو ليل" / "البوليل", "Deir ez-Zor" / "Deirezzor") share 
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -138,14 +139,20 @@ def vowel_skeleton(key: str) -> str:
     return _VOWEL.sub("a", key)
 
 
+@functools.lru_cache(maxsize=1 << 17)
+def _folded(text: str) -> tuple[str, ...]:
+    # Memoised: the same admin and place names are folded many times while building.
+    return tuple(fold_arabic_words(text) if is_arabic(text) else fold_latin_words(text))
+
+
 def name_tokens(text: str) -> list[str]:
     """Folded words of a name, in whichever script it is written."""
-    return fold_arabic_words(text) if is_arabic(text) else fold_latin_words(text)
+    return list(_folded(text))
 
 
 def name_key(text: str) -> str:
     """The exact-match key: folded words joined without spaces."""
-    return "".join(name_tokens(text))
+    return "".join(_folded(text))
 
 
 def script_of(text: str) -> str:

@@ -9,6 +9,7 @@ under the 2 s budget, so nobody re-parses CSV or GeoJSON per request.
 from __future__ import annotations
 
 import functools
+import math
 import threading
 import time
 from collections import OrderedDict
@@ -82,6 +83,7 @@ class Gazetteer:
     def resolve(self, name: str, *, context: str | None = None, kind: PlaceKind | None = None,
                 near: tuple[float, float] | None = None) -> Resolution:
         """A place name or a relative/regional phrase → Resolution (cached per arguments)."""
+        near = _check_near(near)
         key = (name, context, kind, near)
         with self._lock:  # Streamlit serves sessions from several threads
             hit = self._cache.get(key)
@@ -132,6 +134,19 @@ class Gazetteer:
     def admin_geometry(self, pcode: str) -> BaseGeometry:
         """The polygon of a governorate / district / sub-district (raises GazetteerError if unknown)."""
         return self.admin.geometry(pcode)
+
+
+def _check_near(near) -> tuple[float, float] | None:
+    """``near`` as a hashable (lat, lon) of finite floats, or a ValidationError naming it."""
+    if near is None:
+        return None
+    try:
+        lat, lon = (float(v) for v in near)
+    except (TypeError, ValueError):
+        raise ValidationError("near must be a (lat, lon) pair", field="near", value=near) from None
+    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValidationError("near is not a valid (lat, lon)", field="near", value=near)
+    return (lat, lon)
 
 
 @functools.lru_cache(maxsize=1)

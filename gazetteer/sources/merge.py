@@ -137,16 +137,22 @@ def merge_places(base: Sequence[GazPlace], incoming: Iterable[GazPlace], *,
 def apply_aliases(places: Sequence[GazPlace], aliases: Iterable[Alias], *,
                   admin: AdminBoundaries) -> list[GazPlace]:
     """Add / override names from a user alias file (see aliases.py)."""
-    merger = _Merger(places, admin)
+    out = list(places)
+    by_pcode = {p.pcode: i for i, p in enumerate(out)}
+    points: list[tuple[int, Alias]] = []
     for n, alias in enumerate(aliases, start=1):
-        if alias.pcode is not None:
-            i = merger.by_pcode.get(alias.pcode)
-            if i is None:
-                raise ValidationError("no place has this P-code", field="pcode", value=alias.pcode,
-                                      where=alias.where)
-            merger.places[i] = _with_alias(merger.places[i], alias)
-            merger._register(i, new=False)
+        if alias.pcode is None:
+            points.append((n, alias))
             continue
+        i = by_pcode.get(alias.pcode)
+        if i is None:
+            raise ValidationError("no place has this P-code", field="pcode", value=alias.pcode,
+                                  where=alias.where)
+        out[i] = _with_alias(out[i], alias)
+    if not points:
+        return out
+    merger = _Merger(out, admin)  # name/grid index only when new points must be merged
+    for n, alias in points:
         is_ar = alias.lang == "ar"
         merger.add(GazPlace(pcode=f"ALIAS{n}", name_en="" if is_ar else alias.name,
                             name_ar=alias.name if is_ar else "", kind=PlaceKind.COMMUNITY,

@@ -143,3 +143,12 @@ def test_arbitrary_text_never_crashes(gz):
 def test_overlong_name_is_rejected(gz):
     with pytest.raises(ValidationError, match="longer than"):
         gz.resolve("ا" * 400)
+
+
+def test_near_accepts_a_list_and_rejects_nonsense(gz):
+    assert gz.resolve("كسرة", near=[36.95, 40.4]).place.pcode == "C5022"
+    with pytest.raises(ValidationError) as err:
+        gz.resolve("كسرة", near=(float("nan"), 40.0))
+    assert err.value.field == "near"
+    with pytest.raises(ValidationError):
+        gz.resolve("كسرة", near="36,40")
