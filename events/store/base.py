@@ -31,7 +31,7 @@ from errors import ConflictError, NotFoundError, ValidationError
 from events.model import Event
 from events.query import Query
 from events.serialize import event_from_dict
-from events.store.records import flat_row, record_json
+from events.store.records import record_json
 from events.validate import ID_PATTERN, validate_event
 
 Progress = Callable[[int, "int | None"], None]
@@ -81,12 +81,12 @@ class _Writer(ABC):
         """Current records (JSON text) of those ids that exist, locked until commit."""
 
     @abstractmethod
-    def insert(self, rows: Iterable[dict[str, Any]]) -> None:
-        """Insert new events (flat rows); a duplicate id raises ConflictError."""
+    def insert(self, events: Iterable[Event]) -> None:
+        """Insert new (validated) events; a duplicate id raises ConflictError."""
 
     @abstractmethod
-    def replace(self, rows: Iterable[dict[str, Any]]) -> None:
-        """Overwrite existing events (matched by id) with these flat rows."""
+    def replace(self, events: Iterable[Event]) -> None:
+        """Overwrite existing events (matched by id) with these validated events."""
 
     @abstractmethod
     def delete(self, ids: Sequence[str]) -> None: ...
@@ -179,17 +179,17 @@ class EventStore(ABC):
             with _gc_paused(), self._write(author=author, action="replace" if stored else "add") as w:
                 old = w.docs(stored) if stored else {}
                 fresh = (e for e in batch if e.id not in old)
-                w.insert(self._reporting((flat_row(e) for e in fresh), total, progress, offset=0))
+                w.insert(self._reporting(fresh, total, progress, offset=0))
                 if old:
-                    w.replace(self._reporting((flat_row(e) for e in batch if e.id in old), total, progress,
+                    w.replace(self._reporting((e for e in batch if e.id in old), total, progress,
                                               offset=total - len(old)))
                 w.log((e.id, "replace", old[e.id], record_json(e)) if e.id in old else (e.id, "add", None, None)
                       for e in batch)
         return total
 
     @staticmethod
-    def _reporting(rows: Iterator[dict[str, Any]], total: int, progress: Progress | None, *,
-                   offset: int) -> Iterator[dict[str, Any]]:
+    def _reporting(rows: Iterator[Event], total: int, progress: Progress | None, *,
+                   offset: int) -> Iterator[Event]:
         if progress is None:
             yield from rows
             return
@@ -211,7 +211,7 @@ class EventStore(ABC):
             old = w.docs([event.id])
             if event.id not in old:
                 raise NotFoundError("no stored event has this id", field="id", value=event.id)
-            w.replace([flat_row(event)])
+            w.replace([event])
             w.log([(event.id, "update", old[event.id], record_json(event))])
 
     def delete(self, event_id: str, *, author: str) -> None:
@@ -239,8 +239,8 @@ class EventStore(ABC):
             with self._write(author=author, action="undo", undoes=int(revision)) as w:
                 current = w.docs(list(targets))
                 gone = [eid for eid, rec in targets.items() if rec is None and eid in current]
-                back_new = [flat_row(e) for eid, e in restored.items() if eid not in current]
-                back_old = [flat_row(e) for eid, e in restored.items() if eid in current]
+                back_new = [e for eid, e in restored.items() if eid not in current]
+                back_old = [e for eid, e in restored.items() if eid in current]
                 if gone:
                     w.delete(gone)
                 if back_new:

@@ -23,10 +23,16 @@ from datetime import date
 from typing import Sequence
 
 import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from events.query import Query
 from events.store.records import MULTI_SEP
 
+#: What the backend reads for each event to build the index, in this order.
+INDEX_COLUMNS = ("seq", "date_start", "date_end", "lat", "lon", "event_type", "status", "precision",
+                 "admin1_pcode", "actors_all", "outlets_all", "search")
 _EPOCH = date(1970, 1, 1)
 #: date_start of undated rows (sorts them last) and their date_end (never raises the running max).
 _NO_START = np.iinfo(np.int64).max
@@ -39,27 +45,29 @@ def day_number(d: date) -> int:
 
 def _days(values: Sequence[str | None], missing: int) -> np.ndarray:
     """ISO date strings (or None) → int64 days since 1970-01-01; None → ``missing``."""
-    arr = np.array([v if v else "NaT" for v in values], dtype="datetime64[D]")
+    arr = np.array([v or "NaT" for v in values], dtype="datetime64[D]")
     days = arr.astype(np.int64)
     days[np.isnat(arr)] = missing
     return days
 
 
-def _codes(values: Sequence[str | None]) -> tuple[np.ndarray, dict[str, int]]:
-    """Text column → small integer codes plus the code book (None/"" share code 0 = "none")."""
-    book: dict[str, int] = {"": 0}
-    codes = np.fromiter((book.setdefault(v or "", len(book)) for v in values), dtype=np.int32, count=len(values))
-    return codes, book
+def _codes(values: Sequence[str | None], order: np.ndarray) -> tuple[np.ndarray, dict[str, int]]:
+    """Text column → integer codes in index order plus the code book (None → -1)."""
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
+    return codes.astype(np.int32)[order], {str(u): i for i, u in enumerate(uniques)}
 
 
-def _postings(values: Sequence[str | None]) -> dict[str, np.ndarray]:
-    """Multi-valued text column (MULTI_SEP-joined) → name → sorted row positions holding it."""
+def _postings(values: Sequence[str | None], rank: np.ndarray) -> dict[str, np.ndarray]:
+    """Multi-valued text column (MULTI_SEP-joined) → name → sorted index positions holding it.
+
+    ``rank[i]`` is the index position of table row i.
+    """
     lists: dict[str, list[int]] = {}
-    for pos, joined in enumerate(values):
+    for i, joined in enumerate(values):
         if joined:
             for name in joined.split(MULTI_SEP):
-                lists.setdefault(name, []).append(pos)
-    return {name: np.asarray(rows, dtype=np.int64) for name, rows in lists.items()}
+                lists.setdefault(name, []).append(i)
+    return {name: np.sort(rank[np.asarray(rows, dtype=np.int64)]) for name, rows in lists.items()}
 
 
 @dataclass
@@ -82,32 +90,32 @@ class MemIndex:
     admin1_book: dict[str, int]
     actors: dict[str, np.ndarray]
     outlets: dict[str, np.ndarray]
+    search: pa.Array         # case-folded search text (titles, places, summary), in index order
     n_dated: int
 
     @classmethod
-    def build(cls, revision: int, rows: Sequence[tuple]) -> "MemIndex":
-        """``rows``: (rowid, date_start, date_end, lat, lon, event_type, status, precision,
-        admin1_pcode, actors_all, outlets_all) in any order."""
-        cols = list(zip(*rows)) if rows else [()] * 11
-        rowid = np.asarray(cols[0], dtype=np.int64)
-        start = _days(cols[1], _NO_START)
-        end = _days(cols[2], _NO_END)
+    def build(cls, revision: int, columns: Sequence[Sequence]) -> "MemIndex":
+        """``columns``: INDEX_COLUMNS as parallel sequences (one entry per stored event, any order)."""
+        (seq, date_start, date_end, lat, lon, event_type, status, precision, admin1, actors, outlets,
+         search) = columns if len(columns[0]) else ([()] * len(INDEX_COLUMNS))
+        rowid = np.asarray(seq, dtype=np.int64)
+        start = _days(date_start, _NO_START)
+        end = _days(date_end, _NO_END)
         order = np.lexsort((rowid, start))
+        rank = np.empty_like(order)
+        rank[order] = np.arange(len(order))
         rowid, start, end = rowid[order], start[order], end[order]
-
-        def pick(values: Sequence) -> list:
-            return [values[i] for i in order]
-
-        lat = np.asarray([np.nan if v is None else v for v in cols[3]], dtype=np.float64)[order]
-        lon = np.asarray([np.nan if v is None else v for v in cols[4]], dtype=np.float64)[order]
-        type_code, type_book = _codes(pick(cols[5]))
-        status_code, status_book = _codes(pick(cols[6]))
-        precision_code, precision_book = _codes(pick(cols[7]))
-        admin1_code, admin1_book = _codes(pick(cols[8]))
+        type_code, type_book = _codes(event_type, order)
+        status_code, status_book = _codes(status, order)
+        precision_code, precision_book = _codes(precision, order)
+        admin1_code, admin1_book = _codes(admin1, order)
         run_max = np.maximum.accumulate(end) if len(end) else end
-        return cls(revision, rowid, start, end, run_max, lat, lon, type_code, type_book, status_code, status_book,
-                   precision_code, precision_book, admin1_code, admin1_book, _postings(pick(cols[9])),
-                   _postings(pick(cols[10])), int(np.count_nonzero(start != _NO_START)))
+        return cls(revision, rowid, start, end, run_max,
+                   np.asarray(lat, dtype=np.float64)[order], np.asarray(lon, dtype=np.float64)[order],
+                   type_code, type_book, status_code, status_book, precision_code, precision_book,
+                   admin1_code, admin1_book, _postings(actors, rank), _postings(outlets, rank),
+                   pa.array(search, type=pa.large_string()).take(pa.array(order)),
+                   int(np.count_nonzero(start != _NO_START)))
 
     def __len__(self) -> int:
         return len(self.rowid)
@@ -118,7 +126,7 @@ class MemIndex:
         arrays = [self.rowid, self.start, self.end, self.run_max_end, self.lat, self.lon, self.type_code,
                   self.status_code, self.precision_code, self.admin1_code]
         arrays += list(self.actors.values()) + list(self.outlets.values())
-        return int(sum(a.nbytes for a in arrays))
+        return int(sum(a.nbytes for a in arrays)) + int(self.search.nbytes)
 
     def date_span(self) -> tuple[date, date] | None:
         if self.n_dated == 0:
@@ -160,12 +168,9 @@ class MemIndex:
                 mask[rows[a:b] - lo] = True
         return mask
 
-    def positions(self, q: Query, *, text_rowids: np.ndarray | None = None) -> np.ndarray:
-        """Row positions (into the sorted columns) matching ``q``, in date order.
-
-        ``text_rowids`` are the row ids whose search text matched ``q.text``
-        (looked up by the backend); None when ``q.text`` is empty.
-        """
+    def positions(self, q: Query) -> np.ndarray:
+        """Row positions (into the sorted columns) matching ``q``, in date order."""
+        needle = q.text.strip().casefold()
         lo, hi, mask = self._window(q)
         if q.date_from is not None or q.date_to is not None:
             segments = [(lo, hi, mask)]
@@ -195,13 +200,16 @@ class MemIndex:
                 keep &= self._postings_mask(self.actors, sorted(q.actors), lo, hi)
             if q.outlets:
                 keep &= self._postings_mask(self.outlets, sorted(q.outlets), lo, hi)
-            if text_rowids is not None:
-                keep &= np.isin(self.rowid[lo:hi], text_rowids)
+            if needle and hi > lo:
+                # only the rows still in play are searched (a vectorised substring scan in Arrow)
+                rows = np.flatnonzero(keep)
+                hits = pc.match_substring(self.search.take(pa.array(rows + lo)), needle)
+                keep[rows] = hits.to_numpy(zero_copy_only=False)
             found.append(np.flatnonzero(keep) + lo)
         result = found[0] if len(found) == 1 else np.concatenate(found)
         if q.limit is not None:
             result = result[:max(q.limit, 0)]
         return result
 
-    def count(self, q: Query, *, text_rowids: np.ndarray | None = None) -> int:
-        return int(len(self.positions(q, text_rowids=text_rowids)))
+    def count(self, q: Query) -> int:
+        return int(len(self.positions(q)))

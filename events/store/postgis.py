@@ -28,7 +28,7 @@ from events.model import Event
 from events.query import Query
 from events.serialize import event_from_dict
 from events.store.base import EventStore, _Writer, as_record, valid_ids
-from events.store.records import DATE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, STORE_COLUMNS, typed_frame
+from events.store.records import DATE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, STORE_COLUMNS, flat_row, typed_frame
 
 
 def _pg_type(column: str) -> str:
@@ -96,17 +96,17 @@ class _PGWriter(_Writer):
             found.update(rows)
         return found
 
-    def insert(self, rows: Iterable[dict[str, Any]]) -> None:
+    def insert(self, events: Iterable[Event]) -> None:
         try:
             with self.con.cursor() as cur:
-                cur.executemany(_INSERT, (_params(r) for r in rows))
+                cur.executemany(_INSERT, (_params(flat_row(e)) for e in events))
         except pg_errors.UniqueViolation as exc:
             raise ConflictError(f"an event id is already in the store ({exc.diag.message_detail})",
                                 field="id") from None
 
-    def replace(self, rows: Iterable[dict[str, Any]]) -> None:
+    def replace(self, events: Iterable[Event]) -> None:
         with self.con.cursor() as cur:
-            cur.executemany(_UPDATE, (_params(r)[1:] + (r["id"],) for r in rows))
+            cur.executemany(_UPDATE, (_params(flat_row(e))[1:] + (e.id,) for e in events))
 
     def delete(self, ids: Sequence[str]) -> None:
         self.con.execute("DELETE FROM events WHERE id = ANY(%s)", (list(ids),))

@@ -21,7 +21,7 @@ except ImportError:  # pragma: no cover - orjson is in requirements.txt
     orjson = None
 
 from events.frame import FRAME_COLUMNS, event_row
-from events.model import Event
+from events.model import Count, Event, Place, Source
 from events.serialize import event_to_dict
 
 #: Columns beyond the frame's: the record, a case-folded search text and the
@@ -69,6 +69,34 @@ def flat_row(event: Event) -> dict[str, Any]:
     row["actors_all"] = list(dict.fromkeys(a for a in event.actors if a))
     row["outlets_all"] = outlets_of(event)
     return row
+
+
+_NO_PLACE, _NO_COUNT, _NO_SOURCE = Place(""), Count(""), Source("")
+
+
+def sqlite_values(e: Event) -> tuple:
+    """STORE_COLUMNS values for the embedded store in one pass (dates ISO, lists MULTI_SEP-joined).
+
+    The same values as ``flat_row`` (the test suite checks they agree), built
+    without intermediate dicts because a 1M-row import calls it 1M times.
+    """
+    p, o, d = e.place or _NO_PLACE, e.origin or _NO_PLACE, e.destination or _NO_PLACE
+    c = e.counts[0] if e.counts else _NO_COUNT
+    s = e.sources[0] if e.sources else _NO_SOURCE
+    dt = e.date
+    return (
+        e.id, e.event_type.value, e.status.value, e.title_en, e.title_ar, e.summary,
+        dt.start.isoformat() if dt else None, dt.end.isoformat() if dt else None,
+        dt.precision.value if dt else None, dt.as_written if dt else "",
+        p.lat, p.lon, p.precision.value if p.precision else None, p.radius_km, p.area_wkt,
+        p.as_written, p.name_en, p.name_ar, p.pcode, p.admin1_pcode, p.admin1_en, p.admin1_ar,
+        o.lat, o.lon, o.name_en, d.lat, d.lon, d.name_en,
+        "; ".join(e.actors), c.min, c.max, c.as_written,
+        s.outlet, s.agency, s.source, s.published.isoformat() if s.published else None, s.url, s.quote,
+        "; ".join(e.denies), "; ".join(e.related),
+        record_json(e), search_text(e), MULTI_SEP.join(dict.fromkeys(a for a in e.actors if a)),
+        MULTI_SEP.join(outlets_of(e)),
+    )
 
 
 def typed_frame(rows: Sequence[Sequence[Any]] | Iterable[Sequence[Any]], columns: Sequence[str] = FRAME_COLUMNS

@@ -31,8 +31,8 @@ from events.model import Event
 from events.query import Query
 from events.serialize import event_from_dict
 from events.store.base import EventStore, _Writer, as_record, valid_ids
-from events.store.memindex import MemIndex
-from events.store.records import DATE_COLUMNS, MULTI_SEP, STORE_COLUMNS, typed_frame
+from events.store.memindex import INDEX_COLUMNS, MemIndex
+from events.store.records import STORE_COLUMNS, sqlite_values, typed_frame
 
 SCHEMA_VERSION = 1
 _COLS = ", ".join(f'"{c}"' for c in STORE_COLUMNS)
@@ -40,8 +40,7 @@ _INSERT = f"INSERT INTO events ({_COLS}) VALUES ({', '.join('?' * len(STORE_COLU
 _UPDATE = (f"UPDATE events SET {', '.join(f'{chr(34)}{c}{chr(34)} = ?' for c in STORE_COLUMNS[1:])} "
            f"WHERE id = ?")
 _FRAME_COLS = ", ".join(f'"{c}"' for c in FRAME_COLUMNS)
-_INDEX_COLS = ("seq, date_start, date_end, lat, lon, event_type, status, \"precision\", admin1_pcode, "
-               "actors_all, outlets_all")
+_INDEX_COLS = ", ".join(f'"{c}"' for c in INDEX_COLUMNS)
 _SCHEMA = f"""
 CREATE TABLE events (
   seq INTEGER PRIMARY KEY,
@@ -62,24 +61,9 @@ PRAGMA user_version = {SCHEMA_VERSION};
 """
 #: Up to this many matches, frame() reads just those rows from SQLite; above it, it slices a
 #: whole-store frame cached per revision (built once: ~40 MB and ~1.5 s per 100k events).
-FRAME_FETCH_MAX = 20_000
+FRAME_FETCH_MAX = 2_000
 #: Ids per IN (...) lookup: well under SQLite's 32,766 host-parameter limit.
 _IDS_PER_QUERY = 5_000
-
-
-_DATE_POS = tuple(i for i, c in enumerate(STORE_COLUMNS) if c in DATE_COLUMNS)
-_LIST_POS = tuple(STORE_COLUMNS.index(c) for c in ("actors_all", "outlets_all"))
-
-
-def _row_tuple(row: dict[str, Any]) -> tuple:
-    """Flat row → values in STORE_COLUMNS order (dates as ISO text, lists MULTI_SEP-joined); hot at 1M rows."""
-    values = [row[c] for c in STORE_COLUMNS]
-    for i in _DATE_POS:
-        if values[i] is not None:
-            values[i] = values[i].isoformat()
-    for i in _LIST_POS:
-        values[i] = MULTI_SEP.join(values[i])
-    return tuple(values)
 
 
 def _chunks(items: Sequence[str], size: int = _IDS_PER_QUERY) -> Iterator[Sequence[str]]:
@@ -98,14 +82,14 @@ class _SQLiteWriter(_Writer):
             found.update(self.con.execute(sql, list(part)).fetchall())
         return found
 
-    def insert(self, rows: Iterable[dict[str, Any]]) -> None:
+    def insert(self, events: Iterable[Event]) -> None:
         try:
-            self.con.executemany(_INSERT, (_row_tuple(r) for r in rows))
+            self.con.executemany(_INSERT, (sqlite_values(e) for e in events))
         except sqlite3.IntegrityError as exc:
             raise ConflictError(f"an event id is already in the store ({exc})", field="id") from None
 
-    def replace(self, rows: Iterable[dict[str, Any]]) -> None:
-        self.con.executemany(_UPDATE, (_row_tuple(r)[1:] + (r["id"],) for r in rows))
+    def replace(self, events: Iterable[Event]) -> None:
+        self.con.executemany(_UPDATE, (sqlite_values(e)[1:] + (e.id,) for e in events))
 
     def delete(self, ids: Sequence[str]) -> None:
         self.con.executemany("DELETE FROM events WHERE id = ?", ((i,) for i in ids))
@@ -206,7 +190,9 @@ class SQLiteStore(EventStore):
                 if self._index is None or self._index.revision != rev:
                     self._index = None   # free the old arrays before building the new ones
                     rows = self._con.execute(f"SELECT {_INDEX_COLS} FROM events").fetchall()
-                    self._index = MemIndex.build(rev, rows)
+                    columns = list(zip(*rows)) if rows else [()] * len(INDEX_COLUMNS)
+                    del rows
+                    self._index = MemIndex.build(rev, columns)
                 yield self._index
             finally:
                 self._con.execute("COMMIT")
@@ -216,15 +202,8 @@ class SQLiteStore(EventStore):
         with self._snapshot() as idx:
             return idx
 
-    def _text_rowids(self, q: Query) -> np.ndarray | None:
-        needle = q.text.strip().casefold()
-        if not needle:
-            return None
-        rows = self._con.execute("SELECT seq FROM events WHERE instr(search, ?) > 0", (needle,)).fetchall()
-        return np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-
     def _matching_rowids(self, idx: MemIndex, q: Query) -> np.ndarray:
-        return idx.rowid[idx.positions(q, text_rowids=self._text_rowids(q))]
+        return idx.rowid[idx.positions(q)]
 
     def _fetch(self, columns: str, rowids: np.ndarray) -> list[tuple]:
         """Rows (seq first) for these row ids, in the given order."""
@@ -253,7 +232,7 @@ class SQLiteStore(EventStore):
         seconds and the dashboard asks again on every rerun.
         """
         with self._snapshot() as idx:
-            positions = idx.positions(q, text_rowids=self._text_rowids(q))
+            positions = idx.positions(q)
             if len(positions) <= FRAME_FETCH_MAX:
                 rows = self._fetch(_FRAME_COLS, idx.rowid[positions])
                 return typed_frame([r[1:] for r in rows])
