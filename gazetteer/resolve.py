@@ -15,7 +15,9 @@ Status rules ("never a confident wrong point"):
   with a lead of ``FUZZY_MARGIN``; such answers are NEAR, not POINT). Candidates nested in it (the governorate of the same name around a
   city) or duplicates (same key within 2 km) do not compete.
 * ``ambiguous``  — some candidate passed the fuzzy threshold but the rule
-  above fails; the ranked candidates are returned.
+  above fails, or the context names an admin unit and the best spelling
+  lies outside it while another candidate lies inside; the ranked
+  candidates are returned.
 * ``unresolved`` — nothing passed the threshold.
 
 A partial (one-word) match or a weak fuzzy match is never returned as a
@@ -182,9 +184,14 @@ class Resolver:
         if not hits:
             return Resolution(query=query, status=ResolutionStatus.UNRESOLVED,
                               note="no gazetteer name is close enough")
-        ranked = self.rank(hits, kind=kind, context=self.context_pcodes(context), near=near)
+        ctx = self.context_pcodes(context)
+        ranked = self.rank(hits, kind=kind, context=ctx, near=near)
         candidates = tuple(Candidate(r.place, round(r.score, 1), r.matched, r.reasons) for r in ranked)
         top = ranked[0]
+        if ctx and not _within(top.place, ctx) and any(_within(r.place, ctx) for r in ranked[1:]):
+            # The text names an admin unit; the best spelling lies outside it, another candidate inside.
+            return Resolution(query=query, status=ResolutionStatus.AMBIGUOUS, candidates=candidates,
+                              note="the best spelling match lies outside the area named in the context")
         rivals = [r for r in ranked[1:] if self._competes(top.place, r.place)]
         lead = top.score - rivals[0].score if rivals else math.inf
         confident = ((top.match >= RESOLVE_MIN and lead >= MARGIN)
@@ -244,6 +251,10 @@ class Resolver:
         return Area(lat=place.lat, lon=place.lon, radius_km=radius, precision=Precision.NEAR,
                     geometry_wkt=disc(place.lat, place.lon, radius).wkt,
                     label_en=f"area of {place.name_en}", label_ar=f"منطقة {place.name_ar}", anchor=place)
+
+
+def _within(place: GazPlace, pcodes: frozenset[str]) -> bool:
+    return bool(pcodes & {place.pcode, *(r.pcode for r in (place.admin1, place.admin2, place.admin3) if r)})
 
 
 def with_note(res: Resolution, note: str) -> Resolution:
