@@ -177,27 +177,35 @@ def assign_ids(cands: list[Candidate], *, published: date, outlet: str) -> dict[
 
 
 _TYPE_LABEL = {t: t.value.replace("_", " ").capitalize() for t in EventType}
+_TYPE_AR = {"evacuation": "إجلاء", "siege_broken": "كسر حصار", "siege": "حصار", "air_strike": "غارة جوية",
+            "shelling": "قصف", "clash": "اشتباكات", "attack": "هجوم", "explosion": "انفجار", "territory": "سيطرة",
+            "arrest": "اعتقال", "protest": "احتجاج", "displacement": "نزوح", "other": "حدث"}
+_STATUS_AR = {"claimed": "ادعاء", "denied": "نفي", "reported": "خبر", "confirmed": "تأكيد"}
 
 
-def _title(c: Candidate) -> str:
+def _titles(c: Candidate) -> tuple[str, str]:
+    """Short English and Arabic titles: type (status): place, dates — the analyst rewrites them in review."""
     where = c.place or c.origin
-    place = (where.name_en or where.as_written) if where is not None else "place not stated"
-    when = c.date.as_written if c.date is not None and c.date.as_written else ""
-    span = (f"{c.date.start.isoformat()}" + (f"–{c.date.end.isoformat()}" if c.date.end != c.date.start else "")
-            if c.date is not None else "")
-    title = f"{_TYPE_LABEL[c.event_type]} ({c.status.value}): {place}, {span}"
-    return title if not when else title
+    span = "" if c.date is None else (
+        c.date.start.isoformat() + (f"–{c.date.end.isoformat()}" if c.date.end != c.date.start else ""))
+    place_en = (where.name_en or where.as_written) if where is not None else "place not stated"
+    place_ar = (where.name_ar or where.as_written) if where is not None else "المكان غير مذكور"
+    title_en = f"{_TYPE_LABEL[c.event_type]} ({c.status.value}): {place_en}, {span}"
+    title_ar = f"{_TYPE_AR[c.event_type.value]} ({_STATUS_AR[c.status.value]}): {place_ar}، {span}"
+    return title_en[:500], title_ar[:500]
 
 
-def to_drafts(cands: list[Candidate], facts: dict, *, published: date) -> list:
+def to_drafts(cands: list[Candidate], facts: dict, *, published: date) -> list[Draft]:
+    """Build the frozen Events (validated like any other way in) and wrap them as Drafts."""
     ids = assign_ids(cands, published=published, outlet=facts["outlet"] or "unknown")
     drafts = []
     for c in cands:
         source = Source(outlet=facts["outlet"] or "unknown outlet", agency=c.chain.agency, source=c.chain.source,
                         published=published, title=facts["title"][:500], quote=c.sentence.text,
                         language=facts["language"])
-        event = Event(id=ids[id(c)], event_type=c.event_type, status=c.status, title_en=_title(c)[:500],
-                      title_ar="", summary=c.clause.text.strip(), date=c.date, place=c.place, origin=c.origin,
+        title_en, title_ar = _titles(c)
+        event = Event(id=ids[id(c)], event_type=c.event_type, status=c.status, title_en=title_en,
+                      title_ar=title_ar, summary=c.clause.text.strip(), date=c.date, place=c.place, origin=c.origin,
                       destination=c.destination, actors=tuple(c.actors), counts=tuple(c.counts), sources=(source,),
                       denies=tuple(ids[id(x)] for x in c.denies if id(x) in ids),
                       related=tuple(dict.fromkeys(ids[id(x)] for x in c.related if id(x) in ids)),

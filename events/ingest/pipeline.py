@@ -24,7 +24,7 @@ from events.ingest.dates import DateMention, DateReader
 from events.ingest.normalize import is_arabic
 from events.ingest.places import Gazetteer, PlacePhrase, find_place_phrases, resolve_place
 from events.ingest.sentences import Clause, split_article, split_clauses
-from events.ingest.sources import Chain, SourceTracker, _agency, canonical_outlet, outlet_from_article, published_from_signoff
+from events.ingest.sources import Chain, SourceTracker, agency_in, canonical_outlet, outlet_from_article, published_from_signoff
 from events.ingest.stance import attribution_span, points_back, stance
 from events.model import ClaimStatus, Count, DatePrecision, Event, EventDate, EventType, Place
 
@@ -232,15 +232,13 @@ class ArticleReader:
 
     def _set_chain(self, cand: Candidate, text: str, previous: Candidate | None) -> None:
         if cand.status is ClaimStatus.DENIED:
-            denier = _agency(text) or (cand.actors[0] if cand.actors else "")
+            denier = agency_in(text) or (cand.actors[0] if cand.actors else "")
             cand.chain = Chain(agency=denier)
             return
         chain = self.sources.chain_for(text, speech=cand.status is not ClaimStatus.REPORTED)
         if not chain.attributed and previous is not None and previous.status is cand.status:
             chain = previous.chain
-        cand.chain = chain
-        if cand.status is ClaimStatus.CLAIMED and not chain.attributed and previous is None:
-            pass  # an accusation by the outlet itself ("اتهامات"): claimed, outlet only
+        cand.chain = chain  # may stay empty: an accusation by the outlet itself ("اتهامات") is claimed, outlet only
 
     def _inherited_denial(self, clause: Clause, previous: Candidate) -> Candidate:
         """"في حين نفى التحالف هذه الأنباء": a denial of the claim just read, with its type, date and places."""
@@ -248,7 +246,7 @@ class ArticleReader:
         cand = Candidate(previous.event_type, ClaimStatus.DENIED, clause, date=previous.date, place=previous.place,
                          origin=previous.origin, destination=previous.destination,
                          actors=[hits[0][0]] if hits else [], points_back=True)
-        cand.chain = Chain(agency=_agency(clause.text) or (hits[0][0] if hits else ""))
+        cand.chain = Chain(agency=agency_in(clause.text) or (hits[0][0] if hits else ""))
         cand.denies.append(previous)
         cand.warnings.append("denial pointing back at a claim: date and place taken from that claim")
         return cand

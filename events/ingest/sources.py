@@ -101,7 +101,8 @@ def published_from_signoff(signoff: tuple[str, ...]) -> date | None:
     return None
 
 
-def _agency(text: str) -> str:
+def agency_in(text: str) -> str:
+    """The agency or institution named in ``text`` ('RIA Novosti (وكالة نوفوستي الروسية)'), or ''."""
     folded = fold(text)
     for pattern, name in AGENCIES.items():
         m = re.search(fold_pattern(r"(?<![\w])(?:" + pattern + r")(?![\w])"), folded.text)
@@ -144,7 +145,7 @@ class SourceTracker:
         """
         if not speech:
             return Chain()
-        agency, source = _agency(text), _source(text)
+        agency, source = agency_in(text), _source(text)
         anaphoric = bool(_ANAPHOR.search(fold(text).text))
         if agency and self.current.agency and agency.split(" (")[0] == self.current.agency.split(" (")[0]:
             agency = self.current.agency  # same agency named again: keep the first spelling
