@@ -10,7 +10,7 @@ import folium
 
 from errors import ValidationError
 from events.model import EventType
-from mapview.assets import MAP_CSS, MAP_JS, check_mode, links
+from mapview.assets import CLUSTER_CSS, CLUSTER_JS, MAP_CSS, MAP_JS, check_mode, links
 from mapview.layers.basemap import SEA, add_admin_basemap
 from mapview.layers.overlay import Attribution, HtmlControl
 from mapview.style import check_lang, legend_html, word
@@ -43,8 +43,11 @@ def build_map(*, lang: str = "en", view: MapView | None = None, basemap: str = "
     # with tiles=None folium gives the zoom limits to no one; MarkerCluster needs them on the map
     m.options["maxZoom"] = MAX_ZOOM
     m.options["minZoom"] = MIN_ZOOM
-    m.default_js = links(MAP_JS, asset_mode)
-    m.default_css = links(MAP_CSS, asset_mode)
+    # served: declare MarkerCluster on the base map too, because streamlit-folium loads scripts once, with
+    # the first map, and a clustering event group swapped in later would find no L.markerClusterGroup
+    served = asset_mode == "served"
+    m.default_js = links(MAP_JS + (CLUSTER_JS if served else ()), asset_mode)
+    m.default_css = links(MAP_CSS + (CLUSTER_CSS if served else ()), asset_mode)
     m.get_root()._eventmap_asset_mode = asset_mode
     m.get_root().header.add_child(folium.Element(
         f"<style>.leaflet-container{{background:{SEA} !important;}}</style>"), name="em_background")

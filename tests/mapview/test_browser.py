@@ -213,3 +213,18 @@ def test_served_mode_loads_assets_from_app_static(browser, seed_frame, static_se
         assert sorted(set(_event_ids(page))) == sorted(seed_frame["id"])
     finally:
         ctx.close()
+
+
+def test_clustering_group_without_the_plugin_still_draws(browser, tmp_path):
+    """A page that never loaded MarkerCluster must still show a clustering event group (plain layers)."""
+    sf = pytest.importorskip("streamlit_folium")
+    from mapview.synthetic import synthetic_frame
+    frame = synthetic_frame(500)
+    ctx, page, log = _open(browser, build_map(asset_mode="inline").get_root().render(), tmp_path)
+    try:
+        page.evaluate("(name) => { window.map_div = window[name]; }", page.evaluate(FIND_MAP))
+        page.evaluate("(js) => (0, eval)(js)", sf._get_feature_group_string(event_layers(frame), build_map()))
+        assert len(set(_event_ids(page))) == len(frame)
+        assert log["errors"] == []
+    finally:
+        ctx.close()

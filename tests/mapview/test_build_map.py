@@ -108,3 +108,10 @@ def test_standalone_html_has_title_north_arrow_scale_and_attribution(seed_frame)
     assert 'aria-label=\\"North\\"' in html
     assert "L.control.scale" in html
     assert "OCHA COD-AB" in html
+
+
+def test_served_base_map_declares_markercluster_for_later_swapped_groups():
+    refs = ASSET_REF.findall(_html(build_map(asset_mode="served")))
+    assert any(r.endswith("leaflet.markercluster.js") for r in refs)
+    inline = ASSET_REF.findall(_html(build_map(asset_mode="inline")))
+    assert len(inline) == 3                                   # leaflet, jquery, leaflet.css only: no dead weight
