@@ -31,6 +31,9 @@ NOUNS = {
     "member": "members", "killed": "killed", "dead": "killed", "wounded": "wounded", "injured": "wounded",
     "displaced": "displaced people", "household": "families",
 }
+MAX_COUNT = 10_000_000  # the bound events.validate accepts
+
+
 def _rc(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(fold_pattern(pattern), flags)
 
@@ -127,6 +130,8 @@ def find_counts(text: str, *, skip: list[tuple[int, int]] = ()) -> list[tuple[Co
             continue
         if m.group("mult"):  # "20 ألف شخص", "3 thousand people"
             n *= 100 if m.group("mult") in ("مئة", "مائة", "hundred") else 1000
+        if n > MAX_COUNT:
+            continue  # not a believable count of people or strikes: a typo or an id
         label = _label(m.group("noun"), m.group("adj"), work_text[m.end("noun"):m.end("noun") + 40])
         if label is None:
             continue

@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from datetime import date
 
 from events.ingest.pipeline import Candidate, Draft
 from events.model import ClaimStatus, Event, EventType, Place, Source
+from errors import ValidationError
 from events.validate import validate_event
 
 _TRANSLIT = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويةءىأإآؤئ",
@@ -176,6 +178,22 @@ def assign_ids(cands: list[Candidate], *, published: date, outlet: str) -> dict[
     return ids
 
 
+def _validated(event: Event, *, where: str) -> tuple[Event | None, list[str]]:
+    """Validate like every other way in; drop a part the checks refuse (with a warning), not the article."""
+    dropped: list[str] = []
+    for _ in range(4):
+        try:
+            return validate_event(event, where=where), dropped
+        except ValidationError as exc:
+            part = (exc.field or "").split("[")[0].split(".")[0]
+            if part not in ("counts", "place", "origin", "destination", "date_start", "date_end", "date_precision"):
+                return None, dropped
+            dropped.append(f"dropped {part}: {exc.message}")
+            key = "date" if part.startswith("date") else part
+            event = replace(event, **{key: () if key == "counts" else None})
+    return None, dropped
+
+
 _TYPE_LABEL = {t: t.value.replace("_", " ").capitalize() for t in EventType}
 _TYPE_AR = {"evacuation": "إجلاء", "siege_broken": "كسر حصار", "siege": "حصار", "air_strike": "غارة جوية",
             "shelling": "قصف", "clash": "اشتباكات", "attack": "هجوم", "explosion": "انفجار", "territory": "سيطرة",
@@ -210,8 +228,13 @@ def to_drafts(cands: list[Candidate], facts: dict, *, published: date) -> list[D
                       denies=tuple(ids[id(x)] for x in c.denies if id(x) in ids),
                       related=tuple(dict.fromkeys(ids[id(x)] for x in c.related if id(x) in ids)),
                       tags=tuple(dict.fromkeys(c.tags)))
-        validate_event(event, where=f"sentence {c.sentence.index + 1}")
-        warnings = tuple(dict.fromkeys(list(facts["warnings"]) + c.warnings))
+        event, dropped = _validated(event, where=f"sentence {c.sentence.index + 1}")
+        if event is None:
+            continue
+        warnings = tuple(dict.fromkeys(list(facts["warnings"]) + c.warnings + dropped))
         drafts.append(Draft(event=event, sentence=c.sentence.text, span=c.sentence.span,
                             confidence=c.confidence(), warnings=warnings))
-    return drafts
+    kept = {d.event.id for d in drafts}
+    return [d if set(d.event.denies + d.event.related) <= kept else replace(d, event=replace(
+        d.event, denies=tuple(i for i in d.event.denies if i in kept),
+        related=tuple(i for i in d.event.related if i in kept))) for d in drafts]

@@ -58,3 +58,14 @@ def test_language_can_be_forced():
     text = "Title\n\nClashes erupted in the town of Nowhere on Monday, residents said."
     [d] = ingest_article(text, published=date(2020, 1, 8), outlet="X", gazetteer=GZ, language="en")
     assert d.event.sources[0].language == "en" and d.event.date.start == date(2020, 1, 6)
+
+
+def test_a_part_the_validator_refuses_is_dropped_with_a_warning_not_the_event():
+    from gazetteer.model import GazPlace, PlaceKind, Resolution, ResolutionStatus
+    abroad = GazPlace("X1", "Faraway", "بعيد", PlaceKind.COMMUNITY, 51.5, -0.1)
+    gz = FakeGazetteer({"the town of Faraway": Resolution("q", ResolutionStatus.RESOLVED, place=abroad)})
+    text = "Title\n\nMore than 99999999999 people were killed in air strikes on the town of Faraway on Monday."
+    [d] = ingest_article(text, published=date(2020, 1, 8), outlet="X", gazetteer=gz)
+    assert d.event.place is None and d.event.counts == ()
+    assert any(w.startswith("dropped place") and "outside Syria" in w for w in d.warnings)
+    assert d.event.date.start == date(2020, 1, 6)
