@@ -115,5 +115,32 @@ def typed_frame(rows: Sequence[Sequence[Any]] | Iterable[Sequence[Any]], columns
     return frame
 
 
+def arrow_frame(columns: Sequence[Sequence[Any]], take: "np.ndarray") -> pd.DataFrame:
+    """FRAME_COLUMNS as parallel sequences → the frame, rows reordered by ``take``.
+
+    Why Arrow: converting 1M Python strings per column in C and reordering
+    with ``take`` is about 1.5x faster than building the frame row by row;
+    used for the whole-store frame. Text columns come out as pandas' "str" dtype.
+    """
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    order = pa.array(np.asarray(take, dtype=np.int64))
+    text = pd.StringDtype(na_value=np.nan)
+    data: dict[str, Any] = {}
+    for column, values in zip(FRAME_COLUMNS, columns):
+        if column in DATE_COLUMNS:
+            parsed = pc.strptime(pa.array(values, pa.string()), format="%Y-%m-%d", unit="s")
+            data[column] = parsed.take(order).to_pandas()
+        elif column in FLOAT_COLUMNS:
+            data[column] = np.asarray(values, dtype=np.float64)[order.to_numpy()]
+        elif column in INT_COLUMNS:
+            data[column] = pd.array(pa.array(values, pa.int64()).take(order).to_pandas(), dtype="Int64")
+        else:
+            data[column] = pd.Series(pa.array(values, pa.string()).take(order).to_pandas(
+                types_mapper={pa.string(): text}.get), dtype=text)
+    return pd.DataFrame(data, columns=list(FRAME_COLUMNS))
+
+
 def iso(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
