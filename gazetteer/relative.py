@@ -40,6 +40,10 @@ DIRECTION_TOLERANCE_DEG = 67.5
 #: Fractions of Syria's bounding box kept for each region word (north keeps lat >= 60%...).
 REGION_CUTS = {0.0: ("lat", 0.6, True), 180.0: ("lat", 0.4, False),
                90.0: ("lon", 0.55, True), 270.0: ("lon", 0.45, False)}
+_ADJ_AR = {0.0: "الشمالي", 45.0: "الشمالي الشرقي", 90.0: "الشرقي", 135.0: "الجنوبي الشرقي",
+           180.0: "الجنوبي", 225.0: "الجنوبي الغربي", 270.0: "الغربي", 315.0: "الشمالي الغربي"}
+#: A diagonal region is the intersection of two halves cut at 50%.
+_DIAGONALS = {45.0: (0.0, 90.0), 135.0: (90.0, 180.0), 225.0: (180.0, 270.0), 315.0: (270.0, 0.0)}
 _NAMES_EN = {0.0: "north", 45.0: "north-east", 90.0: "east", 135.0: "south-east", 180.0: "south",
              225.0: "south-west", 270.0: "west", 315.0: "north-west"}
 _NAMES_AR = {0.0: "شمال", 45.0: "شمال شرق", 90.0: "شرق", 135.0: "جنوب شرق", 180.0: "جنوب",
@@ -48,6 +52,10 @@ _NAMES_AR = {0.0: "شمال", 45.0: "شمال شرق", 90.0: "شرق", 135.0: "�
 
 def direction_name(bearing: float) -> str:
     return _NAMES_EN[min(_NAMES_EN, key=lambda b: angle_diff(b, bearing))]
+
+
+def direction_name_ar(bearing: float) -> str:
+    return _NAMES_AR[min(_NAMES_AR, key=lambda b: angle_diff(b, bearing))]
 
 
 def _area(geom: BaseGeometry, precision: Precision, *, prefer=None, label_en="", label_ar="", anchor=None) -> Area:
@@ -72,11 +80,10 @@ def region_area(resolver: Resolver, bearing: float | None, *, centre: bool = Fal
         cut = box(minx + 0.3 * (maxx - minx), miny + 0.3 * (maxy - miny),
                   minx + 0.7 * (maxx - minx), miny + 0.7 * (maxy - miny))
     if bearing is not None:
-        parts = [bearing] if bearing in REGION_CUTS else [round(bearing // 90) * 90 % 360, (round(bearing // 90) * 90 + 90) % 360]
-        for b in parts:
-            axis, frac, upper = REGION_CUTS[float(b)]
-            if len(parts) == 2:
-                frac = 0.5
+        halves = _DIAGONALS.get(bearing, (bearing,))
+        for b in halves:
+            axis, frac, upper = REGION_CUTS[b]
+            frac = 0.5 if len(halves) == 2 else frac
             if axis == "lat":
                 y = miny + frac * (maxy - miny)
                 cut = cut.intersection(box(minx, y, maxx, maxy) if upper else box(minx, miny, maxx, y))
@@ -84,7 +91,7 @@ def region_area(resolver: Resolver, bearing: float | None, *, centre: bool = Fal
                 x = minx + frac * (maxx - minx)
                 cut = cut.intersection(box(x, miny, maxx, maxy) if upper else box(minx, miny, x, maxy))
     geom = outline.intersection(cut)
-    ar = ("وسط " if centre else "") + (_NAMES_AR[min(_NAMES_AR, key=lambda b: angle_diff(b, bearing))] if bearing is not None else "")
+    ar = ("وسط " if centre else "") + (direction_name_ar(bearing) if bearing is not None else "")
     if bearing is None:
         label_en = "central Syria"
     else:
@@ -111,8 +118,8 @@ def around_anchor(resolver: Resolver, query: str, phrase: Phrase, *, context=Non
         geom = unit
         if phrase.bearing is not None:
             c = unit.centroid
-            cut = sector(c.y, c.x, phrase.bearing, inner_km=0, outer_km=600, half_width_deg=67.5)
-            geom = unit.intersection(cut) if not unit.intersection(cut).is_empty else unit
+            part = unit.intersection(sector(c.y, c.x, phrase.bearing, inner_km=0, outer_km=600, half_width_deg=67.5))
+            geom = part if not part.is_empty else unit
         area = _area(geom, place.precision, label_en=f"{label} {place.name_en}".strip(), anchor=place)
         return Resolution(query=query, status=ResolutionStatus.RESOLVED, area=area,
                           candidates=anchor_res.candidates, note=f"{label or 'part'} of {place.name_en} ({place.pcode})")
@@ -127,12 +134,34 @@ def around_anchor(resolver: Resolver, query: str, phrase: Phrase, *, context=Non
         prefer = offset(place.lat, place.lon, phrase.bearing, (inner + outer) / 2)
     geom = _clip(geom, outline)
     what = phrase.countryside or "area"
+    label_ar = _label_ar(what, place.name_ar, phrase.bearing)
     area = _area(geom, Precision.NEAR, prefer=prefer, anchor=place,
-                 label_en=f"{label} {what} of {place.name_en}".strip(), label_ar=f"ريف {place.name_ar}")
+                 label_en=_label_en(what, place.name_en, phrase.bearing), label_ar=label_ar)
     note = (f"{label + ' ' if label else ''}{what} of {place.name_en} ({place.pcode}): "
             f"{inner:.0f}-{outer:.0f} km" if phrase.bearing is not None else f"{what} of {place.name_en} within {outer:.0f} km")
     return Resolution(query=query, status=ResolutionStatus.RESOLVED, area=area,
                       candidates=anchor_res.candidates, note=note)
+
+
+def _label_en(what: str, name: str, bearing: float | None) -> str:
+    """"north-western countryside of Aleppo" / "south-west of Deir-ez-Zor" / "outskirts of Raqqa"."""
+    if bearing is None:
+        return f"{what} of {name}" if what != "area" else name
+    if what == "area":
+        return f"{direction_name(bearing)} of {name}"
+    return f"{direction_name(bearing)}ern {what} of {name}"
+
+
+def _label_ar(what: str, name: str, bearing: float | None) -> str:
+    """ريف حلب الغربي / أطراف الرقة الشمالية / جنوب غرب دير الزور."""
+    if bearing is None:
+        return {"countryside": f"ريف {name}", "outskirts": f"أطراف {name}"}.get(what, name)
+    adjective = _ADJ_AR[min(_ADJ_AR, key=lambda b: angle_diff(b, bearing))]
+    if what == "countryside":
+        return f"ريف {name} {adjective}"
+    if what == "outskirts":
+        return f"أطراف {name} " + " ".join(w + "ة" for w in adjective.split())
+    return f"{direction_name_ar(bearing)} {name}"
 
 
 def named_relative_to(resolver: Resolver, query: str, phrase: Phrase, *, context=None, near=None) -> Resolution:
