@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import BinaryIO
 
 from errors import ValidationError
@@ -108,13 +109,21 @@ def _field(name: str) -> str:
     return name
 
 
-def parse_date(value: str) -> date:
-    text = " ".join((value or "").split())
+@lru_cache(maxsize=65_536)
+def _known_date(text: str) -> date | None:
+    """Cached: a dataset has a few thousand distinct days, and strptime is slow."""
     for fmt in _DATE_FORMATS:
         try:
             return datetime.strptime(text, fmt).date()
         except ValueError:
             continue
+    return None
+
+
+def parse_date(value: str) -> date:
+    parsed = _known_date(" ".join((value or "").split()))
+    if parsed is not None:
+        return parsed
     raise ValidationError("is not a date ACLED writes (e.g. '05 September 2017' or 2017-09-05)",
                           field="event_date", value=value)
 

@@ -21,6 +21,7 @@ import math
 import re
 from datetime import date
 from functools import lru_cache
+from itertools import repeat
 from operator import itemgetter
 from typing import Any, Mapping, Sequence
 
@@ -40,6 +41,7 @@ _ORDER = ("id", "event_type", "status", "title_en", "title_ar", "summary", "date
           "count_max", "count_text", "outlet", "agency", "source", "published", "url", "quote", "denies", "related",
           "count_what", "tags")
 assert set(_ORDER) <= set(CSV_COLUMNS), sorted(set(_ORDER) - set(CSV_COLUMNS))
+_APOSTROPHES = repeat("'")
 _TYPES = {m.value: m for m in EventType}
 _STATUSES = {m.value: m for m in ClaimStatus}
 _DATE_PRECISIONS = {m.value: m for m in DatePrecision}
@@ -116,7 +118,7 @@ class RowBuilder:
     def __call__(self, cells: list[str]) -> Event:
         """``cells`` is consumed (an "" is appended, neutralised text restored in place)."""
         cells.append("")
-        if self._unescape:
+        if self._unescape and any(map(str.startswith, cells, _APOSTROPHES)):  # C-level scan; rarely true
             for i in self._text_positions:
                 if cells[i][:1] == "'":
                     cells[i] = unneutralise(cells[i])
