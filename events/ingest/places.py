@@ -217,7 +217,8 @@ def resolution_to_place(res: Resolution, as_written: str) -> tuple[Place, tuple[
     warnings: list[str] = []
     if res.precision is not None and res.precision is not Precision.POINT:
         label = (area.label_en if area is not None and area.label_en else name_en) or as_written
-        warnings.append(f"place is an area: {label}")
+        extent = f", within {result.radius_km:g} km" if result.radius_km else ""
+        warnings.append(f"place is an area: {label} ({res.precision.value}{extent})")
     if res.note and "conflict" in res.note:
         warnings.append("place check: " + res.note[res.note.index("conflict"):])
     return result, tuple(warnings)

@@ -53,7 +53,7 @@ def test_resolved_area_becomes_a_near_place_with_admin_fields():
     assert (place.pcode, place.precision, place.radius_km, place.admin1_pcode, place.admin3_pcode) == (
         "C5133", Precision.NEAR, 10.0, "SY09", "SY090104")
     assert place.area_wkt.startswith("POLYGON") and place.as_written == "المنطقة التابعة لبلدة الطريف"
-    assert warnings == ("place is an area: area of Tarif",)
+    assert warnings == ("place is an area: area of Tarif (near, within 10 km)",)
 
 
 def test_governorate_is_its_own_admin1_and_a_point_has_no_radius():
