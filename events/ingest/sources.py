@@ -39,6 +39,7 @@ AGENCIES = {
     r"(?:ال)?قيادة\s+(?:ال)?مركزية\s+(?:ال)?(?:امريكية|اميركية)|centcom|(?:us\s+)?central\s+command": "US CENTCOM",
     r"(?:ال)?تحالف\s+(?:ال)?دولي|(?:the\s+)?(?:us-led\s+)?coalition\s+(?:spokes(?:man|person|woman)|statement)": "US-led international coalition",
     r"(?:the\s+)?pentagon": "Pentagon",
+    r"(?:syrian\s+)?state\s+(?:media|television|tv)|(?:ال)?(?:اعلام|تلفزيون)\s+(?:ال)?رسمي|وسائل\s+اعلام\s+رسمية": "Syrian state media",
 }
 _SOURCE_ADJ = {"عسكري": "military", "دبلوماسي": "diplomatic", "امني": "security", "ميداني": "field", "محلي": "local",
                "طبي": "medical", "مطلع": "informed", "حكومي": "government", "معارض": "opposition", "رسمي": "official",

@@ -148,3 +148,5 @@ def test_outlet_and_publication_from_signoff_and_dateline():
     assert published_from_signoff(("سيريانيوز", "07.09.2017 19:19")).isoformat() == "2017-09-07"
     assert outlet_from_article((), "", "BEIRUT, Oct 12 (Reuters) -") == "Reuters"
     assert canonical_outlet("Some Local Paper") == "Some Local Paper"
+    assert SourceTracker().chain_for("the army recaptured the town, state media said", speech=True).agency == \
+        "Syrian state media (state media)"
