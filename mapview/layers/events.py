@@ -55,7 +55,11 @@ def _located(frame: pd.DataFrame) -> pd.DataFrame:
     if missing:
         raise ValidationError("event frame lacks required columns", field="frame", value=missing,
                               where="mapview.event_layers")
-    return frame[frame["lat"].notna() & frame["lon"].notna()]
+    located = frame[frame["lat"].notna() & frame["lon"].notna()]
+    known = located["status"].isin([s.value for s in ClaimStatus])
+    if not known.all():               # never drop an event silently: an unknown status draws as "reported"
+        located = located.assign(status=located["status"].where(known, ClaimStatus.REPORTED.value))
+    return located
 
 
 def _point_parts(sub: pd.DataFrame, lang: str) -> list[tuple[str, dict, dict]]:

@@ -163,3 +163,10 @@ def test_popups_hold_date_place_count_status_and_source_chain(seed_frame):
     assert '<bdi dir="ltr">2017-08-21 – 2017-08-31</bdi>' in ar["seed-2017-08-late-dez-evacuations"]
     assert " ← " in ar["seed-2017-08-late-dez-evacuations"] and " → " not in ar["seed-2017-08-late-dez-evacuations"]
     assert "إجلاء" in ar["seed-2017-08-late-dez-evacuations"]
+
+
+def test_unknown_status_is_drawn_not_dropped(seed_frame):
+    frame = seed_frame.copy()
+    frame.loc[frame.index[0], "status"] = "rumoured"
+    parts = _parts(event_layers(frame))
+    assert sum(len(p[2]["features"]) for p in parts if p[0] == "point") == len(frame)
