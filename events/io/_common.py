@@ -110,7 +110,10 @@ class Collector:
         try:
             event = build()
         except ValidationError as err:
-            self.reject(row, self.field_names(err.field or "row"), err.value, err.message)
+            event = None
+            error = err
+        if event is None:
+            self.reject(row, self.field_names(error.field or "row"), error.value, error.message)
         else:
             first = self.first_seen.get(event.id)
             if first is not None:

@@ -2,9 +2,11 @@
 
 Why streaming: a 1M-row ACLED export must import without holding the file
 and a DataFrame of it in memory at once, and report progress. Rows come out
-as ``(line, {column: text})`` where ``line`` is the physical line the record
-starts on (header = line 1), so a quoted field spanning lines does not shift
-later row numbers.
+as ``(line, cells)`` where ``line`` is the physical line the record starts
+on (header = line 1), so a quoted field spanning lines does not shift later
+row numbers. Quoting is strict: an unclosed quote is a ParseError naming the
+line where its record starts, instead of silently swallowing the rest of the
+file into one cell.
 """
 from __future__ import annotations
 

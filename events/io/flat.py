@@ -28,7 +28,6 @@ from typing import Any, Iterator
 import numpy as np
 import pandas as pd
 
-from errors import ValidationError
 from events.frame import FRAME_COLUMNS, event_row
 from events.model import Event
 
