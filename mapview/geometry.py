@@ -69,8 +69,9 @@ def denial_pairs(frame: pd.DataFrame) -> pd.DataFrame:
     ids = split_ids(frame["denies"])
     if ids.empty:
         return pd.DataFrame(columns=cols)
-    left = pd.DataFrame({"denial_id": frame.loc[ids.index, "id"].to_numpy(), "claim_id": ids.to_numpy(),
-                         "d_lat": frame.loc[ids.index, "lat"].to_numpy(), "d_lon": frame.loc[ids.index, "lon"].to_numpy()})
+    src = frame.loc[ids.index]
+    left = pd.DataFrame({"denial_id": src["id"].to_numpy(), "claim_id": ids.to_numpy(),
+                         "d_lat": src["lat"].to_numpy(), "d_lon": src["lon"].to_numpy()})
     right = frame[["id", "lat", "lon"]].rename(columns={"id": "claim_id", "lat": "c_lat", "lon": "c_lon"})
     pairs = left.merge(right.drop_duplicates("claim_id"), on="claim_id", how="left")
     return pairs[cols]

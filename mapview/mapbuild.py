@@ -57,7 +57,8 @@ def build_map(*, lang: str = "en", view: MapView | None = None, basemap: str = "
     add_admin_basemap(m, lang=lang, over_tiles=basemap == "tiles")
     Attribution(word("attribution", lang) + " · Leaflet").add_to(m)
     if legend:
-        HtmlControl(legend_html(lang, types=legend_types, aggregated=legend_aggregated), position="bottomright", cls="em-legend-box").add_to(m)
+        HtmlControl(legend_html(lang, types=legend_types, aggregated=legend_aggregated), position="bottomright",
+                    cls="em-legend-box").add_to(m)
     m.lang = lang
     m.asset_mode = asset_mode
     return m

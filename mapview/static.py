@@ -280,7 +280,8 @@ class StaticMap:
         else:
             h.append(Line2D([], [], marker="o", ls="", color="#1f77b4", markersize=14))
             labels.append(word("aggregated", lang))
-        leg = self.ax.legend(h, labels, loc="lower right", bbox_to_anchor=(1.0, 0.035), fontsize=9, title=word("legend", lang),
+        leg = self.ax.legend(h, labels, loc="lower right", bbox_to_anchor=(1.0, 0.035), fontsize=9,
+                             title=word("legend", lang),
                              title_fontsize=10, framealpha=0.92, markerfirst=lang != "ar")
         leg.set_zorder(10)
         self._add(leg)

@@ -33,8 +33,8 @@ def admin_geojson(level: int) -> dict:
 
 def _labels(level: int, lang: str) -> list[list]:
     key = "nAr" if lang == "ar" else "nEn"
-    return [[f["properties"]["lat"], f["properties"]["lon"], esc(f["properties"].get(key) or f["properties"].get("nEn"))]
-            for f in admin_geojson(level)["features"]]
+    props = (f["properties"] for f in admin_geojson(level)["features"])
+    return [[p["lat"], p["lon"], esc(p.get(key) or p.get("nEn"))] for p in props]
 
 
 class BoundaryLabels(MacroElement):

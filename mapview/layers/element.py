@@ -116,7 +116,8 @@ class EventDataLayer(LocalAssetsMixin, JSCSSMixin):
             var parent = {{ this._parent.get_name() }};
             var cluster = {{ 'true' if this.cluster else 'false' }};
             // without the plugin (a page that never loaded it) fall back to plain layers rather than no map
-            var mc = (cluster && L.markerClusterGroup) ? L.markerClusterGroup({maxClusterRadius: 40, disableClusteringAtZoom: 14,
+            var mc = (cluster && L.markerClusterGroup) ? L.markerClusterGroup({
+                                                     maxClusterRadius: 40, disableClusteringAtZoom: 14,
                                                      chunkedLoading: true}) : null;
             for (var i = 0; i < parts.length; i++) {
                 var layer = window.emLayer(parts[i][2], parts[i][0], parts[i][1], colors);

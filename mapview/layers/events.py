@@ -26,7 +26,8 @@ from mapview.escape import esc
 from mapview.geometry import aggregate_grid, arrow_lines, denial_pairs
 from mapview.layers.element import EventDataLayer
 from mapview.popup import date_text, popups_for
-from mapview.style import AGG_STYLE, STATUS_ORDER, STATUS_STYLES, TYPE_COLORS, check_lang, status_label, type_label, word
+from mapview.style import (AGG_STYLE, STATUS_ORDER, STATUS_STYLES, TYPE_COLORS, check_lang, status_label,
+                           type_label, word)
 
 AGGREGATE_THRESHOLD = 3000     # located events in view above which points are aggregated
 CLUSTER_MIN = 400              # auto-cluster (MarkerCluster) from this many points up to the threshold
