@@ -32,8 +32,14 @@ _LAT_QUALIFIERS = {
     "nahiya": PlaceKind.SUBDISTRICT, "nahia": PlaceKind.SUBDISTRICT, "area": AREA,
     "camp": PlaceKind.COMMUNITY,
 }
-_LAT_FILLERS = {"of", "the", "in", "near", "around"}
-_AR_FILLERS = {"في", "من", "الى", "ل"}
+_LAT_FILLERS = {"of", "the", "in", "at", "to", "from"}
+_AR_FILLERS = {"في", "من", "الى", "ل", "على", "علي", "بعد", "مسافه", "نحو", "حوالي"}
+#: Words that make "X" mean "the area around X" (NEAR, never POINT).
+_LAT_NEAR = {"near", "around", "nearby", "close", "vicinity"}
+_AR_NEAR = {"قرب", "بالقرب", "محيط", "حول", "جوار", "بجوار"}
+#: "10 km north of X" / «على بعد 10 كم شمال X»: a distance along the direction.
+_DISTANCE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:km|kms|kilometers|kilometres|كم|كلم|كيلومترات|كيلومتر|كيلو\s*متر)(?!\w)",
+                       re.I)
 
 _AR_DIRS = (("شمال", 0.0), ("جنوب", 180.0), ("شرق", 90.0), ("غرب", 270.0))
 _LAT_DIRS = (("north", 0.0), ("south", 180.0), ("east", 90.0), ("west", 270.0))
@@ -68,6 +74,7 @@ class Phrase:
     country: bool = False          # the anchor is the country itself (شمال البلاد)
     centre: bool = False           # "وسط سوريا" / "central Syria"
     before: str = ""               # a named place written before a direction ("X south-west of Y")
+    distance_km: float | None = None  # "10 km north of X"
 
 
 _CLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "وب", "ول", "و", "ب", "ل", "ف")
@@ -119,6 +126,9 @@ def split_qualifiers(text: str) -> Phrase:
         nonlocal hint, area_of
         if w.fold in fillers:
             return True
+        if w.fold in (_AR_NEAR if is_arabic(w.raw) else _LAT_NEAR):
+            area_of = True
+            return True
         bare = _bare(w.fold, table) if is_arabic(w.raw) else w.fold.replace("-", "")
         value = table.get(bare) if bare else None
         if value is None:
@@ -162,6 +172,11 @@ def _combine(ns: float, ew: float) -> float:
 def parse_relative(text: str) -> Phrase | None:
     """A direction / countryside / country phrase, or None when ``text`` is a plain name."""
     arabic = is_arabic(text)
+    distance = None
+    m = _DISTANCE.search(text)
+    if m:
+        distance = float(m.group(1).replace(",", "."))
+        text = (text[:m.start()] + " " + text[m.end():]).strip()
     ws = words(text)
     countryside_words = (_AR_COUNTRYSIDE, _AR_OUTSKIRTS) if arabic else (_LAT_COUNTRYSIDE, _LAT_OUTSKIRTS)
     country_words = _AR_COUNTRY if arabic else _LAT_COUNTRY
@@ -201,7 +216,8 @@ def parse_relative(text: str) -> Phrase | None:
     if not anchor:
         return None
     return Phrase(name=" ".join(ws[i].raw for i in anchor), bearing=bearing, countryside=countryside,
-                  before=" ".join(ws[i].raw for i in before))
+                  before=" ".join(ws[i].raw for i in before),
+                  distance_km=distance if bearing is not None else None)
 
 
 def split_nested(text: str) -> tuple[str, str] | None:

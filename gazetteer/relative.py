@@ -123,6 +123,8 @@ def around_anchor(resolver: Resolver, query: str, phrase: Phrase, *, context=Non
         area = _area(geom, place.precision, label_en=f"{label} {place.name_en}".strip(), anchor=place)
         return Resolution(query=query, status=ResolutionStatus.RESOLVED, area=area,
                           candidates=anchor_res.candidates, note=f"{label or 'part'} of {place.name_en} ({place.pcode})")
+    if phrase.distance_km is not None and phrase.bearing is not None:
+        return _at_distance(query, place, phrase.bearing, phrase.distance_km, anchor_res)
     inner, outer = (OUTSKIRTS_KM if phrase.countryside == "outskirts"
                     else COUNTRYSIDE_KM if phrase.countryside else DIRECTION_KM)
     if phrase.bearing is None:
@@ -141,6 +143,18 @@ def around_anchor(resolver: Resolver, query: str, phrase: Phrase, *, context=Non
             f"{inner:.0f}-{outer:.0f} km" if phrase.bearing is not None else f"{what} of {place.name_en} within {outer:.0f} km")
     return Resolution(query=query, status=ResolutionStatus.RESOLVED, area=area,
                       candidates=anchor_res.candidates, note=note)
+
+
+def _at_distance(query: str, place, bearing: float, km: float, anchor_res: Resolution) -> Resolution:
+    """"10 km north of X": a disc around that point; its radius grows with the distance (reports round)."""
+    lat, lon = offset(place.lat, place.lon, bearing, km)
+    radius = round(2.0 + 0.25 * km, 1)
+    label = f"{km:g} km {direction_name(bearing)} of {place.name_en}"
+    area = Area(lat=round(lat, 6), lon=round(lon, 6), radius_km=radius, precision=Precision.NEAR,
+                geometry_wkt=disc(lat, lon, radius).wkt, label_en=label,
+                label_ar=f"{km:g} كم {direction_name_ar(bearing)} {place.name_ar}", anchor=place)
+    return Resolution(query=query, status=ResolutionStatus.RESOLVED, area=area, candidates=anchor_res.candidates,
+                      note=f"{label} ({place.pcode}), ±{radius:g} km")
 
 
 def _label_en(what: str, name: str, bearing: float | None) -> str:

@@ -120,3 +120,26 @@ def test_relative_phrase_on_an_unknown_town_is_not_resolved(gz):
 def test_names_containing_direction_words_stay_names(gz):
     res = gz.resolve("الخيالة الشرقية")  # Eastern Khayala, a village in Raqqa
     assert res.status is RESOLVED and res.place.pcode == "C5687" and res.precision is Precision.POINT
+
+
+@pytest.mark.parametrize("phrase, km, bearing", [("10 km north of Raqqa", 10, 0),
+                                                 ("على بعد 20 كم جنوب شرق مدينة دير الزور", 20, 135)])
+def test_distance_and_direction_give_a_small_disc_there(gz, phrase, km, bearing):
+    res = gz.resolve(phrase)
+    anchor = res.area.anchor
+    assert res.status is RESOLVED and res.precision is Precision.NEAR
+    assert haversine_km(anchor.lat, anchor.lon, res.lat, res.lon) == pytest.approx(km, rel=0.02)
+    assert abs(bearing_deg(anchor.lat, anchor.lon, res.lat, res.lon) - bearing) < 2
+    assert 2 < res.radius_km < km
+
+
+@pytest.mark.parametrize("phrase, pcode", [("near Palmyra", "C2889"), ("قرب بلدة الطريف", "C5133"),
+                                           ("بالقرب من الرقة", "C5710"), ("around al-Tarif", "C5133")])
+def test_near_words_give_an_area_not_a_point(gz, phrase, pcode):
+    res = gz.resolve(phrase)
+    assert res.place.pcode == pcode and res.precision is Precision.NEAR and res.radius_km >= 5
+
+
+def test_sector_labels_read_naturally(gz):
+    res = gz.resolve("ريف حلب الغربي")
+    assert res.area.label_ar == "ريف حلب الغربي" and res.area.label_en == "western countryside of Aleppo"
