@@ -22,7 +22,7 @@ from typing import BinaryIO, Iterable
 
 from events.io._common import Collector, ImportResult, Progress
 from events.io._tabular import CsvRows, collect
-from events.io.flat import CSV_COLUMNS, REQUIRED_COLUMNS, TEXT_COLUMNS, column_of, neutralise
+from events.io.flat import CSV_COLUMNS, FORMULA_START, REQUIRED_COLUMNS, TEXT_COLUMNS, column_of, neutralise
 from events.io.rowbuild import RowBuilder
 
 FORMAT = "csv"
@@ -42,9 +42,14 @@ def write(rows: Iterable[dict[str, str]], out: BinaryIO, *, bom: bool = False) -
     text = io.TextIOWrapper(out, encoding="utf-8-sig" if bom else "utf-8", newline="", write_through=False)
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
+    is_text = [c in TEXT_COLUMNS for c in CSV_COLUMNS]
     n = 0
     for row in rows:
-        writer.writerow([neutralise(row.get(c, "")) if c in TEXT_COLUMNS else row.get(c, "") for c in CSV_COLUMNS])
+        cells = [row.get(c, "") for c in CSV_COLUMNS]
+        for i, value in enumerate(cells):
+            if value and is_text[i] and (value[0] in FORMULA_START or value[0] == "'"):
+                cells[i] = neutralise(value)
+        writer.writerow(cells)
         n += 1
     text.flush()
     text.detach()

@@ -86,6 +86,11 @@ def unneutralise(text: str) -> str:
 
 def _cell(value: Any) -> str:
     """One value as flat text: ISO dates, plain numbers, '' for missing."""
+    kind = type(value)
+    if kind is str:  # most cells: the fast path first
+        return value
+    if kind is date:
+        return value.isoformat()
     if value is None or value is pd.NA or value is pd.NaT:
         return ""
     if isinstance(value, float):
