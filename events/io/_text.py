@@ -9,6 +9,8 @@ Arabic Windows, from R, from QGIS, from web exports. The documented repairs:
   position of ASCII text (LE or BE) and decoded; a note says so.
 * Not UTF-8, but decodes as Windows-1256 (cp1256, "Arabic (Windows)") to
   text that is mostly Arabic letters → decoded as cp1256; a note says so.
+* A ZIP (.xlsx, .kmz), old .xls, PDF or gzip file → ParseError saying
+  what it is and what to export instead.
 * Anything else that is not UTF-8 → ParseError naming the byte offset and
   line, asking for UTF-8. We never guess Latin-1: it "decodes" everything
   and would silently store mojibake.
@@ -26,6 +28,11 @@ from typing import BinaryIO, TextIO
 from errors import ParseError
 
 SNIFF_BYTES = 64 * 1024
+#: Files people upload by mistake, named so the message says what to do.
+_CONTAINERS = ((b"PK\x03\x04", "a ZIP archive (an Excel .xlsx workbook or a .kmz?)"),
+               (b"\xd0\xcf\x11\xe0", "an old Excel .xls workbook"),
+               (b"%PDF", "a PDF document"),
+               (b"\x1f\x8b", "a gzip-compressed file"))
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # binary, not text in any code page
 
 
@@ -62,6 +69,10 @@ def detect_encoding(head: bytes, *, complete: bool, where: str) -> tuple[str, tu
     ``complete`` says ``head`` is the whole file (so a multi-byte character
     cut at the end of the sample is a real error, not a sampling artefact).
     """
+    for magic, what in _CONTAINERS:
+        if head.startswith(magic):
+            raise ParseError(f"this is {what}, not a text file; export it as CSV (UTF-8), GeoJSON or KML",
+                             field="encoding", value=head[:4], where=where)
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig", ()
     if head.startswith(codecs.BOM_UTF32_LE) or head.startswith(codecs.BOM_UTF32_BE):

@@ -193,6 +193,12 @@ CASES: list[Case] = [
          Raises(ParseError, ("b.csv:", "not valid utf-8", "encoding"))),
     Case("csv-binary-garbage", "g.csv", lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xd8\xff" * 20,
          Raises(ParseError, ("g.csv", "not UTF-8"))),
+    Case("csv-actually-xlsx", "book.csv", lambda: b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 200,
+         Raises(ParseError, ("book.csv", "ZIP", ".xlsx"))),
+    Case("kml-actually-kmz", "map.kml", lambda: b"PK\x03\x04\x14\x00\x08\x00doc.kml" + b"\x00" * 50,
+         Raises(ParseError, ("map.kml", ".kmz"))),
+    Case("json-gzipped", "events.json", lambda: b"\x1f\x8b\x08\x00" + b"\x00" * 40,
+         Raises(ParseError, ("events.json", "gzip"))),
     Case("csv-field-over-8mb", "big.csv", lambda: one_bad(summary="x" * (8 * 1024 * 1024 + 10)),
          Raises(ParseError, ("big.csv:3", "field larger than field limit"))),
     # --- repairs (documented in events/io/_text.py and csv.py) ---
