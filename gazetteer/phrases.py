@@ -117,6 +117,7 @@ def strip_area_prefix(text: str) -> tuple[str, bool]:
 def split_qualifiers(text: str) -> Phrase:
     """Strip leading/trailing type words (بلدة، مدينة، محافظة، governorate…) → kind hint."""
     text, area_of = strip_area_prefix(text)
+    text = re.sub(r"\bsub[- ]district\b", "subdistrict", text, flags=re.I)
     ws = words(text)
     table = _AR_QUALIFIERS if is_arabic(text) else _LAT_QUALIFIERS
     fillers = _AR_FILLERS if is_arabic(text) else _LAT_FILLERS
@@ -143,8 +144,6 @@ def split_qualifiers(text: str) -> Phrase:
         ws = ws[1:]
     while len(ws) > 1 and take(ws[-1]):
         ws = ws[:-1]
-    if len(ws) > 1 and ws[-2].fold == "sub" and ws[-1].fold == "district":
-        ws, hint = ws[:-2], PlaceKind.SUBDISTRICT
     return Phrase(name=" ".join(w.raw for w in ws), kind_hint=hint, area_of=area_of)
 
 

@@ -152,3 +152,13 @@ def test_near_accepts_a_list_and_rejects_nonsense(gz):
     assert err.value.field == "near"
     with pytest.raises(ValidationError):
         gz.resolve("كسرة", near="36,40")
+
+
+@pytest.mark.parametrize("name, pcode, precision", [
+    ("Kisreh sub-district", "SY090101", Precision.SUBDISTRICT), ("ناحية كسرة", "SY090101", Precision.SUBDISTRICT),
+    ("Deir ez-Zor district", "SY0901", Precision.DISTRICT), ("Idlib province", "SY07", Precision.GOVERNORATE),
+])
+def test_admin_qualifiers_pick_the_admin_level(gz, name, pcode, precision):
+    res = gz.resolve(name)
+    assert res.status is RESOLVED and res.place.pcode == pcode and res.precision is precision
+    assert res.area.geometry_wkt and gz.reverse(res.lat, res.lon)[0].pcode == pcode[:4]
