@@ -17,6 +17,7 @@ Conventions (documented for analysts):
 - early / mid / late month → days 1–10 / 11–20 / 21–end (RANGE).
 - last week (الأسبوع الماضي) → the seven days before publication (WEEK).
 - "منذ العام 2014" / "since 2014" → kind "since" (YEAR 2014): when something began.
+- "منذ مطلع الشهر الجاري" / "since early December" → a RANGE from then to publication.
 - "نحو 3 سنوات" → kind "duration" (how long something lasted); "منذ 3 أيام" → N units before publication.
 """
 from __future__ import annotations
@@ -37,6 +38,7 @@ _PAST = r"(?:\s+(?:الماضي|المنصرم|السابق))"
 _CURRENT = r"(?:\s+(?:الجاري|الحالي))"
 _YEAR = r"(?:\s*,?\s+(?:من\s+)?(?:عام|العام|سنة)?\s*(?P<year>(?:19|20)\d\d))"
 _DAY = r"(?P<day>[0-3]?\d)"
+_SINCE_BEFORE = re.compile(r"(?<![\w])(?:منذ|since)\s+$")
 _PRE = r"(?<![\w])"  # not inside a word (\w covers Arabic letters)
 _POST = r"(?![\w])"
 
@@ -314,7 +316,14 @@ class DateReader:
                 if result is None:
                     continue
                 event_date, kind, duration, warn = result
-                found.append((m.start(), m.end(), DateMention(event_date, (a, b), kind, duration, warn)))
+                start = m.start()
+                since = _SINCE_BEFORE.search(work, 0, m.start())
+                if kind == "event" and since and event_date.start <= self.published:
+                    # "since early December", "منذ مطلع الشهر الجاري": from then until publication
+                    start = since.start()
+                    a, b = folded.span(start, m.end())
+                    event_date = EventDate(event_date.start, self.published, P.RANGE, text[a:b].strip())
+                found.append((start, m.end(), DateMention(event_date, (a, b), kind, duration, warn)))
             for s, e, _ in found:
                 work = work[:s] + " " * (e - s) + work[e:]
         found.sort(key=lambda t: t[0])

@@ -21,7 +21,7 @@ from errors import FileTooLargeError, InputError, ValidationError
 from events.ingest.actors import all_triggers, find_actors
 from events.ingest.counts import find_counts
 from events.ingest.dates import DateMention, DateReader
-from events.ingest.normalize import is_arabic
+from events.ingest.normalize import fold, fold_pattern, is_arabic
 from events.ingest.places import Gazetteer, PlacePhrase, find_place_phrases, resolve_place
 from events.ingest.sentences import Clause, split_article, split_clauses
 from events.ingest.sources import Chain, SourceTracker, agency_in, canonical_outlet, outlet_from_article, published_from_signoff
@@ -78,15 +78,34 @@ class Candidate:
         return round(min(max(score, 0.05), 0.99), 2)
 
 
-def _window(text: str, main: tuple[EventType, tuple[int, int]], triggers) -> tuple[int, int]:
-    """The part of the clause about the main event: up to the comma before a trigger of another type."""
-    end = len(text)
-    for event_type, (s, _) in triggers:
-        if s > main[1][1] and event_type is not main[0]:
-            comma = max(text.rfind("،", 0, s), text.rfind(",", 0, s))
-            end = comma if comma > main[1][1] else s
-            break
-    return 0, end
+#: Where one event's words end and the next event's begin inside a clause ("، حيث شنت…", "، ما أدى إلى نزوح…",
+#: "بعد اشتباكات…", ", a day after rebels retook…").
+_BOUNDARY = re.compile(fold_pattern(
+    r"[،,]\s*(?:و\w+|حيث|ما\s+ادى|مما|فيما|اضافة|بالاضافة|الذي|التي)(?!\w)|\s(?:بعد\s+يوم\s+من|بعد|اثر|عقب)\s"
+    r"|,\s+(?:a\s+day\s+after|and|which|while|killing|after|following)\b|\s(?:a\s+day\s+after|after|following)\s"))
+_DAY_AFTER = re.compile(fold_pattern(r"a\s+day\s+after|بعد\s+يوم\s+من"))
+
+
+def _segments(text: str, triggers) -> list[tuple[tuple[EventType, tuple[int, int]], tuple[int, int], str]]:
+    """Cut a clause into one span per event: (trigger, span, linking words before it).
+
+    A trigger of another type after the current one starts a new event at the last boundary
+    between them (or at the trigger itself); triggers of the same type stay in one event.
+    """
+    folded = fold(text)
+    segments = []
+    current, start, link = triggers[0], 0, ""
+    for trigger in triggers[1:]:
+        if trigger[0] is current[0] or trigger[1][0] < current[1][1]:
+            continue
+        f_from = next((i for i, o in enumerate(folded.offsets) if o >= current[1][1]), len(folded.text))
+        f_to = next((i for i, o in enumerate(folded.offsets) if o >= trigger[1][0]), len(folded.text))
+        cuts = list(_BOUNDARY.finditer(folded.text, f_from, f_to))
+        cut = folded.span(cuts[-1].start(), cuts[-1].end())[0] if cuts else trigger[1][0]
+        segments.append((current, (start, cut), link))
+        current, start, link = trigger, cut, (cuts[-1].group(0) if cuts else "")
+    segments.append((current, (start, len(text)), link))
+    return segments
 
 
 def _inside(span: tuple[int, int], window: tuple[int, int]) -> bool:
@@ -108,12 +127,11 @@ class ArticleReader:
     def read_sentence(self, clauses: list[Clause]) -> None:
         previous: Candidate | None = None
         for clause in clauses:
-            cand = self._read_clause(clause, previous)
-            if cand is not None:
+            for cand in self._read_clause(clause, previous):
                 self.candidates.append(cand)
                 previous = cand
 
-    def _read_clause(self, clause: Clause, previous: Candidate | None) -> Candidate | None:
+    def _read_clause(self, clause: Clause, previous: Candidate | None) -> list[Candidate]:
         text = clause.text
         mentions = self.dates.find(text)  # always: later clauses may say "the same month"
         status = stance(text)
@@ -122,30 +140,58 @@ class ArticleReader:
             # "…هذه الأنباء", "denied it had fallen": a denial of the claim just read
             target = previous or self._last_claim()
             if target is not None and (previous is not None or not triggers):
-                return self._inherited_denial(clause, target)
+                return [self._inherited_denial(clause, target)]
         if not triggers:
-            return None
-        main = triggers[0]
-        window = _window(text, main, triggers)
+            return []
         if status is ClaimStatus.REPORTED and previous is not None and previous.status is ClaimStatus.CLAIMED:
             status = ClaimStatus.CLAIMED  # "…, بينما تم رصد …": the same speaker goes on
-        cand = Candidate(main[0], status, clause)
         attribution = attribution_span(text, triggers=[span for _, span in triggers])
-        self._set_date(cand, mentions, window, attribution, main[1])
+        out: list[Candidate] = []
+        main: Candidate | None = None
+        for trigger, window, link in _segments(text, triggers):
+            cand = self._build(clause, trigger, window, status, mentions, triggers, attribution, previous, main, link)
+            if cand is not None:
+                out.append(cand)
+                self.candidates.append(cand)  # so a later event of this clause can take its date
+            if main is None:
+                main = cand
+                if cand is None:
+                    break  # nothing to map for the main event: the rest of the clause is background
+        del self.candidates[len(self.candidates) - len(out):]
+        return out
+
+    def _build(self, clause: Clause, trigger, window, status, mentions, triggers, attribution, previous,
+               main: Candidate | None, link: str) -> Candidate | None:
+        """One event from one span of the clause; ``main`` is set for a second event of the same clause."""
+        text = clause.text
+        cand = Candidate(trigger[0], status, clause)
+        self._set_date(cand, mentions, window, attribution, trigger[1])
+        if main is not None and not cand.date_stated and _DAY_AFTER.search(fold(link).text) and main.date:
+            day = main.date.start - timedelta(days=1)  # "a day after rebels retook…": the day before
+            cand.date, cand.date_stated = EventDate(day, day, DatePrecision.DAY, link.strip(" ,،")), True
+            cand.warnings.append("date inferred: the day before the other event of this sentence")
         actor_hits = [(a, s) for a, s in find_actors(text, organisation_means=self.organisation_means) if _inside(s, window)]
-        self._set_actors(cand, actor_hits, text, previous)
+        self._set_actors(cand, actor_hits, text, previous if main is None else None)
         date_spans = [m.span for m in mentions]
         counts = [(c, s) for c, s in find_counts(text, skip=date_spans) if _inside(s, window)]
         cand.counts = [c for c, _ in counts]
         blocked = date_spans + [s for _, s in actor_hits] + [s for _, s in counts] + [s for _, s in triggers]
         if attribution:
             blocked.append(attribution)
-        blocked.append((window[1], len(text)))
-        objects = [e for t, (_, e) in triggers if t in TRANSITIVE]
+        blocked += [(0, window[0]), (window[1], len(text))]
+        objects = [e for t, (_, e) in triggers if t in TRANSITIVE and window[0] <= e <= window[1]]
         self._set_places(cand, find_place_phrases(text, blocked=blocked, arabic=self._arabic(text), objects=objects))
-        self._set_chain(cand, text, previous)
-        keep = cand.date_stated or cand.place is not None or cand.origin is not None
-        if not keep and status not in (ClaimStatus.DENIED, ClaimStatus.CONFIRMED):
+        self._set_chain(cand, text, previous if main is None else main)
+        own = cand.date_stated or any(p is not None for p in (cand.place, cand.origin, cand.destination))
+        if main is not None:
+            if not own:
+                return None  # "، حيث شنت طائرات … ضربات على مواقعه": background of the main event
+            if cand.place is None and main.place is not None:
+                cand.place = main.place
+                if cand.event_type in MOVEMENTS and cand.origin is None:
+                    cand.origin = main.place
+                cand.warnings.append("place not stated: took the place of the other event of this sentence")
+        elif not own and status not in (ClaimStatus.DENIED, ClaimStatus.CONFIRMED):
             return None  # a trigger word with nothing to map ("ليست الأولى من نوعها")
         if cand.date is None:
             self._default_date(cand)

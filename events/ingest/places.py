@@ -53,7 +53,7 @@ _PREP_AR_RE = _rc(r"(?<![\w])(?P<prep>بالقرب من|باتجاه|الى|نح
 _CLITIC_HEAD_RE = _rc(rf"(?<![\w])(?P<prep>[بل])(?P<head>{_HEAD_AR_RE})(?![\w])")
 _BARE_HEAD_RE = _rc(rf"(?<![\w])(?:ال)?(?:بلدة|قرية|مدينة|حي|مخيم|ريف|بلدات|قرى)(?![\w])")
 _STOP_AR = _rc(r"[،,.;:؛\"«»()\n?!؟]|(?<![\w])(?:الى|خلال|منذ|يوم|بعد|قبل|حيث|التي|الذي|الذين|ما|مما|عبر|ضد|بينما|"
-                      r"برفقة|بسبب|اثر|لمدة|بحسب|حسب|وفق|فيما|على\s+متن|من\s+اجل|من\s+قبل|اضافة|بالاضافة|في\s+حين|"
+                      r"برفقة|بسبب|اثر|لمدة|بحسب|حسب|وفق|فيما|قد|على\s+متن|من\s+اجل|من\s+قبل|اضافة|بالاضافة|في\s+حين|"
                       r"و(?!ريف|ريفها)[\w]+)(?![\w])")
 _IN_CONTINUES = _rc(rf"^\s*في\s+(?:ال)?{_HEAD_AR_RE}(?![\w])")
 _NOT_PLACE_AR = {fold_text(w) for w in ("أصول", "أجل", "جهته", "جهتها", "نوعها", "التنظيم", "المستوى", "خلفية",
@@ -89,24 +89,24 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
             if a <= off < b:
                 work[i] = "|"
     work_text = "".join(work)
-    starts: list[tuple[int, str, bool]] = []
+    starts: list[tuple[int, int, str, bool]] = []  # (position, 0 = after a preposition, role, headed)
     for m in _PREP_AR_RE.finditer(work_text):
-        starts.append((m.end(), _PREP_AR[m.group("prep")], False))
+        starts.append((m.end(), 0, _PREP_AR[m.group("prep")], False))
     for m in _CLITIC_HEAD_RE.finditer(work_text):
-        starts.append((m.start("head"), "at", True))
+        starts.append((m.start("head"), 1, "at", True))
     for m in _BARE_HEAD_RE.finditer(work_text):
-        starts.append((m.start(), "at", True))
+        starts.append((m.start(), 1, "at", True))
     for off in objects:  # the object of a transitive trigger: "حاصر دير الزور"
         i = next((k for k, o in enumerate(folded.offsets) if o >= off), None)
         if i is not None:
             i += len(work_text[i:]) - len(work_text[i:].lstrip(" "))
             if not _PREP_AR_RE.match(work_text, i):  # "سيطرت على …": the preposition rule reads it
-                starts.append((i, "at", False))
+                starts.append((i, 1, "at", False))
     starts.sort()
     out: list[PlacePhrase] = []
     covered_until = -1
     headed_until = -1
-    for start, role, headed in starts:
+    for start, _, role, headed in starts:  # at one position the preposition's role wins ("باتجاه مدينة الرقة")
         if start < headed_until or (start < covered_until and not headed):
             continue  # a place word (حي، بلدة…) inside an unheaded phrase, which may not be a place, is still tried
         rest = work_text[start:]

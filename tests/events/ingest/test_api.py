@@ -69,3 +69,33 @@ def test_a_part_the_validator_refuses_is_dropped_with_a_warning_not_the_event():
     assert d.event.place is None and d.event.counts == ()
     assert any(w.startswith("dropped place") and "outside Syria" in w for w in d.warnings)
     assert d.event.date.start == date(2020, 1, 6)
+
+
+def test_a_second_event_in_one_sentence_gets_its_own_draft_with_the_first_ones_place():
+    from gazetteer.model import GazPlace, PlaceKind, Resolution, ResolutionStatus
+    town = GazPlace("C1", "Town", "البلدة", PlaceKind.COMMUNITY, 36.0, 38.0)
+    city = GazPlace("C2", "City", "المدينة", PlaceKind.CITY, 35.9, 39.0)
+    gz = FakeGazetteer({"مدينة تل الورد": Resolution("q", ResolutionStatus.RESOLVED, place=town),
+                        "مدينة الكبرى": Resolution("q", ResolutionStatus.RESOLVED, place=city)})
+    text = ("عنوان\n\nقالت مصادر محلية إن القوات سيطرت، صباح الأحد، على مدينة تل الورد بعد اشتباكات مع المدافعين، "
+            "ما أدى إلى نزوح آلاف المدنيين باتجاه مدينة الكبرى.")
+    taken, fled = ingest_article(text, published=date(2019, 10, 15), outlet="X", gazetteer=gz)
+    assert taken.event.event_type is EventType.TERRITORY and taken.event.place.pcode == "C1"
+    assert fled.event.event_type is EventType.DISPLACEMENT
+    assert (fled.event.origin.pcode, fled.event.destination.pcode) == ("C1", "C2")
+    assert fled.event.date == taken.event.date and fled.event.counts[0].min == 2000
+    assert fled.span == taken.span  # the same sentence
+
+
+def test_background_after_the_main_event_is_not_an_event():
+    text = ('عنوان\n\nيشار إلى أن "داعش" حاصر بلدة المجهولة منذ العام 2014، حيث شنت طائرات التحالف ضربات جوية على مواقعه.')
+    [d] = ingest_article(text, published=date(2017, 9, 7), outlet="X", gazetteer=GZ)
+    assert d.event.event_type is EventType.SIEGE and d.event.actors == ("ISIS",)
+
+
+def test_a_day_after():
+    text = "Title\n\nDrones struck positions near the town of Nowhere early Thursday, a day after rebels retook the town, officials said."
+    strike, taken = ingest_article(text, published=date(2020, 2, 27), outlet="X", gazetteer=GZ)
+    assert strike.event.date.start == date(2020, 2, 27)
+    assert taken.event.event_type is EventType.TERRITORY and taken.event.date.start == date(2020, 2, 26)
+    assert taken.event.actors == ("Opposition factions",)

@@ -49,6 +49,8 @@ def one(text: str, published: date = PUB, reader: DateReader | None = None):
     ("استهدفت مساء الأحد حي الرميلة", date(2017, 9, 3), date(2017, 9, 3), P.DAY),
     ("ليلة الخميس الماضي", date(2017, 8, 31), date(2017, 9, 1), P.NIGHT),
     ("في منتصف تشرين الثاني الماضي", date(2016, 11, 11), date(2016, 11, 20), P.RANGE),
+    ("since early August", date(2017, 8, 1), PUB, P.RANGE),
+    ("منذ مطلع الشهر الجاري", date(2017, 9, 1), PUB, P.RANGE),
 ])
 def test_phrases(text, start, end, precision):
     m = one(text)
