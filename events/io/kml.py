@@ -1,9 +1,13 @@
 """KML (Google Earth): one Placemark per located event, with a time span and the full record.
 
-Why built with ElementTree: every name, description and data value is set
-as element text, so ``<script>`` in a title is written as ``&lt;script&gt;``
-by the serializer; nothing is string-concatenated. Each Placemark has
-``name`` (title), ``description`` (summary, plain text), ``TimeSpan``
+Why escaped twice: Google Earth renders ``description`` (and balloon
+contents: name, ExtendedData values) as HTML. So every text is first
+HTML-escaped (``html.escape``), then set as element text, which
+ElementTree XML-escapes when serializing; nothing is string-concatenated.
+``<script>`` in a title reaches the file as ``&amp;lt;script&amp;gt;``,
+Google Earth shows it as the literal text ``<script>``. Reading undoes the
+HTML escape (``html.unescape``), so text round-trips unchanged. Each Placemark has
+``name`` (title), ``description`` (summary), ``TimeSpan``
 begin/end (Google Earth's time slider), ``Point`` (lon,lat), and
 ``ExtendedData`` with the flat columns plus ``event_json`` (the canonical
 record) for a lossless round trip. Unlocated events get no Point.
@@ -19,6 +23,7 @@ Row numbers are 0-based Placemark indexes.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -45,12 +50,17 @@ def _xml_text(value: str) -> str:
     return _CONTROL.sub("\ufffd", value)
 
 
+def _kml_text(value: str) -> str:
+    """Text as Google Earth must get it: HTML-escaped (it renders HTML), XML-safe."""
+    return html.escape(_xml_text(value), quote=False)
+
+
 def placemark(row: dict[str, str], event: Event | None) -> ET.Element:
     """One Placemark; tags are un-prefixed because they sit inside ``<kml xmlns=NS>`` (the KML namespace)."""
     pm = ET.Element("Placemark", {"id": row.get("id", "")})
-    ET.SubElement(pm, "name").text = _xml_text(row.get("title_en") or row.get("title_ar") or row.get("id", ""))
+    ET.SubElement(pm, "name").text = _kml_text(row.get("title_en") or row.get("title_ar") or row.get("id", ""))
     if row.get("summary"):
-        ET.SubElement(pm, "description").text = _xml_text(row["summary"])
+        ET.SubElement(pm, "description").text = _kml_text(row["summary"])
     if row.get("date_start"):
         span = ET.SubElement(pm, "TimeSpan")
         ET.SubElement(span, "begin").text = row["date_start"]
@@ -59,10 +69,10 @@ def placemark(row: dict[str, str], event: Event | None) -> ET.Element:
     for column in CSV_COLUMNS:
         if row.get(column):
             item = ET.SubElement(data, "Data", {"name": column})
-            ET.SubElement(item, "value").text = _xml_text(row[column])
+            ET.SubElement(item, "value").text = _kml_text(row[column])
     if event is not None:
         item = ET.SubElement(data, "Data", {"name": "event_json"})
-        ET.SubElement(item, "value").text = json.dumps(event_to_dict(event), ensure_ascii=False)
+        ET.SubElement(item, "value").text = _kml_text(json.dumps(event_to_dict(event), ensure_ascii=False))
     if row.get("lat") and row.get("lon"):
         point = ET.SubElement(pm, "Point")
         ET.SubElement(point, "coordinates").text = f"{row['lon']},{row['lat']}"
@@ -90,8 +100,9 @@ def _children(el: ET.Element, name: str) -> Iterator[ET.Element]:
 
 
 def _child_text(el: ET.Element, name: str) -> str:
+    """A child's text with the HTML escape undone (see module doc)."""
     for c in _children(el, name):
-        return (c.text or "").strip()
+        return html.unescape((c.text or "").strip())
     return ""
 
 

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import csv as _csv
+import html
 import io
 import json
 from dataclasses import replace
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pandas as pd
@@ -15,7 +17,7 @@ from events.io import dumps_events, loads_events, read_events, write_events
 from events.frame import events_to_frame
 from events.io.flat import FORMULA_START
 from events.model import Count
-from tests.corpus_payloads import FORMULA_PAYLOADS, HOSTILE_STRINGS
+from tests.corpus_payloads import FORMULA_PAYLOADS, HOSTILE_STRINGS, HTML_PAYLOADS
 from tests.events.io.bad_inputs import BASE, CASES, HEADER, Raises, Rejects, Repaired, csv_bytes
 
 REPO = Path(__file__).resolve().parents[3]
@@ -163,10 +165,18 @@ def _is_number(cell: str) -> bool:
         return False
 
 
-def test_kml_writes_markup_as_escaped_text(seed):
-    event = _carrying(seed[1], "<script>alert(1)</script>")
-    data = dumps_events([event], format="kml").decode("utf-8")
-    assert "<script>" not in data and "&lt;script&gt;alert(1)&lt;/script&gt;" in data
+@pytest.mark.parametrize("payload", HTML_PAYLOADS)
+def test_kml_text_reaches_google_earth_html_escaped(seed, payload):
+    """Google Earth renders name/description/Data as HTML: after XML parsing, no markup may remain."""
+    data = dumps_events([_carrying(seed[1], payload)], format="kml")
+    assert b"<script" not in data and b"&lt;script" not in data
+    ns = {"k": "http://www.opengis.net/kml/2.2"}
+    mark = ET.fromstring(data).find(".//k:Placemark", ns)
+    texts = [mark.find("k:name", ns).text, mark.find("k:description", ns).text]
+    texts += [v.text for v in mark.findall("k:ExtendedData/k:Data/k:value", ns)]
+    for text in texts:
+        assert "<" not in text and ">" not in text, text
+    assert mark.find("k:name", ns).text == html.escape(payload, quote=False)
 
 
 def test_geojson_export_is_strict_json(seed):
