@@ -178,13 +178,22 @@ def _label_ar(what: str, name: str, bearing: float | None) -> str:
     return f"{direction_name_ar(bearing)} {name}"
 
 
+def _conflict_area(x) -> Area:
+    """The text and the gazetteer disagree about where X is: an area on X, wider than "the area of X"."""
+    radius = 2 * NEAR_RADIUS_KM
+    return Area(lat=x.lat, lon=x.lon, radius_km=radius, precision=Precision.NEAR,
+                geometry_wkt=disc(x.lat, x.lon, radius).wkt, label_en=f"area of {x.name_en}",
+                label_ar=f"منطقة {x.name_ar}", anchor=x)
+
+
 def named_relative_to(resolver: Resolver, query: str, phrase: Phrase, *, context=None, near=None) -> Resolution:
     """"منطقة البو ليل جنوب غربي مدينة دير الزور": X, said to lie <dir> of Y."""
     ref = around_anchor(resolver, query, Phrase(name=phrase.name, bearing=phrase.bearing), context=context, near=near)
     ref_place = ref.area.anchor if ref.area else None
     hint = (ref_place.lat, ref_place.lon) if ref_place else near
     named = split_qualifiers(phrase.before)
-    res = resolver.resolve_name(query, named.name, kind=named.kind_hint, area_of=True, context=context, near=hint)
+    res = resolver.resolve_name(query, named.name, kind=named.kind_hint, area_of=named.area_of,
+                                context=context, near=hint)
     if res.status is not ResolutionStatus.RESOLVED or ref_place is None:
         if ref.status is ResolutionStatus.RESOLVED:
             return with_note(ref, f"'{phrase.before}' not identified ({res.status.value}); area from the direction only")
@@ -192,12 +201,9 @@ def named_relative_to(resolver: Resolver, query: str, phrase: Phrase, *, context
     x = res.place
     actual = bearing_deg(ref_place.lat, ref_place.lon, x.lat, x.lon)
     dist = float(haversine_km(ref_place.lat, ref_place.lon, x.lat, x.lon))
-    area = res.area or resolver.area_for(x, loose=True)
+    area = res.area  # consistent and exact: the named town itself
     if angle_diff(actual, phrase.bearing) > DIRECTION_TOLERANCE_DEG:
-        radius = 2 * NEAR_RADIUS_KM
-        area = Area(lat=x.lat, lon=x.lon, radius_km=radius, precision=Precision.NEAR,
-                    geometry_wkt=disc(x.lat, x.lon, radius).wkt, label_en=f"area of {x.name_en}",
-                    label_ar=f"منطقة {x.name_ar}", anchor=x)
+        area = _conflict_area(x)
         note = (f"conflict: the text puts '{phrase.before}' {direction_name(phrase.bearing)} of "
                 f"{ref_place.name_en}, but the matched place {x.name_en} / {x.name_ar} ({x.pcode}) lies "
                 f"{direction_name(actual)} of it ({dist:.0f} km, bearing {actual:.0f}°); area anchored on the named place")
@@ -212,21 +218,22 @@ def nested(resolver: Resolver, query: str, head: str, tail: str, *, context=None
     outer = resolve_phrase(resolver, tail, parse_relative(tail), context=context, near=near)
     hint = (outer.area.lat, outer.area.lon) if outer.area else near
     q = split_qualifiers(head)
-    res = resolver.resolve_name(query, q.name, kind=q.kind_hint, area_of=True, context=context, near=hint)
+    res = resolver.resolve_name(query, q.name, kind=q.kind_hint, area_of=q.area_of, context=context, near=hint)
     if res.status is not ResolutionStatus.RESOLVED:
         if outer.status is ResolutionStatus.RESOLVED:
             return Resolution(query=query, status=outer.status, area=outer.area, candidates=res.candidates,
                               note=f"'{head}' not identified ({res.status.value}); area from '{tail}'")
         return res
-    x = res.place
-    inside = False
-    if outer.area is not None and outer.area.geometry_wkt:
-        inside = wkt.loads(outer.area.geometry_wkt).buffer(0.05).contains(Point(x.lon, x.lat))
-    verdict = "consistent with" if inside else "conflict: not inside"
-    label = outer.area.label_en if outer.area else tail
-    return Resolution(query=query, status=ResolutionStatus.RESOLVED, place=x,
-                      area=res.area or resolver.area_for(x, loose=True), candidates=res.candidates,
-                      note=with_note(res, f"area of {x.name_en} ({x.pcode}), {verdict} {label}").note)
+    x, area = res.place, res.area
+    if outer.area is None or not outer.area.geometry_wkt:
+        check = f"'{tail}' could not be placed ({outer.status.value}), so it was not checked"
+    elif wkt.loads(outer.area.geometry_wkt).buffer(0.05).contains(Point(x.lon, x.lat)):
+        check = f"consistent with {outer.area.label_en}"
+    else:
+        check = f"conflict: {x.name_en} ({x.pcode}) is not inside {outer.area.label_en}; area anchored on the named place"
+        area = _conflict_area(x)
+    return Resolution(query=query, status=ResolutionStatus.RESOLVED, place=x, area=area,
+                      candidates=res.candidates, note=with_note(res, f"{x.name_en} ({x.pcode}), {check}").note)
 
 
 def resolve_phrase(resolver: Resolver, query: str, phrase: Phrase, *, context=None, near=None) -> Resolution:

@@ -143,3 +143,15 @@ def test_near_words_give_an_area_not_a_point(gz, phrase, pcode):
 def test_sector_labels_read_naturally(gz):
     res = gz.resolve("ريف حلب الغربي")
     assert res.area.label_ar == "ريف حلب الغربي" and res.area.label_en == "western countryside of Aleppo"
+
+
+def test_a_named_town_in_a_consistent_sector_is_the_town_itself(gz):
+    for phrase in ("بلدة الطريف في ريف مدينة دير الزور الشمالي الغربي", "Tarif, north-west of Deir ez-Zor"):
+        res = gz.resolve(phrase)
+        assert res.place.pcode == "C5133" and res.precision is Precision.POINT and "consistent" in res.note
+
+
+def test_a_named_town_in_the_wrong_sector_becomes_an_area_with_a_conflict_note(gz):
+    res = gz.resolve("بلدة الطريف في ريف مدينة دير الزور الجنوبي")
+    assert res.place.pcode == "C5133" and res.precision is Precision.NEAR and res.radius_km >= 10
+    assert "conflict" in res.note
