@@ -16,17 +16,34 @@ from streamlit_folium import st_folium
 
 from ui import state
 
+from folium import MacroElement
+from folium.elements import JSCSSMixin
+
 from mapview import MapView, build_map, event_layers, legend_html
+from mapview.assets import CLUSTER_CSS, CLUSTER_JS, links
 
 MAP_KEY = "map"
 SELECT_ZOOM = 10
 
 
+class _ClusterAssets(JSCSSMixin, MacroElement):
+    """Declares the MarkerCluster JS/CSS on the base map.
+
+    streamlit-folium loads the scripts of the base map's elements only; an
+    event layer swapped in later (feature_group_to_add) that clusters would
+    otherwise call an undefined L.markerClusterGroup and leave the map blank.
+    """
+    default_js = links(CLUSTER_JS, "served")
+    default_css = links(CLUSTER_CSS, "served")
+
+
 def _base_map(lang: str, view: tuple | None, height: int):
     """Built on every run (not cached: folium elements must not be rendered twice); the same inputs give
     the same HTML, so streamlit-folium keeps the iframe and only swaps the event layer."""
-    return build_map(lang=lang, view=_map_view(view), basemap="admin", asset_mode="served", legend=False,
-                     height=height)
+    m = build_map(lang=lang, view=_map_view(view), basemap="admin", asset_mode="served", legend=False,
+                  height=height)
+    _ClusterAssets().add_to(m)
+    return m
 
 
 def _map_view(view: tuple | None):

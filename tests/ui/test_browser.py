@@ -111,7 +111,7 @@ def _map_frame(pg):
         frames = [f for f in pg.frames if "streamlit_folium" in f.url]
         if frames:
             return frames[0]
-        time.sleep(0.1)
+        pg.wait_for_timeout(100)
     raise AssertionError("streamlit-folium iframe not found")
 
 
@@ -129,7 +129,7 @@ def _wait_map(pg, *, until=lambda c: c and c["polygons"] > 0, timeout: float = 3
         counts = _counts(pg)
         if until(counts):
             return counts
-        time.sleep(0.1)
+        pg.wait_for_timeout(100)
     raise AssertionError(f"map not in expected state, last counts {counts}")
 
 

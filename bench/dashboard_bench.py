@@ -1,0 +1,193 @@
+"""Dashboard in Chromium at 1k / 10k / 100k synthetic events: first load, and slider → redrawn map.
+
+    .venv/bin/python bench/dashboard_bench.py [--sizes 1000,10000,100000] [--runs 3]
+
+What is measured (wall clock, headless Chromium, the real ``streamlit run app.py``):
+
+* first load (cold): from ``page.goto`` until the event layer is drawn in the
+  streamlit-folium iframe (the server's caches are empty: store index, frames);
+* reload (warm): the same for a second browser page (frames cached);
+* slider → map: from the key press on the slider's end thumb until the event
+  layer in the iframe has been replaced (every event marker/aggregate that was
+  there before the press is gone — streamlit-folium swaps the FeatureGroup).
+  "narrow" = End thumb → Home (the window shrinks to the first day);
+  "widen" = End thumb → End (back to everything). Median of ``--runs``.
+
+Stores are built with bench/store_bench.synthetic_events (clustered around
+cities, 2011–2024) before the clock starts; the server runs on a free port
+in 8601–8619 with EVENTS_STORE pointing at the temporary store.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from bench.store_bench import synthetic_events  # noqa: E402
+from events.store import open_store  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+SLIDER = '[data-testid="stSlider"] input[type="range"]'
+
+#: Event layers on the Leaflet map (points, denial crosses, aggregates, clusters) — not the basemap.
+EVENT_LAYERS_JS = """
+window.__emEventLayers = function() {
+  const out = [];
+  window.map.eachLayer(l => {
+    if (l instanceof L.Circle) return;
+    if (l instanceof L.CircleMarker) { out.push(l); return; }
+    if (window.L.MarkerCluster && l instanceof L.MarkerCluster) { out.push(l); return; }
+    if (l instanceof L.Marker) {
+      const c = l.options.icon && l.options.icon.options.className || '';
+      if (c.indexOf('em-label') < 0) out.push(l);
+    }
+  });
+  return out;
+};"""
+DRAWN_JS = "() => { if (!window.map || !window.map.eachLayer) return -1;" + EVENT_LAYERS_JS + \
+    " return window.__emEventLayers().length; }"
+MARK_JS = "() => { const ls = window.__emEventLayers(); ls.forEach(l => l.__old = true); return ls.length; }"
+SWAPPED_JS = "() => window.__emEventLayers().every(l => !l.__old)"
+
+
+def free_port() -> int:
+    for port in range(8601, 8620):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise SystemExit("no free port in 8601-8619")
+
+
+def start_server(store_path: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    env = dict(os.environ, EVENTS_STORE=str(store_path))
+    proc = subprocess.Popen([str(REPO / ".venv" / "bin" / "streamlit"), "run", "app.py", "--server.port", str(port),
+                             "--server.headless", "true"], cwd=REPO, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
+                return proc, url
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("streamlit did not start")
+
+
+def map_frame(page):
+    frames = [f for f in page.frames if "streamlit_folium" in f.url]
+    if not frames:
+        raise RuntimeError("no map iframe yet")
+    return frames[0]
+
+
+def poll(page, fn, timeout: float = 300.0, interval_ms: int = 20):
+    """Call ``fn`` until it returns something truthy; waits with page.wait_for_timeout so Playwright
+    keeps processing browser events (time.sleep would freeze page.frames)."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        try:
+            value = fn()
+        except Exception:       # the iframe is (re)loading
+            value = None
+        if value:
+            return value
+        page.wait_for_timeout(interval_ms)
+    raise TimeoutError("timed out")
+
+
+def load(browser, url: str) -> tuple[float, object, int]:
+    page = browser.new_page(viewport={"width": 1500, "height": 1300})
+    t0 = time.perf_counter()
+    page.goto(url)
+    drawn = poll(page, lambda: (n := map_frame(page).evaluate(DRAWN_JS)) > 0 and n)
+    return time.perf_counter() - t0, page, int(drawn)
+
+
+def slider_move(page, key: str) -> float:
+    thumb = page.locator(SLIDER).nth(1)
+    thumb.focus()
+    frame = map_frame(page)
+    frame.evaluate(DRAWN_JS)
+    frame.evaluate(MARK_JS)
+    t0 = time.perf_counter()
+    thumb.press(key)
+    poll(page, lambda: map_frame(page).evaluate(SWAPPED_JS))
+    elapsed = time.perf_counter() - t0
+    page.wait_for_timeout(300)  # let the rerun finish (table etc.) before the next press
+    return elapsed
+
+
+def run(n: int, runs: int, tmp: Path, browser) -> dict[str, object]:
+    store_path = tmp / f"events_{n}.sqlite"
+    t = time.perf_counter()
+    store = open_store(store_path)
+    store.add(synthetic_events(n), author="bench")
+    store.close()
+    build_s = time.perf_counter() - t
+    proc, url = start_server(store_path)
+    try:
+        cold, page, drawn = load(browser, url)
+        warm, page2, _ = load(browser, url)
+        page2.close()
+        narrow, widen = [], []
+        for _ in range(runs):
+            narrow.append(slider_move(page, "Home"))
+            widen.append(slider_move(page, "End"))
+        page.close()
+    finally:
+        proc.terminate()
+        proc.wait(20)
+    return {"n": n, "store_mb": store_path.stat().st_size / 1e6, "build_s": build_s, "drawn": drawn,
+            "cold": cold, "warm": warm, "narrow": statistics.median(narrow), "widen": statistics.median(widen),
+            "narrow_max": max(narrow), "widen_max": max(widen)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    if not os.access(CHROMIUM, os.X_OK):
+        raise SystemExit(f"{CHROMIUM} missing")
+    from playwright.sync_api import sync_playwright
+    tmp = Path(tempfile.mkdtemp(prefix="dash-bench-"))
+    rows = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            for n in (int(s) for s in args.sizes.split(",")):
+                rows.append(run(n, args.runs, tmp, browser))
+                r = rows[-1]
+                print(f"  measured {n:,} events", file=sys.stderr, flush=True)
+            browser.close()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print("events  | store MB | layers drawn | first load (cold) | reload (warm) | slider→map narrow | slider→map widen")
+    print("--------|----------|--------------|-------------------|---------------|-------------------|-----------------")
+    for r in rows:
+        print(f"{r['n']:>7,} | {r['store_mb']:8.1f} | {r['drawn']:>12,} | {r['cold']:15.2f} s | {r['warm']:11.2f} s | "
+              f"{r['narrow']:9.2f} s (max {r['narrow_max']:.2f}) | {r['widen']:7.2f} s (max {r['widen_max']:.2f})")
+    print(f"(Chromium headless 1500×1300, median of {args.runs} slider moves; store build time excluded: "
+          + ", ".join(f"{r['n']:,}: {r['build_s']:.1f} s" for r in rows) + ")")
+
+
+if __name__ == "__main__":
+    main()
