@@ -26,7 +26,7 @@ from typing import Any, BinaryIO, Iterable, Iterator
 
 import pandas as pd
 
-from errors import ParseError, ValidationError
+from errors import FileTooLargeError, ParseError, ValidationError
 from events.io import acled, csv, geojson, json, kml, ucdp
 from events.io._common import DEFAULT_MAX_BYTES, ImportResult, Progress, Reject, atomic_output, check_size, paused_gc
 from events.io._text import SNIFF_BYTES, detect_encoding
@@ -113,7 +113,6 @@ def loads_events(data: bytes, *, format: str | None = None, name: str = "upload"
                  max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None,
                  strict: bool = False) -> ImportResult:
     """Like read_events for bytes already in memory (an upload); ``name`` is used in messages and guessing."""
-    from errors import FileTooLargeError
     if len(data) > max_bytes:
         raise FileTooLargeError(f"upload is {len(data):,} bytes; the import limit is {max_bytes:,} bytes",
                                 value=len(data), where=name)
