@@ -24,8 +24,8 @@ Latin folding (``fold_latin``), in order:
    dropped; an article glued to the word is removed when it is assimilated
    ("Ezzor" → "zor", "Arraqqa" → "raqqa") or when "al"/"el" precedes a
    consonant in a long word ("Elbuleil" → "buleil");
-3. a final ta-marbuta h after a vowel is dropped and a final e becomes a
-   ("Kisreh" → "kisra", "Raqqah" → "raqqa");
+3. a final ta marbuta -ah/-eh/-ih becomes a, a final e becomes a, a final
+   y becomes i ("Kisreh" → "kisra", "Raqqah" → "raqqa", "Dalawy" = "Dalawi");
 4. digraphs and letter families collapse: x → ks, sch/ch/sh → one letter
    "$" (ش stays apart from س), kh → k, ph → f, dh → d,
    th → t, gh/g/q/c → k, dj → j; diphthongs ou/oo/aw/ow → u,
@@ -94,15 +94,18 @@ def _fold_latin_word(word: str) -> str:
         word = word[2:]
     elif _GLUED_ARTICLE.match(word) and len(word) >= 6:
         word = word[2:]
-    if len(word) > 3 and word.endswith("h") and word[-2] in "aeiy":
+    if len(word) > 3 and word.endswith("h") and word[-2] in "aei" and word[-3] not in "aeiou":
+        word = word[:-2] + "a"          # ta marbuta: -ah / -eh / -ih
+    elif len(word) > 3 and word.endswith("h") and word[-2] in "aeiy":
         word = word[:-1]
-    if len(word) > 3 and word.endswith("e"):
+    elif len(word) > 3 and word.endswith("e"):
         word = word[:-1] + "a"
+    if len(word) > 2 and word.endswith("y"):
+        word = word[:-1] + "i"          # final -y is the vowel i ("Dalawy" = "Dalawi")
     word = _W_BEFORE_CONSONANT.sub(r"\1u", _QU_VOWEL.sub("q", word))
     for old, new in _DIGRAPHS:
         word = word.replace(old, new)
-    word = word.replace("o", "u").replace("e", "i").replace("y", "i")
-    word = word.replace("au", "u").replace("iu", "iu")
+    word = word.replace("o", "u").replace("e", "i").replace("y", "i").replace("au", "u")
     return _DOUBLE.sub(r"\1", word)
 
 
