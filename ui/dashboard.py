@@ -8,13 +8,15 @@ import streamlit as st
 
 from ui import data, details, exports, mappanel, state, table, timeline
 from ui.i18n import label, t
-from ui.text import esc
+from ui.text import esc, md_escape
 
 
 def _problems(lang: str) -> None:
     problems = st.session_state.get("_url_problems") or []
     for p in problems:
-        st.warning(t("bad_param", lang, name=p.name, value=p.value, reason=p.reason), icon="⚠️")
+        # URL text is user input: markdown-escaped so a crafted link cannot inject links or images.
+        st.warning(t("bad_param", lang, name=md_escape(p.name), value=md_escape(p.value), reason=md_escape(p.reason)),
+                   icon="⚠️")
 
 
 def _not_on_map(undated: pd.DataFrame, unlocated: pd.DataFrame, lang: str) -> None:
@@ -28,7 +30,7 @@ def _not_on_map(undated: pd.DataFrame, unlocated: pd.DataFrame, lang: str) -> No
             for row in part.itertuples(index=False):
                 title = getattr(row, title_col) or row.title_en or row.id
                 place = (row.place_ar if lang == "ar" else row.place_en) or row.place_as_written
-                st.button(f"{title} · {label(row.status, lang)}" + (f" · {place}" if place else ""),
+                st.button(md_escape(f"{title} · {label(row.status, lang)}" + (f" · {place}" if place else "")),
                           key=f"nom-{key}-{row.id}", on_click=state.select, args=(row.id,))
 
 

@@ -19,6 +19,7 @@ from events.query import Query
 from mapview import MapView
 from ui import data
 from ui.i18n import span_in_words, t
+from ui.text import md_escape
 
 PNG_SIZES: dict[str, tuple[int, int]] = {"1200×800": (1200, 800), "1600×1000": (1600, 1000),
                                          "1920×1080": (1920, 1080), "800×600": (800, 600)}
@@ -48,7 +49,7 @@ def data_buttons(frame: pd.DataFrame, q: Query, window, lang: str, formats: tupl
         try:
             payload = data_file(frame, q, fmt)
         except EventMapError as exc:
-            col.error(t("export_failed", lang, error=exc))
+            col.error(t("export_failed", lang, error=md_escape(str(exc))))
             continue
         col.download_button(t(f"download_{fmt}", lang) if fmt != "json" else "JSON", payload,
                             file_name=_filename(window, fmt), mime=MIME[fmt], key=f"dl-{fmt}", width="stretch")
@@ -83,7 +84,7 @@ def _prepared(kind: str, key: tuple, lang: str, make) -> bytes | None:
             with st.spinner("…"):
                 store[kind] = (key, make())
         except EventMapError as exc:
-            st.error(t("export_failed", lang, error=exc))
+            st.error(t("export_failed", lang, error=md_escape(str(exc))))
             store.pop(kind, None)
     held = store.get(kind)
     return held[1] if held and held[0] == key else None

@@ -11,10 +11,11 @@ import io
 import pandas as pd
 import streamlit as st
 
-from errors import ConflictError, EventMapError
+from errors import EventMapError
 from events.io import READ_FORMATS, loads_events
 from ui import data
 from ui.i18n import t
+from ui.text import md_escape
 
 AUTHOR = "analyst"
 
@@ -44,7 +45,7 @@ def render(lang: str) -> None:
                                   progress=progress)
         except EventMapError as exc:
             slot.empty()
-            st.error(str(exc))
+            st.error(md_escape(str(exc)))
             ss.pop("import_result", None)
         else:
             bar.progress(1.0, text=t("import_progress", lang, done=f"{result.rows:,}"))
@@ -57,7 +58,7 @@ def render(lang: str) -> None:
     slot.progress(1.0, text=t("import_done", lang, done=f"{result.rows:,}"))
     st.success(t("import_result", lang, ok=len(result.events), bad=len(result.rejects)))
     for note in result.notes:
-        st.info(note)
+        st.info(md_escape(note))
     if result.rejects:
         st.subheader(t("import_rejects", lang))
         rejects = _rejects_frame(result)
@@ -71,10 +72,8 @@ def render(lang: str) -> None:
         if st.button(t("import_save", lang, n=len(result.events)), key="import_save", type="primary"):
             try:
                 n = data.store().add(result.events, author=AUTHOR, replace=replace)
-            except ConflictError as exc:
-                st.error(str(exc))
-            except EventMapError as exc:
-                st.error(str(exc))
+            except EventMapError as exc:   # ConflictError names the first duplicate id
+                st.error(md_escape(str(exc)))
             else:
                 st.success(t("import_saved", lang, n=n))
                 ss.pop("import_result", None)

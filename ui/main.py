@@ -6,6 +6,7 @@ import streamlit as st
 from errors import EventMapError
 from ui import sidebar, state, style
 from ui.i18n import t
+from ui.text import md_escape
 
 
 def main() -> None:
@@ -17,7 +18,7 @@ def main() -> None:
         from ui import data
         opts = data.facets()
     except EventMapError as exc:
-        st.error(t("store_error", lang, error=exc))
+        st.error(t("store_error", lang, error=md_escape(str(exc))))
         return
     if page == "review":
         from ui import review

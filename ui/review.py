@@ -169,10 +169,10 @@ def render(lang: str) -> None:
         try:
             drafts = _ingest(article[:MAX_ARTICLE_CHARS], published, outlet.strip())
         except ImportError as exc:
-            st.error(t("review_missing", lang, error=exc))
+            st.error(t("review_missing", lang, error=md_escape(str(exc))))
             drafts = None
         except EventMapError as exc:
-            st.error(str(exc))
+            st.error(md_escape(str(exc)))
             drafts = None
         if drafts is not None:
             ss["review_drafts"] = drafts

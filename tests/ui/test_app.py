@@ -68,7 +68,7 @@ def test_permalink_reproduces_filters_and_window(app_env):
 def test_bad_permalink_param_is_a_warning_not_a_crash(app_env):
     at = _run(status="bogus", **{"from": "2017-02-30"}, z="99")
     assert not at.exception
-    text = " ".join(w.value for w in at.warning)
+    text = " ".join(w.value for w in at.warning).replace("\\", "")   # shown markdown-escaped
     assert "status" in text and "bogus" in text
     assert "2017-02-30" in text
     assert len(at.dataframe[0].value) == 7        # bad filters ignored, everything shown
@@ -94,3 +94,10 @@ def test_table_row_selection_opens_side_panel(app_env):
     # the denial links to the claims it denies
     labels = [b.label for b in at.button]
     assert any("US forces said to have evacuated" in lbl.replace("\\", "") for lbl in labels)
+
+
+def test_crafted_link_cannot_inject_markdown(app_env):
+    at = _run(colour="![x](http://example.invalid/track.png)", q="[click](javascript:alert(1))")
+    assert not at.exception
+    raw = " ".join(w.value for w in at.warning)
+    assert "![x](" not in raw and "\\!\\[x\\]\\(" in raw       # escaped: shown as text, never an image

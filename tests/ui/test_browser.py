@@ -191,6 +191,25 @@ def test_table_row_opens_side_panel(page):
     _shot(page, "dashboard_en_panel.png")
 
 
+def test_marker_click_selects_event_and_shows_its_denial(page):
+    _wait_map(page, until=lambda c: c and c["points"] == 7)
+    page.locator(MAP_IFRAME).scroll_into_view_if_needed()
+    frame = _map_frame(page)
+    # the al-Buleel claim (28 Aug 2017), where the seed data puts it
+    x, y = frame.evaluate("() => { const p = window.map.latLngToContainerPoint([35.203491, 40.362671]); "
+                          "return [p.x, p.y]; }")
+    box = page.locator(MAP_IFRAME).bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    panel = page.locator(".evm-detail")
+    panel.wait_for(timeout=20_000)
+    assert panel.get_attribute("data-event-id") == "seed-2017-08-28-buleel-evacuation"
+    # the coalition's denial is linked from the claim's panel
+    page.get_by_text("Denied by").wait_for(timeout=10_000)
+    page.get_by_role("button", name="US-led coalition denies", exact=False).first.click()
+    page.wait_for_function("() => { const d = document.querySelector('.evm-detail'); "
+                           "return d && d.dataset.eventId === 'seed-2017-09-07-coalition-denial'; }", timeout=20_000)
+
+
 def test_png_and_geojson_exports(page):
     from PIL import Image
     with page.expect_download(timeout=30_000) as dl:
