@@ -140,7 +140,7 @@ class NameIndex:
         for k in keys:
             for i, name in self._exact[script].get(k, ()):
                 offer(Hit(i, 100.0, name))
-        if script == "lat":
+        if script == "lat" and len(key) >= 4:  # "Big" must not become "Bakhgh"
             for other in self._skeleton.get(vowel_skeleton(key), ()):
                 if other != key:
                     for i, name in self._exact[script][other]:

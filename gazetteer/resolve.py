@@ -52,7 +52,9 @@ BONUS_NEAR_30KM, BONUS_NEAR_100KM = 12.0, 6.0
 BONUS_KIND_MATCH, PENALTY_KIND_MISMATCH = 8.0, 15.0
 BONUS_CITY = 4.0            # + up to 3 more for many neighbourhoods (exact or vowel-level
                             # matches only: prominence breaks ties, it never lifts a fuzzy match)
-BONUS_SEAT = 3.0            # a town that gives its name to its district / sub-district
+#: A town that gives its name to its district (a district centre: Afrin, Manbij, Douma) is what a bare
+#: name usually means, enough to decide; a sub-district centre only leans (كسرة stays ambiguous).
+BONUS_SEAT = {"district": 6.0, "sub-district": 3.0}
 PENALTY_ADMIN_BARE = 2.0    # a bare name prefers the town over the admin unit named after it
 
 ADMIN_KINDS = (PlaceKind.GOVERNORATE, PlaceKind.DISTRICT, PlaceKind.SUBDISTRICT)
@@ -75,7 +77,8 @@ class Resolver:
     def __init__(self, index: NameIndex, admin: AdminBoundaries):
         self.index = index
         self.admin = admin
-        self._seats = {p.pcode for p in index.places if p.kind in SETTLEMENT_KINDS and self._is_seat(p)}
+        self._seats = {p.pcode: seat for p in index.places
+                       if p.kind in SETTLEMENT_KINDS and (seat := self._seat_level(p)) is not None}
         self._context_cache: dict[str, frozenset[str]] = {}
         self._lock = threading.Lock()
         # Admin names for context scanning: every boundary unit, plus aliases given to admin places.
@@ -126,15 +129,15 @@ class Resolver:
                     reasons.append(f"type {kind.value}")
                 else:
                     score -= PENALTY_KIND_MISMATCH
-            else:
-                if place.kind == PlaceKind.CITY and hit.score >= VOWEL_SCORE:
-                    score += BONUS_CITY + min(3.0, place.size_hint / 5.0)
-                    reasons.append("city")
-                elif place.kind in ADMIN_KINDS:
-                    score -= PENALTY_ADMIN_BARE
-                if place.kind in SETTLEMENT_KINDS and hit.score >= 100 and place.pcode in self._seats:
-                    score += BONUS_SEAT
-                    reasons.append("admin seat")
+            elif place.kind in ADMIN_KINDS:
+                score -= PENALTY_ADMIN_BARE
+            if place.kind == PlaceKind.CITY and hit.score >= VOWEL_SCORE:
+                score += BONUS_CITY + min(3.0, place.size_hint / 5.0)
+                reasons.append("city")
+            seat = self._seats.get(place.pcode) if hit.score >= 100 else None
+            if seat is not None:
+                score += BONUS_SEAT[seat]
+                reasons.append(f"{seat} seat")
             if context:
                 own = {place.pcode} | {r.pcode for r in (place.admin1, place.admin2, place.admin3) if r}
                 if place.admin1 and place.admin1.pcode in context or place.pcode in context:
@@ -157,12 +160,13 @@ class Resolver:
         return ranked
 
     @staticmethod
-    def _is_seat(place: GazPlace) -> bool:
+    def _seat_level(place: GazPlace) -> str | None:
+        """"district" / "sub-district" when the town gives its name to that unit (its centre), else None."""
         own = {name_key(place.name_ar), name_key(place.name_en)}
-        for ref in (place.admin2, place.admin3):
+        for level, ref in (("district", place.admin2), ("sub-district", place.admin3)):
             if ref and ({name_key(ref.name_ar.removeprefix("مركز ")), name_key(ref.name_en)} & own):
-                return True
-        return False
+                return level
+        return None
 
     @staticmethod
     def _competes(top: GazPlace, other: GazPlace) -> bool:

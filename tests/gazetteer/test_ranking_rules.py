@@ -74,3 +74,14 @@ def test_context_in_latin_and_arabic_names_admin_units(gz):
     assert "SY0804" in pcodes  # Ras Al Ain district
     assert "SY09" in gz.resolver.context_pcodes("في محافظة دير الزور")
     assert gz.resolver.context_pcodes(None) == frozenset()
+
+
+def test_district_centre_outranks_namesake_villages_but_subdistrict_centre_only_leans(gz):
+    afrin = gz.resolve("Afrin")  # C1366 is the centre of Afrin district; C1131 a village near Aleppo
+    assert afrin.status is ResolutionStatus.RESOLVED and afrin.place.pcode == "C1366"
+    assert "district seat" in afrin.candidates[0].reasons
+    assert gz.resolve("كسرة").status is ResolutionStatus.AMBIGUOUS  # C5096 only centres a sub-district
+
+
+def test_three_letter_words_do_not_match_by_vowel_skeleton(gz):
+    assert gz.resolve("Big").status is not ResolutionStatus.RESOLVED
