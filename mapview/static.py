@@ -21,11 +21,13 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
+import shapely  # noqa: E402
 from matplotlib.collections import LineCollection, PolyCollection  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
 from errors import ExportError  # noqa: E402
 from events.model import ClaimStatus, EventType  # noqa: E402
+from mapview.adminareas import admin_area_pcodes, admin_shapes, polygon_rings  # noqa: E402
 from mapview.geometry import aggregate_grid, arrow_lines, circle_rings, denial_pairs, event_extent  # noqa: E402
 from mapview.layers.basemap import ADMIN_DIR, LAND, SEA  # noqa: E402
 from mapview.layers.events import AGGREGATE_THRESHOLD  # noqa: E402
@@ -164,28 +166,44 @@ class StaticMap:
         self._events.append(artist)
 
     def _draw_areas(self, loc: pd.DataFrame) -> None:
-        coarse = loc[loc["precision"].notna() & (loc["precision"] != "point") & loc["radius_km"].notna()
-                     & (loc["radius_km"] > 0)]
-        if not coarse.empty:
-            rings = circle_rings(coarse["lat"], coarse["lon"], coarse["radius_km"])
-            colors = [_TYPE_COLOR.get(t, "#555") for t in coarse["event_type"]]
-            dashed = (coarse["status"] == ClaimStatus.CLAIMED.value).to_numpy()
-            self._add(self.ax.add_collection(PolyCollection(
-                rings, facecolors=colors, edgecolors=colors, alpha=0.10, linewidths=1.0, zorder=4)))
-            self._add(self.ax.add_collection(PolyCollection(
-                rings, facecolors="none", edgecolors=colors, linewidths=1.0, zorder=4,
-                linestyles=[(0, (4, 3)) if d else "solid" for d in dashed])))
-        wkt = loc["area_wkt"].dropna() if "area_wkt" in loc else pd.Series(dtype=object)
-        wkt = wkt[wkt.astype(str).str.len() > 0]
-        if not wkt.empty:
-            import geopandas as gpd
-            shapes = gpd.GeoSeries.from_wkt(wkt.to_list(), on_invalid="ignore")
-            shapes = shapes[shapes.notna() & ~shapes.is_empty]
-            if not shapes.empty:
-                before = set(self.ax.collections)
-                shapes.plot(ax=self.ax, aspect=None, facecolor="#1f77b4", alpha=0.10, edgecolor="#1f77b4", zorder=4)
-                for c in set(self.ax.collections) - before:
-                    self._add(c)
+        """Own shapes (area_wkt), else admin-unit polygons (one per unit, status and type), else circles."""
+        coarse = loc[loc["precision"].notna() & (loc["precision"] != "point")]
+        if coarse.empty:
+            return
+        wkt = coarse["area_wkt"].fillna("").astype(str) if "area_wkt" in coarse else pd.Series("", index=coarse.index)
+        has_wkt = (wkt.str.len() > 0).to_numpy()
+        unit = admin_area_pcodes(coarse)
+        keyed = unit.notna().to_numpy()
+        radius = coarse["radius_km"].to_numpy("float64")
+        circ = ~has_wkt & ~keyed & np.isfinite(radius) & (radius > 0)
+        rings, types, statuses = [], [], []
+        if circ.any():
+            c = coarse[circ]
+            rings += list(circle_rings(c["lat"], c["lon"], c["radius_km"]))
+            types += list(c["event_type"])
+            statuses += list(c["status"])
+        if has_wkt.any():
+            w = coarse[has_wkt]
+            r, owner = polygon_rings(shapely.from_wkt(wkt[has_wkt].to_numpy(), on_invalid="ignore"))
+            rings += r
+            types += list(w["event_type"].to_numpy()[owner])
+            statuses += list(w["status"].to_numpy()[owner])
+        if keyed.any():
+            groups = pd.DataFrame({"p": unit[keyed].to_numpy(), "t": coarse.loc[keyed, "event_type"].to_numpy(),
+                                   "s": coarse.loc[keyed, "status"].to_numpy()}).drop_duplicates()
+            r, owner = polygon_rings(admin_shapes(groups["p"]))
+            rings += r
+            types += list(groups["t"].to_numpy()[owner])
+            statuses += list(groups["s"].to_numpy()[owner])
+        if not rings:
+            return
+        colors = [_TYPE_COLOR.get(t, "#555") for t in types]
+        dashed = [s == ClaimStatus.CLAIMED.value for s in statuses]
+        self._add(self.ax.add_collection(PolyCollection(
+            rings, facecolors=colors, edgecolors=colors, alpha=0.10, linewidths=1.0, zorder=4)))
+        self._add(self.ax.add_collection(PolyCollection(
+            rings, facecolors="none", edgecolors=colors, linewidths=1.0, zorder=4,
+            linestyles=[(0, (4, 3)) if d else "solid" for d in dashed])))
 
     def _draw_links(self, loc: pd.DataFrame) -> None:
         pairs = denial_pairs(loc).dropna()

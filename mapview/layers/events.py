@@ -22,6 +22,7 @@ import shapely
 
 from errors import ValidationError
 from events.model import ClaimStatus, EventType
+from mapview.adminareas import admin_area_pcodes, admin_units
 from mapview.escape import esc
 from mapview.geometry import aggregate_grid, arrow_lines, denial_pairs
 from mapview.layers.element import EventDataLayer
@@ -79,21 +80,35 @@ def _point_parts(sub: pd.DataFrame, lang: str) -> list[tuple[str, dict, dict]]:
 
 
 def _area_parts(sub: pd.DataFrame) -> list[tuple[str, dict, dict]]:
-    """Circles (radius_km) and polygons (area_wkt) for places coarser than a point."""
+    """Areas for places coarser than a point: the event's own shape (area_wkt), else its admin unit's
+    polygon (governorate/district/subdistrict with a known P-code; one feature per unit, status and type),
+    else a circle (radius_km)."""
     coarse = sub[sub["precision"].notna() & (sub["precision"] != "point")] if "precision" in sub else sub.iloc[:0]
+    unit = admin_area_pcodes(coarse)
+    wkt_all = coarse["area_wkt"] if "area_wkt" in coarse else pd.Series(index=coarse.index, dtype=object)
+    has_wkt_all = wkt_all.notna() & (wkt_all.astype(str).str.len() > 0)
+    units = admin_units()
     parts = []
     for status in STATUS_ORDER:
-        rows = coarse[coarse["status"] == status.value]
+        in_status = (coarse["status"] == status.value).to_numpy()
+        rows = coarse[in_status]
         feats = []
-        wkt = rows["area_wkt"] if "area_wkt" in rows else pd.Series(index=rows.index, dtype=object)
-        has_wkt = wkt.notna() & (wkt.astype(str).str.len() > 0)
+        wkt, has_wkt = wkt_all[in_status], has_wkt_all[in_status]
         if has_wkt.any():
             geoms = shapely.from_wkt(wkt[has_wkt].to_numpy(), on_invalid="ignore")
             for g, t in zip(geoms, rows.loc[has_wkt, "event_type"].to_numpy()):
                 if g is not None and not g.is_empty:
                     feats.append({"type": "Feature", "geometry": json.loads(shapely.to_geojson(g)),
                                   "properties": {"t": t}})
-        circ = rows[~has_wkt & rows["radius_km"].notna() & (rows["radius_km"] > 0)] if "radius_km" in rows else rows.iloc[:0]
+        keyed = unit[in_status].notna()
+        if keyed.any():
+            groups = (pd.DataFrame({"p": unit[in_status][keyed].to_numpy(),
+                                    "t": rows.loc[keyed, "event_type"].to_numpy()})
+                      .drop_duplicates().sort_values(["p", "t"]))
+            feats += [{"type": "Feature", "geometry": g, "properties": {"t": t, "p": p}}
+                      for p, t, g in zip(groups["p"], groups["t"], units["geojson"].reindex(groups["p"]))]
+        circ = rows[~has_wkt & ~keyed & rows["radius_km"].notna() & (rows["radius_km"] > 0)] \
+            if "radius_km" in rows else rows.iloc[:0]
         feats += [_point(la, lo, {"t": t, "r": round(float(r) * 1000.0)}) for la, lo, t, r in
                   zip(circ["lat"].to_numpy(), circ["lon"].to_numpy(), circ["event_type"].to_numpy(),
                       circ["radius_km"].to_numpy())]

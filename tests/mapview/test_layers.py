@@ -59,7 +59,7 @@ def test_areas_arrows_and_denial_links_from_seed(seed_frame):
     areas = sum(len(p[2]["features"]) for p in parts if p[0] == "area")
     coarse = seed_frame[(seed_frame["precision"] != "point") & seed_frame["radius_km"].notna()]
     assert areas == len(coarse)
-    circle = next(f for p in parts if p[0] == "area" for f in p[2]["features"])
+    circle = next(f for p in parts if p[0] == "area" for f in p[2]["features"] if f["geometry"]["type"] == "Point")
     assert circle["properties"]["r"] >= 1000                      # metres
     lines = [f for p in parts if p[0] == "line" for f in p[2]["features"]]
     moved = seed_frame.dropna(subset=["origin_lat", "dest_lat"])
