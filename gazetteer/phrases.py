@@ -18,6 +18,7 @@ from gazetteer.model import PlaceKind
 from gazetteer.normalize import fold_arabic_words, is_arabic
 
 AREA = "area"  # qualifier meaning "the area of X" (منطقة): answer NEAR, not POINT
+STRIP = "strip"  # a word around a region's name that adds nothing ("the Qalamoun region", "enclave")
 
 _AR_QUALIFIERS = {
     "بلده": PlaceKind.COMMUNITY, "قريه": PlaceKind.COMMUNITY, "مدينه": PlaceKind.CITY,
@@ -30,7 +31,7 @@ _LAT_QUALIFIERS = {
     "muhafaza": PlaceKind.GOVERNORATE, "muhafazat": PlaceKind.GOVERNORATE,
     "district": PlaceKind.DISTRICT, "subdistrict": PlaceKind.SUBDISTRICT,
     "nahiya": PlaceKind.SUBDISTRICT, "nahia": PlaceKind.SUBDISTRICT, "area": AREA,
-    "camp": PlaceKind.COMMUNITY,
+    "camp": PlaceKind.COMMUNITY, "enclave": STRIP, "region": STRIP, "pocket": STRIP,
 }
 _LAT_FILLERS = {"of", "the", "in", "at", "to", "from"}
 _AR_FILLERS = {"في", "من", "الى", "ل", "على", "علي", "بعد", "مسافه", "نحو", "حوالي"}
@@ -134,6 +135,8 @@ def split_qualifiers(text: str) -> Phrase:
         value = table.get(bare) if bare else None
         if value is None:
             return False
+        if value == STRIP:
+            return True
         if value == AREA:
             area_of = True
         elif hint is None:

@@ -31,6 +31,8 @@ import math
 import threading
 from dataclasses import dataclass, replace
 
+from shapely.geometry.base import BaseGeometry
+
 from gazetteer.admin import AdminBoundaries
 from gazetteer.geometry import covering_radius_km, disc, haversine_km, representative
 from gazetteer.index import VOWEL_SCORE, Hit, NameIndex
@@ -55,6 +57,7 @@ BONUS_CITY = 4.0            # + up to 3 more for many neighbourhoods (exact or v
 #: A town that gives its name to its district (a district centre: Afrin, Manbij, Douma) is what a bare
 #: name usually means, enough to decide; a sub-district centre only leans (كسرة stays ambiguous).
 BONUS_SEAT = {"district": 6.0, "sub-district": 3.0}
+BONUS_NAMED_REGION = 6.0    # a curated region («القلمون») over a village of the same name
 PENALTY_ADMIN_BARE = 2.0    # a bare name prefers the town over the admin unit named after it
 
 ADMIN_KINDS = (PlaceKind.GOVERNORATE, PlaceKind.DISTRICT, PlaceKind.SUBDISTRICT)
@@ -74,9 +77,11 @@ class Ranked:
 class Resolver:
     """Name → ranked candidates → Resolution (plain names; phrases go through relative.py)."""
 
-    def __init__(self, index: NameIndex, admin: AdminBoundaries):
+    def __init__(self, index: NameIndex, admin: AdminBoundaries,
+                 shapes: dict[str, BaseGeometry] | None = None):
         self.index = index
         self.admin = admin
+        self.shapes = dict(shapes or {})  # named regions (sources/regions.py): code -> polygon
         self._seats = {p.pcode: seat for p in index.places
                        if p.kind in SETTLEMENT_KINDS and (seat := self._seat_level(p)) is not None}
         self._context_cache: dict[str, frozenset[str]] = {}
@@ -131,6 +136,9 @@ class Resolver:
                     score -= PENALTY_KIND_MISMATCH
             elif place.kind in ADMIN_KINDS:
                 score -= PENALTY_ADMIN_BARE
+            if place.kind == PlaceKind.REGION and hit.score >= 100 and kind is None:
+                score += BONUS_NAMED_REGION
+                reasons.append("named region")
             if place.kind == PlaceKind.CITY and hit.score >= VOWEL_SCORE:
                 score += BONUS_CITY + min(3.0, place.size_hint / 5.0)
                 reasons.append("city")
@@ -243,11 +251,14 @@ class Resolver:
 
     def area_for(self, place: GazPlace, *, loose: bool) -> Area | None:
         """Admin units → their polygon; loose town matches → a NEAR disc; exact towns → None (a point)."""
-        if place.kind in ADMIN_KINDS:
-            geom = self.admin.geometry(place.pcode)
+        if place.kind in ADMIN_KINDS or place.pcode in self.shapes:
+            geom = self.shapes.get(place.pcode) or self.admin.geometry(place.pcode)
             lat, lon = representative(geom, prefer=(place.lat, place.lon))
+            precision = place.precision
+            if place.kind is PlaceKind.REGION and place.admin1 is not None:
+                precision = Precision.DISTRICT  # a named region inside one governorate: a few sub-districts
             return Area(lat=lat, lon=lon, radius_km=round(covering_radius_km(geom, lat, lon), 1),
-                        precision=place.precision, geometry_wkt=geom.wkt,
+                        precision=precision, geometry_wkt=geom.wkt,
                         label_en=place.name_en, label_ar=place.name_ar, anchor=place)
         if not loose:
             return None

@@ -28,6 +28,7 @@ from gazetteer.resolve import RESOLVE_MIN, Resolver
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 BUILTIN_ALIASES = Path(__file__).resolve().parent / "data" / "aliases.csv"
+BUILTIN_REGIONS = Path(__file__).resolve().parent / "data" / "regions.csv"
 CACHE_SIZE = 20_000
 MAX_QUERY_CHARS = 300
 
@@ -35,12 +36,13 @@ MAX_QUERY_CHARS = 300
 class Gazetteer:
     """Resolve names and phrases, reverse-geocode points, hand out admin shapes."""
 
-    def __init__(self, places: Sequence[GazPlace], admin: AdminBoundaries):
+    def __init__(self, places: Sequence[GazPlace], admin: AdminBoundaries, *,
+                 shapes: dict[str, BaseGeometry] | None = None):
         started = time.perf_counter()
         self._places = tuple(places)
         self.admin = admin
         self.index = NameIndex(list(self._places))
-        self.resolver = Resolver(self.index, admin)
+        self.resolver = Resolver(self.index, admin, shapes)
         self._by_pcode = {p.pcode: p for p in self._places}
         self._cache: OrderedDict[tuple, Resolution] = OrderedDict()
         self._lock = threading.Lock()
@@ -48,29 +50,37 @@ class Gazetteer:
 
     @classmethod
     def from_data(cls, data_dir: Path = DATA_DIR, *, geonames: Sequence[Path] = (),
-                  ocha: Sequence[Path] = (), aliases: Sequence[Path] = (),
+                  ocha: Sequence[Path] = (), aliases: Sequence[Path] = (), regions: Sequence[Path] = (),
                   builtin_aliases: bool = True) -> "Gazetteer":
         """Build from ``data/places.csv`` + ``data/admin/adm1-3.geojson``, then merge extra sources.
 
         ``geonames`` (SY.txt dumps) and ``ocha`` (HDX populated-places CSVs) are
         merged without duplicates (see sources/merge.py); ``aliases`` (user
         alias CSVs) are applied last, after the built-in exonym list
-        ``gazetteer/data/aliases.csv`` ("Palmyra", "Kobani"...).
+        ``gazetteer/data/aliases.csv`` ("Palmyra", "Kobani"...). Named regions
+        (``gazetteer/data/regions.csv`` + ``regions``) are unions of admin units.
+        ``builtin_aliases=False`` leaves out both built-in lists.
         """
         from gazetteer.sources.aliases import load_aliases
         from gazetteer.sources.geonames import load_geonames
         from gazetteer.sources.merge import apply_aliases, merge_places
         from gazetteer.sources.ocha import load_places_csv
+        from gazetteer.sources.regions import load_regions, region_places
         admin = AdminBoundaries.from_dir(Path(data_dir) / "admin")
         places = load_places_csv(Path(data_dir) / "places.csv") + admin.as_places()
         for path in ocha:
             places = merge_places(places, load_places_csv(Path(path)), admin=admin)
         for path in geonames:
             places = merge_places(places, load_geonames(Path(path)).places, admin=admin)
+        region_files = ([BUILTIN_REGIONS] if builtin_aliases and BUILTIN_REGIONS.exists() else []) + list(regions)
+        shapes: dict[str, BaseGeometry] = {}
+        for path in region_files:
+            region_list, region_shapes = region_places(load_regions(Path(path)), admin)
+            places, shapes = places + region_list, {**shapes, **region_shapes}
         alias_files = ([BUILTIN_ALIASES] if builtin_aliases and BUILTIN_ALIASES.exists() else []) + list(aliases)
         for path in alias_files:
             places = apply_aliases(places, load_aliases(Path(path)), admin=admin)
-        return cls(places, admin)
+        return cls(places, admin, shapes=shapes)
 
     # -- public API --------------------------------------------------------
     @property
@@ -132,7 +142,12 @@ class Gazetteer:
         return self.admin.reverse(float(lat), float(lon))
 
     def admin_geometry(self, pcode: str) -> BaseGeometry:
-        """The polygon of a governorate / district / sub-district (raises GazetteerError if unknown)."""
+        """The polygon of a governorate / district / sub-district, or of a named region (RG-…).
+
+        Raises GazetteerError for an unknown code.
+        """
+        if pcode in self.resolver.shapes:
+            return self.resolver.shapes[pcode]
         return self.admin.geometry(pcode)
 
 

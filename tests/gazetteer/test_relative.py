@@ -155,3 +155,19 @@ def test_a_named_town_in_the_wrong_sector_becomes_an_area_with_a_conflict_note(g
     res = gz.resolve("بلدة الطريف في ريف مدينة دير الزور الجنوبي")
     assert res.place.pcode == "C5133" and res.precision is Precision.NEAR and res.radius_km >= 10
     assert "conflict" in res.note
+
+
+@pytest.mark.parametrize("name", ["Eastern Ghouta", "الغوطة الشرقية", "the Eastern Ghouta enclave"])
+def test_named_region_is_its_admin_union_not_east_of_a_village(gz, name):
+    res = gz.resolve(name)
+    assert res.status is RESOLVED and res.place.pcode == "RG-EASTERN-GHOUTA"
+    assert res.precision is Precision.DISTRICT
+    shape = _shape(res)
+    assert shape.contains(Point(36.405, 33.571))            # Douma
+    assert not shape.contains(Point(39.019, 35.905))         # not Ghota village in Raqqa
+    assert gz.admin_geometry("RG-EASTERN-GHOUTA").equals(shape)
+
+
+def test_curated_region_outranks_a_village_of_the_same_name(gz):
+    res = gz.resolve("القلمون")
+    assert res.place.pcode == "RG-QALAMOUN" and any(c.place.pcode == "C3841" for c in res.candidates)
