@@ -76,6 +76,7 @@ class Phrase:
     centre: bool = False           # "وسط سوريا" / "central Syria"
     before: str = ""               # a named place written before a direction ("X south-west of Y")
     distance_km: float | None = None  # "10 km north of X"
+    part_of: bool = False          # direction as an adjective: "southern Idlib", «حلب الشرقية»
 
 
 _CLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "وب", "ول", "و", "ب", "ل", "ف")
@@ -214,12 +215,18 @@ def parse_relative(text: str) -> Phrase | None:
             return None
         return Phrase(name="", bearing=bearing, country=True, centre=centre)
     before = [i for i in rest if dir_span and i < dir_span[0]] if countryside is None else []
+    part_of = False
+    if countryside is None and bearing is not None and distance is None:
+        if arabic and rest and before == rest:          # «حلب الشرقية»: adjective after the name
+            before, part_of = [], True
+        elif not arabic and not before and any(ws[i].fold.endswith(("ern", "erly")) for i in dir_span):
+            part_of = True                               # "southern Idlib"
     anchor = [i for i in rest if i not in before]
     if not anchor:
         return None
     return Phrase(name=" ".join(ws[i].raw for i in anchor), bearing=bearing, countryside=countryside,
                   before=" ".join(ws[i].raw for i in before),
-                  distance_km=distance if bearing is not None else None)
+                  distance_km=distance if bearing is not None else None, part_of=part_of)
 
 
 def split_nested(text: str) -> tuple[str, str] | None:

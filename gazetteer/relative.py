@@ -13,6 +13,9 @@ phrase                                  precision    shape
 "<dir> of TOWN"                         NEAR         wedge 2-30 km, ±45°
 "outskirts of TOWN" (+ dir)             NEAR         disc 12 km (wedge 1-12 km)
 "<dir> of GOVERNORATE/DISTRICT"         that level   the part of the unit in that direction
+"southern X" (X also a governorate)     GOVERNORATE  the southern part of the governorate
+«حلب الشرقية», "eastern CITY"           NEAR         sector 0-8 km, ±67.5° of the city
+"Eastern VILLAGE" (unknown name)        ambiguous    no area: likely a region/quarter we lack
 "X <dir> of TOWN"                       NEAR         disc around X; note if X is not in <dir>
 "X in <relative phrase>"                NEAR         disc around X; note (in)consistency
 "<dir> of the country" / "<dir> Syria"  REGION       part of Syria's outline (see REGION_CUTS)
@@ -27,13 +30,15 @@ from shapely.geometry.base import BaseGeometry
 
 from gazetteer.geometry import (angle_diff, bearing_deg, covering_radius_km, disc, haversine_km, offset,
                                 representative, sector)
-from gazetteer.model import Area, Precision, Resolution, ResolutionStatus
+from gazetteer.model import Area, PlaceKind, Precision, Resolution, ResolutionStatus
+from gazetteer.normalize import is_arabic
 from gazetteer.phrases import Phrase, parse_relative, split_nested, split_qualifiers
 from gazetteer.resolve import ADMIN_KINDS, NEAR_RADIUS_KM, Resolver, with_note
 
 COUNTRYSIDE_KM = (5.0, 40.0)
 DIRECTION_KM = (2.0, 30.0)
 OUTSKIRTS_KM = (1.0, 12.0)
+PART_KM = 8.0  # "eastern Aleppo" (the city's own part)
 HALF_WIDTH_DEG = 45.0
 #: A direction in the text and the gazetteer's bearing may differ this much before we flag it.
 DIRECTION_TOLERANCE_DEG = 67.5
@@ -113,6 +118,10 @@ def around_anchor(resolver: Resolver, query: str, phrase: Phrase, *, context=Non
     place = anchor_res.place
     outline = resolver.admin.outline()
     label = direction_name(phrase.bearing) if phrase.bearing is not None else ""
+    if phrase.part_of:
+        place, refused = _part_anchor(query, phrase, anchor_res)
+        if refused is not None:
+            return refused
     if place.kind in ADMIN_KINDS:
         unit = resolver.admin.geometry(place.pcode)
         geom = unit
@@ -120,11 +129,22 @@ def around_anchor(resolver: Resolver, query: str, phrase: Phrase, *, context=Non
             c = unit.centroid
             part = unit.intersection(sector(c.y, c.x, phrase.bearing, inner_km=0, outer_km=600, half_width_deg=67.5))
             geom = part if not part.is_empty else unit
-        area = _area(geom, place.precision, label_en=f"{label} {place.name_en}".strip(), anchor=place)
-        return Resolution(query=query, status=ResolutionStatus.RESOLVED, area=area,
-                          candidates=anchor_res.candidates, note=f"{label or 'part'} of {place.name_en} ({place.pcode})")
+        label_en = f"{label}ern {place.name_en}" if label else place.name_en
+        label_ar = f"{direction_name_ar(phrase.bearing)} {place.name_ar}" if label else place.name_ar
+        area = _area(geom, place.precision, label_en=label_en, label_ar=label_ar, anchor=place)
+        return Resolution(query=query, status=ResolutionStatus.RESOLVED, area=area, candidates=anchor_res.candidates,
+                          note=f"{label_en}: the part of {place.name_en} ({place.pcode}) in that direction")
     if phrase.distance_km is not None and phrase.bearing is not None:
         return _at_distance(query, place, phrase.bearing, phrase.distance_km, anchor_res)
+    if phrase.part_of:  # a city's own eastern/western... part
+        geom = _clip(sector(place.lat, place.lon, phrase.bearing, inner_km=0, outer_km=PART_KM,
+                            half_width_deg=67.5), outline)
+        prefer = offset(place.lat, place.lon, phrase.bearing, PART_KM / 2)
+        area = _area(geom, Precision.NEAR, prefer=prefer, anchor=place,
+                     label_en=f"{direction_name(phrase.bearing)}ern part of {place.name_en}",
+                     label_ar=f"{place.name_ar} {_ADJ_AR_FEM(phrase.bearing)}")
+        return Resolution(query=query, status=ResolutionStatus.RESOLVED, area=area, candidates=anchor_res.candidates,
+                          note=f"{area.label_en} ({place.pcode}), within {PART_KM:.0f} km of its centre")
     inner, outer = (OUTSKIRTS_KM if phrase.countryside == "outskirts"
                     else COUNTRYSIDE_KM if phrase.countryside else DIRECTION_KM)
     if phrase.bearing is None:
@@ -176,6 +196,35 @@ def _label_ar(what: str, name: str, bearing: float | None) -> str:
     if what == "outskirts":
         return f"أطراف {name} " + " ".join(w + "ة" for w in adjective.split())
     return f"{direction_name_ar(bearing)} {name}"
+
+
+def _ADJ_AR_FEM(bearing: float) -> str:
+    return " ".join(w + "ة" for w in _ADJ_AR[min(_ADJ_AR, key=lambda b: angle_diff(b, bearing))].split())
+
+
+def _part_anchor(query: str, phrase: Phrase, anchor_res: Resolution):
+    """What "southern X" / «X الشرقية» is part of: (place, None), or (None, a refusal).
+
+    English "southern Idlib", "eastern Deir ez-Zor" mean the governorate when X
+    names one; a city's part otherwise. A village has no "eastern part" worth
+    a map area — the phrase is more likely a name we lack (a region, a
+    quarter), so the answer is ambiguous, never a guess.
+    """
+    place = anchor_res.place
+    if place.kind in ADMIN_KINDS:
+        return place, None
+    arabic = is_arabic(query)
+    gov = next((c.place for c in anchor_res.candidates if c.place.kind is PlaceKind.GOVERNORATE
+                and place.admin1 is not None and c.place.pcode == place.admin1.pcode
+                and "exact" in c.reasons), None)
+    if gov is not None and not arabic:
+        return gov, None
+    if place.kind is PlaceKind.CITY or gov is not None:
+        return place, None
+    return None, Resolution(
+        query=query, status=ResolutionStatus.AMBIGUOUS, candidates=anchor_res.candidates,
+        note=(f"'{query}' reads like the name of a region or quarter the gazetteer lacks; "
+              f"'{phrase.name}' matches only the village {place.name_en} / {place.name_ar} ({place.pcode})"))
 
 
 def _conflict_area(x) -> Area:

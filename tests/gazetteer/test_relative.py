@@ -171,3 +171,29 @@ def test_named_region_is_its_admin_union_not_east_of_a_village(gz, name):
 def test_curated_region_outranks_a_village_of_the_same_name(gz):
     res = gz.resolve("القلمون")
     assert res.place.pcode == "RG-QALAMOUN" and any(c.place.pcode == "C3841" for c in res.candidates)
+
+
+@pytest.mark.parametrize("phrase, gov", [("southern Idlib", "SY07"), ("eastern Deir ez-Zor", "SY09"),
+                                         ("northern Hama", "SY05")])
+def test_english_direction_adjective_on_a_governorate_name_is_that_part_of_the_governorate(gz, phrase, gov):
+    res = gz.resolve(phrase)
+    assert res.status is RESOLVED and res.precision is Precision.GOVERNORATE and res.area.anchor.pcode == gov
+    whole = gz.admin_geometry(gov)
+    assert _shape(res).area < 0.8 * whole.area and gz.reverse(res.lat, res.lon)[0].pcode == gov
+
+
+def test_arabic_adjective_after_a_city_is_the_city_part(gz):
+    res = gz.resolve("حلب الشرقية")
+    assert res.precision is Precision.NEAR and res.area.anchor.pcode == "C1007"
+    assert 0 < haversine_km(36.206116, 37.152527, res.lat, res.lon) < 8
+    assert 45 <= bearing_deg(36.206116, 37.152527, res.lat, res.lon) <= 135
+
+
+def test_direction_adjective_on_a_mere_village_is_not_guessed(gz):
+    res = gz.resolve("Eastern Rukban")  # no such place; Rukban is one camp/village
+    assert res.status is ResolutionStatus.AMBIGUOUS and res.area is None and "lacks" in res.note
+
+
+def test_a_town_in_southern_idlib_is_checked_against_the_governorate_part(gz):
+    res = gz.resolve("the village of Kansafra in southern Idlib")
+    assert res.place.pcode == "C4309" and res.precision is Precision.POINT and "consistent" in res.note
