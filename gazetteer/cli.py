@@ -74,6 +74,34 @@ def _line(row: dict) -> str:
 
 
 @cli.command()
+@click.option("--geonames", multiple=True, type=click.Path(exists=True, dir_okay=False), help="GeoNames SY.txt dump.")
+@click.option("--ocha", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="OCHA/HDX populated-places CSV.")
+@click.option("--aliases", multiple=True, type=click.Path(exists=True, dir_okay=False), help="User alias CSV.")
+@click.option("--regions", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Named-region CSV.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
+def check(geonames, ocha, aliases, regions, as_json) -> None:
+    """Validate source files and show what merging them would change (nothing is written)."""
+    from gazetteer.service import DATA_DIR, Gazetteer, get_gazetteer
+    try:
+        base = get_gazetteer()
+        merged = Gazetteer.from_data(DATA_DIR, geonames=[Path(p) for p in geonames], ocha=[Path(p) for p in ocha],
+                                     aliases=[Path(p) for p in aliases], regions=[Path(p) for p in regions])
+    except EventMapError as exc:
+        _fail(exc)
+    before = {p.pcode: p for p in base.places}
+    added = [p for p in merged.places if p.pcode not in before]
+    enriched = [p for p in merged.places if p.pcode in before and p != before[p.pcode]]
+    row = {"places_before": len(base.places), "places_after": len(merged.places), "new_places": len(added),
+           "places_with_new_names": len(enriched), "new": [p.pcode for p in added][:50]}
+    if as_json:
+        click.echo(json.dumps(row, ensure_ascii=False))
+    else:
+        click.echo(f"OK: {len(merged.places)} places ({len(added)} new, {len(enriched)} existing places gained "
+                   f"names); files are valid")
+
+
+@cli.command()
 @click.argument("lat", type=float)
 @click.argument("lon", type=float)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")

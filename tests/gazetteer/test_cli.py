@@ -66,3 +66,19 @@ def test_bad_alias_file_is_a_clear_error(tmp_path):
 def test_empty_name_is_an_error():
     result = CliRunner().invoke(cli, ["resolve", "  "])
     assert result.exit_code != 0 and "empty" in result.output
+
+
+def test_check_reports_what_a_geonames_merge_changes():
+    from pathlib import Path
+    sample = Path(__file__).parent / "fixtures" / "SY_sample.txt"
+    (row,) = _lines(CliRunner().invoke(cli, ["check", "--geonames", str(sample), "--json"]))
+    assert row["new_places"] == 1 and row["new"] == ["GN167444"] and row["places_with_new_names"] == 9
+    text = CliRunner().invoke(cli, ["check", "--geonames", str(sample)])
+    assert text.exit_code == 0 and text.output.startswith("OK:")
+
+
+def test_check_names_the_bad_line(tmp_path):
+    bad = tmp_path / "SY.txt"
+    bad.write_text("1\tX\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--geonames", str(bad)])
+    assert result.exit_code != 0 and f"{bad}:1" in result.output and "19" in result.output
