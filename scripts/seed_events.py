@@ -5,13 +5,20 @@ through the same model and validation as every import, so the built-in
 dataset can never hold a value the store would refuse. Summaries are our own
 words; the article itself stays in ``../shared/seed/`` (not redistributed).
 Coordinates and P-codes are the OCHA facts in ``data/places.csv`` and
-``data/admin/``; ``tests/events/test_seed_data.py`` checks that the gazetteer
-resolves every ``as_written`` place to these same places.
+``data/admin/``, entered by hand; the script asks the gazetteer about every
+place as written and stops with an error when its answer disagrees (other
+P-code, other precision, or the point outside its area). The shapes of the
+relative/regional places (al-Tarif's countryside area, "north of the
+country") are the gazetteer's, simplified (0.01°) and rounded (4 decimals)
+so the file stays small. ``tests/events/test_seed_data.py`` repeats the
+check against the written file.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
+import re
 import sys
 import tempfile
 from datetime import date
@@ -19,10 +26,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import shapely  # noqa: E402
+
+from errors import GazetteerError  # noqa: E402
 from events.model import (ClaimStatus, Count, DatePrecision, Event, EventDate, EventType, Place, Source)  # noqa: E402
 from events.serialize import event_to_dict  # noqa: E402
 from events.validate import validate_event  # noqa: E402
-from gazetteer.model import Precision  # noqa: E402
+from gazetteer import get_gazetteer  # noqa: E402
+from gazetteer.model import Precision, Resolution, ResolutionStatus  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "events" / "seed.json"
 PUBLISHED = date(2017, 9, 7)
@@ -53,9 +64,76 @@ NORTH = Place("شمال البلاد", 36.3, 39.0, Precision.REGION, "northern S
 NORTH_SYRIA = Place("شمال سوريا", 36.3, 39.0, Precision.REGION, "northern Syria", "شمال سوريا", radius_km=220.0)
 DEZ_CITY = Place("مدينة دير الزور", 35.331909, 40.146118, Precision.POINT, "Deir-ez-Zor", "دير الزور", "C5086",
                  admin3_pcode="SY090100", **DEZ)
+HAND_PLACES = (TARIF, BULEEL, KASRA, RAQQA_GOV, DEZ_GOV, NORTH, NORTH_SYRIA, DEZ_CITY)
+
+
+#: Places whose shape (area_wkt) and covering radius are taken from the gazetteer's area.
+AREA_FROM_GAZETTEER = frozenset({TARIF.as_written, NORTH.as_written, NORTH_SYRIA.as_written})
+SIMPLIFY_DEG = 0.01
+WKT_DECIMALS = 4
+POINT_TOLERANCE_DEG = 0.01
+_IN_GOVERNORATE = re.compile(r"\s+في\s+(?:ال)?محافظة\s")
+
+
+def resolve_as_written(gz, as_written: str) -> Resolution:
+    """The gazetteer's answer for a place as the article writes it.
+
+    Read the way ingestion reads it: the whole phrase first; if that is not
+    resolved, "X في محافظة Y" is asked as X with the whole phrase as context.
+    """
+    res = gz.resolve(as_written)
+    m = _IN_GOVERNORATE.search(as_written)
+    if res.status is not ResolutionStatus.RESOLVED and m:
+        res = gz.resolve(as_written[:m.start()], context=as_written)
+    return res
+
+
+def seed_area_wkt(geometry_wkt: str) -> str:
+    """A gazetteer shape made small for the seed file: simplified by 0.01°, snapped to 4 decimals, valid."""
+    geom = shapely.from_wkt(geometry_wkt).simplify(SIMPLIFY_DEG)
+    geom = shapely.set_precision(geom, 10.0 ** -WKT_DECIMALS)
+    return shapely.to_wkt(geom, rounding_precision=WKT_DECIMALS, trim=True)
+
+
+def check_with_gazetteer(place: Place, gz) -> Place:
+    """``place`` as entered, with the gazetteer's area where AREA_FROM_GAZETTEER says so.
+
+    Raises GazetteerError when the gazetteer disagrees with the hand-entered
+    facts: not resolved, another precision, another P-code, or the point
+    outside the gazetteer's area (or more than 0.01° from its point).
+    """
+    where = f"scripts/seed_events.py: place {place.as_written!r}"
+    res = resolve_as_written(gz, place.as_written)
+
+    def fail(message: str, value: object) -> GazetteerError:
+        return GazetteerError(f"gazetteer disagrees with the hand-entered seed place: {message}",
+                              field="place", value=value, where=where)
+
+    if res.status is not ResolutionStatus.RESOLVED:
+        raise fail(f"not resolved ({res.note})", res.status.value)
+    if res.precision is not place.precision:
+        raise fail(f"precision {res.precision} instead of {place.precision.value}", res.precision)
+    got_pcode = res.place.pcode if res.place is not None else ""
+    if place.pcode and got_pcode != place.pcode:
+        raise fail(f"P-code {got_pcode!r} instead of {place.pcode!r}", got_pcode)
+    area = res.area
+    if area is not None and area.geometry_wkt:
+        if not shapely.from_wkt(area.geometry_wkt).covers(shapely.Point(place.lon, place.lat)):
+            raise fail("the entered point lies outside the gazetteer's area", (place.lat, place.lon))
+    elif abs(res.lat - place.lat) > POINT_TOLERANCE_DEG or abs(res.lon - place.lon) > POINT_TOLERANCE_DEG:
+        raise fail("the entered point is not the gazetteer's point", (res.lat, res.lon))
+    if place.as_written not in AREA_FROM_GAZETTEER:
+        return place
+    if area is None or not area.geometry_wkt:
+        raise fail("no area shape to take", res.note)
+    return dataclasses.replace(place, area_wkt=seed_area_wkt(area.geometry_wkt),
+                               radius_km=round(float(area.radius_km), 1))
 
 
 def seed_events() -> list[Event]:
+    gz = get_gazetteer()
+    (TARIF, BULEEL, KASRA, RAQQA_GOV, DEZ_GOV, NORTH, NORTH_SYRIA, DEZ_CITY) = (  # noqa: N806
+        check_with_gazetteer(p, gz) for p in HAND_PLACES)
     late_aug = EventDate(date(2017, 8, 21), date(2017, 8, 31), DatePrecision.RANGE, "أواخر آب الماضي")
     return [
         Event("seed-2017-08-late-dez-evacuations", EventType.EVACUATION, ClaimStatus.CLAIMED,
