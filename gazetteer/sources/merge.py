@@ -152,7 +152,8 @@ def apply_aliases(places: Sequence[GazPlace], aliases: Iterable[Alias], *,
     if not points:
         return out
     merger = _Merger(out, admin)  # name/grid index only when new points must be merged
-    for n, alias in points:
+    first = 1 + sum(p.pcode.startswith("ALIAS") for p in out)  # codes stay unique across alias files
+    for n, (_, alias) in enumerate(points, start=first):
         is_ar = alias.lang == "ar"
         merger.add(GazPlace(pcode=f"ALIAS{n}", name_en="" if is_ar else alias.name,
                             name_ar=alias.name if is_ar else "", kind=PlaceKind.COMMUNITY,

@@ -171,3 +171,13 @@ def test_alias_with_unknown_pcode_fails_with_its_line(tmp_path):
 def test_builtin_exonyms(gz):
     assert gz.resolve("Palmyra").place.pcode == "C2889"
     assert gz.resolve("Kobani").place.pcode == "C1946"
+
+
+def test_alias_points_from_two_files_get_distinct_codes(tmp_path):
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    a.write_text("name,lang,lat,lon\nحاجز الأول,ar,35.0,40.0\n", encoding="utf-8")
+    b.write_text("name,lang,lat,lon\nحاجز الثاني,ar,34.0,38.0\n", encoding="utf-8")
+    gz = Gazetteer.from_data(aliases=[a, b])
+    codes = [p.pcode for p in gz.places if p.pcode.startswith("ALIAS")]
+    assert len(codes) == 2 and len(set(codes)) == 2
+    assert gz.resolve("حاجز الثاني").place.lat == 34.0
