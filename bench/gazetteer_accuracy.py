@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import re
 import sys
 import time
@@ -206,10 +207,12 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
 
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0, c0 = time.perf_counter(), time.process_time()
     from gazetteer import get_gazetteer
     gz = get_gazetteer()
     cold, cold_cpu = time.perf_counter() - t0, time.process_time() - c0
+    rss_mib = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss0) / 1024
     t1 = time.perf_counter()
     get_gazetteer()
     cached = time.perf_counter() - t1
@@ -217,7 +220,8 @@ def main() -> None:
           f"cold build (import + CSV + GeoJSON + index) {cold:.2f} s wall, {cold_cpu:.2f} s CPU "
           f"(name index alone {gz.build_seconds:.2f} s); cached get_gazetteer() {cached * 1e6:.1f} µs")
     sizes = {p.name: p.stat().st_size for p in [ROOT / "data" / "places.csv", *sorted((ROOT / "data" / "admin").glob("*.geojson"))]}
-    print("input sizes: " + ", ".join(f"{k} {v / 1024:,.0f} KiB" for k, v in sizes.items()))
+    print("input sizes: " + ", ".join(f"{k} {v / 1024:,.0f} KiB" for k, v in sizes.items())
+          + f"; process memory grew {rss_mib:,.0f} MiB (imports + gazetteer)")
 
     rng = random.Random(args.seed)
     settlements = [p for p in gz.places if p.kind in (PlaceKind.CITY, PlaceKind.COMMUNITY)]
