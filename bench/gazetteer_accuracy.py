@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import random
 import resource
+import subprocess
 import re
 import sys
 import time
@@ -217,8 +218,13 @@ def main() -> None:
     get_gazetteer()
     cached = time.perf_counter() - t1
     print(f"index: {len(gz.places)} places, {gz.index.key_count} name keys; "
-          f"cold build (import + CSV + GeoJSON + index) {cold:.2f} s wall, {cold_cpu:.2f} s CPU "
+          f"cold build (CSV + GeoJSON + index) {cold:.2f} s wall, {cold_cpu:.2f} s CPU "
           f"(name index alone {gz.build_seconds:.2f} s); cached get_gazetteer() {cached * 1e6:.1f} µs")
+    fresh = subprocess.run(
+        [sys.executable, "-c", "import time; t = time.perf_counter(); from gazetteer import get_gazetteer; "
+         "get_gazetteer().resolve('الطريف'); print(f'{time.perf_counter() - t:.2f}')"],
+        cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    print(f"fresh interpreter: import gazetteer (shapely, rapidfuzz, numpy) + build + first resolve = {fresh} s")
     sizes = {p.name: p.stat().st_size for p in [ROOT / "data" / "places.csv", *sorted((ROOT / "data" / "admin").glob("*.geojson"))]}
     print("input sizes: " + ", ".join(f"{k} {v / 1024:,.0f} KiB" for k, v in sizes.items())
           + f"; process memory grew {rss_mib:,.0f} MiB (imports + gazetteer)")
