@@ -12,7 +12,8 @@ Status rules ("never a confident wrong point"):
 * ``resolved``   — the best candidate's *match* score is at least
   ``RESOLVE_MIN`` and it leads every competing candidate by ``MARGIN``
   points (or, for a weaker spelling match, at least ``FUZZY_RESOLVE_MIN``
-  with a lead of ``FUZZY_MARGIN``; such answers are NEAR, not POINT). Candidates nested in it (the governorate of the same name around a
+  with a lead of ``FUZZY_MARGIN``; such answers are NEAR, not POINT).
+  Candidates nested in it (the governorate of the same name around a
   city) or duplicates (same key within 2 km) do not compete.
 * ``ambiguous``  — some candidate passed the fuzzy threshold but the rule
   above fails, or the context names an admin unit and the best spelling
