@@ -7,16 +7,18 @@ differ only in ways the scripts routinely differ end up as the same key; the
 remaining differences (a dropped vowel, a real typo) are left to fuzzy
 matching with a score threshold (see ``index.py``).
 
-Arabic folding (``fold_arabic``), in order:
+Arabic folding (``fold_arabic_words``), in order:
 
 1. drop diacritics (harakat, tanwin, shadda, sukun, dagger alef) and tatweel;
 2. alef forms أ إ آ ٱ → ا; ta marbuta ة → ه; alef maqsura ى → ي;
    hamza seats ؤ → و, ئ → ي; a bare hamza ء is dropped; Persian ک ی → ك ي;
 3. punctuation, ``-`` and ``_`` become spaces;
 4. a leading definite article ال is removed from every word longer than 3
-   letters ("البو ليل" → "بو ليل", "الرقة" → "رقه").
+   letters ("البو ليل" → "بو ليل", "الرقة" → "رقه");
+5. ``unglue_article`` (a retry key) drops an inner ال of two words written
+   as one ("دويراللين" → "دويرلين").
 
-Latin folding (``fold_latin``), in order:
+Latin folding (``fold_latin_words``), in order:
 
 1. accents and the ayn/hamza signs (ʿ ʾ ' ’ `) are dropped, text lower-cased,
    ``-`` and ``_`` become spaces;
@@ -31,8 +33,9 @@ Latin folding (``fold_latin``), in order:
    th → t, gh/g/q/c → k, dj → j; diphthongs ou/oo/aw/ow → u,
    ee/ei/ey/ai/ay/ie/iy → i; then o → u, e → i, y → i, w before a consonant → u;
 5. doubled letters collapse ("Raqqa" and "Raqa" meet);
-6. ``vowel_skeleton`` (a second, weaker key) replaces each vowel with
-   "a", so spellings that differ only in vowel quality meet.
+6. ``vowel_skeleton`` (a second, weaker key, for keys of 4+ letters)
+   replaces each vowel with "a", so spellings that differ only in vowel
+   quality meet.
 
 ``name_key`` joins the folded words without spaces, so split and joined
 forms ("البو ليل" / "البوليل", "Deir ez-Zor" / "Deirezzor") share a key;
