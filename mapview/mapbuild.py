@@ -11,7 +11,7 @@ import folium
 from errors import ValidationError
 from events.model import EventType
 from mapview.assets import CLUSTER_CSS, CLUSTER_JS, MAP_CSS, MAP_JS, check_mode, links
-from mapview.layers.basemap import SEA, add_admin_basemap
+from mapview.layers.basemap import SEA, add_admin_basemap, syria_bounds
 from mapview.layers.overlay import Attribution, HtmlControl
 from mapview.style import check_lang, legend_html, word
 from mapview.view import MAX_ZOOM, MIN_ZOOM, SYRIA_VIEW, MapView
@@ -32,11 +32,15 @@ def build_map(*, lang: str = "en", view: MapView | None = None, basemap: str = "
     ``basemap="tiles"`` adds OSM tiles (online only) under the boundaries.
     ``legend_types`` limits the legend's type list (exports: the types in view);
     ``legend_aggregated=False`` drops the "count per area" entry.
+    ``view=None`` fits the whole country (the governorates' extent) to
+    whatever size the map gets, so a short dashboard map still shows the
+    south (Daraa, As-Sweida); an explicit ``view`` (a permalink) is kept as is.
     """
     check_lang(lang)
     check_mode(asset_mode)
     if basemap not in BASEMAPS:
         raise ValidationError(f"basemap must be one of {BASEMAPS}", field="basemap", value=basemap)
+    fit_country = view is None
     view = view or SYRIA_VIEW
     m = folium.Map(location=list(view.center), zoom_start=view.zoom, tiles=None, max_zoom=MAX_ZOOM,
                    min_zoom=MIN_ZOOM, prefer_canvas=True, control_scale=True, width=width, height=height)
@@ -59,6 +63,9 @@ def build_map(*, lang: str = "en", view: MapView | None = None, basemap: str = "
     if legend:
         HtmlControl(legend_html(lang, types=legend_types, aggregated=legend_aggregated), position="bottomright",
                     cls="em-legend-box").add_to(m)
+    if fit_country:
+        south, west, north, east = syria_bounds()
+        m.fit_bounds([[south, west], [north, east]])
     m.lang = lang
     m.asset_mode = asset_mode
     return m

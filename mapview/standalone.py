@@ -46,7 +46,9 @@ def export_map(frame: pd.DataFrame, *, lang: str = "en", view: MapView | None = 
                subtitle: str = "", basemap: str = "admin", width: int = 1000, height: int = 700,
                selected_id: str | None = None, cluster: bool | None = None) -> folium.Map:
     """The inline-asset map with events, legend, title/date span, north arrow, scale bar and attribution."""
-    view = view or fit_view(frame, width=width, height=height)
+    if view is None and event_extent(frame) is not None:
+        view = fit_view(frame, width=width, height=height)
+    # still None (no located event): build_map fits the whole country to the page
     present = set(frame["event_type"].dropna().astype(str)) if len(frame) else set()
     types = tuple(t for t in EventType if t.value in present)
     fg = event_layers(frame, lang=lang, selected_id=selected_id, cluster=cluster)

@@ -31,6 +31,15 @@ def admin_geojson(level: int) -> dict:
         raise GazetteerError(f"admin boundaries unreadable: {exc}", field="admin", value=str(path)) from exc
 
 
+@lru_cache(maxsize=None)
+def syria_bounds() -> tuple[float, float, float, float]:
+    """(south, west, north, east) of the governorate boundaries: the whole country, Daraa to Al-Hasakeh."""
+    import shapely
+    geoms = shapely.from_geojson([json.dumps(f["geometry"]) for f in admin_geojson(1)["features"]])
+    west, south, east, north = (float(v) for v in shapely.total_bounds(geoms))
+    return south, west, north, east
+
+
 def _labels(level: int, lang: str) -> list[list]:
     key = "nAr" if lang == "ar" else "nEn"
     props = (f["properties"] for f in admin_geojson(level)["features"])

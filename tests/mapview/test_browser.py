@@ -228,3 +228,37 @@ def test_clustering_group_without_the_plugin_still_draws(browser, tmp_path):
         assert log["errors"] == []
     finally:
         ctx.close()
+
+
+def _view_of(page) -> dict:
+    name = page.evaluate(FIND_MAP)
+    return page.evaluate("""(name) => { const m = window[name], b = m.getBounds();
+      return {s: b.getSouth(), w: b.getWest(), n: b.getNorth(), e: b.getEast(), zoom: m.getZoom(),
+              lat: m.getCenter().lat, lon: m.getCenter().lng, h: m.getSize().y}; }""", name)
+
+
+def test_initial_view_fits_the_whole_country_in_a_450_px_map(browser, seed_frame, tmp_path):
+    from mapview.layers.basemap import syria_bounds
+    m = build_map(view=None, asset_mode="inline", height=450)
+    event_layers(seed_frame).add_to(m)
+    ctx, page, log = _open(browser, m.get_root().render(), tmp_path)
+    try:
+        v = _view_of(page)
+        s, w, n, e = syria_bounds()
+        assert v["h"] == 450
+        assert v["s"] <= s and v["w"] <= w and v["n"] >= n and v["e"] >= e, v    # Daraa/As-Sweida included
+        assert v["s"] > s - 4 and v["e"] < e + 12, v                             # and not a world view
+        assert log["errors"] == []
+    finally:
+        ctx.close()
+
+
+def test_explicit_view_is_kept(browser, tmp_path):
+    from mapview import MapView
+    ctx, page, _ = _open(browser, build_map(view=MapView((35.33, 40.15), 10), asset_mode="inline",
+                                            height=450).get_root().render(), tmp_path)
+    try:
+        v = _view_of(page)
+        assert v["zoom"] == 10 and abs(v["lat"] - 35.33) < 1e-6 and abs(v["lon"] - 40.15) < 1e-6
+    finally:
+        ctx.close()

@@ -1,3 +1,4 @@
+import json
 import re
 
 import pytest
@@ -115,3 +116,20 @@ def test_served_base_map_declares_markercluster_for_later_swapped_groups():
     assert any(r.endswith("leaflet.markercluster.js") for r in refs)
     inline = ASSET_REF.findall(_html(build_map(asset_mode="inline")))
     assert len(inline) == 3                                   # leaflet, jquery, leaflet.css only: no dead weight
+
+
+def test_no_view_fits_the_governorates_extent_and_an_explicit_view_does_not():
+    from mapview.layers.basemap import syria_bounds
+    s, w, n, e = syria_bounds()
+    assert 32.0 < s < 32.5 and 35.5 < w < 35.8 and 37.2 < n < 37.5 and 42.2 < e < 42.5   # Daraa to the Tigris
+    html = _html(build_map())
+    fit = re.search(r"fitBounds\(\s*(\[\[.*?\]\])", html, re.S)
+    assert fit
+    assert json.loads(fit.group(1)) == [[pytest.approx(s), pytest.approx(w)], [pytest.approx(n), pytest.approx(e)]]
+    assert "fitBounds" not in _html(build_map(view=MapView(center=(35.0, 38.0), zoom=9)))
+
+
+def test_export_of_no_located_event_fits_the_country(seed_frame):
+    empty = seed_frame.iloc[:0]
+    assert "fitBounds" in standalone_html(empty)
+    assert "fitBounds" not in standalone_html(seed_frame)           # events: their own extent
