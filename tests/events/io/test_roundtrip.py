@@ -166,3 +166,21 @@ def test_dumps_events_accepts_a_frame_for_every_format(seed):
         back = loads_events(dumps_events(frame, format=fmt), format="json" if fmt == "jsonl" else fmt)
         assert not back.rejects and [e.id for e in back.events] == [e.id for e in seed]
         pd.testing.assert_frame_equal(events_to_frame(back.events), frame)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "geojson", "kml"])
+def test_empty_export_is_a_valid_empty_file(tmp_path, fmt):
+    path = write_events([], tmp_path / f"none.{fmt}", format=fmt)
+    if fmt == "jsonl":
+        assert path.read_bytes() == b""
+        return
+    back = read_events(path, format=fmt)
+    assert back.events == () and back.rejects == () and back.rows == 0
+
+
+@pytest.mark.parametrize("fmt", ["json", "geojson", "kml"])
+def test_progress_reports_total_for_whole_file_formats(seed, fmt):
+    many = [replace(seed[3], id=f"ev-{i}") for i in range(1500)]
+    calls = []
+    loads_events(dumps_events(many, format=fmt), format=fmt, progress=lambda d, t: calls.append((d, t)))
+    assert calls == [(1000, 1500), (1500, 1500)]
