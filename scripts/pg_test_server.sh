@@ -10,17 +10,22 @@
 # and trusts local connections, which is fine for a server that exists only
 # for the length of a test run. Exits non-zero with a reason on stderr when
 # the server binaries, the PostGIS extension or the postgres user are missing.
+# Several test runs at once (developers sharing a machine) share one server:
+# `start` reuses a running one and counts users, `stop` stops it when the
+# last user is done (a lock file serialises the bookkeeping).
 set -uo pipefail
 PORT="${EVENTS_TEST_PG_PORT:-54329}"
 DB=events_test
 STATE="${TMPDIR:-/tmp}/events-pg-test-${PORT}.dir"   # remembers the cluster dir between start and stop
+REFS="$STATE.users"                                    # how many runs are using it
+LOCK="$STATE.lock"
 
 die() { echo "pg_test_server: $*" >&2; exit 1; }
 
-as_postgres() {
-  if [ "$(id -un)" = postgres ]; then "$@"
-  elif command -v runuser >/dev/null 2>&1; then runuser -u postgres -- "$@"
-  else su postgres -s /bin/sh -c "$(printf '%q ' "$@")"; fi
+as_postgres() {  # fd 9 (the lock) is closed so the server never inherits it
+  if [ "$(id -un)" = postgres ]; then "$@" 9>&-
+  elif command -v runuser >/dev/null 2>&1; then runuser -u postgres -- "$@" 9>&-
+  else su postgres -s /bin/sh -c "$(printf '%q ' "$@")" 9>&-; fi
 }
 
 find_bin() {
@@ -30,13 +35,40 @@ find_bin() {
   echo "$dir"
 }
 
+url() { echo "postgresql://postgres@127.0.0.1:$PORT/$DB"; }
+
+running() {  # the server in $STATE answers on its socket
+  local bin dir
+  [ -f "$STATE" ] || return 1
+  dir=$(cat "$STATE"); bin=$(find_bin) || return 1
+  [ -d "$dir/data" ] && as_postgres "$bin/pg_isready" -q -h "$dir" -p "$PORT" >/dev/null 2>&1
+}
+
 start() {
-  local bin dir url
+  exec 9>"$LOCK"; flock 9
+  if running; then
+    echo $(( $(cat "$REFS" 2>/dev/null || echo 1) + 1 )) > "$REFS"
+    url; return 0
+  fi
+  really_start && echo 1 > "$REFS" && url
+}
+
+stop() {
+  exec 9>"$LOCK"; flock 9
+  local users
+  users=$(( $(cat "$REFS" 2>/dev/null || echo 1) - 1 ))
+  if [ "$users" -gt 0 ] && running; then echo "$users" > "$REFS"; return 0; fi
+  really_stop
+  rm -f "$REFS"
+}
+
+really_start() {
+  local bin dir
   bin=$(find_bin) || die "no PostgreSQL server binaries in /usr/lib/postgresql/*/bin (apt-get install postgresql-15-postgis-3)"
   ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1 || die "PostGIS extension not installed (apt-get install postgresql-15-postgis-3)"
   if [ "$(id -u)" -ne 0 ] && [ "$(id -un)" != postgres ]; then die "must run as root or postgres to own the cluster"; fi
   id postgres >/dev/null 2>&1 || die "no 'postgres' user to own the cluster"
-  if [ -f "$STATE" ] && [ -d "$(cat "$STATE")" ]; then stop >/dev/null 2>&1; fi
+  if [ -f "$STATE" ] && [ -d "$(cat "$STATE")" ]; then really_stop >/dev/null 2>&1; fi
   dir=$(mktemp -d "${TMPDIR:-/tmp}/events-pg-test.XXXXXX") || die "cannot create a temp dir"
   chown postgres: "$dir" && chmod 700 "$dir" || die "cannot give $dir to postgres"
   echo "$dir" > "$STATE"
@@ -49,11 +81,9 @@ start() {
     -c "CREATE DATABASE $DB" >/dev/null 2>&1 || die "cannot create database $DB"
   as_postgres "$bin/psql" -h "$dir" -p "$PORT" -U postgres -d "$DB" -v ON_ERROR_STOP=1 -q \
     -c "CREATE EXTENSION postgis" >/dev/null 2>"$dir/ext.log" || { cat "$dir/ext.log" >&2; die "CREATE EXTENSION postgis failed"; }
-  url="postgresql://postgres@127.0.0.1:$PORT/$DB"
-  echo "$url"
 }
 
-stop() {
+really_stop() {
   local bin dir
   [ -f "$STATE" ] || { echo "pg_test_server: not running" >&2; return 0; }
   dir=$(cat "$STATE")

@@ -219,3 +219,15 @@ def test_env_variable_selects_the_store(monkeypatch, tmp_path):
     s = open_store(f"sqlite:///{tmp_path}/other.sqlite")
     assert s.url == str(tmp_path / "other.sqlite")
     s.close()
+
+
+def test_a_duplicate_that_slips_past_the_precheck_rolls_back_inside_the_transaction(store, monkeypatch):
+    """Another writer may add the same id between the check and the write: the unique index catches it."""
+    store.add([make_event("a")], author="ana")
+    rev = store.revision
+    monkeypatch.setattr(store, "_existing_ids", lambda ids: [])
+    with pytest.raises(ConflictError):
+        store.add([make_event("b"), make_event("a")], author="bob")
+    assert store.revision == rev and ids(store.query(Query())) == ["a"]
+    store.add([make_event("c")], author="bob")          # the connection is still usable
+    assert sorted(ids(store.query(Query()))) == ["a", "c"]
