@@ -14,6 +14,11 @@ Python build only. Columns:
 * swap s       – Chromium: remove the event group and run a new window's
                  group script in the loaded page (the slider → redrawn map path),
                  until painted
+
+A second table: event_layers at the aggregation threshold with a third of
+the events located only to a governorate/district/sub-district (drawn as
+that unit's polygon, one feature per unit, status and type) versus the
+same rows drawn as circles (no P-code).
 """
 from __future__ import annotations
 
@@ -70,6 +75,38 @@ def browser_times(browser, frame, other, tmp: Path) -> tuple[float, float, float
     return page_build, first, swap, len(html.encode("utf-8"))
 
 
+def admin_frame(n: int, *, with_pcodes: bool):
+    """synthetic_frame(n) with every third event located only to an admin unit (pcode of its own level)."""
+    import numpy as np
+
+    from mapview.adminareas import admin_units
+    frame = synthetic_frame(n, seed=4)
+    units = admin_units()
+    rows = frame.index[::3]
+    rng = np.random.default_rng(4)
+    level = rng.integers(1, 4, len(rows))
+    names = {lv: units.index[units["level"] == lv].to_numpy() for lv in (1, 2, 3)}
+    pcodes = np.array([names[lv][i % len(names[lv])] for i, lv in enumerate(level)])
+    frame.loc[rows, "precision"] = np.array(["governorate", "district", "subdistrict"])[level - 1]
+    frame.loc[rows, "radius_km"] = np.array([110.0, 40.0, 15.0])[level - 1]
+    frame.loc[rows, "pcode"] = pcodes if with_pcodes else ""
+    return frame
+
+
+def admin_table(n: int) -> None:
+    print(f"\nadmin-unit areas, {n:,} events (1/3 governorate/district/sub-district):")
+    print(f"{'drawn as':>10} {'build s':>8} {'area features':>13} {'fg bytes':>10}")
+    from streamlit_folium import _get_feature_group_string
+    for label, with_pcodes in (("polygons", True), ("circles", False)):
+        frame = admin_frame(n, with_pcodes=with_pcodes)
+        event_layers(frame.iloc[:10])                      # warm the boundary cache (once per process)
+        t0 = time.perf_counter()
+        fg = event_layers(frame)
+        build = time.perf_counter() - t0
+        size = len(_get_feature_group_string(fg, build_map()).encode("utf-8"))
+        print(f"{label:>10} {build:>8.3f} {fg.data_layer.feature_count('area'):>13,} {size:>10,}")
+
+
 def main(argv: list[str]) -> None:
     sizes = [1_000, 10_000, 100_000]
     if "--sizes" in argv:
@@ -106,6 +143,7 @@ def main(argv: list[str]) -> None:
     print(f"1,000,000 events (build only): synthetic frame {t1 - t0:.2f} s, event_layers {t2 - t1:.3f} s, "
           f"map HTML {t3 - t2:.3f} s, {len(html.encode('utf-8')):,} bytes, "
           f"{fg.data_layer.feature_count():,} aggregated circles")
+    admin_table(3_000)
     if not browser_ok:
         print(f"(Chromium not found at {CHROMIUM_PATH}: browser columns are nan)")
 

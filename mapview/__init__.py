@@ -9,6 +9,8 @@ two functions and render them offline.
     event_layers(frame, *, lang="en", selected_id=None, cluster=None,
                  aggregate_threshold=AGGREGATE_THRESHOLD) -> folium.FeatureGroup
         # fg.aggregated / fg.clustered / fg.event_count tell what was drawn
+        # areas: own area_wkt > admin unit polygon (governorate/district/subdistrict + known pcode) > circle
+    build_map(view=None) fits the whole country (fit_bounds on the adm1 extent); an explicit view is kept
     MapView(center=(lat, lon), zoom)            legend_html(lang, *, aggregated=True, types=None) -> str
     mapview.export.export_view(frame, *, fmt="png"|"html"|"gif"|"geojson"|"csv"|"kml", ...) -> bytes
     mapview.standalone.standalone_html(frame, ...) -> str     (inline assets, verified offline)

@@ -72,6 +72,24 @@ def admin_area_pcodes(frame: pd.DataFrame) -> pd.Series:
     return pd.Series(out, index=frame.index, dtype=object)
 
 
+MIXED_TYPES = ""          # type key of a unit whose events have several types: drawn in the neutral colour
+
+
+def unit_groups(pcodes, statuses, types) -> pd.DataFrame:
+    """One row per (unit P-code, status): columns p, s, t (the events' type, or MIXED_TYPES when several).
+
+    Why per unit and status only: each row carries the unit's whole boundary
+    (kilobytes), so one per type as well would multiply the payload by the
+    number of types; the points keep each event's type colour.
+    """
+    df = pd.DataFrame({"p": np.asarray(pcodes, dtype=object), "s": np.asarray(statuses, dtype=object),
+                       "t": np.asarray(types, dtype=object)})
+    g = df.groupby(["p", "s"], sort=True)["t"]
+    out = pd.DataFrame({"t": g.first(), "kinds": g.nunique()}).reset_index()
+    out.loc[out["kinds"] > 1, "t"] = MIXED_TYPES
+    return out[["p", "s", "t"]]
+
+
 def polygon_rings(geoms) -> tuple[list[np.ndarray], np.ndarray]:
     """Exterior rings (each an (n, 2) lon/lat array) of the polygons in ``geoms`` and, per ring, its geometry's index.
 

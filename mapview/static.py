@@ -27,7 +27,7 @@ from matplotlib.lines import Line2D  # noqa: E402
 
 from errors import ExportError  # noqa: E402
 from events.model import ClaimStatus, EventType  # noqa: E402
-from mapview.adminareas import admin_area_pcodes, admin_shapes, polygon_rings  # noqa: E402
+from mapview.adminareas import admin_area_pcodes, admin_shapes, polygon_rings, unit_groups  # noqa: E402
 from mapview.geometry import aggregate_grid, arrow_lines, circle_rings, denial_pairs, event_extent  # noqa: E402
 from mapview.layers.basemap import ADMIN_DIR, LAND, SEA  # noqa: E402
 from mapview.layers.events import AGGREGATE_THRESHOLD  # noqa: E402
@@ -166,7 +166,7 @@ class StaticMap:
         self._events.append(artist)
 
     def _draw_areas(self, loc: pd.DataFrame) -> None:
-        """Own shapes (area_wkt), else admin-unit polygons (one per unit, status and type), else circles."""
+        """Own shapes (area_wkt), else admin-unit polygons (one per unit and status), else circles."""
         coarse = loc[loc["precision"].notna() & (loc["precision"] != "point")]
         if coarse.empty:
             return
@@ -189,8 +189,7 @@ class StaticMap:
             types += list(w["event_type"].to_numpy()[owner])
             statuses += list(w["status"].to_numpy()[owner])
         if keyed.any():
-            groups = pd.DataFrame({"p": unit[keyed].to_numpy(), "t": coarse.loc[keyed, "event_type"].to_numpy(),
-                                   "s": coarse.loc[keyed, "status"].to_numpy()}).drop_duplicates()
+            groups = unit_groups(unit[keyed], coarse.loc[keyed, "status"], coarse.loc[keyed, "event_type"])
             r, owner = polygon_rings(admin_shapes(groups["p"]))
             rings += r
             types += list(groups["t"].to_numpy()[owner])

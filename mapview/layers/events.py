@@ -22,7 +22,7 @@ import shapely
 
 from errors import ValidationError
 from events.model import ClaimStatus, EventType
-from mapview.adminareas import admin_area_pcodes, admin_units
+from mapview.adminareas import admin_area_pcodes, admin_units, unit_groups
 from mapview.escape import esc
 from mapview.geometry import aggregate_grid, arrow_lines, denial_pairs
 from mapview.layers.element import EventDataLayer
@@ -81,7 +81,7 @@ def _point_parts(sub: pd.DataFrame, lang: str) -> list[tuple[str, dict, dict]]:
 
 def _area_parts(sub: pd.DataFrame) -> list[tuple[str, dict, dict]]:
     """Areas for places coarser than a point: the event's own shape (area_wkt), else its admin unit's
-    polygon (governorate/district/subdistrict with a known P-code; one feature per unit, status and type),
+    polygon (governorate/district/subdistrict with a known P-code; one feature per unit and status),
     else a circle (radius_km)."""
     coarse = sub[sub["precision"].notna() & (sub["precision"] != "point")] if "precision" in sub else sub.iloc[:0]
     unit = admin_area_pcodes(coarse)
@@ -102,9 +102,7 @@ def _area_parts(sub: pd.DataFrame) -> list[tuple[str, dict, dict]]:
                                   "properties": {"t": t}})
         keyed = unit[in_status].notna()
         if keyed.any():
-            groups = (pd.DataFrame({"p": unit[in_status][keyed].to_numpy(),
-                                    "t": rows.loc[keyed, "event_type"].to_numpy()})
-                      .drop_duplicates().sort_values(["p", "t"]))
+            groups = unit_groups(unit[in_status][keyed], rows.loc[keyed, "status"], rows.loc[keyed, "event_type"])
             feats += [{"type": "Feature", "geometry": g, "properties": {"t": t, "p": p}}
                       for p, t, g in zip(groups["p"], groups["t"], units["geojson"].reindex(groups["p"]))]
         circ = rows[~has_wkt & ~keyed & rows["radius_km"].notna() & (rows["radius_km"] > 0)] \
