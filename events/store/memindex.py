@@ -32,7 +32,7 @@ from events.store.records import MULTI_SEP
 
 #: What the backend reads for each event to build the index, in this order.
 INDEX_COLUMNS = ("seq", "date_start", "date_end", "lat", "lon", "event_type", "status", "precision",
-                 "admin1_pcode", "actors_all", "outlets_all", "search")
+                 "admin1_pcode", "actors_all", "outlets_all", "search", "id")
 _EPOCH = date(1970, 1, 1)
 #: date_start of undated rows (sorts them last) and their date_end (never raises the running max).
 _NO_START = np.iinfo(np.int64).max
@@ -91,13 +91,14 @@ class MemIndex:
     actors: dict[str, np.ndarray]
     outlets: dict[str, np.ndarray]
     search: pa.Array         # case-folded search text (titles, places, summary), in index order
+    ids: pa.Array            # event ids, in index order (to patch the index after small writes)
     n_dated: int
 
     @classmethod
     def build(cls, revision: int, columns: Sequence[Sequence]) -> "MemIndex":
         """``columns``: INDEX_COLUMNS as parallel sequences (one entry per stored event, any order)."""
         (seq, date_start, date_end, lat, lon, event_type, status, precision, admin1, actors, outlets,
-         search) = columns if len(columns[0]) else ([()] * len(INDEX_COLUMNS))
+         search, ids) = columns if len(columns[0]) else ([()] * len(INDEX_COLUMNS))
         rowid = np.asarray(seq, dtype=np.int64)
         start = _days(date_start, _NO_START)
         end = _days(date_end, _NO_END)
@@ -115,7 +116,76 @@ class MemIndex:
                    type_code, type_book, status_code, status_book, precision_code, precision_book,
                    admin1_code, admin1_book, _postings(actors, rank), _postings(outlets, rank),
                    pa.array(search, type=pa.large_string()).take(pa.array(order)),
+                   pa.array(ids, type=pa.large_string()).take(pa.array(order)),
                    int(np.count_nonzero(start != _NO_START)))
+
+    def patched(self, revision: int, changed_ids: Sequence[str], columns: Sequence[Sequence]) -> "MemIndex":
+        """A new index: this one without ``changed_ids``, plus their current rows (``columns``).
+
+        Why: after an analyst edits one event, rebuilding the whole index
+        costs about a second per 100k events; patching costs a few
+        vectorised passes. ``columns`` holds the current rows of those
+        changed ids that still exist (deleted ones are simply dropped).
+        """
+        fresh = MemIndex.build(revision, columns)
+        drop = pc.is_in(self.ids, value_set=pa.array(list(changed_ids), type=pa.large_string()))
+        keep = np.flatnonzero(~drop.to_numpy(zero_copy_only=False)) if len(self) else np.zeros(0, np.int64)
+        n_keep = len(keep)
+
+        def cat(old: np.ndarray, new: np.ndarray) -> np.ndarray:
+            return np.concatenate([old[keep], new])
+
+        rowid, start = cat(self.rowid, fresh.rowid), cat(self.start, fresh.start)
+        order = np.lexsort((rowid, start))
+        rank = np.empty_like(order)
+        rank[order] = np.arange(len(order))
+        old_slot = np.full(len(self), -1, dtype=np.int64)
+        old_slot[keep] = np.arange(n_keep)
+
+        def merged_codes(old: np.ndarray, book: dict[str, int], new: np.ndarray, new_book: dict[str, int]
+                         ) -> tuple[np.ndarray, dict[str, int]]:
+            book = dict(book)
+            trans = np.array([book.setdefault(v, len(book)) for v in new_book] or [0], dtype=np.int32)
+            mapped = np.where(new < 0, -1, trans[np.maximum(new, 0)]).astype(np.int32)
+            return cat(old, mapped)[order], book
+
+        def merged_postings(old: dict[str, np.ndarray], new: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+            out = {}
+            for name in set(old) | set(new):
+                slots = old_slot[old[name]] if name in old else np.zeros(0, np.int64)
+                slots = slots[slots >= 0]
+                if name in new:
+                    slots = np.concatenate([slots, new[name] + n_keep])
+                if len(slots):
+                    out[name] = np.sort(rank[slots])
+            return out
+
+        end = cat(self.end, fresh.end)[order]
+        start = start[order]
+        type_code, type_book = merged_codes(self.type_code, self.type_book, fresh.type_code, fresh.type_book)
+        status_code, status_book = merged_codes(self.status_code, self.status_book, fresh.status_code,
+                                                fresh.status_book)
+        precision_code, precision_book = merged_codes(self.precision_code, self.precision_book,
+                                                      fresh.precision_code, fresh.precision_book)
+        admin1_code, admin1_book = merged_codes(self.admin1_code, self.admin1_book, fresh.admin1_code,
+                                                fresh.admin1_book)
+        take_keep, take_order = pa.array(keep), pa.array(order)
+        return MemIndex(
+            revision, rowid[order], start, end, np.maximum.accumulate(end) if len(end) else end,
+            cat(self.lat, fresh.lat)[order], cat(self.lon, fresh.lon)[order],
+            type_code, type_book, status_code, status_book, precision_code, precision_book, admin1_code, admin1_book,
+            merged_postings(self.actors, fresh.actors), merged_postings(self.outlets, fresh.outlets),
+            pa.concat_arrays([self.search.take(take_keep), fresh.search]).take(take_order),
+            pa.concat_arrays([self.ids.take(take_keep), fresh.ids]).take(take_order),
+            int(np.count_nonzero(start != _NO_START)))
+
+    def present(self, which: str) -> list[str]:
+        """Values of a coded column ("type", "status", "precision", "admin1") that some event has."""
+        codes, book = {"type": (self.type_code, self.type_book), "status": (self.status_code, self.status_book),
+                       "precision": (self.precision_code, self.precision_book),
+                       "admin1": (self.admin1_code, self.admin1_book)}[which]
+        used = np.bincount(codes[codes >= 0], minlength=len(book)) > 0 if len(codes) else np.zeros(len(book), bool)
+        return sorted(v for v, code in book.items() if v and used[code])
 
     def __len__(self) -> int:
         return len(self.rowid)

@@ -62,6 +62,8 @@ PRAGMA user_version = {SCHEMA_VERSION};
 #: Up to this many matches, frame() reads just those rows from SQLite; above it, it slices a
 #: whole-store frame cached per revision (built once per revision: ~40 MB and 1-3 s per 100k events).
 FRAME_FETCH_MAX = 2_000
+#: Writes touching up to this many events since the index was built are patched in, not rebuilt.
+PATCH_MAX = 20_000
 #: Ids per IN (...) lookup: well under SQLite's 32,766 host-parameter limit.
 _IDS_PER_QUERY = 5_000
 
@@ -188,14 +190,33 @@ class SQLiteStore(EventStore):
             try:
                 rev = self.revision
                 if self._index is None or self._index.revision != rev:
-                    self._index = None   # free the old arrays before building the new ones
-                    rows = self._con.execute(f"SELECT {_INDEX_COLS} FROM events").fetchall()
-                    columns = list(zip(*rows)) if rows else [()] * len(INDEX_COLUMNS)
-                    del rows
-                    self._index = MemIndex.build(rev, columns)
+                    self._index = self._patched_index(rev) or self._built_index(rev)
                 yield self._index
             finally:
                 self._con.execute("COMMIT")
+
+    def _built_index(self, rev: int) -> MemIndex:
+        self._index = None   # free the old arrays before building the new ones
+        rows = self._con.execute(f"SELECT {_INDEX_COLS} FROM events").fetchall()
+        columns = list(zip(*rows)) if rows else [()] * len(INDEX_COLUMNS)
+        del rows
+        return MemIndex.build(rev, columns)
+
+    def _patched_index(self, rev: int) -> MemIndex | None:
+        """The current index patched with the events changed since its revision, if few changed."""
+        old = self._index
+        if old is None or old.revision > rev:
+            return None
+        changed = [r[0] for r in self._con.execute(
+            "SELECT DISTINCT event_id FROM changes WHERE rev > ? LIMIT ?", (old.revision, PATCH_MAX + 1))]
+        if len(changed) > PATCH_MAX:
+            return None
+        rows = []
+        for part in _chunks(changed):
+            rows += self._con.execute(f"SELECT {_INDEX_COLS} FROM events WHERE id IN ({', '.join('?' * len(part))})",
+                                      list(part)).fetchall()
+        columns = list(zip(*rows)) if rows else [()] * len(INDEX_COLUMNS)
+        return old.patched(rev, changed, columns)
 
     def index(self) -> MemIndex:
         """The current in-memory index (built if stale); exposed for benchmarks and diagnostics."""
@@ -264,9 +285,9 @@ class SQLiteStore(EventStore):
                                        [" / ".join(p for p in (r[1], r[2]) if p) or r[0] for r in rows])
             _, pcodes, labels = self._admin1_labels
             return {
-                "event_type": sorted(k for k in idx.type_book if k),
-                "status": sorted(k for k in idx.status_book if k),
-                "precision": sorted(k for k in idx.precision_book if k),
+                "event_type": idx.present("type"),
+                "status": idx.present("status"),
+                "precision": idx.present("precision"),
                 "actors": sorted(idx.actors),
                 "outlets": sorted(idx.outlets),
                 "admin1": list(pcodes),

@@ -163,3 +163,50 @@ def test_large_results_are_sliced_from_the_cached_whole_frame(store, monkeypatch
         pd.testing.assert_frame_equal(as_objects(frame), as_objects(events_to_frame(store.query(q))))
     store.delete("r0001", author="test")                    # a new revision rebuilds the cache
     assert "r0001" not in set(store.frame(Query())["id"])
+
+
+def test_index_patched_after_small_writes_agrees_with_a_full_rebuild(store_url, monkeypatch):
+    import dataclasses
+
+    from events.store import open_store
+    from events.store.sqlite import SQLiteStore
+    rng = random.Random(5)
+    live = open_store(store_url)
+    events = random_events(rng, 300)
+    live.add(events, author="t")
+    live.count(Query())                                   # the index exists from here on
+    builds = []
+    if isinstance(live, SQLiteStore):
+        original = SQLiteStore._built_index
+        monkeypatch.setattr(SQLiteStore, "_built_index", lambda self, rev: (self is live and builds.append(rev)) or original(self, rev))
+    alive = [e.id for e in events]
+    for step in range(30):
+        op = rng.choice(["add", "update", "delete", "undo"])
+        if op == "add":
+            new = random_events(random.Random(step), 3)
+            new = [dataclasses.replace(e, id=f"n{step}-{i}") for i, e in enumerate(new)]
+            live.add(new, author="t")
+            alive += [e.id for e in new]
+        elif op == "update" and alive:
+            e = live.get(rng.choice(alive))
+            moved = make_event(e.id, start=date(2016, 1, 1) + timedelta(days=step * 40), lat=33.5, lon=36.3,
+                               status=rng.choice(STATUSES), actors=("Step actor",), outlet=f"Outlet {step}",
+                               title=f"Edited {step}")
+            live.update(moved, author="t")
+        elif op == "delete" and alive:
+            victim = alive.pop(rng.randrange(len(alive)))
+            live.delete(victim, author="t")
+        else:
+            live.undo(live.revision, author="t")
+            alive = [e.id for e in live.query(Query())]
+        fresh = open_store(store_url)
+        try:
+            for _ in range(6):
+                q = random_query(rng)
+                assert [e.id for e in live.query(q)] == [e.id for e in fresh.query(q)], (step, op, q)
+            assert live.facets() == fresh.facets(), (step, op)
+            assert live.date_span() == fresh.date_span()
+        finally:
+            fresh.close()
+    assert builds == []                                    # every write was patched in, never rebuilt
+    live.close()
