@@ -11,6 +11,10 @@ from ui.i18n import label, t
 from ui.text import esc, md_escape
 
 
+#: Undated/unlocated events listed by name in the expander (all of them are counted, tabled and downloadable).
+MAX_LISTED = 50
+
+
 def _problems(lang: str) -> None:
     problems = st.session_state.get("_url_problems") or []
     for p in problems:
@@ -27,11 +31,13 @@ def _not_on_map(undated: pd.DataFrame, unlocated: pd.DataFrame, lang: str) -> No
             if part.empty:
                 st.caption(t("none", lang))
                 continue
-            for row in part.itertuples(index=False):
+            for row in part.head(MAX_LISTED).itertuples(index=False):
                 title = getattr(row, title_col) or row.title_en or row.id
                 place = (row.place_ar if lang == "ar" else row.place_en) or row.place_as_written
                 st.button(md_escape(f"{title} · {label(row.status, lang)}" + (f" · {place}" if place else "")),
                           key=f"nom-{key}-{row.id}", on_click=state.select, args=(row.id,))
+            if len(part) > MAX_LISTED:
+                st.caption(t("and_more", lang, n=f"{len(part) - MAX_LISTED:,}"))
 
 
 def render(lang: str) -> None:
@@ -41,7 +47,6 @@ def render(lang: str) -> None:
     span = data.date_span()
     base_q = state.base_query()
     filtered_all = data.frame(replace(base_q, include_undated=True, include_unlocated=True))
-    everything = data.all_events()
     window = None
     if span is not None:
         window = timeline.prepare_window(span)
@@ -51,10 +56,10 @@ def render(lang: str) -> None:
     q = state.windowed(base_q, window)
     visible = data.frame(q)
     if window is not None:
-        st.markdown(f'<p class="evm-span-words" data-testid="evm-span">{esc(timeline.span_caption(window, len(visible), len(everything), lang))}</p>',
+        st.markdown(f'<p class="evm-span-words" data-testid="evm-span">{esc(timeline.span_caption(window, len(visible), data.total(), lang))}</p>',
                     unsafe_allow_html=True)
     else:
-        st.caption(t("visible_of_total", lang, visible=len(visible), total=len(everything)))
+        st.caption(t("visible_of_total", lang, visible=len(visible), total=data.total()))
     if visible.empty:
         st.info(t("no_events", lang))
 
@@ -62,7 +67,7 @@ def render(lang: str) -> None:
     with left:
         aggregated = mappanel.render(visible, lang)
     with right:
-        details.render(lang, everything)
+        details.render(lang)
         with st.expander(t("legend", lang), expanded=not st.session_state.get("selected")):
             mappanel.legend(lang, aggregated=aggregated)
 

@@ -70,10 +70,13 @@ class FacetOptions:
 @st.cache_data(max_entries=8, show_spinner=False)
 def _facets(location: str, rev: object) -> FacetOptions:
     f = get_store(location).facets()
-    full = _all_events(location, rev)
-    gov = full.loc[full["admin1_pcode"].fillna("") != "", ["admin1_pcode", "admin1_en", "admin1_ar"]]
-    names = {p: (en, ar) for p, en, ar in gov.drop_duplicates("admin1_pcode").fillna("").to_numpy().tolist()}
-    govs = sorted(((p, *names.get(p, (p, p))) for p in f.get("admin1", [])), key=lambda g: g[1])
+    codes, labels = f.get("admin1", []), f.get("admin1_label", [])
+    govs = []
+    for i, code in enumerate(codes):
+        # the store labels governorates "English / Arabic", in the order of their codes
+        en, _, ar = (labels[i] if i < len(labels) else "").partition(" / ")
+        govs.append((code, en or code, ar or en or code))
+    govs.sort(key=lambda g: g[1])
     return FacetOptions(types=tuple(f.get("event_type", [])), statuses=tuple(f.get("status", [])),
                         precisions=tuple(f.get("precision", [])), actors=tuple(f.get("actors", [])),
                         outlets=tuple(f.get("outlets", [])), governorates=tuple(govs))
@@ -100,6 +103,16 @@ def get_event(event_id: str):
 @st.cache_data(max_entries=4, show_spinner=False)
 def _all_events(location: str, rev: object) -> pd.DataFrame:
     return get_store(location).frame(Query(include_undated=True, include_unlocated=True))
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _total(location: str, rev: object) -> int:
+    return get_store(location).count(Query(include_undated=True, include_unlocated=True))
+
+
+def total() -> int:
+    """Number of events in the store."""
+    return _total(store_location(), revision())
 
 
 def all_events() -> pd.DataFrame:

@@ -6,7 +6,6 @@ the chain. All text is escaped (ui.text) before it enters HTML.
 """
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from errors import EventMapError
@@ -37,8 +36,8 @@ def _links(label_key: str, ids: list[str], titles: dict[str, str], lang: str, ke
                   width="stretch")
 
 
-def render(lang: str, full: pd.DataFrame) -> None:
-    """Panel for st.session_state["selected"]; ``full`` (all events, no window) resolves denial links."""
+def render(lang: str) -> None:
+    """Panel for st.session_state["selected"]; denial links are resolved over all events (no filter/window)."""
     selected = st.session_state.get("selected")
     st.subheader(t("details", lang))
     if not selected:
@@ -49,6 +48,7 @@ def render(lang: str, full: pd.DataFrame) -> None:
     except (EventMapError, KeyError):
         st.caption(t("no_selection", lang))
         return
+    full = data.all_events()
     title_col = "title_ar" if lang == "ar" else "title_en"
     titles = dict(zip(full["id"], full[title_col].where(full[title_col] != "", full["title_en"])))
     status = event.status.value

@@ -2,8 +2,9 @@
 
 Why "prepare, then download": a PNG or GIF takes a browser or a renderer
 ~1 s; building them on every rerun (every slider move) would make the page
-sluggish. Data files are cheap and cached per (store revision, Query), so
-their download buttons are always ready. A prepared image is offered only
+sluggish, and a failure must be shown next to the button. Data files are
+written only when their button is clicked (deferred download data), and
+cached per (store revision, Query). A prepared image is offered only
 while the view it was made from is still the current one.
 """
 from __future__ import annotations
@@ -46,13 +47,11 @@ def _filename(window: tuple[date, date] | None, ext: str) -> str:
 def data_buttons(frame: pd.DataFrame, q: Query, window, lang: str, formats: tuple[str, ...]) -> None:
     cols = st.columns(len(formats))
     for col, fmt in zip(cols, formats):
-        try:
-            payload = data_file(frame, q, fmt)
-        except EventMapError as exc:
-            col.error(t("export_failed", lang, error=md_escape(str(exc))))
-            continue
-        col.download_button(t(f"download_{fmt}", lang) if fmt != "json" else "JSON", payload,
-                            file_name=_filename(window, fmt), mime=MIME[fmt], key=f"dl-{fmt}", width="stretch")
+        # Deferred: the file is written when the button is clicked, not on every slider move
+        # (100k events in four formats would otherwise cost seconds per rerun).
+        col.download_button(t(f"download_{fmt}", lang) if fmt != "json" else "JSON",
+                            lambda fmt=fmt: data_file(frame, q, fmt), file_name=_filename(window, fmt),
+                            mime=MIME[fmt], key=f"dl-{fmt}", width="stretch", on_click="ignore")
 
 
 def _current_view() -> MapView | None:
@@ -73,6 +72,16 @@ def _png(frame, *, lang, width, height, scale, title, subtitle) -> bytes:
                            title=title, subtitle=subtitle)
     from mapview.static import static_png
     return static_png(frame, lang=lang, width=width, height=height, scale=scale, title=title, subtitle=subtitle)
+
+
+def _html(frame, *, lang, title, subtitle) -> bytes:
+    from mapview.standalone import standalone_html   # imported on use: keeps the page's first load light
+    return standalone_html(frame, lang=lang, view=_current_view(), title=title, subtitle=subtitle).encode("utf-8")
+
+
+def _gif(frame, *, lang, title, window_days) -> bytes:
+    from mapview.gif import timeline_gif             # matplotlib is loaded only when a GIF is asked for
+    return timeline_gif(frame, lang=lang, title=title, window_days=window_days, frames=12)
 
 
 def _prepared(kind: str, key: tuple, lang: str, make) -> bytes | None:
@@ -110,17 +119,14 @@ def render(visible: pd.DataFrame, q: Query, window, lang: str, *, all_filtered: 
                 st.download_button(t("download_png", lang), png, file_name=_filename(window, "png"),
                                    mime="image/png", key="dl-png", width="stretch")
         with b2:
-            from mapview.standalone import standalone_html
-            html = _prepared("html", key, lang, lambda: standalone_html(
-                visible, lang=lang, view=_current_view(), title=title, subtitle=subtitle).encode("utf-8"))
+            html = _prepared("html", key, lang, lambda: _html(visible, lang=lang, title=title, subtitle=subtitle))
             if html:
                 st.download_button(t("download_html", lang), html, file_name=_filename(window, "html"),
                                    mime="text/html", key="dl-html", width="stretch")
         with b3:
-            from mapview.gif import timeline_gif
             source = all_filtered if all_filtered is not None else visible
-            gif = _prepared("gif", key + (play_days,), lang, lambda: timeline_gif(
-                source, lang=lang, title=title, window_days=play_days, frames=12))
+            gif = _prepared("gif", key + (play_days,), lang, lambda: _gif(source, lang=lang, title=title,
+                                                                            window_days=play_days))
             if gif:
                 st.download_button(t("download_gif", lang), gif, file_name=_filename(window, "gif"),
                                    mime="image/gif", key="dl-gif", width="stretch")

@@ -13,6 +13,8 @@ from ui import state
 from ui.i18n import label, t
 
 TABLE_KEY = "table"
+#: Rows sent to the browser; beyond this the table shows the first rows and the CSV/GeoJSON downloads have all.
+MAX_ROWS = 5_000
 
 
 def display_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -42,6 +44,9 @@ def display_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def render(frame: pd.DataFrame, lang: str) -> None:
     st.subheader(t("table", lang))
     st.caption(t("table_help", lang))
+    if len(frame) > MAX_ROWS:
+        st.caption(t("table_truncated", lang, shown=f"{MAX_ROWS:,}", total=f"{len(frame):,}"))
+        frame = frame.iloc[:MAX_ROWS]
     shown = display_frame(frame, lang)
     event = st.dataframe(shown, key=TABLE_KEY, on_select="rerun", selection_mode="single-row",
                          hide_index=True, width="stretch", height=min(420, 38 + 35 * max(len(shown), 1)))

@@ -161,21 +161,29 @@ def test_map_drawn_and_slider_redraws_markers(page):
     _shot(page, "dashboard_en_slider.png")
 
 
+def _wait_span(pg, predicate, what: str, timeout: float = 30) -> str:
+    deadline = time.time() + timeout
+    text = ""
+    while time.time() < deadline:
+        loc = pg.locator(".evm-span-words")
+        text = loc.inner_text() if loc.count() else ""
+        if predicate(text):
+            return text
+        pg.wait_for_timeout(200)
+    raise AssertionError(f"timed out waiting for {what}; time window text is {text!r}")
+
+
 def test_playback_advances_window(page):
-    page.locator(SLIDER).nth(1).focus()
-    page.locator(SLIDER).nth(1).press("Home")
+    end_thumb = page.locator(SLIDER).nth(1)
+    end_thumb.focus()
+    end_thumb.press("Home")
     for _ in range(6):
-        page.locator(SLIDER).nth(1).press("ArrowRight")      # window 1–7 May
-    page.wait_for_function("() => document.querySelector('.evm-span-words') && "
-                           "document.querySelector('.evm-span-words').innerText.startsWith('1–7 May')",
-                           timeout=20_000)
+        end_thumb.press("ArrowRight")                     # window 1–7 May
+    _wait_span(page, lambda s: s.startswith("1–7 May"), "the 1–7 May window")
     page.get_by_role("button", name="▶ Play").click()
-    page.wait_for_function("() => { const t = document.querySelector('.evm-span-words'); "
-                           "return t && !t.innerText.startsWith('1–7 May') && !t.innerText.startsWith('1–') ; }",
-                           timeout=20_000)
-    moved = _span_text(page)
+    moved = _wait_span(page, lambda s: s[:1].isdigit() and not s.startswith("1–"), "playback to move the window")
     page.get_by_role("button", name="⏸ Pause").click()
-    assert "May" in moved and not moved.startswith("1–7 May")
+    assert "May" in moved                                  # e.g. "2–8 May 2017, 1 event"
 
 
 def test_table_row_opens_side_panel(page):
@@ -191,23 +199,35 @@ def test_table_row_opens_side_panel(page):
     _shot(page, "dashboard_en_panel.png")
 
 
-def test_marker_click_selects_event_and_shows_its_denial(page):
+def test_marker_click_selects_event(page):
     _wait_map(page, until=lambda c: c and c["points"] == 7)
     page.locator(MAP_IFRAME).scroll_into_view_if_needed()
     frame = _map_frame(page)
-    # the al-Buleel claim (28 Aug 2017), where the seed data puts it
-    x, y = frame.evaluate("() => { const p = window.map.latLngToContainerPoint([35.203491, 40.362671]); "
-                          "return [p.x, p.y]; }")
+    # the Raqqa claim (June–July 2017): the only marker in Ar-Raqqa governorate
+    x, y = frame.evaluate("() => { const p = window.map.latLngToContainerPoint([36.02304, 38.92059]); "
+                          "const r = window.map.getContainer().getBoundingClientRect(); "
+                          "return [p.x + r.left, p.y + r.top]; }")
     box = page.locator(MAP_IFRAME).bounding_box()
     page.mouse.click(box["x"] + x, box["y"] + y)
     panel = page.locator(".evm-detail")
     panel.wait_for(timeout=20_000)
-    assert panel.get_attribute("data-event-id") == "seed-2017-08-28-buleel-evacuation"
-    # the coalition's denial is linked from the claim's panel
-    page.get_by_text("Denied by").wait_for(timeout=10_000)
-    page.get_by_role("button", name="US-led coalition denies", exact=False).first.click()
-    page.wait_for_function("() => { const d = document.querySelector('.evm-detail'); "
-                           "return d && d.dataset.eventId === 'seed-2017-09-07-coalition-denial'; }", timeout=20_000)
+    assert panel.get_attribute("data-event-id") == "seed-2017-06-raqqa-evacuations"
+
+
+def test_claim_panel_links_to_its_denial(browser, server):
+    context = browser.new_context(viewport={"width": 1500, "height": 1300})
+    pg = context.new_page()
+    try:
+        pg.goto(server + "/?sel=seed-2017-08-28-buleel-evacuation")
+        pg.locator(".evm-detail").wait_for(timeout=30_000)
+        pg.get_by_text("Denied by").wait_for(timeout=10_000)
+        pg.get_by_role("button", name="US-led coalition denies", exact=False).first.click()
+        pg.wait_for_function("() => { const d = document.querySelector('.evm-detail'); "
+                             "return d && d.dataset.eventId === 'seed-2017-09-07-coalition-denial'; }",
+                             timeout=20_000)
+        assert pg.get_by_text("Denies").count() >= 1
+    finally:
+        context.close()
 
 
 def test_png_and_geojson_exports(page):
@@ -234,9 +254,18 @@ def test_arabic_ui_is_rtl(page):
     page.get_by_role("heading", name="خريطة أحداث سوريا").wait_for(timeout=20_000)
     direction = page.evaluate("() => getComputedStyle(document.querySelector('[data-testid=\"stMain\"]')).direction")
     assert direction == "rtl"
-    _wait_map(page, until=lambda c: c and c["points"] == 7)
-    labels = _map_frame(page).evaluate("() => Array.from(document.querySelectorAll('.em-label')).map(e => e.textContent)")
+    # the base map is rebuilt in Arabic: wait for its labels
+    labels_js = "() => Array.from(document.querySelectorAll('.em-label')).map(e => e.textContent)"
+    deadline = time.time() + 30
+    labels: list = []
+    while time.time() < deadline and "دير الزور" not in labels:
+        page.wait_for_timeout(200)
+        try:
+            labels = _map_frame(page).evaluate(labels_js)
+        except Exception:    # the iframe is reloading
+            labels = []
     assert "دير الزور" in labels
+    _wait_map(page, until=lambda c: c and c["points"] == 7)
     time.sleep(1)
     _shot(page, "dashboard_ar.png")
 
