@@ -91,9 +91,16 @@ class AdminBoundaries:
             raise GazetteerError("unknown admin P-code", field="pcode", value=pcode) from None
 
     def outline(self) -> BaseGeometry:
-        """Syria's outline: the union of the governorates (cached)."""
+        """Syria's outline: the union of the governorates, without holes (cached).
+
+        The simplified OCHA polygons leave slivers between neighbouring
+        units; their union has dozens of tiny interior rings that are gaps in
+        the data, not in the country, so only exterior rings are kept.
+        """
         if self._outline is None:
-            self._outline = shapely.union_all(self._geoms[1]).buffer(0)
+            union = shapely.union_all(self._geoms[1]).buffer(0)
+            parts = getattr(union, "geoms", [union])
+            self._outline = shapely.union_all([shapely.Polygon(part.exterior) for part in parts])
         return self._outline
 
     def _containing(self, level: int, point: BaseGeometry) -> AdminUnit | None:
