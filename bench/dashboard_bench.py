@@ -12,6 +12,9 @@ What is measured (wall clock, headless Chromium, the real ``streamlit run app.py
   there before the press is gone — streamlit-folium swaps the FeatureGroup).
   "narrow" = End thumb → Home (the window shrinks to the first day);
   "widen" = End thumb → End (back to everything). Median of ``--runs``.
+  The clock stops when the window text has changed (the rerun reached the
+  browser) and no event layer from before the press is left (for "widen":
+  and the new layer has markers/aggregates).
 
 Stores are built with bench/store_bench.synthetic_events (clustered around
 cities, 2011–2024) before the clock starts; the server runs on a free port
@@ -61,6 +64,7 @@ DRAWN_JS = "() => { if (!window.map || !window.map.eachLayer) return -1;" + EVEN
     " return window.__emEventLayers().length; }"
 MARK_JS = "() => { const ls = window.__emEventLayers(); ls.forEach(l => l.__old = true); return ls.length; }"
 SWAPPED_JS = "() => window.__emEventLayers().every(l => !l.__old)"
+SWAPPED_NONEMPTY_JS = "() => { const ls = window.__emEventLayers(); return ls.length > 0 && ls.every(l => !l.__old); }"
 
 
 def free_port() -> int:
@@ -121,15 +125,20 @@ def load(browser, url: str) -> tuple[float, object, int]:
     return time.perf_counter() - t0, page, int(drawn)
 
 
-def slider_move(page, key: str) -> float:
+def slider_move(page, key: str, *, expect_events: bool) -> float:
+    """Seconds from the key press until the server has answered (the window text changed) and every
+    event layer drawn before the press has been replaced (at least one new one if ``expect_events``)."""
     thumb = page.locator(SLIDER).nth(1)
     thumb.focus()
     frame = map_frame(page)
     frame.evaluate(DRAWN_JS)
     frame.evaluate(MARK_JS)
+    before = page.locator(".evm-span-words").inner_text()
+    check = SWAPPED_NONEMPTY_JS if expect_events else SWAPPED_JS
     t0 = time.perf_counter()
     thumb.press(key)
-    poll(page, lambda: map_frame(page).evaluate(SWAPPED_JS))
+    poll(page, lambda: page.locator(".evm-span-words").inner_text() != before
+         and map_frame(page).evaluate(check))
     elapsed = time.perf_counter() - t0
     page.wait_for_timeout(300)  # let the rerun finish (table etc.) before the next press
     return elapsed
@@ -149,8 +158,8 @@ def run(n: int, runs: int, tmp: Path, browser) -> dict[str, object]:
         page2.close()
         narrow, widen = [], []
         for _ in range(runs):
-            narrow.append(slider_move(page, "Home"))
-            widen.append(slider_move(page, "End"))
+            narrow.append(slider_move(page, "Home", expect_events=False))
+            widen.append(slider_move(page, "End", expect_events=True))
         page.close()
     finally:
         proc.terminate()

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import playback
-from ui.i18n import format_day, t
+from ui.i18n import t
 
 WEEKLY_AFTER_DAYS = 120
 
