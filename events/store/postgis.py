@@ -165,13 +165,13 @@ class PostGISStore(EventStore):
         try:
             self._con = psycopg.connect(url, autocommit=True, connect_timeout=10)
         except psycopg.Error as exc:
-            raise StoreError(f"cannot connect to PostgreSQL: {str(exc).strip()}", field="store",
+            raise StoreError(f"cannot connect to PostgreSQL: {_one_line(exc)}", field="store",
                              value=_redact(url)) from None
         try:
             self._ensure_schema()
         except psycopg.Error as exc:
             self._con.close()
-            raise StoreError(f"cannot prepare the PostGIS store: {str(exc).strip()}", field="store",
+            raise StoreError(f"cannot prepare the PostGIS store: {_one_line(exc)}", field="store",
                              value=_redact(url)) from None
 
     def _ensure_schema(self) -> None:
@@ -254,6 +254,11 @@ class PostGISStore(EventStore):
             "outlets": distinct("unnest(outlets_all)"), "admin1": [r[0] for r in admin],
             "admin1_label": [" / ".join(p for p in (r[1], r[2]) if p) or r[0] for r in admin],
         }
+
+
+def _one_line(exc: BaseException) -> str:
+    """psycopg's multi-line message on one line (the CLI prints errors as one line)."""
+    return " ".join(str(exc).split())
 
 
 def _redact(url: str) -> str:

@@ -169,3 +169,9 @@ def test_export_bad_format_or_date_exits_2_without_writing(runner, seeded, tmp_p
     bad_date = runner.invoke(cli, ["export", "--store", seeded, "--format", "csv", "-o", str(out), "--to", "2017-13-01"])
     assert bad_date.exit_code == 2 and "--to: '2017-13-01'" in bad_date.stderr
     assert not out.exists()
+
+
+def test_unreachable_postgis_store_is_one_error_line(runner):
+    result = runner.invoke(cli, ["list", "--store", "postgresql://nobody@127.0.0.1:1/none", "--count"])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "cannot connect to PostgreSQL" in result.stderr
