@@ -20,8 +20,35 @@ import click
 from errors import EventMapError
 from events.store.cliargs import build_query
 
-#: Imports at least this large show a progress bar on stderr.
+#: Imports of at least this many events show a progress bar on stderr while storing them...
 PROGRESS_MIN = 1_000
+#: ...and files at least this large show one while they are read.
+PROGRESS_MIN_BYTES = 2 * 1024 ** 2
+
+
+class _ReadingProgress:
+    """events.io progress (rows, total or None) → a click progress bar on stderr (or a row count)."""
+
+    def __init__(self) -> None:
+        self.bar = None
+        self.done = 0
+
+    def __call__(self, rows: int, total: int | None) -> None:
+        if total is None:
+            if rows // 100_000 > self.done // 100_000:
+                click.echo(f"reading: {rows:,} rows", err=True)
+            self.done = rows
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label="reading", file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(rows - self.done)
+        self.done = rows
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
 
 
 def _fail(message: str) -> None:
@@ -139,7 +166,13 @@ def import_command(file: str, store_url: str | None, fmt: str | None, skip_bad_r
                    rejects_path: str | None, replace: bool, author: str) -> None:
     """Import events from FILE into the store: all rows or none, unless --skip-bad-rows."""
     from events.io import read_events
-    result = read_events(file, format=fmt)
+    reading = _ReadingProgress() if Path(file).is_file() and Path(file).stat().st_size >= PROGRESS_MIN_BYTES \
+        else None
+    try:
+        result = read_events(file, format=fmt, progress=reading)
+    finally:
+        if reading is not None:
+            reading.close()
     events, rejects = list(result.events), list(result.rejects)
     if rejects_path:
         _write_rejects(Path(rejects_path), rejects)

@@ -137,12 +137,15 @@ def test_import_unreadable_file_is_one_error_line(runner, seeded, tmp_path):
     assert missing.exit_code == 2 and "nope.json" in missing.stderr
 
 
-def test_large_import_shows_progress_on_stderr(runner, tmp_path):
+def test_large_import_shows_progress_on_stderr(runner, tmp_path, monkeypatch):
+    import events.store.commands as commands
+    monkeypatch.setattr(commands, "PROGRESS_MIN_BYTES", 0)     # also show the reading bar for this small file
     records = [event_to_dict(make_event(f"bulk-{i}")) for i in range(1200)]
     store_path = str(tmp_path / "bulk.sqlite")
     result = runner.invoke(cli, ["import", str(write_records(tmp_path / "bulk.json", records)), "--store", store_path])
     assert result.exit_code == 0, result.output
-    assert "importing" in result.stderr and "imported 1200, rejected 0" in result.stdout
+    assert "reading" in result.stderr and "importing" in result.stderr
+    assert "imported 1200, rejected 0" in result.stdout
 
 
 @pytest.mark.parametrize("fmt", ["geojson", "csv"])
