@@ -190,7 +190,8 @@ class SQLiteStore(EventStore):
             try:
                 rev = self.revision
                 if self._index is None or self._index.revision != rev:
-                    self._index = self._patched_index(rev) or self._built_index(rev)
+                    patched = self._patched_index(rev)
+                    self._index = patched if patched is not None else self._built_index(rev)
                 yield self._index
             finally:
                 self._con.execute("COMMIT")
