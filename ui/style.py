@@ -32,6 +32,9 @@ section.main, [data-testid="stMain"], [data-testid="stSidebar"], [data-testid="s
 [data-testid="stSidebar"] p, [data-testid="stSidebar"] label {
   font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Source Sans Pro", sans-serif;
 }
+/* Text typed or quoted keeps its own direction (an English article in the Arabic UI stays LTR). */
+[data-testid="stMain"] textarea, [data-testid="stMain"] input[type="text"] { unicode-bidi: plaintext; text-align: start; }
+.evm-sentence[dir="ltr"], .evm-quote[dir="ltr"], .evm-title[dir="ltr"] { direction: ltr; text-align: left; }
 /* Widgets whose internals assume left-to-right (slider track, map, charts, tables) stay LTR. */
 [data-testid="stSlider"] [data-baseweb="slider"], [data-testid="stIFrame"], iframe,
 [data-testid="stVegaLiteChart"], [data-testid="stDataFrame"], [data-testid="stArrowVegaLiteChart"] {

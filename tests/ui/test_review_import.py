@@ -80,3 +80,31 @@ def test_review_reject_writes_nothing(fresh_store):
     from events.query import Query
     from events.store import open_store
     assert open_store(fresh_store).count(Query(include_undated=True)) == 7
+
+
+def test_undated_and_unlocated_events_are_listed_not_dropped(fresh_store):
+    from datetime import date as d
+
+    from events.model import ClaimStatus, EventDate, EventType, Place, Source
+    from events.model import Event
+    from events.store import open_store
+    store = open_store(fresh_store)
+    store.add([
+        Event(id="test-undated", event_type=EventType.CLASH, status=ClaimStatus.REPORTED,
+              title_en="Clash with no date given", place=Place(as_written="Kasra", lat=35.5695, lon=39.9139),
+              sources=(Source(outlet="Test Wire"),)),
+        Event(id="test-unlocated", event_type=EventType.ARREST, status=ClaimStatus.CLAIMED,
+              title_en="Arrests somewhere unnamed", date=EventDate.day(d(2017, 8, 27)),
+              place=Place(as_written="a village"), sources=(Source(outlet="Test Wire"),)),
+    ], author="test")
+    store.close()
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    [exp] = [e for e in at.expander if e.label.startswith("Not on the map")]
+    assert exp.label == "Not on the map: 1 undated / 1 unlocated"
+    labels = [b.label.replace("\\", "") for b in exp.button]
+    assert any("Clash with no date given" in lbl for lbl in labels)
+    assert any("Arrests somewhere unnamed" in lbl for lbl in labels)
+    # the unlocated one is in the table (it is in the time window), the undated one is listed only
+    ids = set(at.dataframe[0].value.iloc[:, -1])
+    assert "test-unlocated" in ids and "test-undated" not in ids
