@@ -177,9 +177,11 @@ def test_playback_advances_window(page):
     end_thumb = page.locator(SLIDER).nth(1)
     end_thumb.focus()
     end_thumb.press("Home")
-    for _ in range(6):
-        end_thumb.press("ArrowRight")                     # window 1–7 May
-    _wait_span(page, lambda s: s.startswith("1–7 May"), "the 1–7 May window")
+    _wait_span(page, lambda s: s.startswith("1 May 2017"), "the 1 May window")
+    # one day at a time, each press confirmed by the server (fast presses can overtake a rerun)
+    for day in range(2, 8):
+        end_thumb.press("ArrowRight")
+        _wait_span(page, lambda s, day=day: s.startswith(f"1–{day} May"), f"the 1–{day} May window")
     page.get_by_role("button", name="▶ Play").click()
     moved = _wait_span(page, lambda s: s[:1].isdigit() and not s.startswith("1–"), "playback to move the window")
     page.get_by_role("button", name="⏸ Pause").click()
