@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -18,18 +17,15 @@ import streamlit as st
 from events.query import Query
 from events.store import open_store
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_STORE = ROOT / "var" / "events.sqlite"
-
-
 def store_location() -> str:
-    """``EVENTS_STORE`` (tests point it at a temporary file) or ``var/events.sqlite``."""
-    return os.environ.get("EVENTS_STORE") or str(DEFAULT_STORE)
+    """``EVENTS_STORE`` (tests point it at a temporary file), or "" for the default store."""
+    return os.environ.get("EVENTS_STORE", "").strip()
 
 
 @st.cache_resource(show_spinner=False)
 def get_store(location: str):
-    return open_store(location)
+    # "" → open_store(None): var/events.sqlite, created and seeded from data/events/seed.json on first use.
+    return open_store(location or None)
 
 
 def store():
