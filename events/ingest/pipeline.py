@@ -254,7 +254,9 @@ class ArticleReader:
             wanted = (("at", "origin", "destination"),)
         found: dict[tuple[str, ...], tuple[Place, tuple[str, ...]]] = {}
         for roles in wanted:
-            for phrase in (p for p in phrases if p.role in roles):
+            # a phrase headed by a place word ("بلدة كفرنبل …") beats an unheaded one that may only
+            # contain it ("حربية بلدة كفرنبل …", the object of a trigger), whatever their order
+            for phrase in sorted((p for p in phrases if p.role in roles), key=lambda p: not p.headed):
                 resolved = self._resolve(phrase, context)
                 if resolved is not None:
                     found[roles] = resolved

@@ -110,3 +110,12 @@ def test_english_relative_tail_and_holder_words(gazetteer):
     [d] = ingest_article(text, published=date(2018, 4, 9), outlet="X", gazetteer=gazetteer)
     assert d.event.place.as_written == "the rebel-held town of Douma, east of Damascus"
     assert d.event.place.pcode == "C2338"  # the Douma near Damascus, not the Hama or Sweida namesakes
+
+
+def test_a_headed_town_beats_the_trigger_object_that_contains_it():
+    """«قصفت طائرات حربية بلدة كفرنبل في ريف إدلب الجنوبي»: the town, not the countryside sector."""
+    text = "قصفت طائرات حربية بلدة كفرنبل في ريف إدلب الجنوبي يوم أمس، ما أدى إلى مقتل 5 مدنيين."
+    (draft,) = ingest_article(text, published=date(2019, 5, 10), outlet="Test")
+    assert draft.event.place.pcode == "C4068"                      # Kafr Nobol / كفر نبل, Idleb
+    assert draft.event.place.precision is Precision.POINT
+    assert draft.event.date.start == date(2019, 5, 9)
