@@ -16,7 +16,13 @@ import math
 import re
 from datetime import date
 
+from typing import BinaryIO, Callable
+
 from errors import ValidationError
+from events.io._common import Collector, ImportResult, Progress
+from events.io._tabular import CsvRows, collect
+from events.model import Event
+from events.validate import validate_event
 from gazetteer.model import Precision
 
 DEFAULT_RADIUS_KM: dict[Precision, float | None] = {
@@ -83,3 +89,23 @@ def split_list(*values: str | None) -> tuple[str, ...]:
             if part:
                 seen.setdefault(part, None)
     return tuple(seen)
+
+
+def validated(event: Event, field_names: Callable[[str], str]) -> Event:
+    """validate_event, with the failing field renamed to the dataset's own column name."""
+    try:
+        return validate_event(event)
+    except ValidationError as err:
+        err.field = field_names(err.field or "row")
+        raise
+
+
+def read_layout(stream: BinaryIO, *, where: str, strict: bool, progress: Progress | None, fmt: str,
+                required: tuple[str, ...] | frozenset[str], hint: str,
+                row_to_event: Callable[[dict[str, str]], Event], field_names: Callable[[str], str]) -> ImportResult:
+    """Read one foreign CSV layout: check its columns, turn each row into an Event, collect rejects."""
+    rows = CsvRows(stream, where=where)
+    rows.require(required, hint=hint)
+    out = Collector(where=where, strict=strict, progress=progress, field_names=field_names)
+    collect(rows, out, row_to_event)
+    return out.result(fmt, encoding=rows.encoding, notes=rows.notes)

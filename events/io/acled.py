@@ -52,11 +52,9 @@ from functools import lru_cache
 from typing import BinaryIO
 
 from errors import ValidationError
-from events.io._common import Collector, ImportResult, Progress
-from events.io._foreign import DEFAULT_RADIUS_KM, code, number, require_syria, split_list, whole
-from events.io._tabular import CsvRows, collect
+from events.io._common import ImportResult, Progress
+from events.io._foreign import DEFAULT_RADIUS_KM, code, number, require_syria, split_list, whole, read_layout, validated
 from events.model import ClaimStatus, Count, DatePrecision, Event, EventDate, EventType, Place, Source
-from events.validate import validate_event
 from gazetteer.model import Precision
 
 FORMAT = "acled"
@@ -174,16 +172,9 @@ def row_to_event(row: dict[str, str]) -> Event:
                   title_en=f"{label}: {location}" if location else label, summary=(row.get("notes") or "").strip(),
                   date=_event_date(row), place=place, actors=actors, counts=counts, sources=sources,
                   tags=("acled",))
-    try:
-        return validate_event(event)
-    except ValidationError as err:
-        err.field = _field(err.field or "row")
-        raise
+    return validated(event, _field)
 
 
 def read(stream: BinaryIO, *, where: str, strict: bool = False, progress: Progress | None = None) -> ImportResult:
-    rows = CsvRows(stream, where=where)
-    rows.require(REQUIRED, hint="is this an ACLED export?")
-    out = Collector(where=where, strict=strict, progress=progress, field_names=_field)
-    collect(rows, out, row_to_event)
-    return out.result(FORMAT, encoding=rows.encoding, notes=rows.notes)
+    return read_layout(stream, where=where, strict=strict, progress=progress, fmt=FORMAT, required=REQUIRED,
+                       hint="is this an ACLED export?", row_to_event=row_to_event, field_names=_field)
