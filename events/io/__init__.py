@@ -28,7 +28,8 @@ import pandas as pd
 
 from errors import FileTooLargeError, ParseError, ValidationError
 from events.io import acled, csv, geojson, json, kml, ucdp
-from events.io._common import DEFAULT_MAX_BYTES, ImportResult, Progress, Reject, atomic_output, check_size, paused_gc
+from events.bulk import paused_gc
+from events.io._common import DEFAULT_MAX_BYTES, ImportResult, Progress, Reject, atomic_output, check_size
 from events.io._text import SNIFF_BYTES, detect_encoding
 from events.io.flat import event_to_row, frame_to_rows
 from events.io.rowbuild import row_to_event

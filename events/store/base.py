@@ -16,7 +16,6 @@ audited revision of its own.
 """
 from __future__ import annotations
 
-import gc
 import json
 import threading
 from abc import ABC, abstractmethod
@@ -28,6 +27,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 import pandas as pd
 
 from errors import ConflictError, NotFoundError, ValidationError
+from events.bulk import paused_gc
 from events.model import Event
 from events.query import Query
 from events.serialize import event_from_dict
@@ -176,7 +176,7 @@ class EventStore(ABC):
                 raise ConflictError(f"{len(stored):,} event id(s) already in the store, first {stored[0]!r}; "
                                     f"pass replace=True (CLI: --replace) to overwrite", field="id", value=stored[0])
             total = len(batch)
-            with _gc_paused(), self._write(author=author, action="replace" if stored else "add") as w:
+            with paused_gc(), self._write(author=author, action="replace" if stored else "add") as w:
                 old = w.docs(stored) if stored else {}
                 fresh = (e for e in batch if e.id not in old)
                 w.insert(self._reporting(fresh, total, progress, offset=0))
@@ -289,21 +289,6 @@ class EventStore(ABC):
         return as_record(current[0][0]) if current else None
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector during a bulk write.
-
-    Building a million rows allocates millions of short-lived containers; the
-    collector would walk the whole heap again and again (about 20% of import
-    time) although none of them form cycles.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def valid_ids(ids: Iterable[str]) -> list[str]:
