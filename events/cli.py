@@ -1,4 +1,4 @@
-"""``python -m events``: list, import, export and ingest events from a shell.
+"""``python -m events``: list, import, export, ingest events, and read or undo their history.
 
 Why click: subcommands with typed options and tested with CliRunner
 (the datasette habit). Each subcommand is thin: parse options, call the
@@ -46,8 +46,11 @@ def ingest_command(file: str, published: str, outlet: str | None, language: str 
 
 
 # list / import / export live with the store (events/store/commands.py).
+from events.store.audit_commands import history_command, undo_command  # noqa: E402
 from events.store.commands import export_command, import_command, list_command  # noqa: E402
 
 cli.add_command(list_command)
 cli.add_command(import_command)
 cli.add_command(export_command)
+cli.add_command(history_command)
+cli.add_command(undo_command)

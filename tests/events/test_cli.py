@@ -178,3 +178,29 @@ def test_unreachable_postgis_store_is_one_error_line(runner):
     result = runner.invoke(cli, ["list", "--store", "postgresql://nobody@127.0.0.1:1/none", "--count"])
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "cannot connect to PostgreSQL" in result.stderr
+
+
+def test_history_shows_who_changed_what_and_undo_puts_it_back(runner, seeded):
+    from dataclasses import replace
+    store = open_store(seeded)
+    original = store.get("seed-2017-09-05-dez-siege-broken")
+    store.update(replace(original, title_en="edited by mistake"), author="analyst-a")
+    store.close()
+    shown = runner.invoke(cli, ["history", "seed-2017-09-05-dez-siege-broken", "--store", seeded])
+    assert shown.exit_code == 0, shown.output
+    first = shown.stdout.splitlines()[0]
+    assert "analyst-a" in first and "update" in first and "title_en" in first
+    revision = int(first.split()[0][1:])
+    undone = runner.invoke(cli, ["undo", str(revision), "--store", seeded, "--author", "analyst-b"])
+    assert undone.exit_code == 0, undone.output
+    store = open_store(seeded)
+    assert store.get("seed-2017-09-05-dez-siege-broken") == original
+    store.close()
+    again = runner.invoke(cli, ["history", "--store", seeded, "--json", "--limit", "1"])
+    record = json.loads(again.stdout.splitlines()[0])
+    assert record["action"] == "undo" and record["undoes"] == revision and record["author"] == "analyst-b"
+
+
+def test_undo_of_unknown_revision_is_one_error_line(runner, seeded):
+    result = runner.invoke(cli, ["undo", "999999", "--store", seeded])
+    assert result.exit_code == 2 and "999999" in result.stderr and result.stderr.count("\n") == 1
