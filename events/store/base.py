@@ -130,6 +130,30 @@ class EventStore(ABC):
     @abstractmethod
     def count(self, q: Query) -> int: ...
 
+    def light_frame(self, q: Query, names: Sequence[str] | None = None) -> pd.DataFrame:
+        """Only a few FRAME_COLUMNS (default: ``memindex.LIGHT_COLUMNS``) for the events of ``q``,
+        in the same rows and order as ``frame(q)``.
+
+        Why: the dashboard's map and timeline need coordinates, status, type
+        and dates per event; at 1M events the full frame costs seconds.
+        The embedded store answers from its in-memory index; this fallback
+        (PostGIS) slices the full frame.
+        """
+        from events.store.memindex import LIGHT_COLUMNS
+        names = list(LIGHT_COLUMNS if names is None else names)
+        unknown = [n for n in names if n not in LIGHT_COLUMNS]
+        if unknown:
+            raise ValueError(f"not answerable from the index: {unknown}")
+        return self.frame(q)[names].reset_index(drop=True)
+
+    def frame_rows(self, q: Query, rows: Sequence[int]) -> pd.DataFrame:
+        """``frame(q).iloc[rows]`` (rows are positions in that result), without building the rest.
+
+        Why: the table shows the first 5,000 rows and the "not on the map"
+        list 50; a row-limited read keeps a 1M-event window cheap.
+        """
+        return self.frame(q).iloc[list(rows)].reset_index(drop=True)
+
     @abstractmethod
     def date_span(self) -> tuple[date, date] | None: ...
 

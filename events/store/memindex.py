@@ -34,6 +34,8 @@ from events.store.records import MULTI_SEP
 INDEX_COLUMNS = ("seq", "date_start", "date_end", "lat", "lon", "event_type", "status", "precision",
                  "admin1_pcode", "actors_all", "outlets_all", "search", "id")
 _EPOCH = date(1970, 1, 1)
+#: FRAME_COLUMNS the index itself can answer (no SQLite read): see ``MemIndex.light_frame``.
+LIGHT_COLUMNS = ("id", "date_start", "date_end", "lat", "lon", "event_type", "status", "precision", "admin1_pcode")
 #: date_start of undated rows (sorts them last) and their date_end (never raises the running max).
 _NO_START = np.iinfo(np.int64).max
 _NO_END = np.iinfo(np.int64).min
@@ -283,3 +285,35 @@ class MemIndex:
 
     def count(self, q: Query) -> int:
         return int(len(self.positions(q)))
+
+    def light_frame(self, positions: np.ndarray, names: Sequence[str] = LIGHT_COLUMNS) -> pd.DataFrame:
+        """Only ``names`` (a subset of LIGHT_COLUMNS) for these row positions, straight from the arrays.
+
+        Why: a map of 1M events needs coordinates, status and type per event,
+        not 36 text columns; slicing numpy arrays costs milliseconds where the
+        full frame costs seconds. Dtypes match the full frame's (dates as
+        datetime64[s] with NaT when undated, text as str with None when missing).
+        """
+        unknown = [n for n in names if n not in LIGHT_COLUMNS]
+        if unknown:
+            raise ValueError(f"not answerable from the index: {unknown}")
+        pos = np.asarray(positions, dtype=np.int64)
+        coded = {"event_type": (self.type_code, self.type_book), "status": (self.status_code, self.status_book),
+                 "precision": (self.precision_code, self.precision_book),
+                 "admin1_pcode": (self.admin1_code, self.admin1_book)}
+        out: dict[str, object] = {}
+        for name in names:
+            if name == "id":
+                out[name] = self.ids.take(pa.array(pos)).to_pandas().astype("str")
+            elif name in ("date_start", "date_end"):
+                days = (self.start if name == "date_start" else self.end)[pos]
+                values = days.astype("datetime64[D]").astype("datetime64[s]")
+                values[(days == _NO_START) | (days == _NO_END)] = np.datetime64("NaT")
+                out[name] = values
+            elif name in ("lat", "lon"):
+                out[name] = (self.lat if name == "lat" else self.lon)[pos]
+            else:
+                codes, book = coded[name]
+                labels = np.array([None] + list(book), dtype=object)
+                out[name] = pd.array(labels[codes[pos] + 1], dtype="str")
+        return pd.DataFrame(out, columns=list(names))

@@ -261,6 +261,21 @@ class SQLiteStore(EventStore):
             full = self._whole_frame(idx)
         return full.take(positions).reset_index(drop=True)
 
+    def light_frame(self, q: Query, names: Sequence[str] | None = None) -> pd.DataFrame:
+        """See EventStore.light_frame: answered from the in-memory index, no SQLite read."""
+        with self._snapshot() as idx:
+            return idx.light_frame(idx.positions(q), *(() if names is None else (tuple(names),)))
+
+    def frame_rows(self, q: Query, rows: Sequence[int]) -> pd.DataFrame:
+        """See EventStore.frame_rows: only those rows are read (from SQLite, or the cached whole frame)."""
+        with self._snapshot() as idx:
+            positions = idx.positions(q)[np.asarray(rows, dtype=np.int64)]
+            if len(positions) <= FRAME_FETCH_MAX or self._full_frame is None or self._full_frame[0] != idx.revision:
+                fetched = self._fetch(_FRAME_COLS, idx.rowid[positions])
+                return typed_frame([r[1:] for r in fetched])
+            full = self._full_frame[1]
+        return full.take(positions).reset_index(drop=True)
+
     def _whole_frame(self, idx: MemIndex) -> pd.DataFrame:
         """Every event as a frame in the index's order (cached until the revision changes)."""
         if self._full_frame is None or self._full_frame[0] != idx.revision:
