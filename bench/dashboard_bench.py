@@ -18,7 +18,7 @@ What is measured (wall clock, headless Chromium, the real ``streamlit run app.py
 
 Stores are built with bench/store_bench.synthetic_events (clustered around
 cities, 2011–2024) before the clock starts; the server runs on a free port
-in 8601–8619 with EVENTS_STORE pointing at the temporary store.
+in 8641–8659 with EVENTS_STORE pointing at the temporary store.
 """
 from __future__ import annotations
 
@@ -68,14 +68,14 @@ SWAPPED_NONEMPTY_JS = "() => { const ls = window.__emEventLayers(); return ls.le
 
 
 def free_port() -> int:
-    for port in range(8601, 8620):
+    for port in range(8641, 8660):
         with socket.socket() as s:
             try:
                 s.bind(("127.0.0.1", port))
             except OSError:
                 continue
             return port
-    raise SystemExit("no free port in 8601-8619")
+    raise SystemExit("no free port in 8641-8659")
 
 
 def start_server(store_path: Path) -> tuple[subprocess.Popen, str]:

@@ -52,6 +52,33 @@ def frame(q: Query) -> pd.DataFrame:
     return _frame(store_location(), revision(), query_key(q), q)
 
 
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _light(location: str, rev: object, key: tuple, _query: Query) -> pd.DataFrame:
+    return get_store(location).light_frame(_query)
+
+
+def light(q: Query) -> pd.DataFrame:
+    """The events of ``q`` with only id, dates, coordinates, status, type, precision, governorate
+    (``memindex.LIGHT_COLUMNS``), same rows and order as ``frame(q)``.
+
+    Why: the timeline and an aggregated map need just these; the embedded
+    store answers from its in-memory index in milliseconds where the full
+    frame costs seconds at 100k–1M events. ``cache_resource`` hands out the
+    same object (no pickling of 1M rows per rerun): treat it as read-only.
+    """
+    return _light(store_location(), revision(), query_key(q), q)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _rows(location: str, rev: object, key: tuple, rows: tuple[int, ...], _query: Query) -> pd.DataFrame:
+    return get_store(location).frame_rows(_query, rows)
+
+
+def rows(q: Query, positions) -> pd.DataFrame:
+    """``frame(q).iloc[positions]`` (full columns) without building the rest of the frame (cached)."""
+    return _rows(store_location(), revision(), query_key(q), tuple(int(p) for p in positions), q)
+
+
 @dataclass(frozen=True)
 class FacetOptions:
     """Values offered by the filter widgets, taken from the whole store."""

@@ -10,6 +10,7 @@ while the view it was made from is still the current one.
 from __future__ import annotations
 
 from datetime import date
+from typing import Callable, Union
 
 import pandas as pd
 import streamlit as st
@@ -34,9 +35,18 @@ def _dump(location: str, rev: object, key: tuple, fmt: str, _frame: pd.DataFrame
     return dumps_events(_frame, format=fmt, bom=(fmt == "csv"))
 
 
-def data_file(frame: pd.DataFrame, q: Query, fmt: str) -> bytes:
+FrameSource = Union[pd.DataFrame, Callable[[], pd.DataFrame]]
+
+
+def _resolve(frame: FrameSource) -> pd.DataFrame:
+    """A frame, or a zero-argument function giving it (read only when an export is asked for:
+    at 1M events the full frame costs seconds, which no slider move should pay)."""
+    return frame() if callable(frame) else frame
+
+
+def data_file(frame: FrameSource, q: Query, fmt: str) -> bytes:
     """CSV/GeoJSON/KML/JSON bytes of ``frame`` (the events of ``q``), cached per store revision and Query."""
-    return _dump(data.store_location(), data.revision(), data.query_key(q), fmt, frame)
+    return _dump(data.store_location(), data.revision(), data.query_key(q), fmt, _resolve(frame))
 
 
 def _filename(window: tuple[date, date] | None, ext: str) -> str:
@@ -44,7 +54,7 @@ def _filename(window: tuple[date, date] | None, ext: str) -> str:
     return f"syria-events{span}.{ext}"
 
 
-def data_buttons(frame: pd.DataFrame, q: Query, window, lang: str, formats: tuple[str, ...]) -> None:
+def data_buttons(frame: FrameSource, q: Query, window, lang: str, formats: tuple[str, ...]) -> None:
     cols = st.columns(len(formats))
     for col, fmt in zip(cols, formats):
         # Deferred: the file is written when the button is clicked, not on every slider move
@@ -99,10 +109,13 @@ def _prepared(kind: str, key: tuple, lang: str, make) -> bytes | None:
     return held[1] if held and held[0] == key else None
 
 
-def render(visible: pd.DataFrame, q: Query, window, lang: str, *, all_filtered: pd.DataFrame | None = None,
-           play_days: int | None = None) -> None:
+def render(visible: FrameSource, q: Query, window, lang: str, *, all_filtered: FrameSource | None = None,
+           play_days: int | None = None, visible_count: int | None = None) -> None:
+    """``visible``/``all_filtered``: frames or functions giving them (called only when an export is made);
+    ``visible_count`` is needed when ``visible`` is a function."""
     title = t("app_title", lang)
-    subtitle = span_in_words(window[0], window[1], len(visible), lang) if window else ""
+    count = len(visible) if visible_count is None else visible_count
+    subtitle = span_in_words(window[0], window[1], count, lang) if window else ""
     key = (data.revision(), data.query_key(q), lang, st.session_state.get("view_center"),
            st.session_state.get("view_zoom"))
     with st.expander(t("exports", lang), expanded=False):
@@ -114,18 +127,18 @@ def render(visible: pd.DataFrame, q: Query, window, lang: str, *, all_filtered: 
         b1, b2, b3 = st.columns(3)
         with b1:
             png = _prepared("png", key + (size, dpi), lang, lambda: _png(
-                visible, lang=lang, width=width, height=height, scale=scale, title=title, subtitle=subtitle))
+                _resolve(visible), lang=lang, width=width, height=height, scale=scale, title=title, subtitle=subtitle))
             if png:
                 st.download_button(t("download_png", lang), png, file_name=_filename(window, "png"),
                                    mime="image/png", key="dl-png", width="stretch")
         with b2:
-            html = _prepared("html", key, lang, lambda: _html(visible, lang=lang, title=title, subtitle=subtitle))
+            html = _prepared("html", key, lang, lambda: _html(_resolve(visible), lang=lang, title=title, subtitle=subtitle))
             if html:
                 st.download_button(t("download_html", lang), html, file_name=_filename(window, "html"),
                                    mime="text/html", key="dl-html", width="stretch")
         with b3:
             source = all_filtered if all_filtered is not None else visible
-            gif = _prepared("gif", key + (play_days,), lang, lambda: _gif(source, lang=lang, title=title,
+            gif = _prepared("gif", key + (play_days,), lang, lambda: _gif(_resolve(source), lang=lang, title=title,
                                                                             window_days=play_days))
             if gif:
                 st.download_button(t("download_gif", lang), gif, file_name=_filename(window, "gif"),

@@ -41,11 +41,13 @@ def display_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
-def render(frame: pd.DataFrame, lang: str) -> None:
+def render(frame: pd.DataFrame, lang: str, *, total: int | None = None) -> None:
+    """``frame``: the events in view, or only their first rows when ``total`` (all of them) is given."""
     st.subheader(t("table", lang))
     st.caption(t("table_help", lang))
-    if len(frame) > MAX_ROWS:
-        st.caption(t("table_truncated", lang, shown=f"{MAX_ROWS:,}", total=f"{len(frame):,}"))
+    total = len(frame) if total is None else total
+    if total > MAX_ROWS:
+        st.caption(t("table_truncated", lang, shown=f"{MAX_ROWS:,}", total=f"{total:,}"))
         frame = frame.iloc[:MAX_ROWS]
     shown = display_frame(frame, lang)
     event = st.dataframe(shown, key=TABLE_KEY, on_select="rerun", selection_mode="single-row",
