@@ -18,6 +18,7 @@ from ui import state
 
 from folium import MacroElement
 from folium.elements import JSCSSMixin
+from folium.template import Template
 
 from mapview import MapView, build_map, event_layers, legend_html
 from mapview.assets import CLUSTER_CSS, CLUSTER_JS, links
@@ -37,12 +38,45 @@ class _ClusterAssets(JSCSSMixin, MacroElement):
     default_css = links(CLUSTER_CSS, "served")
 
 
+class _ReportUserMovesOnly(MacroElement):
+    """Keeps the map from reporting a view the server already knows.
+
+    Why: streamlit-folium compares each report with the last value it sent
+    and reruns the whole app when they differ; its initial value has no
+    "center", so the view the map opens with (fit to Syria, or the
+    permalink's view) would trigger one full rerun right after the first
+    load. Until the user touches the map (pointer, wheel, touch or key),
+    every move is copied into that last value, so only moves the user
+    makes are reported (and land in the permalink).
+    """
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function(map) {
+            var touched = false, box = map.getContainer();
+            ['mousedown', 'wheel', 'touchstart', 'keydown', 'pointerdown'].forEach(function(name) {
+                box.addEventListener(name, function() { touched = true; }, true);
+            });
+            function sync() {
+                var g = window.__GLOBAL_DATA__;
+                if (touched || !g || !g.previous_data) return;
+                var c = map.getCenter();
+                g.previous_data.zoom = map.getZoom();
+                g.previous_data.center = {lat: c.lat, lng: c.lng};
+            }
+            sync();
+            map.on('moveend zoomend resize', sync);
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+
 def _base_map(lang: str, view: tuple | None, height: int):
     """Built on every run (not cached: folium elements must not be rendered twice); the same inputs give
     the same HTML, so streamlit-folium keeps the iframe and only swaps the event layer."""
     m = build_map(lang=lang, view=_map_view(view), basemap="admin", asset_mode="served", legend=False,
                   height=height)
     _ClusterAssets().add_to(m)
+    _ReportUserMovesOnly().add_to(m)
     return m
 
 

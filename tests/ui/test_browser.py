@@ -2,7 +2,7 @@
 
 Skipped with a reason when /usr/bin/chromium or the local Leaflet assets
 (static/vendor/leaflet, `make assets`) are missing. The server runs on a
-free port in 8601–8619 against a temporary seeded store (never var/).
+free port in 8641–8659 against a temporary seeded store (never var/).
 """
 from __future__ import annotations
 
@@ -50,14 +50,14 @@ if not (REPO / "static" / "vendor" / "leaflet" / "leaflet.js").is_file():
 
 
 def _free_port() -> int:
-    for port in range(8601, 8620):
+    for port in range(8641, 8660):
         with socket.socket() as s:
             try:
                 s.bind(("127.0.0.1", port))
             except OSError:
                 continue
             return port
-    pytest.skip("no free port in 8601-8619")
+    pytest.skip("no free port in 8641-8659")
 
 
 @pytest.fixture(scope="module")
@@ -159,6 +159,43 @@ def test_map_drawn_and_slider_redraws_markers(page):
     # the map iframe was kept (no page reload): the basemap is still there
     assert counts["polygons"] > 50
     _shot(page, "dashboard_en_slider.png")
+
+
+def _wait_url(pg, predicate, what: str, timeout: float = 20) -> str:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if predicate(pg.url):
+            return pg.url
+        pg.wait_for_timeout(200)
+    raise AssertionError(f"timed out waiting for {what}; URL is {pg.url!r}")
+
+
+def test_only_the_users_own_pan_or_zoom_lands_in_the_permalink(browser, server):
+    """The view the map opens with is not reported back (no extra rerun); a wheel zoom is, into the URL."""
+    context = browser.new_context(viewport={"width": 1500, "height": 1300})
+    pg = context.new_page()
+    reruns = []
+    pg.on("websocket", lambda ws: ws.on("framesent", lambda payload: reruns.append(1)))
+    pg.goto(server + "/")
+    _wait_map(pg, until=lambda c: c and c["points"] == 7)
+    pg.wait_for_timeout(1500)                          # the map's own moves (fit, resize) have settled
+    assert "z=" not in pg.url
+    sent_after_load = len(reruns)
+    pg.wait_for_timeout(1500)
+    assert len(reruns) == sent_after_load              # nothing more asked of the server while nobody acts
+    zoom_before = _map_frame(pg).evaluate("() => window.map.getZoom()")
+    box = pg.locator(MAP_IFRAME).bounding_box()
+    pg.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    pg.mouse.wheel(0, -400)
+    url = _wait_url(pg, lambda u: "z=" in u, "the zoomed view in the URL")
+    zoom_after = _map_frame(pg).evaluate("() => window.map.getZoom()")
+    assert zoom_after > zoom_before and f"z={zoom_after}" in url
+    # the permalink reopens at that view
+    pg2 = context.new_page()
+    pg2.goto(url)
+    _wait_map(pg2)
+    assert _map_frame(pg2).evaluate("() => window.map.getZoom()") == zoom_after
+    context.close()
 
 
 def _wait_span(pg, predicate, what: str, timeout: float = 30) -> str:
