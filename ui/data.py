@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from errors import EventMapError
 from events.query import Query
 from events.store import open_store
 
@@ -124,11 +125,6 @@ def get_event(event_id: str):
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def _all_events(location: str, rev: object) -> pd.DataFrame:
-    return get_store(location).frame(Query(include_undated=True, include_unlocated=True))
-
-
-@st.cache_data(max_entries=4, show_spinner=False)
 def _total(location: str, rev: object) -> int:
     return get_store(location).count(Query(include_undated=True, include_unlocated=True))
 
@@ -138,6 +134,24 @@ def total() -> int:
     return _total(store_location(), revision())
 
 
-def all_events() -> pd.DataFrame:
-    """Every event in the store, unfiltered (denial links, totals)."""
-    return _all_events(store_location(), revision())
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _denied_by(location: str, rev: object, event_id: str) -> list[str]:
+    return get_store(location).denied_by(event_id)
+
+
+def denied_by(event_id: str) -> list[str]:
+    """Ids of the events that deny ``event_id`` (cached per store revision)."""
+    return _denied_by(store_location(), revision(), event_id)
+
+
+def titles(event_ids: list[str], lang: str) -> dict[str, str]:
+    """Titles of a few linked events (missing ones are left out; the link then shows the id)."""
+    out: dict[str, str] = {}
+    for event_id in dict.fromkeys(event_ids):
+        try:
+            event = store().get(event_id)
+        except EventMapError:
+            continue
+        out[event_id] = (event.title_ar if lang == "ar" else "") or event.title_en or event.title_ar or event_id
+    return out

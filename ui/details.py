@@ -48,9 +48,8 @@ def render(lang: str) -> None:
     except (EventMapError, KeyError):
         st.caption(t("no_selection", lang))
         return
-    full = data.all_events()
-    title_col = "title_ar" if lang == "ar" else "title_en"
-    titles = dict(zip(full["id"], full[title_col].where(full[title_col] != "", full["title_en"])))
+    denied_by = data.denied_by(selected)
+    titles = data.titles([*denied_by, *event.denies, *event.related], lang)
     status = event.status.value
     st.html(f'<div class="evm-detail" data-testid="evm-detail" data-event-id="{esc(event.id)}">'
             f'<h4 dir="auto">{esc(_title(event, lang))}</h4>'
@@ -96,7 +95,6 @@ def render(lang: str) -> None:
             parts.append(f'<p><a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{esc(t("link", lang))}</a></p>')
         st.html(f'<div class="evm-source" data-source="{i}">' + "".join(parts) + "</div>")
 
-    denied_by = full.loc[full["denies"].fillna("").str.split("; ").apply(lambda ids: selected in ids), "id"].tolist()
     _links("denied_by", denied_by, titles, lang, "deniedby")
     _links("denies", [d for d in event.denies], titles, lang, "denies")
     _links("related", [r for r in event.related], titles, lang, "related")

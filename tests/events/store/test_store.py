@@ -13,6 +13,8 @@ from events.model import ClaimStatus, EventType, Place
 from events.query import Query
 from events.store import AuditEntry, open_store
 
+from scripts.seed_events import seed_events
+
 from .factory import make_event
 
 
@@ -231,3 +233,10 @@ def test_a_duplicate_that_slips_past_the_precheck_rolls_back_inside_the_transact
     assert store.revision == rev and ids(store.query(Query())) == ["a"]
     store.add([make_event("c")], author="bob")          # the connection is still usable
     assert sorted(ids(store.query(Query()))) == ["a", "c"]
+
+
+def test_denied_by_finds_the_denials_of_a_claim(store):
+    store.add(seed_events(), author="t")
+    assert store.denied_by("seed-2017-08-26-tarif-evacuation") == ["seed-2017-09-07-coalition-denial"]
+    assert store.denied_by("seed-2017-09-05-dez-siege-broken") == []
+    assert store.denied_by("seed-2017-08-26") == []          # a prefix of an id is not a link
