@@ -39,10 +39,10 @@ sys.path.insert(0, str(REPO))
 
 from bench.store_bench import synthetic_events  # noqa: E402
 from events.store import open_store  # noqa: E402
+from mapview.snapshot import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM = CHROMIUM_PATH
+ARGS = CHROMIUM_ARGS   # the flags this closed network needs (see mapview/snapshot.py)
 SLIDER = '[data-testid="stSlider"] input[type="range"]'
 
 #: Event layers on the Leaflet map (points, denial crosses, aggregates, clusters) — not the basemap.

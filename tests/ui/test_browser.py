@@ -19,11 +19,12 @@ import pytest
 
 from tests.ui.conftest import REPO
 
+from mapview.snapshot import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402
+
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM = CHROMIUM_PATH
+ARGS = CHROMIUM_ARGS   # the flags this closed network needs (see mapview/snapshot.py)
 ARTIFACTS = REPO / "tests" / "artifacts"
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 SLIDER = '[data-testid="stSlider"] input[type="range"]'
