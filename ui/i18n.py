@@ -12,6 +12,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
+from mapview.style import TYPE_LABELS
+
 Lang = Literal["en", "ar"]
 LANGS: tuple[str, ...] = ("en", "ar")
 LANG_NAMES = {"en": "English", "ar": "العربية"}
@@ -306,23 +308,18 @@ _AR: dict[str, str] = {
 
 TABLES: dict[str, dict[str, str]] = {"en": _EN, "ar": _AR}
 
-#: Labels of enum values (event type, claim status, place/date precision), by language.
+#: Labels of enum values (event type, claim status, place/date precision), by language. Event types
+#: use the map legend's words (mapview.style.TYPE_LABELS), so a filter, the table and the legend agree.
 VALUE_LABELS: dict[str, dict[str, str]] = {
     "en": {
-        "evacuation": "Evacuation", "siege_broken": "Siege broken", "siege": "Siege",
-        "air_strike": "Air strike", "shelling": "Shelling", "clash": "Armed clash", "attack": "Attack",
-        "explosion": "Explosion", "territory": "Territory change", "arrest": "Arrest", "protest": "Protest",
-        "displacement": "Displacement", "other": "Other",
+        **{kind.value: en for kind, (en, _ar) in TYPE_LABELS.items()},
         "reported": "Reported", "claimed": "Claimed", "denied": "Denied", "confirmed": "Confirmed",
         "point": "Exact place", "near": "Near a place", "subdistrict": "Sub-district", "district": "District",
         "governorate": "Governorate", "region": "Region", "country": "Country only",
         "day": "Day", "night": "Night", "week": "Week", "month": "Month", "range": "Date range", "year": "Year",
     },
     "ar": {
-        "evacuation": "إجلاء", "siege_broken": "كسر حصار", "siege": "حصار",
-        "air_strike": "غارة جوية", "shelling": "قصف", "clash": "اشتباك مسلح", "attack": "هجوم",
-        "explosion": "انفجار", "territory": "تغيّر السيطرة", "arrest": "اعتقال", "protest": "احتجاج",
-        "displacement": "نزوح", "other": "أخرى",
+        **{kind.value: ar for kind, (_en, ar) in TYPE_LABELS.items()},
         "reported": "مُبلَّغ عنه", "claimed": "ادعاء", "denied": "منفي", "confirmed": "مؤكَّد",
         "point": "مكان محدد", "near": "قرب مكان", "subdistrict": "ناحية", "district": "منطقة",
         "governorate": "محافظة", "region": "إقليم", "country": "البلد فقط",
