@@ -129,7 +129,10 @@ class GazPlace:
     0.3 km, a UCDP where_prec 2 place 5 km); 0 means "a point" (settlements,
     whose extent is judged from ``size_hint``/``population`` instead). A
     resolved place with ``radius_km`` above ``POINT_RADIUS_KM`` is answered as
-    a NEAR disc of that radius.
+    a NEAR disc of that radius. ``mentions`` counts the events of imported
+    datasets (UCDP, ACLED) that name this place (learned aliases,
+    gazetteer/learned.py): a place that datasets name often is the likelier
+    of two namesakes.
     """
     pcode: str
     name_en: str
@@ -145,6 +148,7 @@ class GazPlace:
     sources: tuple[str, ...] = ("ocha",)
     population: int = 0
     radius_km: float = 0.0
+    mentions: int = 0
 
     @property
     def precision(self) -> Precision:
