@@ -66,18 +66,22 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
     EventType.AIR_STRIKE: (rf"{_P}غار(?:ة|ات)", rf"{_P}(?:ضرب(?:ة|ات)|قصف)\s+(?:ال)?جوي\w*",
                            rf"{_P}قصف\w*\s+(?:ال)?(?:طائرات|طيران|مقاتلات)", rf"{_P}(?:طائرات|طيران|مقاتلات)\s+(?:ال)?(?:حربي|مسير)\w*",
                            r"air\s*-?\s*strikes?", r"air\s+raids?", r"drone\s+strikes?", r"(?:war)?planes?\s+(?:struck|bombed|hit)",
-                           r"bomb(?:ed|ing)", r"barrel\s+bombs?", rf"{_P}براميل\s+متفجرة", rf"{_P}برميل\s+متفجر", r"strikes?", r"struck"),
-    EventType.SHELLING: (rf"{_P}قصف\w*", rf"{_P}قذائف", rf"{_P}قذيفة", r"shell(?:ing|ed|s)", r"artillery", r"rocket\s+fire",
+                           r"bomb(?:ed|ing)", r"barrel\s+bombs?", r"(?:war)?planes?", r"jets", r"helicopters?", r"(?:explosive\s+)?barrels?",
+                           r"air\s+and\s+(?:ground|artillery|missile)\s+strikes?", r"aerial\s+(?:bombardment|bombing|shelling)", r"raids?", rf"{_P}براميل\s+متفجرة", rf"{_P}برميل\s+متفجر", r"strikes?", r"struck"),
+    EventType.SHELLING: (rf"{_P}قصف\w*", rf"{_P}قذائف", rf"{_P}قذيفة", r"shell(?:ing|ed|s)?", r"artillery", r"bombard\w*", r"(?:rocket|artillery|mortar)\s+shells", r"rockets?", r"missiles?", r"rocket\s+fire",
                          r"mortars?"),
-    EventType.EXPLOSION: (rf"{_P}انفجار\w*", rf"{_P}تفجير\w*", r"عبوة\s+ناسفة", r"سيارة\s+مفخخة", rf"{_P}لغم", r"explosions?",
+    EventType.EXPLOSION: (rf"{_P}انفجار\w*", rf"{_P}تفجير\w*", r"عبوة\s+ناسفة", r"سيارة\s+مفخخة", rf"{_P}لغم", r"explosions?", r"explosive\s+(?:belt|device)s?", r"blows?\s+(?:himself|herself|itself)\s+up", r"mines?", r"bombings?",
                           r"blasts?", r"car\s+bomb", r"landmines?", r"exploded", r"ieds?"),
-    EventType.CLASH: (rf"{_P}اشتباك\w*", rf"{_P}معارك", rf"{_P}مواجهات", r"clash\w*", r"fighting", r"battles?", r"gunfights?"),
-    EventType.TERRITORY: (r"[وفيت]?سيطر\w*", r"[وف]?استعاد\w*", r"captured", r"seized", r"recaptured", r"took\s+control", r"retook"),
+    EventType.CLASH: (rf"{_P}اشتباك\w*", rf"{_P}معارك", rf"{_P}مواجهات", r"clash\w*", r"fighting", r"battles?", r"battle\s+rages", r"gunfights?", r"confrontations?"),
+    EventType.TERRITORY: (r"[وفيت]?سيطر\w*", r"[وف]?استعاد\w*", r"captured", r"seized", r"recaptured", r"took\s+control", r"retook",
+                        r"(?:take|takes|taking|seize|seizes|regain|regains|regained)\s+(?:full\s+)?control", r"control(?:s|led)?\s+(?:of|over)",
+                        r"takes?\s+over", r"takeover", r"advance(?:s|d)?(?!\w)", r"advancement", r"progress(?:es|ed)?", r"captures?", r"seizes?", r"recaptures?"),
     EventType.ARREST: (rf"{_P}اعتقال\w*", r"[وف]?اعتقل\w*", rf"{_P}مداهم\w*", r"arrest\w*", r"detain\w*"),
     EventType.PROTEST: (rf"{_P}مظاهر(?:ة|ات)", r"[وف]?تظاهر\w*", rf"{_P}احتجاج\w*", r"protest\w*", r"demonstrat\w*"),
     EventType.DISPLACEMENT: (rf"{_P}نزوح", rf"{_P}نازح\w*", r"[وف]?نزح\w*", rf"{_P}تهجير", r"displac\w*", r"fled", r"flee\w*"),
     EventType.SIEGE: (r"[وف]?حاصر\w*", rf"{_P}حصار", r"besieg\w*", r"siege"),
-    EventType.ATTACK: (rf"{_P}هجوم(?!ي)\w*", r"[وف]?هاجم\w*", r"attack\w*", r"ambush\w*", r"assault\w*"),
+    EventType.ATTACK: (rf"{_P}هجوم(?!ي)\w*", r"[وف]?هاجم\w*", r"attack\w*", r"ambush\w*", r"assault\w*", r"assassinat\w*", r"execut(?:e|es|ed|ion|ions)", r"behead\w*", r"massacres?", r"offensive",
+                        r"kidnap\w*", r"snipers?", r"gunshots?", r"shot\s+dead"),
 }
 
 
@@ -87,12 +91,21 @@ def _compile(table: dict) -> list[tuple[object, re.Pattern[str]]]:
 
 
 _ACTOR_RES = _compile(ACTORS)
+#: Words that only say people died or were hurt ("X leaves 5 dead", "12 killed in Y"): a trigger only when the clause
+#: has no other (then the type is "attack"); English only, Arabic reports always name what happened.
+WEAK_TRIGGERS: dict[EventType, tuple[str, ...]] = {
+    EventType.ATTACK: (r"killed", r"kills?", r"killing", r"dead", r"casualties", r"wounded", r"injured", r"injur(?:es|ing)",
+                       r"losses", r"martyrs?", r"death\s+toll", r"died"),
+}
 _TRIGGER_RES = _compile(TRIGGERS)
+_WEAK_RES = _compile(WEAK_TRIGGERS)
 _ORGANISATION = re.compile(fold_pattern(r"(?<![\w])(?:[وفبل]|لل)?(?:ال)?تنظيم(?![\w])(?!\s+(?:ال)?دولة)"))
 
 
 def _earliest_longest(patterns, text: str) -> list[tuple[object, int, int]]:
     hits = [(key, m.start(), m.end()) for key, rx in patterns for m in rx.finditer(text)]
+    if not hits and patterns is _TRIGGER_RES:
+        hits = [(key, m.start(), m.end()) for key, rx in _WEAK_RES for m in rx.finditer(text)]
     hits.sort(key=lambda h: (h[1], -(h[2] - h[1])))
     chosen: list[tuple[object, int, int]] = []
     for key, s, e in hits:

@@ -63,14 +63,20 @@ _NOT_PLACE_AR = {fold_text(w) for w in ("أصول", "أجل", "جهته", "جه�
 _COUNTRY_TAIL = _rc(r"\s+(?:في\s+)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي)?\s+(?:سوريا|البلاد)\s*$|\s+(?:في\s+)?سوريا\s*$")
 
 _CAP = r"(?:[A-Z][\w'’\-]*|al-\w+|el-\w+|ad-\w+|as-\w+|ar-\w+)"
-_EN_PREP = _rc(r"\b(?P<prep>(?i:from|to|into|towards|toward|in|at|near|outside|around|on|across|of|"
-              r"hit|struck|targeted|shelled|bombed|recaptured|captured|seized|retook|besieged|stormed|attacked))\s+")
+_EN_PREP = _rc(r"\b(?P<prep>(?i:from|to|into|towards|toward|in|at|near|outside|around|on|across|of|over|"
+              r"hit|hits|struck|targeted|targets?|targeting|shelled|shells?|shelling|bombed|bombs?|bombard(?:s|ed)?|"
+              r"raid(?:s|ed)?|rock(?:s|ed)|pound(?:s|ed)?|storm(?:s|ed)?|besieges?|recaptured|captured|seized|"
+              r"retook|besieged|stormed|attacked|attacks?|downtown|enter(?:s|ed)?|recaptures?|captures?|seizes?|"
+              r"massacre\s+(?:in|of)|advance(?:s|d)?\s+(?:in|on|into|towards|toward|to)|"
+              r"(?:take|takes|took|taking|seize|seizes|seized|regain|regains|regained)\s+(?:full\s+)?control\s+(?:of|over)|"
+              r"control(?:s|led)?\s+(?:of|over)?|takeover\s+(?:of|over)|the\s+vicinity\s+of|the\s+outskirts\s+of|"
+              r"the\s+(?:center|centre|middle)\s+of))\s+")
 _EN_PHRASE = _rc(
-    rf"^(?:the\s+)?(?:(?:rebel-held|government-held|opposition-held|ISIS-held|besieged)\s+)?"
+    rf"^(?:the\s+)?(?:(?:rebel-held|government-held|opposition-held|ISIS-held|besieged|capital)\s+)?"
     rf"(?:(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central|rural)\s+)?"
     rf"(?:(?P<head>town|village|city|area|district|neighbo(?:u)?rhood|camp|countryside|outskirts|province|governorate|region)\s+of\s+)?"
     rf"(?P<name>{_CAP}(?:\s+{_CAP})*)(?:'s)?"
-    rf"(?P<tail>(?:\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?))?\s+(?:countryside|province|governorate|outskirts|city|district|area))?"
+    rf"(?P<tail>(?:\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?))?\s+(?:countryside|countrysides|province|governorate|outskirts|city|town|village|district|area|neighbo(?:u)?rhood|camp|desert|valley|plain|mountains?|suburbs?))?"
     rf"(?P<rel>,?\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?(?:city\s+of\s+)?{_CAP}(?:\s+{_CAP})*)?")
 #: Who holds a place is not part of its name: "the rebel-held town of Douma" → "the town of Douma".
 _CONTROL = re.compile(r"\b(?:rebel|government|opposition|regime|ISIS|IS|SDF|Kurdish|Turkish|insurgent)-(?:held|controlled|run)\s+"
@@ -141,29 +147,37 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
     return out
 
 
+_EN_AND = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+&\s+)(?:(?:in|on|at|near)\s+)?")
+
+
 def _find_english(text: str, blocked: list[tuple[int, int]]) -> list[PlacePhrase]:
+    """Place phrases after a preposition or an attack/capture verb; "X and Y" gives one phrase each."""
     out: list[PlacePhrase] = []
     covered = -1
     for m in _EN_PREP.finditer(text):
         start = m.end()
         if start < covered or any(a <= start < b for a, b in blocked):
             continue
-        pm = _EN_PHRASE.match(text[start:])
-        if not pm or pm.group("name").split()[0] in _EN_NOT_PLACE:
-            continue
-        end = start + pm.end()
-        if any(a < end and start < b for a, b in blocked):
-            continue
         prep = m.group("prep").lower()
         role = "origin" if prep == "from" else "destination" if prep in ("to", "into", "towards", "toward") else "at"
-        if prep not in ("from", "to", "into", "towards", "toward", "in", "at", "near", "outside", "around", "on",
-                        "across", "of"):
-            role = "at"  # the object of a verb of attack or capture
-        if prep == "of" and not (pm.group("head") or pm.group("tail")):
-            continue
-        headed = bool(pm.group("head") or pm.group("tail") or pm.group("dir"))
-        out.append(PlacePhrase(role, text[start:end], (start, end), headed))
-        covered = end
+        first = True
+        while True:
+            pm = _EN_PHRASE.match(text[start:])
+            if not pm or pm.group("name").split()[0] in _EN_NOT_PLACE:
+                break
+            end = start + pm.end()
+            if any(a < end and start < b for a, b in blocked):
+                break
+            if first and prep == "of" and not (pm.group("head") or pm.group("tail")):
+                break
+            headed = bool(pm.group("head") or pm.group("tail") or pm.group("dir"))
+            out.append(PlacePhrase(role, text[start:end], (start, end), headed))
+            covered = end
+            first = False
+            more = _EN_AND.match(text[end:])  # "clashes in Aziza and al-Sakhur"
+            if not more:
+                break
+            start = end + more.end()
     return out
 
 
