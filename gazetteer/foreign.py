@@ -1,0 +1,116 @@
+"""Places outside Syria that Syrian war reporting names beside Syrian ones.
+
+Why a separate list: the Syrian gazetteer has namesakes for many foreign
+places (a village called «الرياض», a «سنجار» in Idlib), so «الأنبار غربي
+العراق» or a Saudi city would otherwise get Syrian coordinates. A phrase
+that names one of these places (Iraqi, Lebanese, Turkish and Jordanian
+governorates and main cities, Gulf and Saudi cities, the neighbouring
+countries themselves) is *not* a Syrian place: ingestion keeps it as a
+context note "outside Syria" and never looks it up in the Syrian index.
+
+Data: ``gazetteer/data/foreign_places.csv`` (name_en, name_ar, country, kind,
+alt_en, alt_ar, strict). A ``strict`` entry has a Syrian namesake or is an
+everyday word, so it only counts when the text also names its country
+(«سنجار العراقية», "Hit in Iraq"). Facts only; see data/SOURCES.md.
+
+    >>> foreign_place("محافظة الأنبار").country
+    'Iraq'
+    >>> foreign_place("حلب") is None
+    True
+"""
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from gazetteer.normalize import name_tokens
+
+DATA = Path(__file__).resolve().parent / "data" / "foreign_places.csv"
+
+#: Words that may stand before or after a foreign name inside a place phrase.
+_QUALIFIERS = {name_tokens(w)[0] for w in (
+    "محافظة", "مدينة", "بلدة", "قضاء", "ولاية", "منطقة", "مخيم", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي",
+    "غربي", "وسط", "في", "city", "province", "governorate", "town", "camp", "region", "northern", "southern", "eastern",
+    "western", "north", "south", "east", "west", "of", "in", "the", "near", "capital", "العاصمة")}
+
+#: How reporting names a country (noun and adjectives), folded: the context a strict name needs.
+_COUNTRY_WORDS = {
+    "Iraq": ("العراق", "العراقي", "العراقية", "العراقيين", "Iraq", "Iraqi"),
+    "Lebanon": ("لبنان", "اللبناني", "اللبنانية", "Lebanon", "Lebanese"),
+    "Turkey": ("تركيا", "التركي", "التركية", "Turkey", "Turkish"),
+    "Jordan": ("الأردن", "الأردني", "الأردنية", "Jordan", "Jordanian"),
+    "Saudi Arabia": ("السعودية", "السعودي", "المملكة", "Saudi"),
+    "Kuwait": ("الكويت", "الكويتي", "الكويتية", "Kuwait", "Kuwaiti"),
+    "Oman": ("عمان", "العماني", "العمانية", "سلطنة", "Oman", "Omani"),
+    "Yemen": ("اليمن", "اليمني", "اليمنية", "Yemen", "Yemeni"),
+}
+
+
+@dataclass(frozen=True)
+class ForeignPlace:
+    """A place outside Syria: enough to say where, never a Syrian P-code."""
+    name_en: str
+    name_ar: str
+    country: str
+    kind: str          # country | governorate | province | city
+    strict: bool = False
+
+
+@functools.lru_cache(maxsize=1)
+def _index() -> dict[tuple[str, ...], list[ForeignPlace]]:
+    out: dict[tuple[str, ...], list[ForeignPlace]] = {}
+    with DATA.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            place = ForeignPlace(row["name_en"], row["name_ar"], row["country"], row["kind"], bool(row.get("strict")))
+            names = [row["name_en"], row["name_ar"]] + [n for n in (row["alt_en"] + ";" + row["alt_ar"]).split(";") if n]
+            for name in names:
+                key = tuple(name_tokens(name))
+                if key:
+                    out.setdefault(key, []).append(place)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _country_keys() -> dict[str, set[str]]:
+    return {c: {name_tokens(w)[0] for w in words if name_tokens(w)} for c, words in _COUNTRY_WORDS.items()}
+
+
+def _names_country(tokens: list[str], country: str) -> bool:
+    keys = _country_keys().get(country, set())
+    return any(t in keys for t in tokens)
+
+
+def foreign_place(name: str, *, context: str | None = None) -> ForeignPlace | None:
+    """The foreign place a phrase names, or None.
+
+    The phrase matches when, after leading qualifiers («محافظة», "the city of", a direction), it is a
+    foreign name, optionally followed by more words (a direction, «العراقية», "in Iraq"). A strict
+    name also needs its country named in the phrase or the ``context`` sentence.
+    """
+    tokens = [t for t in name_tokens(name) if t]
+    i = 0
+    while i < len(tokens) and tokens[i] in _QUALIFIERS:
+        i += 1
+    rest = tokens[i:]
+    if not rest:
+        return None
+    index = _index()
+    for n in range(min(4, len(rest)), 0, -1):
+        for place in index.get(tuple(rest[:n]), ()):
+            if not place.strict or place.kind == "country":
+                return place
+            around = tokens + (name_tokens(context) if context else [])
+            if _names_country(around, place.country):
+                return place
+    return None
+
+
+def names_foreign_country(text: str) -> str | None:
+    """The neighbouring country a short phrase ends on («… غربي العراق», "…, Iraq"), else None."""
+    tokens = name_tokens(text)
+    for country, keys in _country_keys().items():
+        if tokens and tokens[-1] in keys:
+            return country
+    return None
