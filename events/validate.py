@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from datetime import date
 
 from errors import ValidationError
+from events.geometry import MAX_AREA_CHARS, check_area, simplified_tag
 from events.model import DatePrecision, Event, Place
 
 #: Syria's extent with a ~50 km margin: events just across a border (Lebanon,
@@ -52,7 +54,8 @@ def check_text(value: str, *, field: str, limit: int = MAX_SHORT, where: str | N
         raise ValidationError("text contains a NUL character", field=field, value=value[:40], where=where)
 
 
-def _check_place(place: Place, field: str, where: str | None) -> None:
+def _check_place(place: Place, field: str, where: str | None) -> tuple[Place, float | None]:
+    """Check ``place``; returns it, or a copy whose area was simplified to the vertex budget (and the tolerance)."""
     check_text(place.as_written, field=f"{field}.as_written", where=where)
     if (place.lat is None) != (place.lon is None):
         raise ValidationError("lat and lon must both be given or both be empty", field=field,
@@ -66,11 +69,19 @@ def _check_place(place: Place, field: str, where: str | None) -> None:
     for name in ("name_en", "name_ar", "pcode"):
         check_text(getattr(place, name), field=f"{field}.{name}", where=where)
     if place.area_wkt is not None:
-        check_text(place.area_wkt, field=f"{field}.area_wkt", limit=2_000_000, where=where)
+        check_text(place.area_wkt, field=f"{field}.area_wkt", limit=MAX_AREA_CHARS, where=where)
+        area, tolerance = check_area(place.area_wkt, field=f"{field}.area_wkt", where=where)
+        if tolerance is not None:
+            return replace(place, area_wkt=area), tolerance
+    return place, None
 
 
 def validate_event(event: Event, *, where: str | None = None) -> Event:
-    """Return ``event`` unchanged if acceptable, else raise ValidationError naming the field."""
+    """Return ``event`` if acceptable, else raise ValidationError naming the field.
+
+    The one change made: an area over the vertex budget (events.geometry) comes back simplified, with
+    the tolerance in a tag; callers store the returned event.
+    """
     if not isinstance(event.id, str) or not ID_PATTERN.match(event.id):
         raise ValidationError("id must be 1–128 characters of letters, digits, '_', '-', '.', ':'",
                               field="id", value=event.id, where=where)
@@ -88,10 +99,15 @@ def validate_event(event: Event, *, where: str | None = None) -> Event:
             raise ValidationError("a day-precision date must start and end on the same day; use 'range'",
                                   field="date_precision", value=d.precision.value, where=where)
         check_text(d.as_written, field="date_as_written", where=where)
+    simplified: dict[str, Place] = {}
+    tags: list[str] = []
     for name in ("place", "origin", "destination"):
         place = getattr(event, name)
         if place is not None:
-            _check_place(place, name, where)
+            checked, tolerance = _check_place(place, name, where)
+            if tolerance is not None:
+                simplified[name] = checked
+                tags.append(simplified_tag(tolerance))
     for i, actor in enumerate(event.actors):
         check_text(actor, field=f"actors[{i}]", where=where)
     for i, count in enumerate(event.counts):
@@ -117,4 +133,6 @@ def validate_event(event: Event, *, where: str | None = None) -> Event:
             raise ValidationError("denies must list event ids", field=f"denies[{i}]", value=target, where=where)
         if target == event.id:
             raise ValidationError("an event cannot deny itself", field=f"denies[{i}]", value=target, where=where)
+    if simplified:
+        event = replace(event, tags=tuple(dict.fromkeys((*event.tags, *tags))), **simplified)
     return event

@@ -7,8 +7,13 @@ columns and returns whole arrays.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import pandas as pd
+import shapely
+
+from events.geometry import parse_area, simplify_to
 
 KM_PER_DEG = 111.32
 
@@ -138,3 +143,29 @@ def event_extent(frame: pd.DataFrame, *, max_radius_km: float = 60.0,
     if lat_all.size == 0:
         return None
     return float(lat_all.min()), float(lon_all.min()), float(lat_all.max()), float(lon_all.max())
+
+
+
+
+def display_areas(values, *, max_vertices: int = 1_500, decimals: int = 5) -> list[shapely.Geometry | None]:
+    """Stored areas (``area_wkt`` values) ready to draw, None where there is nothing to draw.
+
+    Parsed with events.geometry.parse_area (never a crash on a stored
+    hostile shape), each simplified to at most ``max_vertices`` vertices and
+    rounded to ``decimals`` places (1 m), so a map's size grows with the
+    number of areas, not with how detailed each one was. Cached per text:
+    every dashboard rerun draws the same areas.
+    """
+    return [_display_area(v, max_vertices, decimals) if isinstance(v, str) and v else None for v in values]
+
+
+@lru_cache(maxsize=512)
+def _display_area(text: str, max_vertices: int, decimals: int) -> shapely.Geometry | None:
+    geom = parse_area(text)
+    if geom is None:
+        return None
+    if shapely.get_num_coordinates(geom) > max_vertices:
+        fitted = simplify_to(geom, max_vertices, start=1e-4, preserve_topology=False)
+        geom = fitted[0] if fitted is not None else shapely.envelope(geom)
+    geom = shapely.transform(geom, lambda c: np.round(c, decimals))
+    return None if geom.is_empty else geom

@@ -28,7 +28,8 @@ from matplotlib.lines import Line2D  # noqa: E402
 from errors import ExportError  # noqa: E402
 from events.model import ClaimStatus, EventType  # noqa: E402
 from mapview.adminareas import admin_area_pcodes, admin_shapes, polygon_rings, unit_groups  # noqa: E402
-from mapview.geometry import aggregate_grid, arrow_lines, circle_rings, denial_pairs, event_extent  # noqa: E402
+from mapview.geometry import (aggregate_grid, arrow_lines, circle_rings, denial_pairs, display_areas,  # noqa: E402
+                              event_extent)
 from mapview.layers.basemap import ADMIN_DIR, LAND, SEA  # noqa: E402
 from mapview.layers.events import AGGREGATE_THRESHOLD  # noqa: E402
 from mapview.style import (AGG_STYLE, DENIED_GREY, STATUS_ORDER, STATUS_STYLES, TYPE_COLORS,  # noqa: E402
@@ -184,7 +185,7 @@ class StaticMap:
             statuses += list(c["status"])
         if has_wkt.any():
             w = coarse[has_wkt]
-            r, owner = polygon_rings(shapely.from_wkt(wkt[has_wkt].to_numpy(), on_invalid="ignore"))
+            r, owner = polygon_rings(np.array(display_areas(wkt[has_wkt].to_numpy()), dtype=object))
             rings += r
             types += list(w["event_type"].to_numpy()[owner])
             statuses += list(w["status"].to_numpy()[owner])

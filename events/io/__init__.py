@@ -130,7 +130,7 @@ def _items(events: Iterable[Event] | pd.DataFrame) -> Iterator[tuple[dict[str, s
         if not isinstance(e, Event):
             raise ValidationError("write_events needs Event values or an events DataFrame", field="events",
                                   value=type(e).__name__)
-        validate_event(e, where=f"event {e.id!r}")
+        e = validate_event(e, where=f"event {e.id!r}")
         yield event_to_row(e), e
 
 

@@ -188,7 +188,7 @@ class EventStore(ABC):
             where = f"event #{i + 1}"
             if not isinstance(event, Event):
                 raise ValidationError("is not an Event", field="events", value=type(event).__name__, where=where)
-            validate_event(event, where=where)
+            batch[i] = event = validate_event(event, where=where)
             if event.id in ids:
                 raise ConflictError("id appears twice in this batch", field="id", value=event.id, where=where)
             ids[event.id] = None
@@ -230,7 +230,7 @@ class EventStore(ABC):
         author = check_author(author)
         if not isinstance(event, Event):
             raise ValidationError("is not an Event", field="event", value=type(event).__name__)
-        validate_event(event)
+        event = validate_event(event)
         with self._lock, self._write(author=author, action="update") as w:
             old = w.docs([event.id])
             if event.id not in old:

@@ -24,7 +24,7 @@ from errors import ValidationError
 from events.model import ClaimStatus, EventType
 from mapview.adminareas import admin_area_pcodes, admin_units, unit_groups
 from mapview.escape import esc
-from mapview.geometry import aggregate_grid, arrow_lines, denial_pairs
+from mapview.geometry import aggregate_grid, arrow_lines, denial_pairs, display_areas
 from mapview.layers.element import EventDataLayer
 from mapview.popup import date_text, popups_for
 from mapview.style import (AGG_STYLE, STATUS_ORDER, STATUS_STYLES, TYPE_COLORS, check_lang, status_label,
@@ -95,7 +95,7 @@ def _area_parts(sub: pd.DataFrame) -> list[tuple[str, dict, dict]]:
         feats = []
         wkt, has_wkt = wkt_all[in_status], has_wkt_all[in_status]
         if has_wkt.any():
-            geoms = shapely.from_wkt(wkt[has_wkt].to_numpy(), on_invalid="ignore")
+            geoms = display_areas(wkt[has_wkt].to_numpy())
             for g, t in zip(geoms, rows.loc[has_wkt, "event_type"].to_numpy()):
                 if g is not None and not g.is_empty:
                     feats.append({"type": "Feature", "geometry": json.loads(shapely.to_geojson(g)),
