@@ -36,9 +36,13 @@ from events.model import DatePrecision, EventDate
 P = DatePrecision
 _PAST = r"(?:\s+(?:الماضي|المنصرم|السابق))"
 _CURRENT = r"(?:\s+(?:الجاري|الحالي))"
-_YEAR = r"(?:\s*,?\s+(?:من\s+)?(?:عام|العام|سنة)?\s*(?P<year>(?:19|20)\d\d))"
+# Every quantifier below is possessive (``\s++``) or separated from its neighbour by a required word, so
+# no run of spaces can be split between two quantifiers: each rule is linear in the text (issue 13).
+_YEAR = r"(?:(?:\s*+,)?\s++(?:من\s++)?(?:(?:عام|العام|سنة)\s*+)?(?P<year>(?:19|20)\d\d))"
 _DAY = r"(?P<day>[0-3]?\d)"
-_SINCE_BEFORE = re.compile(r"(?<![\w])(?:منذ|since)\s+$")
+_SINCE_BEFORE = re.compile(r"(?<![\w])(?:منذ|since)\s++$")
+#: How far before a date "since" is looked for (characters; whitespace is already collapsed by fold).
+_SINCE_WINDOW = 64
 _PRE = r"(?<![\w])"  # not inside a word (\w covers Arabic letters)
 _POST = r"(?![\w])"
 
@@ -126,8 +130,11 @@ class DateReader:
             (r"(?:منذ|since)\s+(?:(?:مطلع|بداية|اوائل)\s+)?(?:(?:ال)?عام\s+|سنة\s+)?(?P<year>(?:19|20)\d\d)", self._since),
             (r"(?:(?:خلال|في)\s+)?(?:ال)?عام\s+(?P<year>(?:19|20)\d\d)|(?:in|during)\s+(?P<year2>(?:19|20)\d\d)", self._year),
             (r"(?:خلال\s+|في\s+)?العام\s+الماضي|last year", self._last_year),
-            (rf"(?P<since>منذ\s+|قبل\s+)?(?P<approx>نحو|حوالي|قرابة|زهاء|ما\s+يقارب|اكثر\s+من|about|nearly|almost|around|more than|over)?\s*"
-             rf"(?P<n>\d+|{NUMBER_WORD_RE})?\s*(?P<unit>{DURATION_UNIT_RE}){_POST}(?P<ago>\s+ago)?", self._duration),
+            # each optional part owns the spaces after it: two optional "\s*" side by side made this rule
+            # cubic in a run of spaces (2,000 spaces took 120 s)
+            (rf"(?:(?P<since>منذ|قبل)\s++)?(?:(?P<approx>نحو|حوالي|قرابة|زهاء|ما\s+يقارب|اكثر\s+من|about|nearly|almost|around"
+             rf"|more than|over)\s*+)?(?:(?P<n>\d+|{NUMBER_WORD_RE})\s*+)?(?P<unit>{DURATION_UNIT_RE}){_POST}(?P<ago>\s+ago)?",
+             self._duration),
         ]
         self._rules = [(re.compile(fold_pattern(_PRE + pattern + _POST)), handler) for pattern, handler in r]
 
@@ -308,6 +315,7 @@ class DateReader:
         work = folded.text
         found: list[tuple[int, int, DateMention]] = []
         for pattern, handler in self._rules:
+            new: list[tuple[int, int]] = []
             for m in pattern.finditer(work):
                 if not m.group(0).strip():
                     continue
@@ -317,14 +325,20 @@ class DateReader:
                     continue
                 event_date, kind, duration, warn = result
                 start = m.start()
-                since = _SINCE_BEFORE.search(work, 0, m.start())
+                since = _SINCE_BEFORE.search(work, max(0, m.start() - _SINCE_WINDOW), m.start())
                 if kind == "event" and since and event_date.start <= self.published:
                     # "since early December", "منذ مطلع الشهر الجاري": from then until publication
                     start = since.start()
                     a, b = folded.span(start, m.end())
                     event_date = EventDate(event_date.start, self.published, P.RANGE, text[a:b].strip())
                 found.append((start, m.end(), DateMention(event_date, (a, b), kind, duration, warn)))
-            for s, e, _ in found:
-                work = work[:s] + " " * (e - s) + work[e:]
+                new.append((start, m.end()))
+            if new:  # blank this rule's matches in one pass (re-blanking every match per rule was quadratic)
+                pieces, at = [], 0
+                for s, e in new:
+                    s = max(s, at)
+                    pieces += [work[at:s], " " * (e - s)]
+                    at = e
+                work = "".join(pieces) + work[at:]
         found.sort(key=lambda t: t[0])
         return [mention for _, _, mention in found]

@@ -25,7 +25,7 @@ import unicodedata
 from dataclasses import replace
 from datetime import date
 
-from events.ingest.pipeline import Candidate, Draft
+from events.ingest.candidate import Candidate, Draft
 from events.model import ClaimStatus, Event, EventType, Place, Source
 from errors import ValidationError
 from events.validate import validate_event
@@ -72,6 +72,26 @@ def _same_area(a: Candidate, b: Candidate) -> bool:
     return not x or not y or x == y
 
 
+def _km(a: Place, b: Place) -> float:
+    import math
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _near(a: Candidate, b: Candidate, km: float = 10.0) -> bool:
+    """Both placed, in one governorate, within about ``km`` (never across governorates)."""
+    x, y = a.place or a.origin, b.place or b.origin
+    if x is None or y is None or not x.located or not y.located or a.event_type in MOVES or b.event_type in MOVES:
+        return False
+    if x.admin1_pcode and y.admin1_pcode and x.admin1_pcode != y.admin1_pcode:
+        return False
+    return x.pcode == y.pcode if x.pcode and y.pcode else _km(x, y) <= km
+
+
+MOVES = (EventType.EVACUATION, EventType.DISPLACEMENT)
+
+
 def _numbered(c: Candidate) -> bool:
     return any(n.min is not None for n in c.counts)
 
@@ -96,6 +116,9 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
             elif (c.status is not ClaimStatus.DENIED and not _numbered(kept) and _numbered(c) and _within(kept, c)
                   and _same_area(kept, c)):
                 target = kept
+            elif c.status is not ClaimStatus.DENIED and _overlaps(c, kept) and _near(c, kept) and (
+                    not c.date_stated or c.date == kept.date):
+                target = kept  # the same strike told again ("وشنت الطائرات أربع غارات على البلدة")
             if target is not None:
                 break
         if target is None:

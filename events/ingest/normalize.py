@@ -2,7 +2,7 @@
 
 Why a map of offsets: every rule in this package matches on folded text
 (hamza forms, alef maqsura, Arabic-Indic digits, diacritics and tatweel
-removed, lower-case Latin), but a Draft must point at the *original*
+removed, lower-case Latin, whitespace runs collapsed), but a Draft must point at the *original*
 characters (span, as_written). ``Folded.span(i, j)`` turns a match on the
 folded text back into offsets of the text the analyst pasted.
 """
@@ -47,13 +47,30 @@ class Folded:
 
 
 def fold(text: str) -> Folded:
-    """Fold ``text`` for matching: one hamza-less alef, ي for ى, ASCII digits, no diacritics, lower case."""
+    """Fold ``text`` for matching: one hamza-less alef, ي for ى, ASCII digits, no diacritics, lower case,
+    and each run of whitespace as one character (a newline if the run holds one, else a space).
+
+    The whitespace rule is a time budget as much as a convenience: no rule downstream ever sees a run
+    of spaces to backtrack over, whatever was pasted (issue 13).
+    """
     chars: list[str] = []
     offsets: list[int] = []
+    in_space = False
     for i, ch in enumerate(text):
         if ch in _DROP:
             continue
-        chars.append(_CHAR_MAP.get(ch, ch).lower())
+        ch = _CHAR_MAP.get(ch, ch)
+        if ch.isspace():
+            if in_space:
+                if ch == "\n":
+                    chars[-1] = "\n"
+                continue
+            in_space = True
+            ch = "\n" if ch == "\n" else " "
+        else:
+            in_space = False
+            ch = ch.lower()
+        chars.append(ch)
         offsets.append(i)
     return Folded(text, "".join(chars), tuple(offsets))
 

@@ -14,6 +14,7 @@ only ever come from the gazetteer. A neighbourhood the gazetteer lacks
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Protocol
@@ -41,6 +42,8 @@ class PlacePhrase:
     text: str               # as written
     span: tuple[int, int]   # in the clause
     headed: bool            # starts with a place word (بلدة، ريف، town of…): keep even if unresolved
+    coord: bool = False     # joined to the phrase before by "and"/«و»: a place of its own event
+    anaphor: str = ""       # «المدينة/البلدة/القرية» alone: "city" | "town" | "village" named before
 
 
 _HEADS_AR = ("منطقة", "المنطقة", "بلدة", "قرية", "مدينة", "محافظة", "ريف", "حي", "مخيم", "ناحية", "بلدات", "قرى",
@@ -54,12 +57,24 @@ _CLITIC_HEAD_RE = _rc(rf"(?<![\w])(?P<prep>[بل])(?P<head>{_HEAD_AR_RE})(?![\w]
 _BARE_HEAD_RE = _rc(rf"(?<![\w])(?:ال)?(?:بلدة|قرية|مدينة|حي|مخيم|ريف|بلدات|قرى)(?![\w])")
 _STOP_AR = _rc(r"[،,.;:؛\"«»()\n?!؟]|(?<![\w])(?:الى|خلال|منذ|يوم|بعد|قبل|حيث|التي|الذي|الذين|ما|مما|عبر|ضد|بينما|"
                       r"برفقة|بسبب|اثر|لمدة|بحسب|حسب|وفق|فيما|قد|على\s+متن|من\s+اجل|من\s+قبل|اضافة|بالاضافة|في\s+حين|"
+                      r"عن|مع|لدى|حتى|منها|فيها|عليها|اليها|ضمن|امام|خلف|تجاه|"
+                      r"ادى|ادت|اسفر|اسفرت|اسفرا|قتل|قتلت|اصيب|اصيبت|سقط|سقطت|شن|شنت|تسبب|تسببت|اوقع|اوقعت|قال|قالت|"
+                      r"افاد|افادت|اكد|اكدت|ذكر|ذكرت|يسيطر|تسيطر|يقع|تقع|كان|كانت|تم|بات|باتت|اصبح|اصبحت|"
                       r"و(?!ريف|ريفها)[\w]+)(?![\w])")
-_IN_CONTINUES = _rc(rf"^\s*في\s+(?:ال)?{_HEAD_AR_RE}(?![\w])")
+_COORD_AR = _rc(rf"\s*و(?:في\s+|على\s+|ب)?(?P<head>(?:ال)?{_HEAD_AR_RE}\s+)?(?=\w)")
+_IN_CONTINUES = _rc(rf"^\s*في\s+(?:ال)?{_HEAD_AR_RE}(?![\w])(?!\s*(?:$|[،,.;:؛\n]))")
 _NOT_PLACE_AR = {fold_text(w) for w in ("أصول", "أجل", "جهته", "جهتها", "نوعها", "التنظيم", "المستوى", "خلفية",
                                         "بينهم", "بينها", "ذلك", "هذه", "هذا", "قبل", "خلال", "عدد", "نهاية", "الجبهات",
                                         "المناطق الآمنة", "متن", "مقتل", "إصابة", "اصابة", "جرح", "سقوط", "تدمير", "نزوح", "استهداف", "قصف",
-                                        "حدوث", "وقوع", "اندلاع", "سيطرة", "السيطرة", "حصار", "مواجهة", "جانب", "عمق", "أن", "أنه", "إن", "مواقعه", "مواقع", "الاستجواب", "جانب", "روسيا", "واشنطن")}
+                                        "حدوث", "وقوع", "اندلاع", "سيطرة", "السيطرة", "حصار", "مواجهة", "جانب", "عمق", "أن", "أنه", "إن", "مواقعه", "مواقع", "الاستجواب", "جانب", "روسيا", "واشنطن",
+                                        "قوات", "القوات", "المكان", "مكان", "الموقع", "موقع", "عناصر", "مقاتلي", "مسلحي",
+                                        "اهالي", "سكان", "المدنيين", "الحدود", "الارض", "الاراضي", "الطريق", "مقر", "مقرات",
+                                        "نقاط", "النقاط", "تجمعات", "معاقل", "المعارك", "الجبهة", "جبهة", "الهجوم",
+                                        "العملية", "عملية", "الغارات", "الطيران", "طيران", "الطائرات", "التحالف",
+                                        "الجيش", "النظام", "المعارضة", "الفصائل", "المسلحين", "صفوف", "حين", "وقت",
+                                        "اليوم", "امس", "الليلة", "حد", "حدود", "اتجاه")}
+#: «المدينة/البلدة/القرية» alone: the city/town/village the story named before.
+_ANAPHORS = {fold_text(w): k for w, k in (("المدينة", "city"), ("البلدة", "town"), ("القرية", "village"))}
 _COUNTRY_TAIL = _rc(r"\s+(?:في\s+)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي)?\s+(?:سوريا|البلاد)\s*$|\s+(?:في\s+)?سوريا\s*$")
 
 _CAP = r"(?:[A-Z][\w'’\-]*|al-\w+|el-\w+|ad-\w+|as-\w+|ar-\w+)"
@@ -95,24 +110,27 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
             if a <= off < b:
                 work[i] = "|"
     work_text = "".join(work)
-    starts: list[tuple[int, int, str, bool]] = []  # (position, 0 = after a preposition, role, headed)
+    starts: list[tuple[int, int, str, bool, bool]] = []  # (position, 0 = after a preposition, role, headed, coord)
     for m in _PREP_AR_RE.finditer(work_text):
-        starts.append((m.end(), 0, _PREP_AR[m.group("prep")], False))
+        starts.append((m.end(), 0, _PREP_AR[m.group("prep")], False, False))
     for m in _CLITIC_HEAD_RE.finditer(work_text):
-        starts.append((m.start("head"), 1, "at", True))
+        starts.append((m.start("head"), 1, "at", True, False))
     for m in _BARE_HEAD_RE.finditer(work_text):
-        starts.append((m.start(), 1, "at", True))
+        starts.append((m.start(), 1, "at", True, False))
     for off in objects:  # the object of a transitive trigger: "حاصر دير الزور"
         i = next((k for k, o in enumerate(folded.offsets) if o >= off), None)
         if i is not None:
             i += len(work_text[i:]) - len(work_text[i:].lstrip(" "))
             if not _PREP_AR_RE.match(work_text, i):  # "سيطرت على …": the preposition rule reads it
-                starts.append((i, 1, "at", False))
+                starts.append((i, 1, "at", False, False))
     starts.sort()
     out: list[PlacePhrase] = []
     covered_until = -1
     headed_until = -1
-    for start, _, role, headed in starts:  # at one position the preposition's role wins ("باتجاه مدينة الرقة")
+    k = 0
+    while k < len(starts):  # at one position the preposition's role wins ("باتجاه مدينة الرقة")
+        start, _, role, headed, coord = starts[k]
+        k += 1
         if start < headed_until or (start < covered_until and not headed):
             continue  # a place word (حي، بلدة…) inside an unheaded phrase, which may not be a place, is still tried
         rest = work_text[start:]
@@ -137,13 +155,21 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
         if phrase_folded in _NOT_PLACE_AR or ws[0] in _NOT_PLACE_AR:
             continue
         if all(re.fullmatch(_HEAD_AR_RE, w[2:] if w.startswith("ال") else w) for w in ws):
+            if len(ws) == 1 and ws[0] in _ANAPHORS:  # «البلدة»: the town the story named before
+                a, b = folded.span(s, end)
+                out.append(PlacePhrase(role, text[a:b], (a, b), True, anaphor=_ANAPHORS[ws[0]]))
+                covered_until = headed_until = end
             continue  # "المدينة" alone: the city already named, not a new place
         is_headed = headed or bool(re.match(fold_pattern(rf"(?:ال)?{_HEAD_AR_RE}(?![\w])"), phrase_folded))
         a, b = folded.span(s, end)
-        out.append(PlacePhrase(role, text[a:b], (a, b), is_headed))
+        out.append(PlacePhrase(role, text[a:b], (a, b), is_headed, coord=coord))
         covered_until = end
         if is_headed:
             headed_until = end
+        nxt = _COORD_AR.match(work_text, end)  # «في X وY» / «X وبلدة Y»: Y is a place of its own
+        if nxt is not None and (stop is not None and stop.start() == stop_at):
+            at = nxt.start("head") if nxt.group("head") else nxt.end()
+            bisect.insort(starts, (at, 1, role, bool(nxt.group("head")), True))
     return out
 
 
@@ -171,7 +197,7 @@ def _find_english(text: str, blocked: list[tuple[int, int]]) -> list[PlacePhrase
             if first and prep == "of" and not (pm.group("head") or pm.group("tail")):
                 break
             headed = bool(pm.group("head") or pm.group("tail") or pm.group("dir"))
-            out.append(PlacePhrase(role, text[start:end], (start, end), headed))
+            out.append(PlacePhrase(role, text[start:end], (start, end), headed, coord=not first))
             covered = end
             first = False
             more = _EN_AND.match(text[end:])  # "clashes in Aziza and al-Sakhur"

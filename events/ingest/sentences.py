@@ -8,6 +8,7 @@ character span in the pasted text so a draft event can point at it.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -32,6 +33,7 @@ class Sentence:
     span: tuple[int, int]
     index: int            # order in the article body (0-based)
     repeated: bool = False  # the same text appeared earlier (pasted twice)
+    paragraph: int = 0    # which line of the text (0-based, split on "\n"): a story thread
 
 
 @dataclass(frozen=True)
@@ -110,11 +112,13 @@ def split_article(text: str) -> Layout:
         if m:  # the dateline names the outlet and the filing day, not the event: keep it out of the sentence
             dateline = m.group(0).strip()
             lines[0] = (lines[0][0] + m.end(), lines[0][1])
+    newlines = [m.start() for m in re.finditer("\n", text)]
     for a, b in lines:
         for s, e in _split_paragraph(text[:b], a):
             body = text[s:e]
             key = re.sub(r"\s+", " ", fold_text(body)).strip()
-            sentences.append(Sentence(body, (s, e), len(sentences), repeated=key in seen))
+            sentences.append(Sentence(body, (s, e), len(sentences), repeated=key in seen,
+                                      paragraph=bisect.bisect_left(newlines, s)))
             seen.add(key)
     return Layout(title, title_span, tuple(sentences), tuple(signoff), dateline)
 

@@ -1,0 +1,98 @@
+"""Stage 2, classify: is a candidate an incident, or context around incidents?
+
+Why: real reporting surrounds incidents with running totals ("since September
+2014 the coalition has killed …"), descriptions of who holds an area ("the area
+that IS holds"), history, analysts' speculation and events in Iraq or Lebanon.
+Only an ``incident`` becomes a draft event; every other class stays visible to
+the reviewer as a context Note with its sentence.
+
+Rules (on the clause; each one small and tested alone):
+- ``control``   — a territory word that describes control, not a change of it: a relative clause
+                  or a present-tense verb («التي يسيطر عليها», «الخاضعة لسيطرة», «تحت سيطرة»,
+                  "held by", "under the control of", "IS-held");
+- ``aggregate`` — a total over more than a month: a "since <month/year>" date with a count,
+                  a span over 31 days with a count, or total words («حصيلة», «إجمالي», "in total",
+                  "so far") over such a span;
+- ``background``— a stated date that ended more than a year before publication, or history
+                  words («في عام 2013», «سبق أن», "in 2013", "previously");
+- ``analysis``  — speculation or intent («من المتوقع», «ربما», «يرجح», «تستعد», "could",
+                  "may", "expected to", "analysts");
+- ``outside_syria`` — the place phrase names a foreign place (gazetteer.foreign) or the clause
+                  places the event in a neighbouring country and names no Syrian place.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from events.ingest.normalize import fold, fold_pattern
+from events.model import DatePrecision, EventType
+
+
+def _rx(*patterns: str) -> re.Pattern[str]:
+    return re.compile(fold_pattern(r"(?<![\w])(?:" + "|".join(patterns) + r")(?![\w])"))
+
+
+#: Control, not a change of control (checked just before a territory trigger, and on the trigger itself).
+CONTROL_BEFORE = _rx(r"التي", r"الذي", r"الذين", r"اللتين", r"الخاضعة\s+(?:ل)?", r"الخاضع\s+(?:ل)?", r"الواقعة\s+تحت",
+                     r"تحت", r"الواقع\s+تحت", r"ما\s+زال", r"لا\s+يزال", r"لا\s+تزال", r"ما\s+زالت", r"مناطق", r"المناطق")
+CONTROL_TRIGGER = _rx(r"[ويت]?(?:يسيطر|تسيطر)\w*", r"(?:ل)?سيطرت(?:ه|ها|هم)", r"(?:ال)?مسيطر\w*", r"held", r"controlled\s+by",
+                      r"under\s+(?:the\s+)?control", r"controls", r"holds?", r"-held")
+CONTROL_CONTEXT = _rx(r"held\s+by", r"under\s+(?:the\s+)?(?:full\s+)?control\s+of", r"controlled\s+by", r"[a-z]+-held",
+                      r"تحت\s+سيطرة", r"الخاضعة\s+لسيطرة", r"الواقعة\s+تحت\s+سيطرة", r"مناطق\s+سيطرة", r"مناطق\s+نفوذ")
+AGGREGATE = _rx(r"حصيلة", r"اجمالي", r"مجموع", r"بلغ\s+عدد", r"ارتفع\s+عدد", r"in\s+total", r"so\s+far", r"death\s+toll",
+                r"a\s+total\s+of", r"منذ\s+(?:بدء|بداية|انطلاق)", r"since\s+(?:the\s+)?(?:start|beginning)")
+HISTORY = _rx(r"سبق\s+(?:ان|و)", r"في\s+وقت\s+سابق\s+من\s+العام", r"previously", r"in\s+the\s+past", r"years?\s+ago",
+              r"قبل\s+(?:عامين|سنوات|اعوام|سنتين)", r"منذ\s+(?:عامين|سنوات|اعوام|سنتين)")
+ANALYSIS = _rx(r"من\s+المتوقع", r"يتوقع", r"تتوقع", r"متوقع", r"ربما", r"من\s+المرجح", r"يرجح", r"ترجح", r"المحتمل", r"يحتمل",
+               r"قد\s+ي\w+", r"قد\s+(?:تكون|تؤدي|تشهد|تتعرض|تصل|تشن|تسقط)", r"تستعد", r"يستعد", r"تخطط", r"يخطط", r"تهدد", r"يهدد", r"مرتقب(?:ة)?", r"المرتقب(?:ة)?",
+               r"سوف", r"محللون", r"المحللين", r"خبراء", r"لن\s+(?:ي|ت)\w+", r"could", r"may\s+(?:be|have|hit|face|launch)", r"might", r"would",
+               r"expected\s+to", r"likely", r"plans?\s+to", r"threaten\w*", r"preparing", r"imminent", r"analysts?",
+               r"if", r"لو", r"اذا", r"في\s+حال")
+FOREIGN_LOCATIVE = _rx(r"(?:في|داخل|ب)\s*(?:ال)?(?:عراق|لبنان|تركيا|اردن|سعودية|اليمن|يمن|الكويت|ليبيا|مصر)",
+                       r"(?:in|inside)\s+(?:iraq|lebanon|turkey|jordan|saudi\s+arabia|yemen|kuwait|libya|egypt)")
+
+
+def is_control_trigger(text: str, trigger: tuple[int, int]) -> bool:
+    """A territory word that describes who holds an area («التي يسيطر عليها التنظيم», "IS-held")."""
+    folded = fold(text)
+    f_start = next((i for i, o in enumerate(folded.offsets) if o >= trigger[0]), len(folded.text))
+    f_end = next((i for i, o in enumerate(folded.offsets) if o >= trigger[1]), len(folded.text))
+    word = folded.text[f_start:f_end]
+    before = folded.text[max(0, f_start - 22):f_start]
+    if CONTROL_TRIGGER.fullmatch(word.strip()) or CONTROL_TRIGGER.match(folded.text, f_start):
+        return True
+    if re.search(fold_pattern(r"(?:التي|الذي|الخاضعة\s+ل?|الخاضع\s+ل?|الواقعة\s+تحت|الواقع\s+تحت|تحت|مناطق|المناطق)\s*$"), before):
+        return True
+    after = folded.text[f_end:f_end + 12]
+    return bool(re.match(r"\s*(?:by|of)\b", after)) and word.strip() in ("held", "controlled", "control")
+
+
+def classify(*, text: str, event_type: EventType, trigger: tuple[int, int], date_, date_kind: str, stated: bool,
+             counts: bool, published: date, foreign: str, syrian_place: bool, window: tuple[int, int]) -> tuple[str, str]:
+    """(kind, reason) for one candidate; kind is "incident" or a Note kind (see module doc)."""
+    part = fold(text[window[0]:window[1]]).text
+    if foreign and not syrian_place:
+        return "outside_syria", f"the place is in {foreign}"
+    if not syrian_place and FOREIGN_LOCATIVE.search(part):
+        return "outside_syria", "the clause places it in a neighbouring country"
+    if event_type is EventType.TERRITORY and is_control_trigger(text, trigger):
+        return "control", "describes who holds an area, not a change of control"
+    if stated and date_ is not None:
+        span_days = (date_.end - date_.start).days
+        if date_kind == "since" and (counts or AGGREGATE.search(part)) and (published - date_.start).days > 31:
+            return "aggregate", f"a total since {date_.start.isoformat()}"
+        if span_days > 31 and counts and date_.precision is not DatePrecision.YEAR:
+            return "aggregate", f"a count over {span_days} days"
+        if AGGREGATE.search(part) and span_days > 31:
+            return "aggregate", "a running total"
+        if date_kind != "since" and date_.end < published - timedelta(days=365):
+            return "background", f"dated {date_.start.isoformat()}, over a year before publication"
+    elif AGGREGATE.search(part) and counts and re.search(fold_pattern(r"منذ|since"), part):
+        return "aggregate", "a running total"
+    if HISTORY.search(part):
+        return "background", "history, not news"
+    m = ANALYSIS.search(part)
+    if m:
+        return "analysis", f"speculation or intent («{m.group(0)}»)"
+    return "incident", ""

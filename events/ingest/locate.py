@@ -1,0 +1,146 @@
+"""Stage 4, resolve: a candidate's place phrases → Places, through the gazetteer's public API.
+
+Why a stage of its own: which phrase is *the* place of an event is ingestion's
+decision (the gazetteer only answers "where is this phrase?"):
+- a phrase naming a place outside Syria (gazetteer.foreign) is never looked up in the
+  Syrian index: the candidate is marked foreign (classify makes it a note);
+- the named town wins over its containing area («بلدة X بريف Y» → X; of two phrases,
+  the one at point precision wins over a countryside);
+- «المدينة / البلدة / القرية» alone is the last city / town / village of that kind named
+  earlier in the story (``StoryPlaces``);
+- "X and Y" / «X وY» (coordinated phrases) that resolve to different places give one
+  candidate each (``Candidate.extra_places``).
+"""
+from __future__ import annotations
+
+import re
+
+from events.ingest.candidate import Candidate
+from events.ingest.normalize import fold_text
+from events.ingest.places import Gazetteer, PlacePhrase, resolve_place
+from events.model import Place
+from gazetteer.foreign import foreign_place
+
+MOVEMENTS_ROLES = (("origin",), ("destination",), ("at",))
+_KIND_OF_HEAD = {fold_text(h): k for h, k in (("مدينة", "city"), ("بلدة", "town"), ("قرية", "village"),
+                                              ("city", "city"), ("town", "town"), ("village", "village"))}
+_CONTAINING = re.compile(r"\s+(?:ب|في\s+)ريف\s+.*$")
+
+
+class StoryPlaces:
+    """The places named so far in one article, by the head word they were named with."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, Place] = {}
+
+    def remember(self, phrase: PlacePhrase, place: Place) -> None:
+        if not place.located or phrase.anaphor:
+            return
+        words = fold_text(phrase.text).split()
+        head = words[0][2:] if words and words[0].startswith("ال") else (words[0] if words else "")
+        kind = _KIND_OF_HEAD.get(head)
+        if kind is None and len(words) > 2 and words[0] == "the" and words[2] == "of":
+            kind = _KIND_OF_HEAD.get(words[1])
+        if kind is not None:
+            self.last[kind] = place
+        if place.precision is not None and place.precision.value == "point":
+            self.last["any"] = place
+
+    def recall(self, anaphor: str) -> Place | None:
+        return self.last.get(anaphor)
+
+
+def _parts(phrase: PlacePhrase, place: Place) -> list[str]:
+    parts = [f"as written: {phrase.text}"]
+    if phrase.anaphor:
+        parts.append(f"the {phrase.anaphor} named before: {place.name_en or place.as_written}")
+        return parts
+    if place.name_en or place.name_ar:
+        kind = place.precision.value if place.precision is not None else "?"
+        parts.append(f"place: {place.name_en or place.name_ar} ({place.pcode or 'no code'}, {kind})")
+    if place.admin1_en:
+        parts.append(f"governorate: {place.admin1_en}")
+    return parts
+
+
+def resolve_one(phrase: PlacePhrase, gazetteer: Gazetteer, story: StoryPlaces, context: str):
+    """(Place, warnings, parts) for one phrase, "foreign:<country>" for a foreign place, or None."""
+    if phrase.anaphor:
+        place = story.recall(phrase.anaphor)
+        if place is None:
+            return None
+        return (Place(**{**place.__dict__, "as_written": phrase.text}),
+                (f"place «{phrase.text}»: the {phrase.anaphor} named before ({place.name_en or place.as_written})",),
+                _parts(phrase, place))
+    elsewhere = foreign_place(phrase.text, context=context)
+    if elsewhere is not None:
+        return f"foreign:{elsewhere.country}"
+    resolved = resolve_place(phrase, gazetteer, context=context)
+    if resolved is not None and not resolved[0].located:
+        m = _CONTAINING.search(fold_text(phrase.text))  # «مدينة X بريف Y»: X is the place
+        if m and m.start() > 0:
+            shorter = PlacePhrase(phrase.role, phrase.text[:m.start()].strip(), phrase.span, phrase.headed)
+            alt = resolve_place(shorter, gazetteer, context=context)
+            if alt is not None and alt[0].located:
+                resolved = (Place(**{**alt[0].__dict__, "as_written": phrase.text}), alt[1])
+    if resolved is None:
+        return None
+    place, warnings = resolved
+    return place, warnings, _parts(phrase, place)
+
+
+def _rank(item) -> tuple:
+    phrase, (place, _, _) = item
+    point = place.precision is not None and place.precision.value == "point"
+    return (not place.located, not phrase.headed and not point, not point)
+
+
+def set_places(cand: Candidate, phrases: list[PlacePhrase], gazetteer: Gazetteer, story: StoryPlaces,
+               movement: bool) -> None:
+    """Resolve the phrases this event type uses: origin/destination for movements, else the location."""
+    context = cand.sentence.text
+    wanted = MOVEMENTS_ROLES if movement else (("at", "origin", "destination"),)
+    found: dict[tuple[str, ...], tuple] = {}
+    extras: list[tuple] = []
+    for roles in wanted:
+        resolved = []
+        for phrase in (p for p in phrases if p.role in roles):
+            answer = resolve_one(phrase, gazetteer, story, context)
+            if isinstance(answer, str):
+                cand.foreign = cand.foreign or answer.split(":", 1)[1]
+                cand.place_parts.append(f"outside Syria: {phrase.text} ({cand.foreign})")
+                continue
+            if answer is not None:
+                resolved.append((phrase, answer))
+        if not resolved:
+            continue
+        main = resolved[0] if movement else min(resolved, key=_rank)
+        found[roles] = main[1]
+        cand.anaphoric = cand.anaphoric or bool(main[0].anaphor)
+        story.remember(main[0], main[1][0])
+        if not movement:
+            for phrase, answer in resolved:
+                if answer is main[1] or not phrase.coord or not answer[0].located:
+                    continue
+                if any(answer[0].pcode == x[0].pcode for x in [main[1]] + extras):
+                    continue
+                extras.append(answer)
+                story.remember(phrase, answer[0])
+    for place, warnings, parts in found.values():
+        cand.warnings.extend(warnings)
+        cand.unsettled_places += 0 if place.located else 1
+        cand.place_parts.extend(parts)
+    pick = {roles: answer[0] for roles, answer in found.items()}
+    if movement:
+        cand.origin = pick.get(("origin",))
+        cand.destination = pick.get(("destination",))
+        if cand.origin is None and ("at",) in pick:
+            cand.origin = pick[("at",)]
+        elif ("at",) in found:  # an unused location: its warnings do not concern this event
+            for w in found[("at",)][1]:
+                cand.warnings.remove(w)
+            cand.unsettled_places -= 0 if pick[("at",)].located else 1
+        cand.place = cand.origin
+    else:
+        cand.place = pick.get(("at", "origin", "destination"))
+        cand.extra_places = [(p, w, parts) for p, w, parts in extras]

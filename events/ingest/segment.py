@@ -1,0 +1,60 @@
+"""Stage 1, segment: article → body sentences → clauses → one span per event trigger.
+
+Why spans and not sub-strings: every later stage (dates, actors, counts, places)
+searches the whole clause once and keeps only what falls inside an event's span,
+so offsets stay those of the pasted article and a draft can point at its words.
+
+A clause is cut into one event per trigger of a new type, at the last linking
+word between two triggers: و، كما، فيما، في حين، تزامناً مع، بالتزامن مع، عقب،
+إضافة إلى، حيث، ما أدى إلى…; and, while, meanwhile, as, after, following.
+Triggers of the same type stay one event (one event per *place* is the resolve
+stage's job: "clashes in X and Y" → two drafts).
+"""
+from __future__ import annotations
+
+import re
+
+from events.ingest.normalize import fold, fold_pattern
+from events.ingest.sentences import Clause, Layout, Sentence, split_article, split_clauses
+
+__all__ = ["Clause", "Layout", "Sentence", "split_article", "split_clauses", "segments", "inside", "body_clauses",
+           "DAY_AFTER"]
+
+#: Where one event's words end and the next event's begin inside a clause.
+_BOUNDARY = re.compile(fold_pattern(
+    r"[،,]\s*(?:و\w+|حيث|ما\s+ادى|مما|فيما|اضافة|بالاضافة|الذي|التي|كما|تزامنا|بالتزامن|عقب)(?!\w)"
+    r"|\s(?:بعد\s+يوم\s+من|بعد|اثر|عقب|كما|تزامنا\s+مع|تزامناً\s+مع|بالتزامن\s+مع|اضافة\s+الى|بالاضافة\s+الى)\s"
+    r"|,\s+(?:a\s+day\s+after|and|which|while|killing|after|following|meanwhile|as)\b"
+    r"|\s(?:a\s+day\s+after|after|following|meanwhile|amid)\s|\s+and\s+(?=[a-z\-]+\s)"))
+DAY_AFTER = re.compile(fold_pattern(r"a\s+day\s+after|بعد\s+يوم\s+من"))
+
+
+def segments(text: str, triggers) -> list[tuple[tuple, tuple[int, int], str]]:
+    """Cut a clause into one span per event: (trigger, span, linking words before it).
+
+    A trigger of another type after the current one starts a new event at the last boundary
+    between them (or at the trigger itself); triggers of the same type stay in one event.
+    """
+    folded = fold(text)
+    out = []
+    current, start, link = triggers[0], 0, ""
+    for trigger in triggers[1:]:
+        if trigger[0] is current[0] or trigger[1][0] < current[1][1]:
+            continue
+        f_from = next((i for i, o in enumerate(folded.offsets) if o >= current[1][1]), len(folded.text))
+        f_to = next((i for i, o in enumerate(folded.offsets) if o >= trigger[1][0]), len(folded.text))
+        cuts = list(_BOUNDARY.finditer(folded.text, f_from, f_to))
+        cut = folded.span(cuts[-1].start(), cuts[-1].end())[0] if cuts else trigger[1][0]
+        out.append((current, (start, cut), link))
+        current, start, link = trigger, cut, (cuts[-1].group(0) if cuts else "")
+    out.append((current, (start, len(text)), link))
+    return out
+
+
+def inside(span: tuple[int, int], window: tuple[int, int]) -> bool:
+    return window[0] <= span[0] and span[1] <= window[1]
+
+
+def body_clauses(layout: Layout) -> list[list[Clause]]:
+    """The clauses of each body sentence (a sentence pasted twice is read once)."""
+    return [split_clauses(s) for s in layout.sentences if not s.repeated]
