@@ -21,7 +21,11 @@ def cli() -> None:
 @click.option("--outlet", default=None, help="Outlet name (default: read from the sign-off or dateline).")
 @click.option("--language", type=click.Choice(["ar", "en"]), default=None, help="Force the rule set (default: detect).")
 @click.option("--json", "as_json", is_flag=True, help="Print the drafts as a JSON list.")
-def ingest_command(file: str, published: str, outlet: str | None, language: str | None, as_json: bool) -> None:
+@click.option("--store", "store_url", default=None, metavar="URL",
+              help="Event store whose learned place aliases the gazetteer uses "
+                   "(default: $EVENTS_STORE, else var/events.sqlite when it exists).")
+def ingest_command(file: str, published: str, outlet: str | None, language: str | None, as_json: bool,
+                   store_url: str | None) -> None:
     """Propose draft events from a news article (Arabic or English) for review."""
     import json
     import sys
@@ -34,7 +38,8 @@ def ingest_command(file: str, published: str, outlet: str | None, language: str 
         published_date = parse_iso_date(published, field="published", where="--published")
         text = read_article_file(file)
         from events.ingest import ingest_article
-        drafts = ingest_article(text, published=published_date, outlet=outlet, language=language)
+        drafts = ingest_article(text, published=published_date, outlet=outlet, language=language,
+                                gazetteer=_store_gazetteer(store_url))
     except EventMapError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
@@ -43,6 +48,18 @@ def ingest_command(file: str, published: str, outlet: str | None, language: str 
     else:
         for line in summary_lines(drafts):
             click.echo(line)
+
+
+def _store_gazetteer(store_url: str | None):
+    """The gazetteer with the store's learned aliases (None: no store to read, use the plain one)."""
+    import os
+
+    from events.store import DEFAULT_PATH, ENV_VAR, open_store
+    from gazetteer.learned import gazetteer_for
+    if store_url is None and not os.environ.get(ENV_VAR, "").strip() and not DEFAULT_PATH.is_file():
+        return None
+    with open_store(store_url) as store:
+        return gazetteer_for(store)
 
 
 # list / import / export live with the store (events/store/commands.py).

@@ -8,6 +8,12 @@ Public API::
     gz.reverse(35.545471, 39.856506)
     gz.admin_geometry("SY09")
 """
-from gazetteer.service import Gazetteer, get_gazetteer
-
 __all__ = ["Gazetteer", "get_gazetteer"]
+
+
+def __getattr__(name: str):
+    # Lazy, so that light modules (gazetteer.aliasdb, used by the event stores) load without the index stack.
+    if name in __all__:
+        from gazetteer import service
+        return getattr(service, name)
+    raise AttributeError(f"module 'gazetteer' has no attribute {name!r}")

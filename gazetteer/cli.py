@@ -6,6 +6,7 @@ dashboard, and scripts pipe JSON lines (one object per name) into jq.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import click
@@ -14,12 +15,19 @@ from errors import EventMapError
 from gazetteer.serialize import resolution_to_dict
 
 
-def _load(aliases: tuple[str, ...], geonames: tuple[str, ...]):
+def _load(aliases: tuple[str, ...], geonames: tuple[str, ...], store: str | None = None):
     from gazetteer.service import DATA_DIR, Gazetteer, get_gazetteer
     if not aliases and not geonames:
-        return get_gazetteer()
-    return Gazetteer.from_data(DATA_DIR, aliases=[Path(a) for a in aliases],
-                               geonames=[Path(g) for g in geonames])
+        base = get_gazetteer()
+    else:
+        base = Gazetteer.from_data(DATA_DIR, aliases=[Path(a) for a in aliases],
+                                   geonames=[Path(g) for g in geonames])
+    if store is None:
+        return base
+    from gazetteer.aliasdb import open_alias_storage
+    from gazetteer.learned import gazetteer_for
+    with open_alias_storage(store) as storage:
+        return gazetteer_for(storage, base=base)
 
 
 def _fail(exc: EventMapError) -> None:
@@ -40,12 +48,14 @@ def cli() -> None:
               help="User alias CSV (name,lang,pcode or lat/lon); may repeat.")
 @click.option("--geonames", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="GeoNames SY.txt dump to merge in; may repeat.")
+@click.option("--store", "store_url", default=None, metavar="URL",
+              help="Also use the place aliases learned into this event store (file path or postgresql://…).")
 @click.option("--geometry", is_flag=True, help="Include the area's WKT in JSON output.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per name (JSON lines).")
-def resolve(names, context, near, aliases, geonames, geometry, as_json) -> None:
+def resolve(names, context, near, aliases, geonames, store_url, geometry, as_json) -> None:
     """Resolve each NAME (a place name or a phrase such as 'ريف حلب الغربي')."""
     try:
-        gz = _load(aliases, geonames)
+        gz = _load(aliases, geonames, store_url)
         for name in names:
             res = gz.resolve(name, context=context, near=tuple(near) if near else None)
             row = resolution_to_dict(res, gz, geometry=geometry)
@@ -118,6 +128,89 @@ def reverse(lat: float, lon: float, as_json: bool) -> None:
         click.echo(f"{lat}, {lon}: outside Syria's boundaries")
     else:
         click.echo(f"{lat}, {lon}: " + " > ".join(f"{r.name_en} / {r.name_ar} [{r.pcode}]" for r in levels if r))
+
+
+_STORE_HELP = "Event store whose learned aliases to use (default: $EVENTS_STORE, else var/events.sqlite)."
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", required=True, type=click.Choice(["ucdp", "acled"], case_sensitive=False),
+              help="Layout of FILE: UCDP GED CSV or ACLED CSV.")
+@click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP)
+@click.option("--dry-run", is_flag=True, help="Show what would be learned; store nothing.")
+@click.option("--author", default=lambda: os.environ.get("USER") or "cli", show_default="$USER",
+              help="Name recorded with the learned aliases.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary.")
+def learn(file, fmt, store_url, dry_run, author, as_json) -> None:
+    """Learn the place strings of a UCDP/ACLED FILE (with their coordinates) as aliases in the store."""
+    from gazetteer.aliasdb import open_alias_storage
+    from gazetteer.learned import learn_file, summary
+    from gazetteer.service import get_gazetteer
+    try:
+        aliases, skipped = learn_file(file, fmt, get_gazetteer().places)
+        if not dry_run:
+            with open_alias_storage(store_url) as storage:
+                storage.save_learned_aliases(aliases, author=author)
+    except EventMapError as exc:
+        _fail(exc)
+    row = {**summary(aliases), "rows_skipped": skipped, "stored": not dry_run, "file": str(file)}
+    if as_json:
+        click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    kinds = ", ".join(f"{n} {k}" for k, n in row["own_kinds"].items())
+    click.echo(f"{'would learn' if dry_run else 'learned'} {row['aliases']} place strings from {file} "
+               f"({row['events']} events): {row['attached']} are spellings of gazetteer places, "
+               f"{row['own']} are places of their own ({kinds or 'none'}); {skipped} rows skipped "
+               f"(no coordinates, or precision coarser than a point/area)")
+
+
+@cli.group()
+def aliases() -> None:
+    """List or remove the place aliases learned into an event store."""
+
+
+@aliases.command("list")
+@click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per alias (JSON lines).")
+def aliases_list(store_url, as_json) -> None:
+    """Every learned alias: id, string, where it points, provenance."""
+    from dataclasses import asdict
+
+    from gazetteer.aliasdb import open_alias_storage
+    try:
+        with open_alias_storage(store_url) as storage:
+            rows = storage.learned_aliases()
+    except EventMapError as exc:
+        _fail(exc)
+    for a in rows:
+        if as_json:
+            click.echo(json.dumps({**asdict(a), "place_code": a.place_code}, ensure_ascii=False))
+        else:
+            target = f"→ {a.pcode}" if a.pcode else f"own {a.kind} {a.place_code} ±{a.radius_km:g} km"
+            click.echo(f"{a.id:6}  {a.name}  {target}  at {a.lat:.5f}, {a.lon:.5f}  "
+                       f"[{a.dataset} {a.source}, {a.events} events, precision {a.precision}]")
+    if not as_json:
+        click.echo(f"{len(rows)} learned alias(es)")
+
+
+@aliases.command("remove")
+@click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP)
+@click.option("--id", "ids", multiple=True, type=int, help="Alias id (from `aliases list`); may repeat.")
+@click.option("--source", default=None, help="Every alias learned from this file name.")
+@click.option("--name", default=None, help="Every alias with this string (as written).")
+@click.option("--all", "everything", is_flag=True, help="Every learned alias.")
+@click.option("--author", default=lambda: os.environ.get("USER") or "cli", show_default="$USER")
+def aliases_remove(store_url, ids, source, name, everything, author) -> None:
+    """Remove learned aliases (by id, source file, string, or all)."""
+    from gazetteer.aliasdb import open_alias_storage
+    try:
+        with open_alias_storage(store_url) as storage:
+            n = storage.remove_learned_aliases(ids=ids, source=source, name=name, everything=everything,
+                                               author=author)
+    except EventMapError as exc:
+        _fail(exc)
+    click.echo(f"removed {n} learned alias(es)")
 
 
 def main() -> None:  # pragma: no cover - thin entry point

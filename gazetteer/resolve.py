@@ -37,7 +37,8 @@ from shapely.geometry.base import BaseGeometry
 from gazetteer.admin import AdminBoundaries
 from gazetteer.geometry import covering_radius_km, disc, haversine_km, representative
 from gazetteer.index import VOWEL_SCORE, Hit, NameIndex
-from gazetteer.model import Area, Candidate, GazPlace, PlaceKind, Precision, Resolution, ResolutionStatus
+from gazetteer.model import (POINT_RADIUS_KM, Area, Candidate, GazPlace, PlaceKind, Precision, Resolution,
+                             ResolutionStatus)
 from gazetteer.normalize import fold_arabic_words, fold_latin_words, is_arabic, name_key
 
 RESOLVE_MIN = 88.0          # minimum match score for a confident answer
@@ -261,9 +262,10 @@ class Resolver:
             return Area(lat=lat, lon=lon, radius_km=round(covering_radius_km(geom, lat, lon), 1),
                         precision=precision, geometry_wkt=geom.wkt,
                         label_en=place.name_en, label_ar=place.name_ar, anchor=place)
-        if not loose:
+        if not loose and place.radius_km <= POINT_RADIUS_KM:
             return None
-        radius = NEAR_RADIUS_KM + min(5.0, place.size_hint / 4.0)
+        # A named feature or learned place has its own honest extent (an oil field: 5 km; model.radius_km).
+        radius = max(place.radius_km, NEAR_RADIUS_KM + min(5.0, place.size_hint / 4.0) if loose else 0.0)
         return Area(lat=place.lat, lon=place.lon, radius_km=radius, precision=Precision.NEAR,
                     geometry_wkt=disc(place.lat, place.lon, radius).wkt,
                     label_en=f"area of {place.name_en}", label_ar=f"منطقة {place.name_ar}", anchor=place)

@@ -51,7 +51,7 @@ class Gazetteer:
     @classmethod
     def from_data(cls, data_dir: Path = DATA_DIR, *, geonames: Sequence[Path] = (),
                   ocha: Sequence[Path] = (), aliases: Sequence[Path] = (), regions: Sequence[Path] = (),
-                  builtin_aliases: bool = True) -> "Gazetteer":
+                  builtin_aliases: bool = True, features: bool = True, population: bool = True) -> "Gazetteer":
         """Build from ``data/places.csv`` + ``data/admin/adm1-3.geojson``, then merge extra sources.
 
         ``geonames`` (SY.txt dumps) and ``ocha`` (HDX populated-places CSVs) are
@@ -59,7 +59,10 @@ class Gazetteer:
         alias CSVs) are applied last, after the built-in exonym list
         ``gazetteer/data/aliases.csv`` ("Palmyra", "Kobani"...). Named regions
         (``gazetteer/data/regions.csv`` + ``regions``) are unions of admin units.
-        ``builtin_aliases=False`` leaves out both built-in lists.
+        ``builtin_aliases=False`` leaves out both built-in lists. ``data/features.csv``
+        (named features: oil fields, dams, air bases…, gazetteer/features.py) and
+        ``data/population.csv`` (GeoNames populations on OCHA places) are loaded
+        unless ``features``/``population`` is False.
         """
         from gazetteer.sources.aliases import load_aliases
         from gazetteer.sources.geonames import load_geonames
@@ -68,6 +71,12 @@ class Gazetteer:
         from gazetteer.sources.regions import load_regions, region_places
         admin = AdminBoundaries.from_dir(Path(data_dir) / "admin")
         places = load_places_csv(Path(data_dir) / "places.csv") + admin.as_places()
+        if population:
+            from gazetteer.population import apply_population
+            places = apply_population(places, Path(data_dir) / "population.csv")
+        if features:
+            from gazetteer.features import load_features
+            places = places + load_features(Path(data_dir) / "features.csv", admin)
         for path in ocha:
             places = merge_places(places, load_places_csv(Path(path)), admin=admin)
         for path in geonames:

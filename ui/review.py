@@ -24,9 +24,15 @@ MAX_ARTICLE_CHARS = 100_000
 
 
 @st.cache_resource(show_spinner=False)
+def _gazetteer_for(location: str, aliases_revision: int):
+    # One build per store and aliases revision: places learned from imports (gazetteer/learned.py) resolve.
+    from gazetteer.learned import gazetteer_for
+    return gazetteer_for(data.get_store(location))
+
+
 def _gazetteer():
-    from gazetteer import get_gazetteer
-    return get_gazetteer()
+    location = data.store_location()
+    return _gazetteer_for(location, data.get_store(location).aliases_revision)
 
 
 def _ingest(text: str, published: date, outlet: str) -> list:

@@ -31,6 +31,7 @@ from events.bulk import paused_gc
 from events.model import Event
 from events.query import Query
 from events.serialize import event_from_dict
+from gazetteer.aliasdb import LearnedAliasTables
 from events.store.records import record_json
 from events.validate import ID_PATTERN, validate_event
 
@@ -96,8 +97,8 @@ class _Writer(ABC):
         """Audit rows: (event_id, action, before JSON or None, after JSON or None)."""
 
 
-class EventStore(ABC):
-    """Events with an audit trail; see the package docstring for the design."""
+class EventStore(LearnedAliasTables, ABC):
+    """Events with an audit trail, plus the place aliases learned from imports (gazetteer/aliasdb.py)."""
 
     url: str
 

@@ -159,11 +159,13 @@ def _write_rejects(path: Path, rejects) -> None:
 @click.option("--rejects", "rejects_path", type=click.Path(dir_okay=False), default=None,
               help="Write refused rows to this CSV report.")
 @click.option("--replace", is_flag=True, help="Overwrite stored events that have the same id.")
+@click.option("--learn-places", is_flag=True,
+              help="UCDP/ACLED files: also learn their place strings as gazetteer aliases in the store.")
 @click.option("--author", default=lambda: os.environ.get("USER") or "cli", show_default="$USER",
               help="Name recorded in the audit log.")
 @reports_errors
 def import_command(file: str, store_url: str | None, fmt: str | None, skip_bad_rows: bool,
-                   rejects_path: str | None, replace: bool, author: str) -> None:
+                   rejects_path: str | None, replace: bool, learn_places: bool, author: str) -> None:
     """Import events from FILE into the store: all rows or none, unless --skip-bad-rows."""
     from events.io import read_events
     reading = _ReadingProgress() if Path(file).is_file() and Path(file).stat().st_size >= PROGRESS_MIN_BYTES \
@@ -204,6 +206,23 @@ def import_command(file: str, store_url: str | None, fmt: str | None, skip_bad_r
     click.echo(f"imported {added}, rejected {len(rejects)}")
     for r in rejects if not rejects_path else []:
         click.echo(f"  skipped {r}", err=True)
+    if learn_places:
+        _learn_places(file, result.format, store_url, author)
+
+
+def _learn_places(file: str, fmt: str, store_url: str | None, author: str) -> None:
+    """``--learn-places``: the file's place strings become learned aliases of the store (gazetteer/learned.py)."""
+    if fmt not in ("ucdp", "acled"):
+        click.echo(f"--learn-places: {fmt} files carry no dataset place strings; nothing learned", err=True)
+        return
+    from gazetteer import get_gazetteer
+    from gazetteer.learned import learn_file, summary
+    aliases, _ = learn_file(file, fmt, get_gazetteer().places)
+    with _open(store_url) as store:
+        store.save_learned_aliases(aliases, author=author)
+    row = summary(aliases)
+    click.echo(f"learned {row['aliases']} place strings ({row['attached']} spellings of gazetteer places, "
+               f"{row['own']} places of their own)")
 
 
 @click.command("export")

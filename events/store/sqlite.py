@@ -31,6 +31,7 @@ from events.model import Event
 from events.query import Query
 from events.serialize import event_from_dict
 from events.store.base import EventStore, _Writer, as_record, valid_ids
+from gazetteer.aliasdb import alias_schema
 from events.store.memindex import INDEX_COLUMNS, MemIndex
 from events.store.records import STORE_COLUMNS, arrow_frame, sqlite_values, typed_frame
 
@@ -165,6 +166,26 @@ class SQLiteStore(EventStore):
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         with self._lock:
             return self._con.execute(sql, list(params)).fetchall()
+
+    def _has_table(self, name: str) -> bool:
+        with self._lock:
+            return self._con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                     (name,)).fetchone() is not None
+
+    @contextmanager
+    def _alias_transaction(self) -> Iterator[Any]:
+        """One write transaction on the learned-alias tables (created here on first use)."""
+        with self._lock:
+            self._con.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in alias_schema("INTEGER PRIMARY KEY AUTOINCREMENT", "REAL"):
+                    self._con.execute(statement)
+                yield lambda sql, params: self._con.execute(sql, list(params)).rowcount
+                self._con.execute("COMMIT")
+            except BaseException:
+                if self._con.in_transaction:
+                    self._con.execute("ROLLBACK")
+                raise
 
     def _existing_ids(self, ids: Sequence[str]) -> list[str]:
         with self._lock:

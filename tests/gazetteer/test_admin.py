@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from errors import GazetteerError
-from gazetteer.model import PlaceKind
+from gazetteer.model import FEATURE_KINDS, PlaceKind
 
 
 def test_reverse_tarif_gives_all_three_levels(gz):
@@ -40,4 +40,6 @@ def test_places_include_admin_units_and_communities(gz):
     assert sum(p.kind is PlaceKind.GOVERNORATE for p in gz.places) == 14
     assert sum(p.kind is PlaceKind.SUBDISTRICT for p in gz.places) == 272
     regions = sum(p.kind is PlaceKind.REGION for p in gz.places)  # gazetteer/data/regions.csv
-    assert regions >= 2 and len(gz.places) == 7593 + 14 + 62 + 272 + regions
+    features = sum(p.kind in FEATURE_KINDS for p in gz.places)  # data/features.csv
+    assert features >= 50
+    assert regions >= 2 and len(gz.places) == 7593 + 14 + 62 + 272 + regions + features
