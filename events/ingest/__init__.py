@@ -14,13 +14,40 @@ pipeline (clause reader), links (merge, denials, ids).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import date
 
+from events.ingest.candidate import Draft, Note
 from events.ingest.links import link, merge, to_drafts
-from events.ingest.pipeline import Draft, read_article
+from events.ingest.pipeline import read_article
 from events.ingest.places import Gazetteer
 
-__all__ = ["Draft", "Gazetteer", "ingest_article"]
+__all__ = ["Draft", "Gazetteer", "Ingested", "Note", "ingest", "ingest_article"]
+
+
+@dataclass(frozen=True)
+class Ingested:
+    """Everything one article gives the reviewer: draft events and context notes."""
+    drafts: tuple[Draft, ...]
+    notes: tuple[Note, ...]
+    facts: dict
+
+
+def ingest(text: str, *, published: date, outlet: str | None = None, gazetteer: Gazetteer | None = None,
+           language: str | None = None, article_id: str = "") -> Ingested:
+    """Like ``ingest_article`` but also returns the context notes (totals, control, background, analysis,
+    events outside Syria): sentences that read like events and are not, for the reviewer to see."""
+    if gazetteer is None:
+        from gazetteer import get_gazetteer
+        gazetteer = get_gazetteer()
+    candidates, facts = read_article(text, published=published, outlet=outlet, gazetteer=gazetteer, language=language)
+    notes = tuple(replace(n, article_id=article_id) for n in facts.pop("notes", ()))
+    candidates = merge(candidates)
+    link(candidates)
+    drafts = to_drafts(candidates, facts, published=published)
+    if article_id:
+        drafts = [replace(d, article_id=article_id) for d in drafts]
+    return Ingested(tuple(drafts), notes, facts)
 
 
 def ingest_article(text: str, *, published: date, outlet: str | None = None, gazetteer: Gazetteer | None = None,
@@ -32,10 +59,4 @@ def ingest_article(text: str, *, published: date, outlet: str | None = None, gaz
     forces the rule set (default: detected per clause). Raises InputError /
     ValidationError for empty text, a wrong date type or an unknown language.
     """
-    if gazetteer is None:
-        from gazetteer import get_gazetteer
-        gazetteer = get_gazetteer()
-    candidates, facts = read_article(text, published=published, outlet=outlet, gazetteer=gazetteer, language=language)
-    candidates = merge(candidates)
-    link(candidates)
-    return to_drafts(candidates, facts, published=published)
+    return list(ingest(text, published=published, outlet=outlet, gazetteer=gazetteer, language=language).drafts)

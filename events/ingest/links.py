@@ -256,7 +256,8 @@ def to_drafts(cands: list[Candidate], facts: dict, *, published: date) -> list[D
             continue
         warnings = tuple(dict.fromkeys(list(facts["warnings"]) + c.warnings + dropped))
         drafts.append(Draft(event=event, sentence=c.sentence.text, span=c.sentence.span,
-                            confidence=c.confidence(), warnings=warnings))
+                            confidence=c.confidence(), warnings=warnings, kind=c.kind, date_source=c.date_source,
+                            place_parts=tuple(dict.fromkeys(c.place_parts))))
     kept = {d.event.id for d in drafts}
     return [d if set(d.event.denies + d.event.related) <= kept else replace(d, event=replace(
         d.event, denies=tuple(i for i in d.event.denies if i in kept),

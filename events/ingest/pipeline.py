@@ -110,9 +110,7 @@ class ArticleReader:
                 out.append(cand)
                 self.candidates.append(cand)  # so a later event of this clause can take its date
             if main is None:
-                main = cand
-                if cand is None:
-                    break  # nothing to map for the main event: the rest of the clause is background
+                main = cand  # nothing to map for this event: the next one is read as the clause's first
         del self.candidates[len(self.candidates) - len(out):]
         return out
 

@@ -78,7 +78,7 @@ _ANAPHORS = {fold_text(w): k for w, k in (("المدينة", "city"), ("البل
 _COUNTRY_TAIL = _rc(r"\s+(?:في\s+)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي)?\s+(?:سوريا|البلاد)\s*$|\s+(?:في\s+)?سوريا\s*$")
 
 _CAP = r"(?:[A-Z][\w'’\-]*|al-\w+|el-\w+|ad-\w+|as-\w+|ar-\w+)"
-_EN_PREP = _rc(r"\b(?P<prep>(?i:from|to|into|towards|toward|in|at|near|outside|around|on|across|of|over|"
+_EN_PREP = _rc(r"\b(?P<prep>(?i:from|to|into|towards|toward|in|at|near|outside|around|on|across|of|over|inside|within|"
               r"hit|hits|struck|targeted|targets?|targeting|shelled|shells?|shelling|bombed|bombs?|bombard(?:s|ed)?|"
               r"raid(?:s|ed)?|rock(?:s|ed)|pound(?:s|ed)?|storm(?:s|ed)?|besieges?|recaptured|captured|seized|"
               r"retook|besieged|stormed|attacked|attacks?|downtown|enter(?:s|ed)?|recaptures?|captures?|seizes?|"
@@ -88,13 +88,13 @@ _EN_PREP = _rc(r"\b(?P<prep>(?i:from|to|into|towards|toward|in|at|near|outside|a
               r"the\s+(?:center|centre|middle)\s+of))\s+")
 _EN_PHRASE = _rc(
     rf"^(?:the\s+)?(?:(?:rebel-held|government-held|opposition-held|ISIS-held|besieged|capital)\s+)?"
-    rf"(?:(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central|rural)\s+)?"
+    rf"(?:(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central|rural|old|downtown)\s+)?"
     rf"(?:(?P<head>town|village|city|area|district|neighbo(?:u)?rhood|camp|countryside|outskirts|province|governorate|region)\s+of\s+)?"
     rf"(?P<name>{_CAP}(?:\s+{_CAP})*)(?:'s)?"
     rf"(?P<tail>(?:\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?))?\s+(?:countryside|countrysides|province|governorate|outskirts|city|town|village|district|area|neighbo(?:u)?rhood|camp|desert|valley|plain|mountains?|suburbs?))?"
     rf"(?P<rel>,?\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?(?:city\s+of\s+)?{_CAP}(?:\s+{_CAP})*)?")
 #: Who holds a place is not part of its name: "the rebel-held town of Douma" → "the town of Douma".
-_CONTROL = re.compile(r"\b(?:rebel|government|opposition|regime|ISIS|IS|SDF|Kurdish|Turkish|insurgent)-(?:held|controlled|run)\s+"
+_CONTROL = re.compile(r"^(?:the\s+)?capital\s+|\b(?:rebel|government|opposition|regime|ISIS|IS|SDF|Kurdish|Turkish|insurgent)-(?:held|controlled|run)\s+"
                       r"|\bbesieged\s+", re.I)
 _EN_NOT_PLACE = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
                  "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
