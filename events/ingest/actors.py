@@ -66,11 +66,11 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
     EventType.AIR_STRIKE: (rf"{_P}غار(?:ة|ات)", rf"{_P}(?:ضرب(?:ة|ات)|قصف)\s+(?:ال)?جوي\w*",
                            rf"{_P}قصف\w*\s+(?:ال)?(?:طائرات|طيران|مقاتلات)", rf"{_P}(?:طائرات|طيران|مقاتلات)\s+(?:ال)?(?:حربي|مسير)\w*",
                            r"air\s*-?\s*strikes?", r"air\s+raids?", r"drone\s+strikes?", r"(?:war)?planes?\s+(?:struck|bombed|hit)",
-                           r"bomb(?:ed|ing)", r"barrel\s+bombs?", r"(?:war)?planes?", r"jets", r"helicopters?", r"(?:explosive\s+)?barrels?",
+                           r"bomb(?:ed|ing)", r"barrel\s+bombs?", r"(?:war)?planes?", r"jets", r"bombs?", r"helicopters?", r"(?:explosive\s+)?barrels?",
                            r"air\s+and\s+(?:ground|artillery|missile)\s+strikes?", r"aerial\s+(?:bombardment|bombing|shelling)", r"raids?", rf"{_P}براميل\s+متفجرة", rf"{_P}برميل\s+متفجر", r"strikes?", r"struck"),
     EventType.SHELLING: (rf"{_P}قصف\w*", rf"{_P}قذائف", rf"{_P}قذيفة", r"shell(?:ing|ed|s)?", r"artillery", r"bombard\w*", r"(?:rocket|artillery|mortar)\s+shells", r"rockets?", r"missiles?", r"rocket\s+fire",
                          r"mortars?"),
-    EventType.EXPLOSION: (rf"{_P}انفجار\w*", rf"{_P}تفجير\w*", r"عبوة\s+ناسفة", r"سيارة\s+مفخخة", rf"{_P}لغم", r"explosions?", r"explosive\s+(?:belt|device)s?", r"blows?\s+(?:himself|herself|itself)\s+up", r"mines?", r"bombings?",
+    EventType.EXPLOSION: (rf"{_P}انفجار\w*", rf"{_P}تفجير\w*", r"عبوة\s+ناسفة", r"سيارة\s+مفخخة", rf"{_P}لغم", r"explosions?", r"explosive\s+(?:belt|device)s?", r"blows?\s+(?:himself|herself|itself)\s+up", r"mines?", r"bombings?", r"blows?\s+up", r"blew\s+up", r"detonat\w*", r"shakes",
                           r"blasts?", r"car\s+bomb", r"landmines?", r"exploded", r"ieds?"),
     EventType.CLASH: (rf"{_P}اشتباك\w*", rf"{_P}معارك", rf"{_P}مواجهات", r"clash\w*", r"fighting", r"battles?", r"battle\s+rages", r"gunfights?", r"confrontations?"),
     EventType.TERRITORY: (r"[وفيت]?سيطر\w*", r"[وف]?استعاد\w*", r"captured", r"seized", r"recaptured", r"took\s+control", r"retook",
@@ -95,7 +95,9 @@ _ACTOR_RES = _compile(ACTORS)
 #: has no other (then the type is "attack"); English only, Arabic reports always name what happened.
 WEAK_TRIGGERS: dict[EventType, tuple[str, ...]] = {
     EventType.ATTACK: (r"killed", r"kills?", r"killing", r"dead", r"casualties", r"wounded", r"injured", r"injur(?:es|ing)",
-                       r"losses", r"martyrs?", r"death\s+toll", r"died"),
+                       r"losses", r"martyrs?", r"death\s+toll", r"died", r"target(?:s|ed|ing)?"),
+    EventType.ARREST: (r"abduct\w*", r"kidnap\w*"),
+    EventType.DISPLACEMENT: (r"escap(?:e|es|ed|ing)",),
 }
 _TRIGGER_RES = _compile(TRIGGERS)
 _WEAK_RES = _compile(WEAK_TRIGGERS)

@@ -57,8 +57,9 @@ _TWO = _rc(r"(?<![\w])(?:اثنين|اثنان|اثنتين|اثنتان)(?![\w]
 _WORD_BEFORE = _rc(r"([\w]+)\s+$")
 _WORD_AFTER = _rc(r"^\s+([\w]+)")
 _VAGUE = _rc(r"(?<![\w])(?P<q>عشرات|مئات|الاف|dozens|hundreds|thousands)\s+(?:من\s+(?:ال)?|of\s+(?:the\s+)?)?(?P<noun>[\w\-]+)")
-_VAGUE_BOUNDS = {"عشرات": (20, 99), "dozens": (24, 99), "مئات": (200, 999), "hundreds": (200, 999),
-                 "الاف": (2000, 9999), "thousands": (2000, 9999)}
+_VAGUE_BOUNDS = {fold_text(k): v for k, v in {  # keyed as the folded text reads them ("مئات" → "ميات")
+    "عشرات": (20, 99), "dozens": (24, 99), "مئات": (200, 999), "hundreds": (200, 999),
+    "الاف": (2000, 9999), "thousands": (2000, 9999)}.items()}
 
 
 def noun_label(word: str) -> str | None:

@@ -88,13 +88,14 @@ _EN_PREP = _rc(r"\b(?P<prep>(?i:from|to|into|towards|toward|in|at|near|outside|a
               r"the\s+(?:center|centre|middle)\s+of))\s+")
 _EN_PHRASE = _rc(
     rf"^(?:the\s+)?(?:(?:rebel-held|government-held|opposition-held|ISIS-held|besieged|capital)\s+)?"
-    rf"(?:(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central|rural|old|downtown)\s+)?"
-    rf"(?:(?P<head>town|village|city|area|district|neighbo(?:u)?rhood|camp|countryside|outskirts|province|governorate|region)\s+of\s+)?"
+    rf"(?:(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?:\s+and\s+(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)?|central|rural|old|downtown)\s+)?"
+    rf"(?:(?P<head>town|village|city|area|district|neighbo(?:u)?rhood|camp|countryside|outskirts|province|governorate|region|"
+    rf"(?:north|south|east|west)(?:-?(?:east|west))?|cent(?:er|re)|middle|vicinity|suburbs?|entrance|axis|heart)\s+of\s+(?:the\s+)?(?:(?:city|town|capital)\s+(?:of\s+)?)?)?"
     rf"(?P<name>{_CAP}(?:\s+{_CAP})*)(?:'s)?"
     rf"(?P<tail>(?:\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?))?\s+(?:countryside|countrysides|province|governorate|outskirts|city|town|village|district|area|neighbo(?:u)?rhood|camp|desert|valley|plain|mountains?|suburbs?))?"
     rf"(?P<rel>,?\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?(?:city\s+of\s+)?{_CAP}(?:\s+{_CAP})*)?")
 #: Who holds a place is not part of its name: "the rebel-held town of Douma" → "the town of Douma".
-_CONTROL = re.compile(r"^(?:the\s+)?capital\s+|\b(?:rebel|government|opposition|regime|ISIS|IS|SDF|Kurdish|Turkish|insurgent)-(?:held|controlled|run)\s+"
+_CONTROL = re.compile(r"^(?:the\s+)?capital\s+|^(?:Syria|Iraq|Turkey|Lebanon)['’]s\s+|\b(?:rebel|government|opposition|regime|ISIS|IS|SDF|Kurdish|Turkish|insurgent)-(?:held|controlled|run)\s+"
                       r"|\bbesieged\s+", re.I)
 _EN_NOT_PLACE = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
                  "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
@@ -295,6 +296,13 @@ def _fallbacks(text: str) -> list[str]:
         out.append(text[:m.start()].strip())
     m = re.search(r",?\s+(?:in|of)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?(?:province|governorate|countryside)\b.*$", text)
     if m and m.start() > 0:
+        out.append(text[:m.start()].strip())
+    m = re.search(r",?\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?)\s+of\s+.*$", text)
+    if m and m.start() > 0:  # "al-Rai town northeast of Aleppo" → "al-Rai town"
+        text = text[:m.start()].strip()
+        out.append(text)
+    m = re.search(r"\s+(?:neighbo(?:u)?rhood|village|town|city|suburb|area|district|camp)$", text)
+    if m and m.start() > 0:  # "Hutah village" → "Hutah"
         out.append(text[:m.start()].strip())
     return [o for o in out if o]
 
