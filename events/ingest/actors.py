@@ -110,9 +110,11 @@ def _earliest_longest(patterns, text: str) -> list[tuple[object, int, int]]:
         hits = [(key, m.start(), m.end()) for key, rx in _WEAK_RES for m in rx.finditer(text)]
     hits.sort(key=lambda h: (h[1], -(h[2] - h[1])))
     chosen: list[tuple[object, int, int]] = []
+    last_end = -1  # hits come by start, so a hit overlaps a chosen one iff it starts before the last end
     for key, s, e in hits:
-        if all(e <= cs or s >= ce for _, cs, ce in chosen):
+        if s >= last_end or e <= s:
             chosen.append((key, s, e))
+            last_end = max(last_end, e)
     return chosen
 
 

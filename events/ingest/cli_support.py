@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from errors import FileTooLargeError, InputError, ParseError
-from events.ingest.pipeline import MAX_ARTICLE_CHARS, Draft
+from events.ingest.candidate import Draft, Note
+from events.ingest.pipeline import MAX_ARTICLE_CHARS
 from events.serialize import event_to_dict
 
 MAX_FILE_BYTES = 4 * MAX_ARTICLE_CHARS  # UTF-8 Arabic is 2 bytes a letter; a margin for markup
@@ -42,7 +43,15 @@ def read_article_file(name: str) -> str:
 
 def draft_to_dict(draft: Draft) -> dict[str, Any]:
     return {"event": event_to_dict(draft.event), "sentence": draft.sentence, "span": list(draft.span),
-            "confidence": draft.confidence, "warnings": list(draft.warnings)}
+            "confidence": draft.confidence, "warnings": list(draft.warnings), "article_id": draft.article_id,
+            "kind": draft.kind, "date_source": draft.date_source, "place_parts": list(draft.place_parts)}
+
+
+def note_to_dict(note: Note) -> dict[str, Any]:
+    """A context note: ``kind`` is "note", ``note_kind`` says which (aggregate, control, background, …)."""
+    return {"kind": "note", "note_kind": note.kind, "reason": note.reason, "sentence": note.sentence,
+            "span": list(note.span), "clause": note.clause, "event_type": note.event_type, "place": note.place,
+            "article_id": note.article_id}
 
 
 def drafts_as_json(drafts: list[Draft]) -> list[dict[str, Any]]:
@@ -59,11 +68,10 @@ def _place_text(place) -> str:
     return f"{name} ({code}{place.precision.value if place.precision else '?'})"
 
 
-def summary_lines(drafts: list[Draft]) -> list[str]:
-    """A few readable lines per draft: status, type, date, place(s), counts, links, warnings."""
-    if not drafts:
-        return ["no events found"]
-    lines = [f"{len(drafts)} draft event(s)"]
+def summary_lines(drafts: list[Draft], notes=()) -> list[str]:
+    """A few readable lines per draft: status, type, date (and where it came from), place(s), counts,
+    links, warnings; then the context notes, if given."""
+    lines = [f"{len(drafts)} draft event(s)"] if drafts else ["no events found"]
     for i, d in enumerate(drafts, 1):
         e = d.event
         when = "no date" if e.date is None else (
@@ -72,7 +80,8 @@ def summary_lines(drafts: list[Draft]) -> list[str]:
         if e.destination is not None:
             where = f"{_place_text(e.origin)} → {_place_text(e.destination)}"
         lines.append(f"{i}. [{e.status.value}] {e.event_type.value}  {when}  {where}  confidence {d.confidence:.2f}")
-        lines.append(f"   id: {e.id}")
+        lines.append(f"   id: {e.id}" + (f"  (article {d.article_id})" if d.article_id else ""))
+        lines.append(f"   date: {d.date_source}")
         if e.actors:
             lines.append(f"   actors: {', '.join(e.actors)}")
         for c in e.counts:
@@ -89,4 +98,8 @@ def summary_lines(drafts: list[Draft]) -> list[str]:
         lines.append(f"   «{quote}»")
         for w in d.warnings:
             lines.append(f"   ! {w}")
+    for n in notes:
+        quote = n.clause if len(n.clause) <= 120 else n.clause[:117] + "…"
+        lines.append(f"note [{n.kind}] {n.reason}" + (f"  (article {n.article_id})" if n.article_id else "")
+                     + f"  «{quote.strip()}»")
     return lines

@@ -24,6 +24,8 @@ from events.model import Place
 from gazetteer.model import PlaceKind, Precision, Resolution, ResolutionStatus
 
 MAX_WORDS = 14
+#: Characters read after a phrase's start (MAX_WORDS generous words): bounds the work per candidate start.
+_LOOKAHEAD = 40 * MAX_WORDS
 
 
 def _rc(pattern: str) -> re.Pattern[str]:
@@ -106,10 +108,9 @@ _EN_NOT_PLACE = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) -> list[PlacePhrase]:
     folded = fold(text)
     work = list(folded.text)
-    for a, b in blocked:
-        for i, off in enumerate(folded.offsets):
-            if a <= off < b:
-                work[i] = "|"
+    for a, b in blocked:  # offsets ascend: the folded range of [a, b) by bisection, not a scan per span
+        i, j = bisect.bisect_left(folded.offsets, a), bisect.bisect_left(folded.offsets, b)
+        work[i:j] = "|" * (j - i)
     work_text = "".join(work)
     starts: list[tuple[int, int, str, bool, bool]] = []  # (position, 0 = after a preposition, role, headed, coord)
     for m in _PREP_AR_RE.finditer(work_text):
@@ -119,8 +120,8 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
     for m in _BARE_HEAD_RE.finditer(work_text):
         starts.append((m.start(), 1, "at", True, False))
     for off in objects:  # the object of a transitive trigger: "حاصر دير الزور"
-        i = next((k for k, o in enumerate(folded.offsets) if o >= off), None)
-        if i is not None:
+        i = bisect.bisect_left(folded.offsets, off)
+        if i < len(folded.offsets):
             i += len(work_text[i:]) - len(work_text[i:].lstrip(" "))
             if not _PREP_AR_RE.match(work_text, i):  # "سيطرت على …": the preposition rule reads it
                 starts.append((i, 1, "at", False, False))
@@ -134,7 +135,7 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
         k += 1
         if start < headed_until or (start < covered_until and not headed):
             continue  # a place word (حي، بلدة…) inside an unheaded phrase, which may not be a place, is still tried
-        rest = work_text[start:]
+        rest = work_text[start:start + _LOOKAHEAD]  # a phrase is at most MAX_WORDS words: never read the whole rest
         stop = _STOP_AR.search(rest)
         bar = rest.find("|")
         stop_at = min([x for x in (stop.start() if stop else None, bar if bar >= 0 else None) if x is not None],
@@ -150,7 +151,7 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
         ws = phrase_folded.split()
         if len(ws) > MAX_WORDS:
             phrase_folded = " ".join(ws[:MAX_WORDS])
-        end = start + len(work_text[start:end].rstrip()) if len(ws) <= MAX_WORDS else start + work_text[start:].find(
+        end = start + len(work_text[start:end].rstrip()) if len(ws) <= MAX_WORDS else start + rest.find(
             phrase_folded) + len(phrase_folded)
         s = start + (len(work_text[start:end]) - len(work_text[start:end].lstrip()))
         if phrase_folded in _NOT_PLACE_AR or ws[0] in _NOT_PLACE_AR:

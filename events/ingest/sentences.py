@@ -18,10 +18,13 @@ from events.ingest.normalize import fold_text
 _ABBREVIATIONS = {"u.s", "u.n", "u.k", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st",
                   "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
                   "approx", "vs", "e.g", "i.e", "brig", "adm", "sen", "rep", "gov"}
+_LONGEST_ABBREVIATION = 16
 _END = re.compile(r"[.!?؟]+[\"'”»)]*(?=\s|$)")
 _PARAGRAPH = re.compile(r"[^\n]+")
 #: Clause breaks inside one sentence: "while", "whereas" — two events can share a sentence.
-_CLAUSE = re.compile(r"(?:،|,)?\s+(?:بينما|في حين|فيما|في وقت)\s+|[;؛]\s*|,\s+while\s+|\s+while\s+|,\s+whereas\s+")
+#: A match may start only where a run of spaces starts ((?<!\s)): tried inside the run, "\s+" was quadratic.
+_CLAUSE = re.compile(r"(?:،|,)?(?<!\s)\s++(?:بينما|في حين|فيما|في وقت)\s+|[;؛]\s*|,\s+while\s+|(?<!\s)\s++while\s+"
+                     r"|,\s+whereas\s+")
 #: A wire dateline opening the body: "BEIRUT, Oct 12 (Reuters) -", "WASHINGTON (AP) —".
 DATELINE = re.compile(r"^[A-Z][A-Z .'\-]+(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\((?P<outlet>[A-Za-z .]+)\)\s*[-–—]+\s*")
 _DATETIME_LINE = re.compile(r"^\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:\s+\d{1,2}:\d{2})?\s*$")
@@ -55,10 +58,18 @@ class Layout:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the '.' at ``dot`` closes an abbreviation (U.S., Gen.) or a number (3.5)."""
-    m = re.search(r"([A-Za-z.]+)$", text[:dot])
-    if m and m.group(1).lower().strip(".") in _ABBREVIATIONS:
+    # the run of Latin letters and dots before the dot, read backwards and never further than an
+    # abbreviation can be (a regex anchored at the end of text[:dot] was quadratic per dot)
+    start = dot
+    while start > 0 and dot - start <= _LONGEST_ABBREVIATION and (text[start - 1] == "." or (
+            text[start - 1].isascii() and text[start - 1].isalpha())):
+        start -= 1
+    word = text[start:dot]
+    if not word or dot - start > _LONGEST_ABBREVIATION:
+        return False
+    if word.lower().strip(".") in _ABBREVIATIONS:
         return True
-    return bool(m and len(m.group(1).strip(".")) == 1 and m.group(1)[0].isupper())
+    return len(word.strip(".")) == 1 and word[0].isupper()
 
 
 def _split_paragraph(text: str, start: int) -> list[tuple[int, int]]:

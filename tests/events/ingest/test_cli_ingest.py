@@ -19,7 +19,9 @@ def test_json_output_is_a_list_of_draft_records():
     records = json.loads(result.output)
     assert [r["event"]["status"] for r in records] == ["claimed", "denied"]
     for r in records:
-        assert set(r) == {"event", "sentence", "span", "confidence", "warnings"}
+        assert set(r) == {"event", "sentence", "span", "confidence", "warnings", "article_id", "kind", "date_source",
+                          "place_parts"}
+        assert r["article_id"] == ARTICLE.name and r["kind"] == "incident"
         event = event_from_dict(r["event"])
         text = ARTICLE.read_text(encoding="utf-8")
         assert text[r["span"][0]:r["span"][1]] == r["sentence"] == event.sources[0].quote
