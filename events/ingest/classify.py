@@ -86,6 +86,8 @@ def classify(*, text: str, event_type: EventType, trigger: tuple[int, int], date
             return "aggregate", f"a count over {span_days} days"
         if AGGREGATE.search(part) and span_days > 31:
             return "aggregate", "a running total"
+        if date_kind == "since" and event_type is not EventType.SIEGE and date_.end < published - timedelta(days=365):
+            return "background", f"going on since {date_.start.year}: history, not news"
         if date_kind != "since" and date_.end < published - timedelta(days=365):
             return "background", f"dated {date_.start.isoformat()}, over a year before publication"
     elif AGGREGATE.search(part) and counts and re.search(fold_pattern(r"منذ|since"), part):

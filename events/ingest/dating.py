@@ -47,7 +47,11 @@ def set_default_date(cand: Candidate, before: Candidate | None, published: date)
     """No date in the clause: the date of ``before`` (the incident read just before in the same story
     thread, chosen by the pipeline), else the publication default."""
     if before is not None and before.date is not None and cand.status is not ClaimStatus.DENIED:
-        cand.date, cand.date_source = before.date, "thread"
+        default = default_date(published)
+        inherited = before.date
+        if inherited.start == inherited.end == default.start:
+            inherited = default  # "أمس" then an undated event: it may as well be publication day
+        cand.date, cand.date_source = inherited, "thread"
         cand.warnings.append("date not stated: took the date of the previous event in the same story thread")
     else:
         cand.date, cand.date_source = default_date(published), "default"
