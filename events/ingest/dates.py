@@ -84,6 +84,17 @@ class DateReader:
         m = MONTH_RE
         wd = WEEKDAY_RE
         r = [
+            # "ليل الخميس - الجمعة", "the night of Thursday to Friday": the night that starts on the first day
+            (rf"(?:ليل|ليلة)\s+(?:يوم\s+)?(?P<wd>{wd})\s*(?:-|–|/|و|الى)\s*(?:يوم\s+)?(?P<wd2>{wd})"
+             rf"|(?:the\s+)?night\s+(?:of|between)\s+(?P<wd3>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:to|and)\s+\w+day",
+             self._night_pair),
+            (r"(?:يوم\s+)?(?:اول|أول)\s+(?:من\s+)?(?:امس|أمس)", self._relative(-2)),
+            (r"(?:خلال|في|طيلة|طوال)\s+(?:الـ?\s*)?(?P<n>\d+)\s+(?:ساعة|ساعات)\s+(?:ال)?(?:ماضية|اخيرة|المنصرمة)"
+             r"|(?:in|during|over|within)\s+the\s+(?:past|last)\s+(?P<n2>\d+)\s+hours", self._past_hours),
+            (r"(?:خلال|في|طيلة|طوال)\s+(?:ال)?ايام\s+(?:ال)?(?:قليلة\s+)?(?:ال)?(?:ماضية|اخيرة)|منذ\s+(?:بضعة\s+|عدة\s+)?ايام"
+             r"|(?:in|during|over)\s+the\s+(?:past|last)\s+(?:few\s+)?days|(?:a\s+few\s+)?days\s+ago", self._past_days),
+            (r"(?:خلال\s+|في\s+)?(?:هذا\s+(?:الاسبوع|الأسبوع)|(?:الاسبوع|الأسبوع)\s+(?:الجاري|الحالي))|this\s+week|earlier\s+this\s+week",
+             self._this_week),
             (rf"(?P<d>\d{{1,2}})[./](?P<m>\d{{1,2}})[./](?P<y>(?:19|20)\d\d)|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)",
              self._numeric),
             # Arabic: "ليلة 26 آب", "يوم 28 آب الماضي", "فجر الثلاثاء 5 أيلول 2017"
@@ -275,6 +286,25 @@ class DateReader:
                 return EventDate(last.replace(day=1), last, P.MONTH, text), "event", None, ()
             return EventDate(pub.replace(day=1), pub, P.MONTH, text), "event", None, ()
         return handler
+
+    def _night_pair(self, m: re.Match, text: str):
+        name = m.group("wd") or m.group("wd3")
+        d = last_weekday(self.published - timedelta(days=1), WEEKDAY_NUM[name]) if m.group("wd3") is None else \
+            last_weekday(self.published - timedelta(days=1), WEEKDAY_NUM[name])
+        return EventDate(d, d + timedelta(days=1), P.NIGHT, text), "event", None, ()
+
+    def _past_hours(self, m: re.Match, text: str):
+        hours = int(m.group("n") or m.group("n2"))
+        days = max(1, -(-hours // 24))
+        return EventDate(self.published - timedelta(days=days), self.published, P.RANGE, text), "event", None, ()
+
+    def _past_days(self, m: re.Match, text: str):
+        pub = self.published
+        return EventDate(pub - timedelta(days=7), pub, P.RANGE, text), "event", None, ()
+
+    def _this_week(self, m: re.Match, text: str):
+        pub = self.published
+        return EventDate(pub - timedelta(days=6), pub, P.WEEK, text), "event", None, ()
 
     def _since(self, m: re.Match, text: str):
         y = int(m.group("year"))
