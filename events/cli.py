@@ -25,7 +25,8 @@ def cli() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the drafts as a JSON list (each names its article_id).")
 @click.option("--notes", "with_notes", is_flag=True, help="Also print the context notes (JSON: records with kind 'note').")
 @click.option("--accept-all", is_flag=True, help="Write every draft to the store (review later in the dashboard).")
-@click.option("--store", "store_url", default=None, metavar="URL", help="Store for --accept-all (default: EVENTS_STORE or var/events.sqlite).")
+@click.option("--store", "store_url", default=None, metavar="URL", help="Store for --accept-all, whose learned place aliases the gazetteer also uses "
+                   "(default: EVENTS_STORE or var/events.sqlite).")
 @click.option("--author", default="ingest", show_default=True, help="Author recorded in the audit log for --accept-all.")
 def ingest_command(files: tuple[str, ...], published: str | None, outlet: str | None, language: str | None,
                    as_json: bool, with_notes: bool, accept_all: bool, store_url: str | None, author: str) -> None:
@@ -51,7 +52,7 @@ def ingest_command(files: tuple[str, ...], published: str | None, outlet: str | 
                              field="published", value=missing[0], where="ingest")
         from events.ingest import ingest
         from gazetteer import get_gazetteer
-        gazetteer = get_gazetteer()
+        gazetteer = _store_gazetteer(store_url) or get_gazetteer()   # with the store's learned place aliases
         drafts, notes = [], []
         many = len(articles) > 1
         with click.progressbar(articles, label="ingesting", file=sys.stderr, show_pos=True,
@@ -83,6 +84,18 @@ def ingest_command(files: tuple[str, ...], published: str | None, outlet: str | 
     else:
         for line in summary_lines(drafts, notes if with_notes else ()):
             click.echo(line)
+
+
+def _store_gazetteer(store_url: str | None):
+    """The gazetteer with the store's learned aliases (gazetteer/learned.py); None when there is no store to read."""
+    import os
+
+    from events.store import DEFAULT_PATH, ENV_VAR, open_store
+    from gazetteer.learned import gazetteer_for
+    if store_url is None and not os.environ.get(ENV_VAR, "").strip() and not DEFAULT_PATH.is_file():
+        return None
+    with open_store(store_url) as store:
+        return gazetteer_for(store)
 
 
 # list / import / export live with the store (events/store/commands.py).

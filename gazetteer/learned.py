@@ -279,7 +279,9 @@ def learn(rows: Sequence[LocationRow], places: Sequence[GazPlace], *, dataset: s
         precision = min(m.precision for m in members)
         admin1 = Counter(m.admin1 for m in members).most_common(1)[0][0]
         target = _attach_target(ps, lat, lon, grid)
-        kind = (ps.kind or PlaceKind.LOCALITY) if target is None else (target.kind)
+        # Unattached: the type word's kind; a string that says "village"/"town" is a community; else a locality.
+        kind = target.kind if target is not None else (
+            ps.kind or (PlaceKind.COMMUNITY if ps.settlement else PlaceKind.LOCALITY))
         out.append(LearnedAlias(
             name=name, lat=lat, lon=lon, dataset=dataset, source=source, events=len(members), precision=precision,
             admin1=admin1, pcode=target.pcode if target is not None else "", kind=kind.value,
@@ -316,7 +318,7 @@ def apply_learned(places: Sequence[GazPlace], aliases: Iterable[LearnedAlias], a
         if i is None:
             own[name_key(alias.name) or alias.name].append(alias)
             continue
-        for n in read_place_string(alias.name).names:
+        for n in _spellings(alias.name):
             extra_names[i][n] = None
         extra_events[i] += alias.events
         extra_sources[i][alias.dataset] = None
@@ -330,6 +332,11 @@ def apply_learned(places: Sequence[GazPlace], aliases: Iterable[LearnedAlias], a
         for cluster in _clusters(members):
             out.append(_own_place(cluster, admin))
     return out
+
+
+def _spellings(written: str) -> list[str]:
+    """The names a string gives, then the string itself as written (so the dataset's exact text resolves)."""
+    return list(dict.fromkeys([*read_place_string(written).names, " ".join(written.split())]))
 
 
 def _clusters(members: list[LearnedAlias]) -> list[list[LearnedAlias]]:
@@ -349,7 +356,7 @@ def _clusters(members: list[LearnedAlias]) -> list[list[LearnedAlias]]:
 def _own_place(cluster: list[LearnedAlias], admin) -> GazPlace:
     head = cluster[0]                          # the most-named point of the cluster
     ps = read_place_string(head.name)
-    names = list(dict.fromkeys(n for a in cluster for n in read_place_string(a.name).names))
+    names = list(dict.fromkeys(n for a in cluster for n in _spellings(a.name)))
     a1, a2, a3 = admin.reverse(head.lat, head.lon)
     is_ar = script_of(names[0]) == "ar"
     try:

@@ -75,3 +75,59 @@ def test_aliases_are_shared_through_the_store(store_url):
     with open_store(store_url) as two:
         assert [a.name for a in two.learned_aliases()] == ["Kufayr Ubaysh village"]
         assert two.aliases_revision == 1
+
+
+def test_the_gazetteer_side_reads_the_same_tables(store_url):
+    """``python -m gazetteer`` opens a store's alias tables without the event store (gazetteer.aliasdb)."""
+    from gazetteer.aliasdb import open_alias_storage
+    with open_alias_storage(store_url) as direct:
+        direct.save_learned_aliases([_alias()], author="gazetteer-cli")
+    with open_store(store_url) as store:
+        assert [a.name for a in store.learned_aliases()] == ["Kufayr Ubaysh village"]
+        store.save_learned_aliases([_alias("Tall Zuhur", 35.9, 38.9)], author="events-cli")
+        assert store.aliases_revision == 2
+    with open_alias_storage(store_url) as direct:
+        assert len(direct.learned_aliases()) == 2 and direct.aliases_revision == 2
+
+
+def test_events_import_learn_places(store_url):
+    """``events import FILE --format ucdp --learn-places``: the file's strings resolve through the store."""
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from events.cli import cli as events_cli
+    from gazetteer.learned import gazetteer_for
+    from gazetteer.model import ResolutionStatus
+    fixture = Path(__file__).parents[2] / "gazetteer" / "fixtures" / "ucdp_learn_sample.csv"
+    out = CliRunner().invoke(events_cli, ["import", str(fixture), "--format", "ucdp", "--store", store_url,
+                                          "--learn-places"])
+    assert out.exit_code == 0, out.output
+    assert "imported 11" in out.output and "learned 7 place strings" in out.output
+    with open_store(store_url) as store:
+        gz = gazetteer_for(store)
+        res = gz.resolve("Kufayr Ubaysh village")
+        assert res.status is ResolutionStatus.RESOLVED and res.place.pcode == "C1106"
+        assert gz.resolve("Wadi Nakhil oil field").place.kind.value == "oil_field"
+
+
+def test_events_ingest_resolves_with_the_stores_learned_aliases(store_url, tmp_path):
+    """An article naming a learned place: ``events ingest --store`` places it (the plain gazetteer cannot)."""
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from events.cli import cli as events_cli
+    fixture = Path(__file__).parents[2] / "gazetteer" / "fixtures" / "ucdp_learn_sample.csv"
+    article = tmp_path / "a.txt"
+    article.write_text("Government forces shelled the village of Zumurrud Qaryat on Monday, killing two civilians.\n",
+                       encoding="utf-8")
+    run = CliRunner().invoke
+    assert run(events_cli, ["import", str(fixture), "--format", "ucdp", "--store", store_url,
+                            "--learn-places"]).exit_code == 0
+    out = run(events_cli, ["ingest", str(article), "--published", "2016-03-08", "--json", "--store", store_url])
+    assert out.exit_code == 0, out.output
+    assert "LCC9BA984" in out.output              # the learned place's own code
+    plain = run(events_cli, ["ingest", str(article), "--published", "2016-03-08", "--json",
+                             "--store", str(tmp_path / "empty.sqlite")])
+    assert "LCC9BA984" not in plain.output
