@@ -106,7 +106,13 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         target = None
         for kept in out:
-            if kept.event_type is not c.event_type or kept.status is not c.status:
+            told = {kept.status, c.status} <= {ClaimStatus.REPORTED, ClaimStatus.CLAIMED}
+            if kept.event_type is not c.event_type or (kept.status is not c.status and not told):
+                continue
+            if kept.status is not c.status:  # reported by the outlet, then told by activists: the same strike?
+                if _overlaps(c, kept) and _near(c, kept) and (not c.date_stated or c.date == kept.date):
+                    target = kept
+                    break
                 continue
             if c.status is ClaimStatus.DENIED and kept.actors == c.actors:
                 target = kept

@@ -63,7 +63,7 @@ _STOP_AR = _rc(r"[،,.;:؛\"«»()\n?!؟]|(?<![\w])(?:الى|خلال|منذ|ي�
                       r"ادى|ادت|اسفر|اسفرت|اسفرا|قتل|قتلت|اصيب|اصيبت|سقط|سقطت|شن|شنت|تسبب|تسببت|اوقع|اوقعت|قال|قالت|"
                       r"افاد|افادت|اكد|اكدت|ذكر|ذكرت|يسيطر|تسيطر|يقع|تقع|كان|كانت|تم|بات|باتت|اصبح|اصبحت|"
                       r"و(?!ريف|ريفها)[\w]+)(?![\w])")
-_COORD_AR = _rc(rf"\s*و(?:في\s+|على\s+|ب)?(?P<head>(?:ال)?{_HEAD_AR_RE}\s+)?(?=\w)")
+_COORD_AR = _rc(rf"\s*و(?:في\s+|على\s+|ب(?!لد))?(?P<head>(?:ال)?{_HEAD_AR_RE}\s+)?(?=\w)")
 _IN_CONTINUES = _rc(rf"^\s*في\s+(?:ال)?{_HEAD_AR_RE}(?![\w])(?!\s*(?:$|[،,.;:؛\n]))")
 _NOT_PLACE_AR = {fold_text(w) for w in ("أصول", "أجل", "جهته", "جهتها", "نوعها", "التنظيم", "المستوى", "خلفية",
                                         "بينهم", "بينها", "ذلك", "هذه", "هذا", "قبل", "خلال", "عدد", "نهاية", "الجبهات",
@@ -156,6 +156,9 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
         s = start + (len(work_text[start:end]) - len(work_text[start:end].lstrip()))
         if phrase_folded in _NOT_PLACE_AR or ws[0] in _NOT_PLACE_AR:
             continue
+        if len(ws) > 1 and ws[0] in _ANAPHORS and re.match(r"^(?:بال|لل|بـ|ب)", ws[1]):
+            ws = ws[:1]  # «البلدة بالمدفعية»: the town named before, then how
+            end = s + len(ws[0]) if work_text[s:].startswith(ws[0]) else end
         if all(re.fullmatch(_HEAD_AR_RE, w[2:] if w.startswith("ال") else w) for w in ws):
             if len(ws) == 1 and ws[0] in _ANAPHORS:  # «البلدة»: the town the story named before
                 a, b = folded.span(s, end)
