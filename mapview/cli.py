@@ -73,7 +73,10 @@ def load_frame(query, store_url: str | None):
 @click.option("--to", "date_to", type=click.DateTime(formats=["%Y-%m-%d"]), help="window end, YYYY-MM-DD")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="output format (default: from the -o extension)")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="output file")
+@click.option("-o", "--output", type=click.Path(path_type=Path, allow_dash=True), required=True,
+              help="output file: a regular file (replaced atomically, mode kept) or a new path; '-' for stdout")
+@click.option("--follow-symlinks", is_flag=True, help="if -o is a symbolic link, write to its target")
+@click.option("--parents", is_flag=True, help="create -o's missing parent folders (default: refuse)")
 @click.option("--status", "statuses", multiple=True, type=click.Choice([s.value for s in ClaimStatus]),
               help="claim status (repeatable)")
 @click.option("--type", "types", multiple=True, type=click.Choice([t.value for t in EventType]),
@@ -92,16 +95,20 @@ def load_frame(query, store_url: str | None):
 @click.option("--window-days", type=click.IntRange(1, 3660), default=None, help="GIF window length in days")
 @click.option("--store", "store_url", default=None, help="store path or postgresql:// URL (default: $EVENTS_STORE)")
 def snapshot(date_from, date_to, fmt, output, statuses, types, actors, governorates, lang, width, height, scale,
-             renderer, title, frames, window_days, store_url) -> None:
+             renderer, title, frames, window_days, store_url, follow_symlinks, parents) -> None:
     """Export the events matching the filters (the current view)."""
+    to_stdout = str(output) == "-"
+    if not to_stdout:
+        from safe_output import check_output
+        check_output(output, follow_symlinks=follow_symlinks, parents=parents)   # refuse before the work
+    if fmt is None and to_stdout:
+        raise click.BadParameter("give --format when writing to stdout (-o -)", param_hint="'--format'")
     fmt = fmt or _format_from_suffix(output)
     date_from, date_to = _day(date_from), _day(date_to)
     if date_from and date_to and date_to < date_from:
         raise click.BadParameter(f"--to {date_to} is before --from {date_from}", param_hint="'--to'")
     if renderer is not None and fmt != "png":
         raise click.BadParameter("--renderer applies to --format png only", param_hint="'--renderer'")
-    if not output.parent.is_dir():
-        raise click.BadParameter(f"folder {str(output.parent)!r} does not exist", param_hint="'-o'")
     if renderer == "browser":
         from mapview.snapshot import chromium_available
         if not chromium_available():
@@ -115,8 +122,8 @@ def snapshot(date_from, date_to, fmt, output, statuses, types, actors, governora
     data = export_view(frame, fmt=fmt, lang=lang, title=title, subtitle=span_text(date_from, date_to),
                        width=width, height=height, scale=scale, renderer=renderer, date_from=date_from,
                        date_to=date_to, frames=frames, window_days=window_days)
-    write_atomic(output, data)
-    click.echo(f"wrote {output} ({fmt}, {len(frame)} events)")
+    write_atomic(output, data, follow_symlinks=follow_symlinks, parents=parents)
+    click.echo(f"wrote {output} ({fmt}, {len(frame)} events)", err=to_stdout)
 
 
 def _format_from_suffix(output: Path) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from pathlib import Path
 
 import folium
@@ -22,6 +21,7 @@ from mapview.layers.events import event_layers
 from mapview.layers.overlay import NORTH_ARROW_SVG, HtmlControl, title_html
 from mapview.mapbuild import build_map
 from mapview.view import SYRIA_VIEW, MapView, view_for_bounds
+from safe_output import write_output
 
 _EXTERNAL = re.compile(r"""<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""",
                        re.IGNORECASE)
@@ -74,20 +74,11 @@ def standalone_html(frame: pd.DataFrame, **options) -> str:
     return render_html(export_map(frame, **options))
 
 
-def write_atomic(path: str | os.PathLike, data: bytes) -> Path:
-    """Write via a temp file in the same folder and rename, so a failed export never leaves half a file."""
-    path = Path(path)
-    if path.parent and not path.parent.is_dir():
-        raise ExportError("output folder does not exist", field="output", value=str(path.parent))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+def write_atomic(path: str | os.PathLike, data: bytes, *, follow_symlinks: bool = False,
+                 parents: bool = False) -> Path | str:
+    """Write via a temp file in the same folder and rename (safe_output: regular files or new paths only,
+    ``-`` for stdout), so a failed export never leaves half a file."""
+    return write_output(path, data, follow_symlinks=follow_symlinks, parents=parents)
 
 
 def write_html(frame: pd.DataFrame, path: str | os.PathLike, **options) -> Path:

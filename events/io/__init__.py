@@ -29,12 +29,13 @@ import pandas as pd
 from errors import FileTooLargeError, ParseError, ValidationError
 from events.io import acled, csv, geojson, json, kml, ucdp
 from events.bulk import paused_gc
-from events.io._common import DEFAULT_MAX_BYTES, ImportResult, Progress, Reject, atomic_output, check_size
+from events.io._common import DEFAULT_MAX_BYTES, ImportResult, Progress, Reject, check_size
 from events.io._text import SNIFF_BYTES, detect_encoding
 from events.io.flat import event_to_row, frame_to_rows
 from events.io.rowbuild import row_to_event
 from events.model import Event
 from events.validate import validate_event
+from safe_output import open_output
 
 __all__ = ["read_events", "loads_events", "write_events", "dumps_events", "to_geojson_dict", "guess_format",
            "ImportResult", "Reject", "FORMATS", "READ_FORMATS", "WRITE_FORMATS"]
@@ -153,16 +154,16 @@ def _write(events: Iterable[Event] | pd.DataFrame, out: BinaryIO, fmt: str, *, b
 
 
 def write_events(events: Iterable[Event] | pd.DataFrame, path: str | Path, *, format: str,
-                 bom: bool = False) -> Path:
+                 bom: bool = False, follow_symlinks: bool = False, parents: bool = False) -> Path | str:
     """Write events atomically (temp file + os.replace); a failure leaves ``path`` untouched.
 
-    ``bom=True`` (csv only) writes a UTF-8 BOM for Excel on Windows.
+    ``path`` must be a regular file or a new path (``-``: stdout); see safe_output for symlinks,
+    devices and missing folders. ``bom=True`` (csv only) writes a UTF-8 BOM for Excel on Windows.
     """
-    path = Path(path)
     fmt = _check_format(format, WRITE_FORMATS, where=str(path))
-    with atomic_output(path) as out:
+    with open_output(path, follow_symlinks=follow_symlinks, parents=parents) as out:
         _write(events, out, fmt, bom=bom)
-    return path
+    return path if str(path) == "-" else Path(path)
 
 
 def dumps_events(events: Iterable[Event] | pd.DataFrame, *, format: str, bom: bool = False) -> bytes:

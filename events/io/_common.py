@@ -4,18 +4,15 @@ Why one place: an analyst importing a 10,000-row file needs every bad row
 named the same way whatever the format ("row 4,812, field date_start ..."),
 while the good rows still come in. So a reader turns each row's
 ValidationError into a ``Reject`` and keeps going; only whole-file problems
-(unreadable, too large, wrong columns) raise. Writers stream into a temp file
-next to the target and ``os.replace`` it, so an export that fails half-way
-never leaves a truncated file where a good one was.
+(unreadable, too large, wrong columns) raise. Writers stream through
+``safe_output.open_output`` (temp file next to the target, ``os.replace``), so an
+export that fails half-way never leaves a truncated file where a good one was.
 """
 from __future__ import annotations
 
-import os
-import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Callable, Iterator
+from typing import Callable
 
 from errors import FileTooLargeError, ValidationError
 from events.model import Event
@@ -137,27 +134,3 @@ def check_size(path: Path, max_bytes: int) -> int:
         raise FileTooLargeError(f"file is {size:,} bytes; the import limit is {max_bytes:,} bytes",
                                 value=size, where=str(path))
     return size
-
-
-@contextmanager
-def atomic_output(path: Path) -> Iterator[IO[bytes]]:
-    """Write to a temp file in the target's folder, then ``os.replace`` it.
-
-    On any error the temp file is removed and the old target is untouched.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            yield out
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-

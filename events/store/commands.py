@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import io
 import json
 import os
 import sys
@@ -19,6 +20,7 @@ import click
 
 from errors import EventMapError
 from events.store.cliargs import build_query
+from safe_output import check_output, write_output
 
 #: Imports of at least this many events show a progress bar on stderr while storing them...
 PROGRESS_MIN = 1_000
@@ -141,13 +143,12 @@ def _write_rejects(path: Path, rejects) -> None:
     def cell(value: Any) -> str:
         text = "" if value is None else str(value)
         return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("w", newline="", encoding="utf-8") as out:
-        writer = csv.writer(out)
-        writer.writerow(["row", "field", "value", "message"])
-        for r in rejects:
-            writer.writerow([r.row, cell(r.field), cell(r.value), cell(r.message)])
-    os.replace(tmp, path)
+    text = io.StringIO(newline="")
+    writer = csv.writer(text)
+    writer.writerow(["row", "field", "value", "message"])
+    for r in rejects:
+        writer.writerow([r.row, cell(r.field), cell(r.value), cell(r.message)])
+    write_output(path, text.getvalue().encode("utf-8", "backslashreplace"))
 
 
 @click.command("import")
@@ -228,16 +229,22 @@ def _learn_places(file: str, fmt: str, store_url: str | None, author: str) -> No
 @click.command("export")
 @store_option
 @click.option("--format", "fmt", required=True, metavar="FORMAT", help="geojson, csv, json, jsonl or kml.")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write (atomically).")
+@click.option("-o", "--output", required=True, type=click.Path(allow_dash=True),
+              help="File to write: a regular file (replaced atomically, its mode kept) or a new path; '-' for stdout.")
+@click.option("--follow-symlinks", is_flag=True, help="If -o is a symbolic link, write to its target.")
+@click.option("--parents", is_flag=True, help="Create -o's missing parent folders (default: refuse).")
 @filter_options
 @reports_errors
-def export_command(store_url: str | None, fmt: str, output: str, **filters: Any) -> None:
+def export_command(store_url: str | None, fmt: str, output: str, follow_symlinks: bool, parents: bool,
+                   **filters: Any) -> None:
     """Export the events matching the filters to a file."""
     from events.io import WRITE_FORMATS, write_events
     if fmt.lower() not in WRITE_FORMATS:
         _fail(f"--format: {fmt!r} is not one of: {', '.join(WRITE_FORMATS)}")
     q = _query(filters)
+    if output != "-":
+        check_output(output, follow_symlinks=follow_symlinks, parents=parents)   # refuse before the query
     with _open(store_url) as store:
         events = store.query(q)
-    write_events(events, output, format=fmt.lower())
-    click.echo(f"exported {len(events)} event(s) to {output}")
+    write_events(events, output, format=fmt.lower(), follow_symlinks=follow_symlinks, parents=parents)
+    click.echo(f"exported {len(events)} event(s) to {output}", err=output == "-")
