@@ -35,9 +35,17 @@ def _gazetteer():
     return _gazetteer_for(location, data.get_store(location).aliases_revision)
 
 
+class _Drafts(list):
+    """The drafts of one article, with its context notes (``.notes``) for the reviewer."""
+    notes: tuple = ()
+
+
 def _ingest(text: str, published: date, outlet: str) -> list:
-    from events.ingest import ingest_article
-    return list(ingest_article(text, published=published, outlet=outlet or None, gazetteer=_gazetteer()))
+    from events.ingest import ingest
+    result = ingest(text, published=published, outlet=outlet or None, gazetteer=_gazetteer())
+    drafts = _Drafts(result.drafts)
+    drafts.notes = result.notes
+    return drafts
 
 
 def _opt_float(value: str, field: str) -> float | None:
@@ -106,6 +114,10 @@ def _draft_form(i: int, draft, lang: str) -> None:
         if sentence:
             st.markdown(f"**{t('review_sentence', lang)}**")
             st.html(highlight_span(sentence, getattr(draft, "span", None)))
+        kind, source = getattr(draft, "kind", "incident"), getattr(draft, "date_source", "")
+        parts = list(getattr(draft, "place_parts", ()) or ())
+        st.caption(f"class: {kind} · date: {source or '—'}" + (" · place: " + " · ".join(md_escape(x) for x in parts)
+                                                              if parts else ""))
         warnings = list(getattr(draft, "warnings", ()) or ())
         if warnings:
             st.warning(t("review_warnings", lang) + ": " + "; ".join(md_escape(w) for w in warnings))
@@ -181,6 +193,7 @@ def render(lang: str) -> None:
             st.error(md_escape(str(exc)))
             drafts = None
         if drafts is not None:
+            ss["review_notes"] = list(getattr(drafts, "notes", ()))
             ss["review_drafts"] = drafts
             ss["review_state"] = {}
             ss["review_errors"] = {}
@@ -191,3 +204,20 @@ def render(lang: str) -> None:
         st.info(t("review_none", lang))
     for i, draft in enumerate(drafts):
         _draft_form(i, draft, lang)
+    _notes(lang)
+
+
+def _notes(lang: str) -> None:
+    """Context notes (totals, control, background, analysis, outside Syria): one click makes one a draft."""
+    ss = st.session_state
+    notes = ss.get("review_notes") or []
+    if not notes:
+        return
+    st.subheader(f"Context notes ({len(notes)})")
+    for k, note in enumerate(list(notes)):
+        a, b = st.columns([5, 1])
+        a.markdown(f"**{md_escape(note.kind)}** — {md_escape(note.reason)}: «{md_escape(note.clause.strip()[:300])}»")
+        if note.draft is not None and b.button("→ draft", key=f"note-{k}"):
+            ss["review_drafts"] = list(ss.get("review_drafts") or []) + [note.draft]
+            ss["review_notes"] = [n for j, n in enumerate(notes) if j != k]
+            st.rerun()

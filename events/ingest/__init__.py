@@ -41,7 +41,14 @@ def ingest(text: str, *, published: date, outlet: str | None = None, gazetteer: 
         from gazetteer import get_gazetteer
         gazetteer = get_gazetteer()
     candidates, facts = read_article(text, published=published, outlet=outlet, gazetteer=gazetteer, language=language)
-    notes = tuple(replace(n, article_id=article_id) for n in facts.pop("notes", ()))
+    notes = list(facts.pop("notes", ()))
+    pending = facts.pop("note_candidates", {})
+    for i, cand in pending.items():  # each note carries the draft it would be (one click in review)
+        made = to_drafts([cand], facts, published=published)
+        if made:
+            notes[i] = replace(notes[i], draft=replace(made[0], kind=notes[i].kind, article_id=article_id,
+                                                       event=replace(made[0].event, id=made[0].event.id + "-note")))
+    notes = tuple(replace(n, article_id=article_id) for n in notes)
     candidates = merge(candidates)
     link(candidates)
     drafts = to_drafts(candidates, facts, published=published)

@@ -55,6 +55,7 @@ class Note:
     event_type: str = ""
     place: str = ""
     article_id: str = ""
+    draft: "Draft | None" = None   # the event it would be, for the reviewer's one click
 
 
 @dataclass

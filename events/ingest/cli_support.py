@@ -51,7 +51,7 @@ def note_to_dict(note: Note) -> dict[str, Any]:
     """A context note: ``kind`` is "note", ``note_kind`` says which (aggregate, control, background, …)."""
     return {"kind": "note", "note_kind": note.kind, "reason": note.reason, "sentence": note.sentence,
             "span": list(note.span), "clause": note.clause, "event_type": note.event_type, "place": note.place,
-            "article_id": note.article_id}
+            "article_id": note.article_id, "draft": draft_to_dict(note.draft) if note.draft is not None else None}
 
 
 def drafts_as_json(drafts: list[Draft]) -> list[dict[str, Any]]:

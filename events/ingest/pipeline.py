@@ -58,6 +58,7 @@ class ArticleReader:
         self.organisation_means = organisation_means
         self.candidates: list[Candidate] = []
         self.notes: list[Note] = []
+        self.note_candidates: dict[int, Candidate] = {}  # note index → the candidate it came from
         self.story = StoryPlaces()
         self.thread_broken = False  # a context note since the last incident: its date is not inherited
 
@@ -67,6 +68,7 @@ class ArticleReader:
             for cand in self._read_clause(clause, previous):
                 if cand.kind != INCIDENT:  # context: visible to the reviewer, never a draft nor a date to inherit
                     self.notes.append(_note(cand))
+                    self.note_candidates[len(self.notes) - 1] = cand
                     self.thread_broken = True
                     continue
                 self.candidates.append(cand)
@@ -252,4 +254,5 @@ def read_article(text: str, *, published: date, outlet: str | None, gazetteer: G
     for clauses in body_clauses(layout):
         reader.read_sentence(clauses)
     facts["notes"] = reader.notes
+    facts["note_candidates"] = reader.note_candidates
     return reader.candidates, facts
