@@ -77,6 +77,14 @@ CREATE TABLE changes (
 CREATE INDEX changes_rev ON changes (rev);
 CREATE INDEX changes_event ON changes (event_id, rev);
 """
+#: The store revision: one row, bumped as the last statement of every write transaction. Its row lock
+#: is held until COMMIT, so writers pass it one at a time in commit order and the counter moves on every
+#: commit. ``max(rev)`` does not: a revision number is taken when a transaction *starts*, so a big import
+#: that began first and committed last left ``max(rev)`` where a small one had put it (issue 13, item 4).
+_REVISION_SCHEMA = """
+CREATE TABLE IF NOT EXISTS store_revision (id integer PRIMARY KEY CHECK (id = 1), value bigint NOT NULL);
+INSERT INTO store_revision (id, value) SELECT 1, coalesce(max(rev), 0) FROM revisions ON CONFLICT (id) DO NOTHING
+"""
 _IDS_PER_QUERY = 50_000
 
 
@@ -184,6 +192,10 @@ class PostGISStore(EventStore):
                 for statement in _SCHEMA.split(";"):
                     if statement.strip():
                         self._con.execute(statement)
+            if self._con.execute("SELECT to_regclass('store_revision')").fetchone()[0] is None:
+                for statement in _REVISION_SCHEMA.split(";"):   # also brings older stores up to date
+                    if statement.strip():
+                        self._con.execute(statement)
 
     def close(self) -> None:
         with self._lock:
@@ -198,6 +210,9 @@ class PostGISStore(EventStore):
                         "INSERT INTO revisions (at, author, action, undoes) VALUES (%s, %s, %s, %s) RETURNING rev",
                         (datetime.now(timezone.utc), author, action, undoes)).fetchone()[0]
                     yield _PGWriter(self._con, int(rev))
+                    # last, so the lock is held only from here to COMMIT: commits bump it in commit order
+                    self._con.execute("UPDATE store_revision SET value = greatest(value + 1, %s) WHERE id = 1",
+                                      (int(rev),))
             except pg_errors.UniqueViolation as exc:
                 raise ConflictError(f"an event id is already in the store ({exc.diag.message_detail})",
                                     field="id") from None
@@ -227,7 +242,8 @@ class PostGISStore(EventStore):
 
     @property
     def revision(self) -> int:
-        return int(self._rows("SELECT coalesce(max(rev), 0) FROM revisions")[0][0])
+        """The commit counter (``store_revision``): moves on every committed write, in commit order."""
+        return int(self._rows("SELECT value FROM store_revision WHERE id = 1")[0][0])
 
     def _select(self, columns: str, q: Query) -> list[tuple]:
         where, params = _where(q)
