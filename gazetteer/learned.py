@@ -167,12 +167,20 @@ def read_locations(path: str | Path, fmt: str) -> tuple[list[LocationRow], int]:
         raise ParseError(f"not UTF-8 text ({exc.reason})", where=str(path)) from None
     except OSError as exc:
         raise ParseError(f"cannot read file: {exc.strerror}", where=str(path)) from None
+    return read_location_text(text, fmt, where=str(path))
+
+
+def read_location_text(text: str, fmt: str, *, where: str = "upload") -> tuple[list[LocationRow], int]:
+    """``read_locations`` for text already in memory (an upload)."""
+    fmt = (fmt or "").lower()
+    if fmt not in FORMATS:
+        raise ValidationError(f"format must be one of {', '.join(FORMATS)}", field="format", value=fmt)
     name_col, lat_col, lon_col, prec_col, adm_col, country_col = _COLUMNS[fmt]
     reader = csv.DictReader(io.StringIO(text, newline=""))
     missing = {name_col, lat_col, lon_col, prec_col} - set(reader.fieldnames or ())
     if missing:
         raise ParseError(f"not a {fmt.upper()} file: missing column(s) {', '.join(sorted(missing))}",
-                         where=f"{path}:1")
+                         where=f"{where}:1")
     rows, skipped = [], 0
     for row in reader:
         name = " ".join((row.get(name_col) or "").split())
@@ -288,6 +296,12 @@ def learn(rows: Sequence[LocationRow], places: Sequence[GazPlace], *, dataset: s
             radius_km=0.0 if target is not None else radius_for(ps, precision)))
     out.sort(key=lambda a: (a.name, a.lat, a.lon))
     return out
+
+
+def learn_text(text: str, fmt: str, places: Sequence[GazPlace], *, source: str) -> tuple[list[LearnedAlias], int]:
+    """``learn_file`` for an upload already in memory."""
+    rows, skipped = read_location_text(text, fmt, where=source)
+    return learn(rows, places, dataset=fmt.lower(), source=source), skipped
 
 
 def learn_file(path: str | Path, fmt: str, places: Sequence[GazPlace], *,

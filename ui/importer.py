@@ -69,11 +69,28 @@ def render(lang: str) -> None:
                            mime="text/csv", key="dl-rejects")
     if result.events:
         replace = st.checkbox(t("import_replace", lang), key="import_replace")
+        learnable = result.format in ("ucdp", "acled") and upload is not None
+        learn = learnable and st.checkbox(t("import_learn", lang), value=True, key="import_learn")
         if st.button(t("import_save", lang, n=len(result.events)), key="import_save", type="primary"):
             try:
                 n = data.store().add(result.events, author=AUTHOR, replace=replace)
+                learned = _learn_places(upload, result.format) if learn else None
             except EventMapError as exc:   # ConflictError names the first duplicate id
                 st.error(md_escape(str(exc)))
             else:
                 st.success(t("import_saved", lang, n=n))
+                if learned is not None:
+                    st.success(t("import_learned", lang, n=learned["aliases"], attached=learned["attached"],
+                                 own=learned["own"]))
                 ss.pop("import_result", None)
+
+
+def _learn_places(upload, fmt: str) -> dict:
+    """The upload's place strings become learned aliases of the store (gazetteer/learned.py); the review
+    page's gazetteer is rebuilt for the new aliases revision."""
+    from gazetteer import get_gazetteer
+    from gazetteer.learned import learn_text, summary
+    text = upload.getvalue().decode("utf-8-sig", errors="replace")
+    aliases, _ = learn_text(text, fmt, get_gazetteer().places, source=upload.name)
+    data.store().save_learned_aliases(aliases, author=AUTHOR)
+    return summary(aliases)
