@@ -9,6 +9,7 @@ analyst fixing a 10,000-row CSV needs "row 4,812, field date_start:
 """
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 
@@ -77,3 +78,46 @@ class ConflictError(StoreError):
 
 class ExportError(EventMapError):
     """A map or data export could not be produced."""
+
+
+#: Failures that come from the machine or from a value Python cannot convert, not from a bug in our
+#: code: a full disk, a permission, a locked or read-only store, an integer of 5,000 digits, a lone
+#: surrogate that cannot be encoded. Layers turn them into the errors above where they can name the
+#: value; CLIs and the dashboard catch what is left with ``describe_failure`` as one line (issue 13).
+ENVIRONMENT_FAILURES: tuple[type[BaseException], ...] = (OSError, ValueError, OverflowError, UnicodeError,
+                                                         MemoryError, RecursionError, sqlite3.Error)
+
+
+def describe_failure(exc: BaseException, limit: int = 300) -> str:
+    """One printable line for ``exc`` (an EventMapError as itself), never a traceback nor a multi-line dump."""
+    import errno
+    if isinstance(exc, EventMapError):
+        text = str(exc)
+    elif isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        text = f"the disk is full ({exc.strerror})" + (f": {exc.filename!r}" if exc.filename else "")
+    elif isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        text = f"permission denied ({exc.strerror})" + (f": {exc.filename!r}" if exc.filename else "")
+    elif isinstance(exc, OSError) and exc.strerror:
+        text = exc.strerror + (f": {exc.filename!r}" if exc.filename else "")
+    else:
+        detail = str(exc)
+        if type(exc).__module__ == "sqlite3":
+            lowered = detail.lower()
+            if "disk is full" in lowered or "disk i/o" in lowered:
+                detail = f"the disk is full or failing ({detail}); nothing was written"
+            elif "locked" in lowered or "busy" in lowered:
+                detail = f"the store is locked by another writer ({detail}); try again"
+            elif "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered:
+                detail = f"permission denied ({detail})"
+        text = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+    return printable(text, limit)
+
+
+def printable(text: str, limit: int = 300) -> str:
+    """``text`` safe to print on one terminal line: whitespace runs (newlines too) become one space;
+    control characters (ESC, OSC-8 links, C1), bidi overrides and lone surrogates become ``\\xNN``/``\\uNNNN``
+    escapes; at most ``limit`` characters."""
+    text = " ".join(str(text).split())
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

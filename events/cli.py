@@ -38,7 +38,7 @@ def ingest_command(files: tuple[str, ...], published: str | None, outlet: str | 
     import json
     import sys
 
-    from errors import EventMapError, InputError
+    from errors import ENVIRONMENT_FAILURES, EventMapError, InputError, describe_failure
     from events.ingest.batch import read_inputs
     from events.ingest.cli_support import drafts_as_json, note_to_dict, summary_lines
     from events.serialize import parse_iso_date
@@ -75,8 +75,8 @@ def ingest_command(files: tuple[str, ...], published: str | None, outlet: str | 
             with open_store(store_url) as store:
                 added = store.add(events, author=author)
             click.echo(f"accepted {added} draft event(s) into {store_url or 'the default store'}", err=True)
-    except EventMapError as exc:
-        click.echo(f"error: {exc}", err=True)
+    except (EventMapError, *ENVIRONMENT_FAILURES) as exc:
+        click.echo(f"error: {describe_failure(exc)}", err=True)
         sys.exit(2)
     if as_json:
         records = drafts_as_json(drafts) + ([note_to_dict(n) for n in notes] if with_notes else [])

@@ -21,7 +21,7 @@ FRAME_COLUMNS: tuple[str, ...] = (
     "origin_lat", "origin_lon", "origin_en", "dest_lat", "dest_lon", "dest_en",
     "actors", "count_min", "count_max", "count_text",
     "outlet", "agency", "source", "published", "url", "quote",
-    "denies", "related",
+    "denies", "related", "flags",
 )
 
 
@@ -50,6 +50,7 @@ def event_row(e: Event) -> dict[str, object]:
         "outlet": s.outlet if s else "", "agency": s.agency if s else "", "source": s.source if s else "",
         "published": s.published if s else None, "url": s.url if s else "", "quote": s.quote if s else "",
         "denies": "; ".join(e.denies), "related": "; ".join(e.related),
+        "flags": "; ".join(e.flags),
     }
 
 

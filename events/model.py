@@ -161,6 +161,9 @@ class Event:
     denies: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    #: Data-quality flags (``kind`` or ``kind:detail``, see events/quality.py): a published value that breaks
+    #: one of our rules but is kept as published (UCDP ``best`` outside low–high, a sentinel source_date...).
+    flags: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:

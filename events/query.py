@@ -35,6 +35,8 @@ class Query:
     precisions: frozenset[Precision] = field(default_factory=frozenset)
     outlets: frozenset[str] = field(default_factory=frozenset)        # outlet or agency names
     text: str = ""
+    #: data-quality flag kinds (events/quality.py); an event matches when it has any of them ("any": any flag)
+    flags: frozenset[str] = field(default_factory=frozenset)
     include_undated: bool = False
     include_unlocated: bool = True
     limit: int | None = None

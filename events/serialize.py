@@ -52,6 +52,9 @@ def _opt_float(value: Any, field: str, where: str | None) -> float | None:
         number = float(value)
     except (TypeError, ValueError):
         raise ValidationError("must be a number", field=field, value=value, where=where) from None
+    except OverflowError:   # an integer of 309+ digits
+        raise ValidationError("must be a finite number", field=field, value=f"{str(value)[:20]}… (too large)",
+                              where=where) from None
     if not math.isfinite(number):
         raise ValidationError("must be a finite number", field=field, value=value, where=where)
     return number
@@ -82,6 +85,15 @@ def _str(d: Mapping[str, Any], key: str, field: str, where: str | None) -> str:
     return value
 
 
+def _bool(value: Any, field: str, where: str | None) -> bool:
+    """JSON true/false only (None: false). ``"no"`` is refused: ``bool("no")`` would store True."""
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise ValidationError("must be true or false", field=field, value=value, where=where)
+    return value
+
+
 def _str_tuple(value: Any, field: str, where: str | None) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -105,7 +117,7 @@ _SOURCE_KEYS = {"outlet", "agency", "source", "published", "title", "url", "quot
 _COUNT_KEYS = {"what", "min", "max", "approximate", "as_written"}
 _DATE_KEYS = {"start", "end", "precision", "as_written"}
 _EVENT_KEYS = {"id", "event_type", "status", "title_en", "title_ar", "summary", "date", "place", "origin",
-               "destination", "actors", "counts", "sources", "denies", "related", "tags", "schema"}
+               "destination", "actors", "counts", "sources", "denies", "related", "tags", "flags", "schema"}
 
 
 def place_from_dict(d: Any, *, field: str = "place", where: str | None = None) -> Place | None:
@@ -162,7 +174,7 @@ def event_from_dict(d: Any, *, where: str | None = None) -> Event:
         f = f"counts[{i}]"
         _check_keys(c, _COUNT_KEYS, f, where)
         counts.append(Count(what=_str(c, "what", f"{f}.what", where), min=_opt_int(c.get("min"), f"{f}.min", where),
-                            max=_opt_int(c.get("max"), f"{f}.max", where), approximate=bool(c.get("approximate", False)),
+                            max=_opt_int(c.get("max"), f"{f}.max", where), approximate=_bool(c.get("approximate"), f"{f}.approximate", where),
                             as_written=_str(c, "as_written", f"{f}.as_written", where)))
     sources = []
     for i, s in enumerate(d.get("sources") or []):
@@ -189,7 +201,7 @@ def event_from_dict(d: Any, *, where: str | None = None) -> Event:
         destination=place_from_dict(d.get("destination"), field="destination", where=where),
         actors=_str_tuple(d.get("actors"), "actors", where), counts=tuple(counts), sources=tuple(sources),
         denies=_str_tuple(d.get("denies"), "denies", where), related=_str_tuple(d.get("related"), "related", where),
-        tags=_str_tuple(d.get("tags"), "tags", where))
+        tags=_str_tuple(d.get("tags"), "tags", where), flags=_str_tuple(d.get("flags"), "flags", where))
     return validate_event(event, where=where)
 
 
@@ -213,4 +225,6 @@ def event_to_dict(e: Event) -> dict[str, Any]:
     out["denies"] = list(e.denies)
     out["related"] = list(e.related)
     out["tags"] = list(e.tags)
+    if e.flags:   # only when set: records of unflagged events stay as they were
+        out["flags"] = list(e.flags)
     return out

@@ -15,6 +15,7 @@ from datetime import date
 from errors import ValidationError
 from events.geometry import MAX_AREA_CHARS, check_area, simplified_tag
 from events.model import DatePrecision, Event, Place
+from events.textpolicy import needs_normalising, normalised, text_problem
 
 #: Syria's extent with a ~50 km margin: events just across a border (Lebanon,
 #: Turkey, Iraq, Jordan) are still accepted; a swapped lat/lon is not.
@@ -22,7 +23,12 @@ SYRIA_BBOX = (35.2, 31.8, 42.9, 37.8)  # west, south, east, north
 MIN_YEAR, MAX_YEAR = 1900, 2100
 MAX_TEXT = 20_000
 MAX_SHORT = 500
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,127}$")
+#: ``\Z``, not ``$``: ``$`` also matches before a final newline, so "evt-1\n" passed as a second "evt-1".
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,127}\Z")
+#: How many items each list field may hold (a 1M-tag event is not data).
+MAX_ITEMS = {"actors": 200, "counts": 100, "sources": 200, "denies": 1_000, "related": 1_000, "tags": 200,
+             "flags": 100}
+MAX_TAG = 200
 
 
 def check_coordinates(lat: object, lon: object, *, field: str = "place", where: str | None = None) -> None:
@@ -44,19 +50,35 @@ def check_date(value: date, *, field: str, where: str | None = None) -> None:
         raise ValidationError(f"year {value.year} is outside {MIN_YEAR}–{MAX_YEAR}", field=field, value=value.isoformat(), where=where)
 
 
-def check_text(value: str, *, field: str, limit: int = MAX_SHORT, where: str | None = None) -> None:
+def check_text(value: str, *, field: str, limit: int = MAX_SHORT, where: str | None = None) -> bool:
+    """Refuse non-text, text over ``limit`` and text the policy refuses (events/textpolicy.py: lone
+    surrogates, NUL, C0/C1 controls but tab and newline). Returns whether it needs NFC/newline normalising."""
     if not isinstance(value, str):
         raise ValidationError("must be text", field=field, value=value, where=where)
     if len(value) > limit:
         raise ValidationError(f"text is {len(value):,} characters; the limit is {limit:,}", field=field,
                               value=value[:40] + "…", where=where)
-    if "\x00" in value:
-        raise ValidationError("text contains a NUL character", field=field, value=value[:40], where=where)
+    if value.isascii() and value.isprintable():
+        return False
+    problem = text_problem(value)
+    if problem is not None:
+        raise ValidationError(problem, field=field, value=value[:40], where=where)
+    return needs_normalising(value)
+
+
+def _check_list(items: tuple, name: str, where: str | None) -> None:
+    if not isinstance(items, tuple):
+        raise ValidationError("must be a list", field=name, value=type(items).__name__, where=where)
+    if len(items) > MAX_ITEMS[name]:
+        raise ValidationError(f"has {len(items):,} items; the limit is {MAX_ITEMS[name]:,}", field=name,
+                              value=len(items), where=where)
 
 
 def _check_place(place: Place, field: str, where: str | None) -> tuple[Place, float | None]:
     """Check ``place``; returns it, or a copy whose area was simplified to the vertex budget (and the tolerance)."""
     check_text(place.as_written, field=f"{field}.as_written", where=where)
+    for name in ("admin1_pcode", "admin1_en", "admin1_ar", "admin2_pcode", "admin3_pcode"):
+        check_text(getattr(place, name), field=f"{field}.{name}", where=where)
     if (place.lat is None) != (place.lon is None):
         raise ValidationError("lat and lon must both be given or both be empty", field=field,
                               value=(place.lat, place.lon), where=where)
@@ -108,9 +130,19 @@ def validate_event(event: Event, *, where: str | None = None) -> Event:
             if tolerance is not None:
                 simplified[name] = checked
                 tags.append(simplified_tag(tolerance))
+    for name in MAX_ITEMS:
+        _check_list(getattr(event, name), name, where)
     for i, actor in enumerate(event.actors):
         check_text(actor, field=f"actors[{i}]", where=where)
+    for name in ("tags", "related"):
+        for i, item in enumerate(getattr(event, name)):
+            check_text(item, field=f"{name}[{i}]", limit=MAX_TAG, where=where)
     for i, count in enumerate(event.counts):
+        check_text(count.what, field=f"counts[{i}].what", limit=MAX_TAG, where=where)
+        check_text(count.as_written, field=f"counts[{i}].as_written", where=where)
+        if not isinstance(count.approximate, bool):   # "no" is not False, and must not become True
+            raise ValidationError("must be true or false", field=f"counts[{i}].approximate",
+                                  value=count.approximate, where=where)
         for bound in ("min", "max"):
             v = getattr(count, bound)
             if v is not None and (not isinstance(v, int) or isinstance(v, bool) or v < 0 or v > 10_000_000):
@@ -133,6 +165,23 @@ def validate_event(event: Event, *, where: str | None = None) -> Event:
             raise ValidationError("denies must list event ids", field=f"denies[{i}]", value=target, where=where)
         if target == event.id:
             raise ValidationError("an event cannot deny itself", field=f"denies[{i}]", value=target, where=where)
+    for i, flag in enumerate(event.flags):
+        check_text(flag, field=f"flags[{i}]", limit=200, where=where)
     if simplified:
         event = replace(event, tags=tuple(dict.fromkeys((*event.tags, *tags))), **simplified)
-    return event
+    return _nfc(event)
+
+
+def _nfc(event: Event) -> Event:
+    """``event`` with every string NFC and newlines as ``\\n`` (checked cheaply: ASCII needs nothing)."""
+    texts = [event.title_en, event.title_ar, event.summary, *event.actors, *event.tags, *event.related,
+             *event.flags]
+    for p in (event.place, event.origin, event.destination):
+        if p is not None:
+            texts += (p.as_written, p.name_en, p.name_ar, p.pcode, p.admin1_pcode, p.admin1_en, p.admin1_ar,
+                      p.admin2_pcode, p.admin3_pcode)
+    texts += [t for s in event.sources for t in (s.outlet, s.agency, s.source, s.title, s.url, s.quote, s.language)]
+    texts += [t for c in event.counts for t in (c.what, c.as_written)]
+    if event.date is not None:
+        texts.append(event.date.as_written)
+    return normalised(event) if needs_normalising("\x1f".join(texts)) else event

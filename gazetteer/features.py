@@ -33,6 +33,7 @@ above ``model.POINT_RADIUS_KM`` is answered as a NEAR disc, not a POINT.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from dataclasses import dataclass
@@ -164,6 +165,7 @@ def _clean(part: str) -> str:
     return " ".join(part.replace("–", "-").replace("—", "-").strip(" -,;").split())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def read_place_string(text: str) -> PlaceString:
     """A dataset's location string → its names, kind and whether it is one point (module docstring)."""
     text = " ".join(str(text).split())

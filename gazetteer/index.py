@@ -17,6 +17,7 @@ so a first-letter typo still has a chance.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
@@ -24,10 +25,18 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from gazetteer.model import GazPlace, PlaceKind
-from gazetteer.normalize import name_tokens, script_of, unglue_article, vowel_skeleton
+from gazetteer.normalize import (arabic_as_latin, name_key, name_tokens, script_of, skeleton_key, skeleton_keys, unglue_article,
+                                 vowel_skeleton)
 
 #: Minimum rapidfuzz ratio for a fuzzy candidate at all.
 FUZZY_CUTOFF = 82.0
+#: Score of a cross-romanisation (``normalize.skeleton_key``) match: the same consonant classes,
+#: any script; scored by how close the whole spelling is (``skeleton_score``), never as exact.
+SKELETON_LOW, SKELETON_HIGH = 80.0, 92.0
+#: Skeletons shorter than this are too common to be evidence ("dn", "kfr").
+SKELETON_MIN = 3
+#: Inside a unit named by the context, a looser fuzzy cutoff on keys and skeletons (few hundred names).
+WITHIN_CUTOFF = 75.0
 #: Score of a Latin key that differs only in vowel quality (see normalize.vowel_skeleton).
 VOWEL_SCORE = 94.0
 #: Score of a one-word (partial) hit: below any exact match, above weak fuzzy ones.
@@ -44,6 +53,20 @@ GENERIC_WORDS = frozenset({
 })
 
 
+#: Words that tell namesakes apart ("Eastern Sarja" / «سرجة شرقية», "Big Arbid", «لويبدة شمالية»).
+#: A name that is another name plus these words is a *namesake* of it: the bare name matches both.
+MODIFIER_WORDS = frozenset({
+    "شرقي", "شرقيه", "غربي", "غربيه", "شمالي", "شماليه", "جنوبي", "جنوبيه", "كبير", "كبيره", "صغير",
+    "صغيره", "فوقاني", "فوقانيه", "تحتاني", "تحتانيه", "وسطاني", "وسطي", "جديد", "جديده", "قديم", "قديمه",
+    *(name_tokens(w)[0] for w in (
+        "Big Little Western Eastern Northern Southern Upper Lower Middle New Old Great Small Kabir Kabira "
+        "Kebir Kbir Saghir Saghira Sghir Sharqi Sharqiya Gharbi Gharbiya Shamali Shamaliya Janubi Tahtani "
+        "Fawqani Wustani Jadid Jadida Qadim Qadima").split()),
+})
+#: Score of a namesake hit: as good as exact, so neither of two namesakes leads on spelling alone.
+NAMESAKE_SCORE = 98.0
+
+
 def fuzzy_score(ratio: float) -> float:
     """Map a rapidfuzz ratio to a candidate score: each missed point costs 1.5."""
     return 100.0 - 1.5 * (100.0 - ratio)
@@ -57,6 +80,42 @@ class Hit:
     partial: bool = False
 
 
+_AR_PARTS = re.compile(r"\s*(?:_|\s-\s*|-\s)\s*")
+_LAT_PARTS = re.compile(r"\s+-\s+|\s*_\s*")
+_LAT_CONSTRUCT = re.compile(r"(?<=[iy])(?:et|at|it)$", re.I)
+
+
+def _derived_names(place: GazPlace, name: str) -> list[str]:
+    """Spellings hidden inside an OCHA name: its parts, and the name less its own admin unit's name.
+
+    OCHA writes two names of one place as "Mamura - Mahdum" / «المعمورة_المهدوم», and tells
+    namesakes apart by appending the unit they lie in: "Khaldiyet Afrin" («خالدية عفرين») is
+    the Khalidiyah of Afrin district, "Kafr Naseh Elatareb" that of Atareb sub-district. Reports
+    write only "Khalidiyah", so both readings are indexed as names of the place.
+    """
+    arabic = script_of(name) == "ar"
+    parts = [p for p in (_AR_PARTS if arabic else _LAT_PARTS).split(name) if p.strip()]
+    out = parts if len(parts) > 1 else []
+    units = [r for r in (place.admin2, place.admin3) if r]
+    unit_words = set()
+    for ref in units:
+        for unit_name in (ref.name_ar, ref.name_en):
+            unit_name = unit_name.removeprefix("مركز ")
+            unit_words.add(name_key(unit_name))
+            last = unit_name.split()[-1] if unit_name.split() else ""
+            if len(name_key(last)) >= 4:
+                unit_words.add(name_key(last))
+    for part in parts:
+        words = part.split()
+        if len(words) >= 2 and name_key(words[-1]) in unit_words:
+            head = " ".join(words[:-1])
+            if not arabic:
+                head = _LAT_CONSTRUCT.sub("a", head)
+            if len(name_key(head)) >= 3:
+                out.append(head)
+    return out
+
+
 def _names_of(place: GazPlace) -> list[str]:
     names = [place.name_ar, place.name_en, *place.names]
     if place.kind in (PlaceKind.GOVERNORATE, PlaceKind.DISTRICT, PlaceKind.SUBDISTRICT):
@@ -64,6 +123,10 @@ def _names_of(place: GazPlace) -> list[str]:
         for name in list(names):
             if name.startswith("مركز "):
                 names.append(name[len("مركز "):])
+    elif place.kind in (PlaceKind.COMMUNITY, PlaceKind.CITY):
+        for name in list(names):
+            if name:
+                names.extend(_derived_names(place, name))
     return [n for n in dict.fromkeys(names) if n and n.strip()]
 
 
@@ -74,6 +137,8 @@ class NameIndex:
         self.places = places
         self._exact: dict[str, dict[str, list[tuple[int, str]]]] = {"ar": defaultdict(list), "lat": defaultdict(list)}
         partial: dict[str, dict[str, list[tuple[int, str]]]] = {"ar": defaultdict(list), "lat": defaultdict(list)}
+        self._namesake: dict[str, dict[str, list[tuple[int, str]]]] = {"ar": defaultdict(list),
+                                                                       "lat": defaultdict(list)}
         for i, place in enumerate(places):
             for name in _names_of(place):
                 script = script_of(name)
@@ -82,6 +147,9 @@ class NameIndex:
                 if not key:
                     continue
                 self._exact[script][key].append((i, name))
+                core = [t for t in tokens if t not in MODIFIER_WORDS]
+                if core and len(core) < len(tokens) and len("".join(core)) >= 3:
+                    self._namesake[script]["".join(core)].append((i, name))
                 if len(tokens) > 1:
                     for tok in set(tokens):
                         if len(tok) >= 4 and tok not in GENERIC_WORDS and tok != key:
@@ -91,6 +159,24 @@ class NameIndex:
                 if len({i for i, _ in hits}) <= PARTIAL_MAX_PLACES}
             for s, table in partial.items()}
         self._all_keys = {s: list(table) for s, table in self._exact.items()}
+        # Cross-romanisation keys of every name (Latin and Arabic alike; see normalize.skeleton_key).
+        self._skel: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self._place_keys: list[list[tuple[str, str, str]]] = [[] for _ in places]  # (script, key, name)
+        for i, place in enumerate(places):
+            seen = set()
+            for name in _names_of(place):
+                for sk in skeleton_keys(name):
+                    if len(sk) >= SKELETON_MIN and sk not in seen:
+                        seen.add(sk)
+                        self._skel[sk].append((i, name))
+                        self._place_keys[i].append(("sk", sk, name))
+                script = script_of(name)
+                key = "".join(name_tokens(name))
+                if key:
+                    self._place_keys[i].append((script, key, name))
+                    if script == "ar":
+                        self._place_keys[i].append(("tr", arabic_as_latin(name), name))
+        self._within_cache: dict[frozenset, dict[str, tuple[list[str], list[list[tuple[int, str]]]]]] = {}
         self._skeleton: dict[str, list[str]] = defaultdict(list)
         for key in self._all_keys["lat"]:
             self._skeleton[vowel_skeleton(key)].append(key)
@@ -145,8 +231,15 @@ class NameIndex:
                 if other != key:
                     for i, name in self._exact[script][other]:
                         offer(Hit(i, VOWEL_SCORE, name))
+        for k in keys:
+            for i, name in self._namesake[script].get(k, ()):
+                offer(Hit(i, NAMESAKE_SCORE, name))
         for i, name in self._partial[script].get(key, ()):
             offer(Hit(i, PARTIAL_SCORE, name, partial=True))
+        for sk in skeleton_keys(text):
+            if len(sk) >= SKELETON_MIN:
+                for i, name in self._skel.get(sk, ()):
+                    offer(Hit(i, self.skeleton_score(i, script, key), name))
         for k in keys if not best else keys[:1]:
             if len(k) < 3:
                 continue
@@ -160,4 +253,53 @@ class NameIndex:
                     continue
                 for i, name in self._exact[script][other]:
                     offer(Hit(i, fuzzy_score(ratio), name))
+        return sorted(best.values(), key=lambda h: -h.score)[:limit]
+
+    def skeleton_score(self, i: int, script: str, key: str) -> float:
+        """Score of a skeleton (cross-romanisation) match of place ``i``: SKELETON_LOW..SKELETON_HIGH.
+
+        Names that share consonant classes are told apart by how close the whole spelling is
+        (rapidfuzz ratio of the folded key against the place's keys in the same script, and for a
+        Latin query against the Latin reading of its Arabic name, ``normalize.arabic_as_latin``).
+        """
+        tables = ("lat", "tr") if script == "lat" else ("ar",)
+        best = max((fuzz.ratio(key, k) for t, k, _ in self._place_keys[i] if t in tables), default=50.0)
+        return SKELETON_LOW + (SKELETON_HIGH - SKELETON_LOW) * max(0.0, best - 50.0) / 50.0
+
+    def lookup_within(self, text: str, members: frozenset[int], *, limit: int = 10) -> list[Hit]:
+        """Looser fuzzy hits among ``members`` (the places inside a unit the context names).
+
+        A report that names the governorate has already narrowed the search to a
+        few hundred places, so a spelling that is too far for the whole country
+        (``FUZZY_CUTOFF``) is still evidence here: rapidfuzz ``ratio`` of the
+        folded key and of the cross-romanisation skeleton, at ``WITHIN_CUTOFF``.
+        """
+        if not members:
+            return []
+        tables = self._within_cache.get(members)
+        if tables is None:
+            grouped: dict[str, dict[str, list[tuple[int, str]]]] = {"lat": {}, "ar": {}, "sk": {}, "tr": {}}
+            for i in members:
+                for script, key, name in self._place_keys[i]:
+                    grouped[script].setdefault(key, []).append((i, name))
+            tables = {s: (list(t), list(t.values())) for s, t in grouped.items()}
+            if len(self._within_cache) > 256:
+                self._within_cache.pop(next(iter(self._within_cache)))
+            self._within_cache[members] = tables
+        script = script_of(text)
+        key = "".join(name_tokens(text))
+        probes = [(script, key), ("sk", skeleton_key(text))] + ([("tr", key)] if script == "lat" else [])
+        best: dict[int, Hit] = {}
+        for table, probe in probes:
+            if len(probe) < 3:
+                continue
+            keys, owners = tables[table]
+            for _, ratio, pos in process.extract(probe, keys, scorer=fuzz.ratio, score_cutoff=WITHIN_CUTOFF,
+                                                 limit=limit):
+                for i, name in owners[pos]:
+                    score = fuzzy_score(ratio)
+                    if table == "sk":
+                        score = min(score, self.skeleton_score(i, script, key))
+                    if i not in best or score > best[i].score:
+                        best[i] = Hit(i, score, name)
         return sorted(best.values(), key=lambda h: -h.score)[:limit]

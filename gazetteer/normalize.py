@@ -164,3 +164,119 @@ def name_key(text: str) -> str:
 def script_of(text: str) -> str:
     """'ar' or 'lat': which script's folding and index a text belongs to."""
     return "ar" if is_arabic(text) else "lat"
+
+
+# -- the cross-romanisation key ------------------------------------------------------
+#: Arabic letter → its consonant class (see ``skeleton_key``). Letters that are
+#: vowels or that romanisations drop or render as vowels (ا و ي ى ع ء) map to "".
+_SK_AR = {
+    "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d", "ر": "r",
+    "ز": "d", "س": "s", "ش": "$", "ص": "s", "ض": "d", "ط": "t", "ظ": "d", "ع": "", "غ": "k",
+    "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "", "ي": "",
+    "ا": "", "ى": "", "ء": "", "پ": "b", "ڤ": "f", "گ": "k", "چ": "j",
+}
+#: Latin folded letter → consonant class (after ``fold_latin_words``: q/g/kh/gh/c → k, th → t, dh → d, sh → $).
+_SK_LAT = str.maketrans({"a": "", "e": "", "i": "", "o": "", "u": "", "w": "", "y": "", "z": "d", "p": "b",
+                         "v": "f"})
+
+
+def _skeleton_ar_word(word: str, final: bool, construct: bool = True) -> str:
+    word = word.replace("ة", "ت" if construct and not final else "")   # ta marbuta: "t" in a construct
+    out = "".join(_SK_AR.get(c, c if c.isdigit() else "") for c in word)
+    if out.endswith("h") and final and len(out) > 1 and word.endswith("ه"):
+        out = out[:-1]                                # ه written for ta marbuta
+    return out
+
+
+def _skeleton_lat_word(word: str, final: bool, construct: bool = True) -> str:
+    out = word.translate(_SK_LAT)
+    if not construct and not final and len(out) > 2 and out.endswith("t") and word[-2:-1] in "aiu":
+        out = out[:-1]                                # "Khirbet" read as a plain ta marbuta
+    if word.endswith("h") and len(out) > 1:
+        out = out[:-1]                                # a final h the folding left (-ah after a vowel)
+    return out
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def skeleton_keys(text: str) -> tuple[str, ...]:
+    """``skeleton_key`` and, when it differs, the reading with every inner ta marbuta silent.
+
+    A ta marbuta before another word is pronounced "t" in a construct (خربة الروس, Khirbat ar
+    Rus) but not before an adjective (أربعة كبيرة, "Arbah Kabir"); the spelling does not say
+    which, so both keys are indexed and both are looked up.
+    """
+    first = skeleton_key(text)
+    second = _skeleton(text, construct=False)
+    return (first,) if second == first else (first, second)
+
+
+def _skeleton(text: str, *, construct: bool = True) -> str:
+    if is_arabic(text):
+        text = _AR_DIACRITICS.sub("", text)
+        for a, b in (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ؤ", "و"), ("ئ", "ي")):
+            text = text.replace(a, b)
+        raw = [w for w in _NON_WORD.sub(" ", text.replace("_", " ")).split()]
+        raw = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in raw]
+        parts = [_skeleton_ar_word(w, i == len(raw) - 1, construct) for i, w in enumerate(raw)]
+    else:
+        folded = fold_latin_words(text)
+        parts = [_skeleton_lat_word(w, i == len(folded) - 1, construct) for i, w in enumerate(folded)]
+    return _DOUBLE.sub(r"\1", "".join(parts))
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def skeleton_key(text: str) -> str:
+    """The cross-romanisation key: the consonant classes of a name, in any script.
+
+    Romanisations of one Arabic name (OCHA's, UCDP's, GeoNames', ACLED's, a
+    newspaper's) disagree mostly about what Arabic does not write — the short
+    vowels — and about how to render a few letters. The key keeps only what
+    the Arabic spelling fixes, as letter classes, so that every spelling of a
+    name and the Arabic original itself fold to one string:
+
+    * **Arabic side** (from the raw name): each consonant → its class
+      (ب b, ت ط ث t, ج j, ح ه h, خ ق ك غ k, د ذ ز ض ظ d, س ص s, ش $, ف f,
+      ل l, م m, ن ن, ر r); ا و ي ى ع ء (long vowels, ayn, hamza) are dropped;
+      ta marbuta ة is silent at the end of the name and "t" before another
+      word (خربة الروس → krbt rs, Khirbat ar Rus); the article ال of each
+      word is dropped (``fold_arabic_words``).
+    * **Latin side** (from ``fold_latin_words``, so articles al-/el-/ad-/as-…,
+      -ah/-eh endings, doubled letters, q/k/g, kh/gh, sh/ch, th, dh and the
+      vowel digraphs are already folded): every vowel and w/y is dropped,
+      z joins d (dh/z/d), a final h is dropped (-ah/-eh/-ih).
+    * Doubled classes collapse; words are joined.
+
+    So Tall/Tal/Tell → tl, Bir/Bi'r → br, Jabal/Jebel/Jbel → jbl,
+    Ain/Ayn/'Ayn/Ein → n, Kafr/Kfar/Kafar → kfr, Deir/Dayr/Der → dr,
+    Khirbet/Khirbat → krbt, Ma'arrat/Maarat → mrt.
+
+    The key is lossy on purpose (Zalaf and Dalaf meet): ``index.py`` scores a
+    match on it below an exact or vowel-level match, and only a context unit
+    or a clear lead turns it into an answer.
+    """
+    return _skeleton(text)
+
+
+_TR_AR = {
+    "ا": "a", "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d", "ر": "r",
+    "ز": "z", "س": "s", "ش": "$", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "k", "ف": "f",
+    "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "u", "ي": "i", "ى": "a",
+}
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def arabic_as_latin(text: str) -> str:
+    """A folded Latin reading of an Arabic name, comparable with ``name_key`` of a Latin spelling.
+
+    Only what the Arabic writes: consonants in the Latin folding's classes, the long vowels
+    ا و ي as a u i, a final ه/ة as a (ta marbuta); short vowels are absent, so this is a
+    tie-breaker between names that share a skeleton (براد "brad" is nearer to "Barad" than
+    بردة "brda"), not a key.
+    """
+    out = []
+    for word in fold_arabic_words(text):
+        w = "".join(_TR_AR.get(c, "") for c in word)
+        if word.endswith("ه") and len(w) > 1:
+            w = w[:-1] + "a"
+        out.append(w)
+    return _DOUBLE.sub(r"\1", "".join(out))

@@ -24,6 +24,9 @@ _AR_QUALIFIERS = {
     "بلده": PlaceKind.COMMUNITY, "قريه": PlaceKind.COMMUNITY, "مدينه": PlaceKind.CITY,
     "ناحيه": PlaceKind.SUBDISTRICT, "محافظه": PlaceKind.GOVERNORATE, "منطقه": AREA,
     "مخيم": PlaceKind.COMMUNITY, "بلدات": PlaceKind.COMMUNITY, "قري": PlaceKind.COMMUNITY,
+    "حي": PlaceKind.COMMUNITY, "احياء": PlaceKind.COMMUNITY, "مزارع": AREA,
+    "سد": AREA, "مطار": AREA, "حقل": AREA, "معبر": AREA, "دوار": AREA, "جسر": AREA, "حاجز": AREA,
+    "مدن": PlaceKind.CITY,
 }
 _LAT_QUALIFIERS = {
     "town": PlaceKind.COMMUNITY, "village": PlaceKind.COMMUNITY, "city": PlaceKind.CITY,
@@ -32,6 +35,18 @@ _LAT_QUALIFIERS = {
     "district": PlaceKind.DISTRICT, "subdistrict": PlaceKind.SUBDISTRICT,
     "nahiya": PlaceKind.SUBDISTRICT, "nahia": PlaceKind.SUBDISTRICT, "area": AREA,
     "camp": PlaceKind.COMMUNITY, "enclave": STRIP, "region": STRIP, "pocket": STRIP,
+    "villages": PlaceKind.COMMUNITY, "towns": PlaceKind.COMMUNITY, "villa": PlaceKind.COMMUNITY,
+    "villge": PlaceKind.COMMUNITY, "villae": PlaceKind.COMMUNITY, "hamlet": PlaceKind.COMMUNITY,
+    # a part of a town: the town itself is the best point we have
+    "suburb": PlaceKind.COMMUNITY, "neighbourhood": PlaceKind.COMMUNITY, "neighborhood": PlaceKind.COMMUNITY,
+    "quarter": PlaceKind.COMMUNITY,
+    # a feature named after a place ("Khan Tuman dam", "Al Mallah farms"): without an entry of its own,
+    # the area of the place it is named after (NEAR), never its point
+    "farm": AREA, "farms": AREA, "mill": AREA, "mills": AREA, "dam": AREA, "field": AREA, "fields": AREA,
+    "oilfield": AREA, "hill": AREA, "hills": AREA, "mountain": AREA, "mountains": AREA, "checkpoint": AREA,
+    "crossing": AREA, "bridge": AREA, "junction": AREA, "roundabout": AREA, "station": AREA, "plant": AREA,
+    "airbase": AREA, "airport": AREA, "base": AREA, "sector": AREA, "front": AREA, "frontline": AREA,
+    "outskirt": AREA, "plain": AREA, "plains": AREA, "valley": AREA,
 }
 _LAT_FILLERS = {"of", "the", "in", "at", "to", "from"}
 _AR_FILLERS = {"في", "من", "الى", "ل", "على", "علي", "بعد", "مسافه", "نحو", "حوالي"}
@@ -237,3 +252,44 @@ def split_nested(text: str) -> tuple[str, str] | None:
             if head.strip() and parse_relative(tail) is not None:
                 return head.strip(), tail.strip()
     return None
+
+
+_PAREN = re.compile(r"\(([^()]*)\)")
+_SLASH = re.compile(r"\s*/\s*")
+
+
+def split_alternatives(text: str) -> list[str]:
+    """Several spellings of one place in one string, or [] ("A/B village", "A (B)", «A / B»).
+
+    UCDP and ACLED write a place's names side by side: "Tadmur/Palmyra town",
+    "Ghazal (Qizil Mazra'ah) village", "Nahshabba / Naxsehba village". Each
+    spelling is returned with the type word(s) the string ends with, so
+    "Abu Hayj/Khalidiyah village" gives "Abu Hayj village" and "Khalidiyah village".
+    A "/" between digits (a date, "1/2") is not a separator.
+    """
+    if "/" not in text and "(" not in text:
+        return []
+    alts: list[str] = []
+    inner = [m.group(1).strip() for m in _PAREN.finditer(text)]
+    outer = " ".join(_PAREN.sub(" ", text).split())
+    if re.search(r"\d\s*/\s*\d", outer):
+        return []
+    parts = [p.strip() for p in _SLASH.split(outer) if p.strip()] if "/" in outer else [outer]
+    ws = words(parts[-1]) if parts else []
+    table = _AR_QUALIFIERS if is_arabic(text) else _LAT_QUALIFIERS
+    tail = []
+    while len(ws) > 1 and (_bare(ws[-1].fold, table) if is_arabic(ws[-1].raw) else ws[-1].fold) in table:
+        tail.insert(0, ws[-1].raw)
+        ws = ws[:-1]
+    suffix = (" " + " ".join(tail)) if tail else ""
+    for i, part in enumerate(parts):
+        if i == len(parts) - 1 and tail:
+            alts.append(part)
+        else:
+            alts.append(part + suffix)
+    for part in inner:
+        for p in _SLASH.split(part):
+            if p.strip():
+                alts.append(p.strip() + suffix)
+    alts = [a for a in dict.fromkeys(alts) if a and a != text]
+    return alts if len(alts) > 1 or inner else []

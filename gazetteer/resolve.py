@@ -39,7 +39,7 @@ from gazetteer.geometry import covering_radius_km, disc, haversine_km, represent
 from gazetteer.index import VOWEL_SCORE, Hit, NameIndex
 from gazetteer.model import (POINT_RADIUS_KM, Area, Candidate, GazPlace, PlaceKind, Precision, Resolution,
                              ResolutionStatus)
-from gazetteer.normalize import fold_arabic_words, fold_latin_words, is_arabic, name_key
+from gazetteer.normalize import fold_arabic_words, fold_latin_words, is_arabic, name_key, skeleton_key
 
 RESOLVE_MIN = 88.0          # minimum match score for a confident answer
 MARGIN = 6.0                # lead over the best competitor
@@ -50,8 +50,17 @@ NEAR_RADIUS_KM = 5.0        # radius of "the area of X" around a town
 DUPLICATE_KM = 2.0
 CLUSTER_KM = 8.0            # same-named villages this close answer as one NEAR area
 
-BONUS_CONTEXT_ADMIN1 = 10.0
-BONUS_CONTEXT_ADMIN23 = 4.0
+#: Context constrains: a place inside the unit the context names gets enough to beat an exact match
+#: outside it (a fuzzy 82 inside + 20 > an exact 100 outside), and an answer outside it is never resolved.
+BONUS_CONTEXT_ADMIN1 = 20.0
+BONUS_CONTEXT_ADMIN23 = 6.0
+#: Inside a named unit a looser spelling (index.lookup_within) may answer, as NEAR, when it leads
+#: every other candidate inside the unit by WITHIN_MARGIN.
+WITHIN_RESOLVE_MIN = 70.0
+WITHIN_MARGIN = 8.0
+#: Namesakes: bigger places (population, GeoNames) and places imported datasets name often.
+BONUS_POPULATION_MAX = 6.0   # log10(population) - 3, capped: 10k → 1, 100k → 2 ... (x2)
+BONUS_MENTIONS_MAX = 3.0
 BONUS_NEAR_30KM, BONUS_NEAR_100KM = 12.0, 6.0
 BONUS_KIND_MATCH, PENALTY_KIND_MISMATCH = 8.0, 15.0
 BONUS_CITY = 4.0            # + up to 3 more for many neighbourhoods (exact or vowel-level
@@ -86,7 +95,7 @@ class Resolver:
         self.shapes = dict(shapes or {})  # named regions (sources/regions.py): code -> polygon
         self._seats = {p.pcode: seat for p in index.places
                        if p.kind in SETTLEMENT_KINDS and (seat := self._seat_level(p)) is not None}
-        self._context_cache: dict[str, frozenset[str]] = {}
+        self._context_cache: dict = {}
         self._lock = threading.Lock()
         # Admin names for context scanning: every boundary unit, plus aliases given to admin places.
         named = [(u.ref.pcode, (u.ref.name_ar, u.ref.name_en)) for level in (1, 2, 3) for u in admin.units(level)]
@@ -98,6 +107,21 @@ class Resolver:
                     key = name_key(variant)
                     if key:
                         self._admin_keys.setdefault(key, set()).add(pcode)
+        # Skeletons of governorate and district names (context_matches), when unambiguous.
+        skel: dict[str, set[str]] = {}
+        for level in (1, 2):
+            for u in admin.units(level):
+                for name in (u.ref.name_en, u.ref.name_ar):
+                    sk = skeleton_key(name)
+                    if len(sk) >= 3:
+                        skel.setdefault(sk, set()).add(u.ref.pcode)
+        self._admin_skeletons = {k: v for k, v in skel.items()
+                                 if len({c[:4] for c in v}) == 1 and k not in self._admin_keys}
+        self._unit_members: dict[str, list[int]] = {}
+        for i, p in enumerate(index.places):
+            for code in {p.pcode, *(r.pcode for r in (p.admin1, p.admin2, p.admin3) if r)}:
+                self._unit_members.setdefault(code, []).append(i)
+        self._members_cache: dict[frozenset[str], frozenset[int]] = {}
 
     # -- context -----------------------------------------------------------
     def context_pcodes(self, context: str | None) -> frozenset[str]:
@@ -114,13 +138,68 @@ class Resolver:
         return found
 
     def _scan_context(self, context: str) -> set[str]:
+        return {code for _, codes in self.context_matches(context) for code in codes}
+
+    def context_matches(self, context: str) -> list[tuple[str, frozenset[str]]]:
+        """(matched key, admin P-codes) for each admin name in ``context``, longest names first.
+
+        Words are folded (``normalize``) and read as 1-3 word n-grams; the
+        longest n-gram that names a unit wins and consumes its words, so
+        "Rif Dimashq" names Rural Damascus, not also Damascus. A name the
+        exact key misses may still match by its cross-romanisation skeleton
+        ("As Suwayda'" / "As-Sweida"), for governorates and districts only.
+        """
+        out: list[tuple[str, frozenset[str]]] = []
         ar_words = fold_arabic_words(" ".join(w for w in context.split() if is_arabic(w)))
         lat_words = fold_latin_words(" ".join(w for w in context.split() if not is_arabic(w)))
-        found: set[str] = set()
         for seq in (ar_words, lat_words):
-            for n in (1, 2, 3):
+            used = [False] * len(seq)
+            for n in (3, 2, 1):
                 for i in range(len(seq) - n + 1):
-                    found |= self._admin_keys.get("".join(seq[i:i + n]), set())
+                    if any(used[i:i + n]):
+                        continue
+                    key = "".join(seq[i:i + n])
+                    codes = self._admin_keys.get(key)
+                    if codes is None and n <= 2:
+                        sk = skeleton_key(" ".join(seq[i:i + n])) if seq is lat_words else ""
+                        codes = self._admin_skeletons.get(sk) if len(sk) >= 3 else None
+                    if codes:
+                        # One name for nested units (Homs governorate ⊃ district ⊃ sub-district): the coarsest.
+                        codes = {c for c in codes if not any(o != c and c.startswith(o) for o in codes)}
+                        out.append((key, frozenset(codes)))
+                        for j in range(i, i + n):
+                            used[j] = True
+        return out
+
+    def context_units(self, context: str | None, *, name: str = "") -> frozenset[str]:
+        """Admin units named in ``context``, less those named like ``name`` itself.
+
+        Ingestion passes the whole sentence as context; the sentence also holds
+        the queried name, and a town that shares its name with a sub-district
+        elsewhere must not become its own context.
+        """
+        if not context:
+            return frozenset()
+        own = {name_key(name), name_key(name.removeprefix("مركز "))} if name else set()
+        key = (context, tuple(sorted(own)))
+        found = self._context_cache.get(key)
+        if found is None:
+            found = frozenset(code for k, codes in self.context_matches(context) if k not in own for code in codes)
+            with self._lock:
+                self._context_cache[key] = found
+                if len(self._context_cache) > 4096:
+                    self._context_cache.pop(next(iter(self._context_cache)))
+        return found
+
+    def members(self, units: frozenset[str]) -> frozenset[int]:
+        """Index positions of the places inside any of ``units`` (memoised)."""
+        found = self._members_cache.get(units)
+        if found is None:
+            found = frozenset(i for code in units for i in self._unit_members.get(code, ()))
+            with self._lock:
+                self._members_cache[units] = found
+                if len(self._members_cache) > 1024:
+                    self._members_cache.pop(next(iter(self._members_cache)))
         return found
 
     # -- ranking ----------------------------------------------------------
@@ -144,15 +223,22 @@ class Resolver:
             if place.kind == PlaceKind.CITY and hit.score >= VOWEL_SCORE:
                 score += BONUS_CITY + min(3.0, place.size_hint / 5.0)
                 reasons.append("city")
+            if place.population > 1000 and hit.score >= VOWEL_SCORE:
+                bonus = min(BONUS_POPULATION_MAX, 2.0 * (math.log10(place.population) - 3.0))
+                score += bonus
+                reasons.append(f"population {place.population:,}")
+            if place.mentions > 0 and hit.score >= VOWEL_SCORE:
+                score += min(BONUS_MENTIONS_MAX, math.log10(1 + place.mentions))
+                reasons.append(f"named by {place.mentions} imported events")
             seat = self._seats.get(place.pcode) if hit.score >= 100 else None
             if seat is not None:
                 score += BONUS_SEAT[seat]
                 reasons.append(f"{seat} seat")
             if context:
                 own = {place.pcode} | {r.pcode for r in (place.admin1, place.admin2, place.admin3) if r}
-                if place.admin1 and place.admin1.pcode in context or place.pcode in context:
+                if own & context:
                     score += BONUS_CONTEXT_ADMIN1
-                    reasons.append("context governorate")
+                    reasons.append("inside the unit named in the context")
                 extra = len(own & context - {place.admin1.pcode if place.admin1 else ""})
                 if extra:
                     score += BONUS_CONTEXT_ADMIN23
@@ -195,18 +281,38 @@ class Resolver:
                      near: tuple[float, float] | None = None, hits: list[Hit] | None = None) -> Resolution:
         if hits is None:
             hits = self.index.lookup(name)
+        ctx = self.context_units(context, name=name)
+        inside = self.members(ctx) if ctx else frozenset()
+        if inside:
+            # Context constrains: look again among the places of the named unit, with a looser spelling.
+            merged = {h.place: h for h in hits}
+            for h in self.index.lookup_within(name, inside):
+                if h.place not in merged or h.score > merged[h.place].score:
+                    merged[h.place] = h
+            hits = sorted(merged.values(), key=lambda h: -h.score)
         if not hits:
             return Resolution(query=query, status=ResolutionStatus.UNRESOLVED,
                               note="no gazetteer name is close enough")
-        ctx = self.context_pcodes(context)
         ranked = self.rank(hits, kind=kind, context=ctx, near=near)
         candidates = tuple(Candidate(r.place, round(r.score, 1), r.matched, r.reasons) for r in ranked)
         top = ranked[0]
-        if ctx and not _within(top.place, ctx) and any(_within(r.place, ctx) for r in ranked[1:]):
-            # The text names an admin unit; the best spelling lies outside it, another candidate inside.
+        if ctx and not _within(top.place, ctx):
+            # A candidate outside the named unit is never resolved.
+            named = ", ".join(sorted({self._unit_name(c) for c in ctx}))
+            where = top.place.admin1.name_en if top.place.admin1 else top.place.name_en
             return Resolution(query=query, status=ResolutionStatus.AMBIGUOUS, candidates=candidates,
-                              note="the best spelling match lies outside the area named in the context")
-        rivals = [r for r in ranked[1:] if self._competes(top.place, r.place)]
+                              note=f"named unit says {named}; only match is in {where}")
+        if ctx and top.match < FUZZY_RESOLVE_MIN:
+            # Inside the named unit, a looser spelling answers (NEAR) when nothing else in the unit comes close.
+            rivals_in = [r for r in ranked[1:] if _within(r.place, ctx) and self._competes(top.place, r.place)]
+            lead = top.score - rivals_in[0].score if rivals_in else math.inf
+            if top.match >= WITHIN_RESOLVE_MIN and lead >= WITHIN_MARGIN and not top.partial:
+                return Resolution(query=query, status=ResolutionStatus.RESOLVED, place=top.place,
+                                  area=self.area_for(top.place, loose=True), candidates=candidates,
+                                  note=f"approximate spelling match with '{top.matched}' (score {top.match:.0f}) "
+                                       f"inside the unit named in the context; area around it")
+        # Outside a named unit nothing is an answer, so nothing there competes either.
+        rivals = [r for r in ranked[1:] if self._competes(top.place, r.place) and (not ctx or _within(r.place, ctx))]
         lead = top.score - rivals[0].score if rivals else math.inf
         confident = ((top.match >= RESOLVE_MIN and lead >= MARGIN)
                      or (top.match >= FUZZY_RESOLVE_MIN and lead >= FUZZY_MARGIN))
@@ -221,6 +327,14 @@ class Resolver:
         return Resolution(query=query, status=ResolutionStatus.RESOLVED, place=top.place,
                           area=self.area_for(top.place, loose=top.partial or top.match < POINT_MIN or area_of),
                           candidates=candidates, note=self._note(top, area_of))
+
+    def _unit_name(self, pcode: str) -> str:
+        ref = self.admin.ref(pcode)
+        if ref is not None:
+            return ref.name_en
+        place = next((self.index.places[i] for i in self._unit_members.get(pcode, ())
+                      if self.index.places[i].pcode == pcode), None)
+        return place.name_en if place else pcode
 
     @staticmethod
     def _km(a: GazPlace, b: GazPlace) -> float:

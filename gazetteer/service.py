@@ -13,6 +13,7 @@ import math
 import threading
 import time
 from collections import OrderedDict
+from dataclasses import replace
 from pathlib import Path
 from typing import Sequence
 
@@ -22,7 +23,8 @@ from errors import ValidationError
 from gazetteer.admin import AdminBoundaries
 from gazetteer.index import NameIndex
 from gazetteer.model import AdminRef, GazPlace, PlaceKind, Resolution, ResolutionStatus
-from gazetteer.phrases import Phrase, split_qualifiers
+from gazetteer.geometry import haversine_km
+from gazetteer.phrases import Phrase, split_alternatives, split_qualifiers
 from gazetteer.relative import is_country, region_area, try_relative
 from gazetteer.resolve import RESOLVE_MIN, Resolver
 
@@ -31,6 +33,7 @@ BUILTIN_ALIASES = Path(__file__).resolve().parent / "data" / "aliases.csv"
 BUILTIN_REGIONS = Path(__file__).resolve().parent / "data" / "regions.csv"
 CACHE_SIZE = 20_000
 MAX_QUERY_CHARS = 300
+ALTERNATIVES_KM = 10.0   # "X/Y": two resolved spellings farther apart than this disagree
 
 
 class Gazetteer:
@@ -127,12 +130,16 @@ class Gazetteer:
         if is_country(query):
             area = region_area(self.resolver, None)
             return Resolution(query=query, status=ResolutionStatus.RESOLVED, area=area, note="the whole country")
+        alternatives = split_alternatives(query)
+        if alternatives:
+            return self._resolve_alternatives(query, alternatives, context=context, kind=kind, near=near)
         phrase = split_qualifiers(query)
         hits = self.index.lookup(phrase.name)
-        if phrase.name != query and (not hits or hits[0].score < 100):
-            # The "qualifier" may be part of the name itself ("... Camp", "Big Town"): keep the better reading.
+        if phrase.name != query:
+            # The "qualifier" may be part of the name itself ("... Camp", «جسر الشغور»): keep the better
+            # reading; the whole text wins a tie.
             whole = self.index.lookup(query)
-            if whole and whole[0].score > (hits[0].score if hits else 0.0):
+            if whole and not whole[0].partial and whole[0].score >= (hits[0].score if hits else 0.0):
                 phrase, hits = Phrase(name=query), whole
         if kind is None:
             kind = phrase.kind_hint
@@ -145,6 +152,30 @@ class Gazetteer:
                 return relative
         return self.resolver.resolve_name(query, phrase.name, kind=kind, area_of=phrase.area_of,
                                           context=context, near=near, hits=hits)
+
+    def _resolve_alternatives(self, query: str, alternatives: list[str], *, context, kind, near) -> Resolution:
+        """"Abu Hayj/Khalidiyah village", "Al-Rai town (Choban Bey)": each spelling in turn.
+
+        The answer is the first reading that resolves; two resolved readings more than
+        ``ALTERNATIVES_KM`` apart make it ambiguous (the spellings disagree).
+        """
+        answers = [self.resolve_uncached(a, context=context, kind=kind, near=near) for a in alternatives]
+        resolved = [(i, r) for i, r in enumerate(answers) if r.status is ResolutionStatus.RESOLVED
+                    and r.lat is not None]
+        if resolved:
+            i, best = resolved[0]  # the first spelling that resolves
+            far = [alternatives[j] for j, r in resolved
+                   if float(haversine_km(best.lat, best.lon, r.lat, r.lon)) > ALTERNATIVES_KM]
+            if far:
+                cands = tuple(c for _, r in resolved for c in r.candidates[:3])
+                return Resolution(query=query, status=ResolutionStatus.AMBIGUOUS, candidates=cands,
+                                  note=f"the spellings disagree: '{alternatives[i]}' and '{far[0]}' are "
+                                       f"more than {ALTERNATIVES_KM:.0f} km apart")
+            return replace(best, query=query, note="; ".join(
+                n for n in (f"matched the spelling '{alternatives[i]}'", best.note) if n))
+        ranked = sorted(answers, key=lambda r: (r.status is not ResolutionStatus.AMBIGUOUS,
+                                                -(r.candidates[0].score if r.candidates else 0.0)))
+        return replace(ranked[0], query=query)
 
     def reverse(self, lat: float, lon: float) -> tuple[AdminRef | None, AdminRef | None, AdminRef | None]:
         """Point → (governorate, district, sub-district) AdminRefs; Nones outside Syria."""

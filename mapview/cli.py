@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from errors import EventMapError
+from errors import ENVIRONMENT_FAILURES, EventMapError, describe_failure
 from events.model import ClaimStatus, EventType
 
 from mapview.export import EXPORT_FORMATS as FORMATS
@@ -37,8 +37,8 @@ class OneLineErrors(click.Group):
         except click.ClickException as exc:
             click.echo(f"error: {exc.format_message()}", err=True)
             sys.exit(2)
-        except EventMapError as exc:
-            click.echo(f"error: {exc}", err=True)
+        except (EventMapError, *ENVIRONMENT_FAILURES) as exc:
+            click.echo(f"error: {describe_failure(exc)}", err=True)
             sys.exit(2)
 
 

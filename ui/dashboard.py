@@ -8,8 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from mapview.layers.events import AGGREGATE_THRESHOLD
-from ui import data, details, exports, mappanel, state, table, timeline
-from ui.i18n import label, t
+from ui import data, details, evmap, exports, state, table, timeline
+from ui.i18n import label, t, visible_of_total
 from ui.text import esc, md_escape
 
 
@@ -56,40 +56,60 @@ def _view_frame(q, light: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
     return light, False
 
 
+@st.fragment
+def _map_and_panel(base_q, window, span, lang: str, full_width: bool) -> None:
+    """The map and the side panel rerun alone when the map reports a click (the panel answers in a
+    fraction of the full run); a released window or a view reruns the whole page (slider, table, URL)."""
+    value = st.session_state.get(evmap.KEY)
+    if (isinstance(value, dict) and value.get("seq") != st.session_state.get("_evm_seq")
+            and value.get("event") == "window"):
+        st.rerun(scope="app")          # apply_reports() at the top of the page takes it from there
+    evmap.apply_reports(base_q, span)
+    if full_width:
+        map_col, right = st.container(), st.container()
+    else:
+        map_col, right = st.columns([3.3, 1], gap="small")
+    with map_col:
+        evmap.render(base_q, window, span, lang, height=545 if not full_width else 620)
+    with right:
+        details.render(lang)
+    state.sync_url(state.windowed(base_q, window))      # selection and view land in the permalink
+
+
 def render(lang: str) -> None:
-    st.title(t("app_title", lang))
-    st.caption(t("app_caption", lang))
+    st.markdown(f'<h1 class="evm-title" dir="auto">{esc(t("app_title", lang))}</h1>', unsafe_allow_html=True)
     _problems(lang)
     span = data.date_span()
     base_q = state.base_query()
+    evmap.apply_reports(base_q, span)          # what the map reported (window, selection, view) first
     all_q = replace(base_q, include_undated=True, include_unlocated=True)
-    filtered_all = data.light(all_q)        # dates for the histogram and the undated list
     window = None
-    if span is not None:
-        window = timeline.prepare_window(span)
-        timeline.histogram(filtered_all, window, lang)
-        window = timeline.slider(span, lang)
-        timeline.playback_controls(span, lang)
+    top = st.container()
+    full_width = st.session_state.get("map_full_width", False)
+    with top:
+        c1, c2 = st.columns([5, 1.2], gap="small", vertical_alignment="bottom")
+        with c1:
+            if span is not None:
+                window = timeline.prepare_window(span)
+                window = timeline.slider(span, lang)
+        with c2:
+            st.toggle(t("full_width", lang), key="map_full_width")
     q = state.windowed(base_q, window)
     light = data.light(q)
     n_visible = len(light)
-    visible, full = _view_frame(q, light)
-    if window is not None:
-        st.markdown(f'<p class="evm-span-words" data-testid="evm-span">{esc(timeline.span_caption(window, n_visible, data.total(), lang))}</p>',
-                    unsafe_allow_html=True)
-    else:
-        st.caption(t("visible_of_total", lang, visible=n_visible, total=data.total()))
+    with top:
+        if window is not None:
+            st.markdown(f'<p class="evm-span-words" data-testid="evm-span" dir="auto">'
+                        f'{esc(timeline.span_caption(window, n_visible, data.total(), lang))}</p>',
+                        unsafe_allow_html=True)
+        else:
+            st.caption(visible_of_total(n_visible, data.total(), lang))
     if n_visible == 0:
         st.info(t("no_events", lang))
+    _map_and_panel(base_q, window, span, lang, full_width)
 
-    left, right = st.columns([3, 1.3], gap="medium")
-    with left:
-        aggregated = mappanel.render(visible, lang)
-    with right:
-        details.render(lang)
-        with st.expander(t("legend", lang), expanded=not st.session_state.get("selected")):
-            mappanel.legend(lang, aggregated=aggregated)
-
+    visible, full = _view_frame(q, light)
+    filtered_all = data.light(all_q)
     undated = np.flatnonzero(filtered_all["date_start"].isna().to_numpy())
     unlocated = np.flatnonzero(light["lat"].isna().to_numpy())
     _not_on_map(data.rows(all_q, undated[:MAX_LISTED]), len(undated),
@@ -97,7 +117,6 @@ def render(lang: str) -> None:
     table.render(visible if full else data.rows(q, range(min(n_visible, table.MAX_ROWS))), lang, total=n_visible)
     visible_src = visible if full else (lambda: data.frame(q))     # full frame read only when an export is made
     exports.data_buttons(visible_src, q, window, lang, ("csv", "geojson"))
-    play_days = (window[1] - window[0]).days + 1 if window and st.session_state.get("play_mode") == "window" else None
-    exports.render(visible_src, q, window, lang, all_filtered=lambda: data.frame(all_q), play_days=play_days,
+    exports.render(visible_src, q, window, lang, all_filtered=lambda: data.frame(all_q), play_days=None,
                    visible_count=n_visible)
     state.sync_url(q)

@@ -42,9 +42,10 @@ _EN: dict[str, str] = {
     "bin_week": "week",
     "timeline_note": "Events with a date range are counted on their first day.",
     "window": "Dates shown",
-    "span_words": "{span}, {n} events",
+    "span_words": "{span}, {n} {noun}",
     "span_words_one": "{span}, 1 event",
-    "visible_of_total": "{visible} of {total} events shown",
+    "visible_of_total": "{visible} of {total} {noun} shown",
+    "full_width": "Full-width map",
     "play": "▶ Play",
     "pause": "⏸ Pause",
     "speed": "Speed",
@@ -188,9 +189,10 @@ _AR: dict[str, str] = {
     "bin_week": "أسبوع",
     "timeline_note": "الأحداث ذات المدى الزمني تُحسب في يومها الأول.",
     "window": "التواريخ المعروضة",
-    "span_words": "{span}، {n} أحداث",
+    "span_words": "{span}، {n} {noun}",
     "span_words_one": "{span}، حدث واحد",
-    "visible_of_total": "{visible} من أصل {total} حدثًا معروضة",
+    "visible_of_total": "{visible} من أصل {total} {noun} معروضة",
+    "full_width": "الخريطة بعرض الصفحة",
     "play": "▶ تشغيل",
     "pause": "⏸ إيقاف مؤقت",
     "speed": "السرعة",
@@ -371,6 +373,27 @@ def format_span(start: date, end: date, lang: str) -> str:
     return f"{format_day(start, lang, with_year=not same_year)} – {format_day(end, lang)}"
 
 
+def events_noun(n: int, lang: str) -> str:
+    """The noun after a number: "events"/"event"; Arabic by the count's plural class
+    (1 حدث، 2 حدثين، 3–10 أحداث، 11–99 حدثًا، 100+ حدث)."""
+    if norm_lang(lang) != "ar":
+        return "event" if n == 1 else "events"
+    r = n % 100
+    if n == 2:
+        return "حدثين"
+    if 3 <= r <= 10:
+        return "أحداث"
+    if 11 <= r <= 99:
+        return "حدثًا"
+    return "حدث"
+
+
 def span_in_words(start: date, end: date, n: int, lang: str) -> str:
     span = format_span(start, end, lang)
-    return t("span_words_one", lang, span=span) if n == 1 else t("span_words", lang, span=span, n=n)
+    if n == 1:
+        return t("span_words_one", lang, span=span)
+    return t("span_words", lang, span=span, n=f"{n:,}" if norm_lang(lang) == "en" else n, noun=events_noun(n, lang))
+
+
+def visible_of_total(visible: int, total: int, lang: str) -> str:
+    return t("visible_of_total", lang, visible=visible, total=total, noun=events_noun(total, lang))

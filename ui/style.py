@@ -20,12 +20,22 @@ _BASE = """
 .evm-badge.reported { border-color: #2166ac; color: #2166ac; }
 mark.evm-span { background: #ffe08a; padding: 0 0.1rem; }
 .evm-sentence { line-height: 1.9; }
+/* The map above the fold at 1366x768: a compact title, slider and caption (issue 12). */
+[data-testid="stMainBlockContainer"] { padding-top: 2.4rem; padding-bottom: 1rem; }
+h1.evm-title { font-size: 1.45rem; margin: 0; padding: 0 0 0.1rem 0; line-height: 1.3; }
+p.evm-span-words { margin: -0.4rem 0 0 0; font-size: 0.9rem; color: #444; }
+[data-testid="stMain"] [data-testid="stSlider"] { padding-bottom: 0; }
 </style>
 """
 
 _RTL = """
 <style>
 section.main, [data-testid="stMain"], [data-testid="stSidebar"], [data-testid="stMainBlockContainer"] {
+  direction: rtl; text-align: right;
+}
+/* the sidebar on the right, as an Arabic reader expects */
+[data-testid="stAppViewContainer"] { flex-direction: row-reverse; }
+h1.evm-title, p.evm-span-words, [data-testid="stCaptionContainer"], [data-testid="stMarkdownContainer"] {
   direction: rtl; text-align: right;
 }
 [data-testid="stMain"] p, [data-testid="stMain"] li, [data-testid="stMain"] label,

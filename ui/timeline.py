@@ -123,5 +123,5 @@ def _ticker(interval: float) -> None:
 
 
 def span_caption(window: tuple[date, date], visible: int, total: int, lang: str) -> str:
-    from ui.i18n import span_in_words
-    return f"{span_in_words(window[0], window[1], visible, lang)} · {t('visible_of_total', lang, visible=visible, total=total)}"
+    from ui.i18n import span_in_words, visible_of_total
+    return f"{span_in_words(window[0], window[1], visible, lang)} · {visible_of_total(visible, total, lang)}"

@@ -15,6 +15,7 @@ from typing import Iterator
 
 from errors import InputError, ParseError
 from events.ingest.cli_support import read_article_file
+from events.io._common import json_lines
 
 
 @dataclass(frozen=True)
@@ -37,14 +38,14 @@ def _day(value: object, where: str) -> date | None:
 def read_jsonl(path: str) -> Iterator[Article]:
     """Articles of a JSONL file; a line that is not a JSON object with ``content`` is refused with its line number."""
     text = read_article_file(path) if Path(path).stat().st_size < 4_000_000 else Path(path).read_text(encoding="utf-8")
-    for n, line in enumerate(text.splitlines(), 1):
+    for n, line in enumerate(json_lines(text), 1):   # "\n" only: U+2028 in an article is not a line break
         if not line.strip():
             continue
         where = f"{path}:{n}"
         try:
             row = json.loads(line)
-        except ValueError as exc:
-            raise ParseError(f"not JSON: {exc.msg}", where=where) from None
+        except ValueError as exc:   # JSONDecodeError, or an integer of 4,300+ digits
+            raise ParseError(f"not JSON: {getattr(exc, 'msg', exc)}", where=where) from None
         if not isinstance(row, dict) or not isinstance(row.get("content"), str):
             raise ParseError("each line needs an object with a 'content' string", where=where)
         title = (row.get("title") or "").strip()

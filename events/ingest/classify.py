@@ -22,6 +22,7 @@ Rules (on the clause; each one small and tested alone):
 """
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date, timedelta
 
@@ -56,8 +57,8 @@ FOREIGN_LOCATIVE = _rx(r"(?:في|داخل|ب)\s*(?:ال)?(?:عراق|لبنان|
 def is_control_trigger(text: str, trigger: tuple[int, int]) -> bool:
     """A territory word that describes who holds an area («التي يسيطر عليها التنظيم», "IS-held")."""
     folded = fold(text)
-    f_start = next((i for i, o in enumerate(folded.offsets) if o >= trigger[0]), len(folded.text))
-    f_end = next((i for i, o in enumerate(folded.offsets) if o >= trigger[1]), len(folded.text))
+    f_start = bisect.bisect_left(folded.offsets, trigger[0])
+    f_end = bisect.bisect_left(folded.offsets, trigger[1])
     word = folded.text[f_start:f_end]
     before = folded.text[max(0, f_start - 22):f_start]
     if CONTROL_TRIGGER.fullmatch(word.strip()) or CONTROL_TRIGGER.match(folded.text, f_start):

@@ -17,7 +17,7 @@ import re
 
 from events.ingest.candidate import Candidate
 from events.ingest.normalize import fold_text
-from events.ingest.places import Gazetteer, PlacePhrase, resolve_place
+from events.ingest.places import DUAL_HEADS, Gazetteer, PlacePhrase, resolve_place
 from events.model import Place
 from gazetteer.foreign import foreign_place
 
@@ -75,7 +75,18 @@ def resolve_one(phrase: PlacePhrase, gazetteer: Gazetteer, story: StoryPlaces, c
     elsewhere = foreign_place(phrase.text, context=context)
     if elsewhere is not None:
         return f"foreign:{elsewhere.country}"
+    words = phrase.text.split()
+    if words and fold_text(words[0]) in DUAL_HEADS:  # «بلدتي نبل» → «بلدة نبل»
+        phrase = PlacePhrase(phrase.role, " ".join([DUAL_HEADS[fold_text(words[0])]] + words[1:]), phrase.span,
+                             True, phrase.coord)
     resolved = resolve_place(phrase, gazetteer, context=context)
+    if resolved is not None and not resolved[0].located:
+        for shorter in _shorter(phrase.text):  # «مناطق في بلدة X», «مدينة X التابعة للمحافظة»
+            alt = resolve_place(PlacePhrase(phrase.role, shorter, phrase.span, phrase.headed), gazetteer,
+                                context=context)
+            if alt is not None and alt[0].located:
+                resolved = (Place(**{**alt[0].__dict__, "as_written": phrase.text}), alt[1])
+                break
     if resolved is not None and not resolved[0].located:
         m = _CONTAINING.search(fold_text(phrase.text))  # «مدينة X بريف Y»: X is the place
         if m and m.start() > 0:
@@ -87,6 +98,25 @@ def resolve_one(phrase: PlacePhrase, gazetteer: Gazetteer, story: StoryPlaces, c
         return None
     place, warnings = resolved
     return place, warnings, _parts(phrase, place)
+
+
+_INNER_HEAD = re.compile(r"(?:^|\s)(?:في\s+|ب)?((?:ال)?(?:بلدة|قرية|مدينة|حي|مخيم|مطار|معسكر|جبل|تلة|سهل|بلدتي|قريتي)\s+\S.*)$")
+
+
+def _shorter(text: str) -> list[str]:
+    """Shorter readings of an unresolved headed phrase: the inner headed part, then the head and 1–3 words."""
+    out = []
+    words = text.split()
+    m = _INNER_HEAD.search(" ".join(words[1:]))
+    if m:
+        inner = m.group(1).split()
+        if inner and fold_text(inner[0]) in DUAL_HEADS:
+            inner[0] = DUAL_HEADS[fold_text(inner[0])]
+        out.append(" ".join(inner))
+    for n in (3, 2):
+        if len(words) > n:
+            out.append(" ".join(words[:n]))
+    return out
 
 
 def _rank(item) -> tuple:

@@ -8,6 +8,7 @@ folded text back into offsets of the text the analyst pasted.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -46,6 +47,7 @@ class Folded:
         return self.original[a:b]
 
 
+@functools.lru_cache(maxsize=4096)  # every stage folds the same clause: fold it once (Folded is frozen)
 def fold(text: str) -> Folded:
     """Fold ``text`` for matching: one hamza-less alef, ي for ى, ASCII digits, no diacritics, lower case,
     and each run of whitespace as one character (a newline if the run holds one, else a space).

@@ -12,6 +12,7 @@ stage's job: "clashes in X and Y" → two drafts).
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from events.ingest.normalize import fold, fold_pattern
@@ -41,8 +42,8 @@ def segments(text: str, triggers) -> list[tuple[tuple, tuple[int, int], str]]:
     for trigger in triggers[1:]:
         if trigger[0] is current[0] or trigger[1][0] < current[1][1]:
             continue
-        f_from = next((i for i, o in enumerate(folded.offsets) if o >= current[1][1]), len(folded.text))
-        f_to = next((i for i, o in enumerate(folded.offsets) if o >= trigger[1][0]), len(folded.text))
+        f_from = bisect.bisect_left(folded.offsets, current[1][1])
+        f_to = bisect.bisect_left(folded.offsets, trigger[1][0])
         cuts = list(_BOUNDARY.finditer(folded.text, f_from, f_to))
         cut = folded.span(cuts[-1].start(), cuts[-1].end())[0] if cuts else trigger[1][0]
         out.append((current, (start, cut), link))

@@ -21,12 +21,13 @@ FRAME_COLUMNS), geojson, kml, acled (ACLED CSV), ucdp (UCDP GED CSV).
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator
 
 import pandas as pd
 
-from errors import FileTooLargeError, ParseError, ValidationError
+from errors import FileTooLargeError, InputError, ParseError, ValidationError
 from events.io import acled, csv, geojson, json, kml, ucdp
 from events.bulk import paused_gc
 from events.io._common import DEFAULT_MAX_BYTES, ImportResult, Progress, Reject, check_size
@@ -108,7 +109,18 @@ def read_events(path: str | Path, *, format: str | None = None, max_bytes: int =
         raise ParseError("no such file", value=str(path), where=str(path))
     check_size(path, max_bytes)
     with path.open("rb") as stream:
-        return _read(stream, name=str(path), format=format, progress=progress, strict=strict)
+        if not path.is_symlink():
+            return _read(stream, name=str(path), format=format, progress=progress, strict=strict)
+        try:
+            result = _read(stream, name=str(path), format=format, progress=progress, strict=strict)
+        except InputError as exc:
+            raise type(exc)(_LINK_HIDDEN, where=exc.where) from None
+    return replace(result, rejects=tuple(replace(r, value=_LINK_HIDDEN) for r in result.rejects))
+
+
+#: Errors about a file read through a symbolic link show no content: the link may point at a file
+#: its user could not otherwise read (issue 13: an import error echoed the first line of /etc/shadow).
+_LINK_HIDDEN = "cannot import this file (its contents are not shown: the path is a symbolic link)"
 
 
 def loads_events(data: bytes, *, format: str | None = None, name: str = "upload",

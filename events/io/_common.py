@@ -10,6 +10,7 @@ export that fails half-way never leaves a truncated file where a good one was.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -67,6 +68,25 @@ class ImportResult:
         return not self.rejects
 
 
+#: Characters that JavaScript (before ES2019) and Python's ``str.splitlines`` treat as line breaks although
+#: JSON allows them raw: the JSON writers escape them so a JSON Lines file stays one record per line.
+_LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"}
+_LINE_BREAK_RE = re.compile("[\u2028\u2029\u0085]")
+
+
+def line_safe(text: str) -> str:
+    """JSON text with U+2028, U+2029 and U+0085 written as ``\\uXXXX`` escapes (the same JSON value)."""
+    return _LINE_BREAK_RE.sub(lambda m: _LINE_BREAKS[m.group()], text)
+
+
+def json_lines(text: str) -> list[str]:
+    """JSON Lines split on ``\\n`` only (a ``\\r`` before it dropped): never on U+2028/2029/0085, \\v, \\f."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [ln[:-1] if ln.endswith("\r") else ln for ln in lines]
+
+
 def shown_value(value: object, limit: int = 200) -> str:
     """A printable, bounded version of a bad value for a Reject."""
     if value is None:
@@ -108,6 +128,12 @@ class Collector:
         except ValidationError as err:
             event = None
             error = err
+        except (ValueError, OverflowError, UnicodeError, RecursionError) as exc:
+            # a value Python cannot convert (an integer of 5,000 digits, a number beyond float range...):
+            # a reject naming the row, not a traceback
+            event = None
+            error = ValidationError(f"a value cannot be read ({type(exc).__name__}: {shown_value(str(exc), 120)})",
+                                    field="row")
         if event is None:
             self.reject(row, self.field_names(error.field or "row"), error.value, error.message)
         else:

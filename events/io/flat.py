@@ -37,7 +37,7 @@ REQUIRED_COLUMNS: tuple[str, ...] = ("id", "event_type", "status")
 NUMERIC_COLUMNS = frozenset({"lat", "lon", "radius_km", "origin_lat", "origin_lon", "dest_lat", "dest_lon",
                              "count_min", "count_max"})
 DATE_COLUMNS = frozenset({"date_start", "date_end", "published"})
-LIST_COLUMNS = frozenset({"actors", "denies", "related", "tags"})
+LIST_COLUMNS = frozenset({"actors", "denies", "related", "tags", "flags"})
 TEXT_COLUMNS = frozenset(CSV_COLUMNS) - NUMERIC_COLUMNS - DATE_COLUMNS
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -58,7 +58,7 @@ _FIELD_TO_COLUMN = {
     "sources[0].outlet": "outlet", "sources[0].agency": "agency", "sources[0].source": "source",
     "sources[0].published": "published", "sources[0].url": "url", "sources[0].quote": "quote",
 }
-_LIST_FIELD = re.compile(r"^(actors|denies|related|tags)\[\d+\]$")
+_LIST_FIELD = re.compile(r"^(actors|denies|related|tags|flags)\[\d+\]$")
 
 
 def column_of(field: str) -> str:

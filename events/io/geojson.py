@@ -22,7 +22,7 @@ from dataclasses import replace
 from typing import Any, BinaryIO, Iterable
 
 from errors import ParseError, ValidationError
-from events.io._common import Collector, ImportResult, Progress
+from events.io._common import Collector, ImportResult, Progress, line_safe
 from events.io._text import read_all_text
 from events.io.flat import CSV_COLUMNS, NUMERIC_COLUMNS, column_of
 from events.io.rowbuild import row_to_event
@@ -61,7 +61,8 @@ def write(features: Iterable[dict[str, Any]], out: BinaryIO) -> int:
     out.write(b'{"type": "FeatureCollection", "features": [')
     n = 0
     for f in features:
-        out.write((b",\n" if n else b"\n") + json.dumps(f, ensure_ascii=False, allow_nan=False).encode("utf-8"))
+        text = line_safe(json.dumps(f, ensure_ascii=False, allow_nan=False))   # one feature per line, kept so
+        out.write((b",\n" if n else b"\n") + text.encode("utf-8"))
         n += 1
     out.write(b"\n]}\n")
     return n
@@ -79,7 +80,10 @@ def _point(geometry: Any) -> tuple[float, float] | None:
     if (not isinstance(coords, list) or len(coords) < 2
             or not all(isinstance(c, (int, float)) and not isinstance(c, bool) for c in coords[:2])):
         raise ValidationError("Point coordinates must be [lon, lat] numbers", field="geometry", value=coords)
-    lon, lat = float(coords[0]), float(coords[1])
+    try:
+        lon, lat = float(coords[0]), float(coords[1])
+    except OverflowError:   # an integer of 309+ digits
+        raise ValidationError("coordinate must be a finite number", field="geometry", value=coords) from None
     if not (math.isfinite(lat) and math.isfinite(lon)):
         raise ValidationError("coordinate must be a finite number", field="geometry", value=coords)
     return lat, lon
@@ -124,6 +128,8 @@ def read(stream: BinaryIO, *, where: str, strict: bool = False, progress: Progre
         raise ParseError("JSON is nested too deeply", where=where) from None
     except json.JSONDecodeError as err:
         raise ParseError(f"not valid JSON: {err.msg} (column {err.colno})", where=f"{where}:{err.lineno}") from None
+    except ValueError as err:   # an integer of more than 4,300 digits (sys.set_int_max_str_digits)
+        raise ParseError(f"a number cannot be read: {err}", where=where) from None
     if isinstance(data, dict) and data.get("type") == "Feature":
         data = {"type": "FeatureCollection", "features": [data]}
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":

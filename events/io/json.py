@@ -14,7 +14,7 @@ import json
 from typing import Any, BinaryIO, Iterable
 
 from errors import ParseError, ValidationError
-from events.io._common import Collector, ImportResult, Progress
+from events.io._common import Collector, ImportResult, Progress, json_lines, line_safe
 from events.io._text import read_all_text
 from events.model import Event
 from events.serialize import event_from_dict, event_to_dict
@@ -30,6 +30,8 @@ def _loads(text: str, *, where: str, line_offset: int = 0) -> Any:
     except json.JSONDecodeError as err:
         raise ParseError(f"not valid JSON: {err.msg} (column {err.colno})",
                          where=f"{where}:{err.lineno + line_offset}") from None
+    except ValueError as err:   # an integer of more than 4,300 digits (sys.set_int_max_str_digits)
+        raise ParseError(f"a number cannot be read: {err}", where=where) from None
 
 
 def read(stream: BinaryIO, *, where: str, strict: bool = False, progress: Progress | None = None) -> ImportResult:
@@ -49,7 +51,7 @@ def read(stream: BinaryIO, *, where: str, strict: bool = False, progress: Progre
 
 def _read_lines(text: str, *, where: str, strict: bool, progress: Progress | None, encoding: str,
                 notes: tuple[str, ...]) -> ImportResult:
-    lines = text.lstrip("\ufeff").splitlines()
+    lines = json_lines(text.lstrip("\ufeff"))   # only "\n" ends a record: U+2028 inside text does not
     if len([ln for ln in lines if ln.strip()]) == 1:
         only = _loads(text.lstrip("\ufeff"), where=where)
         if isinstance(only, dict) and only.get("type") in ("FeatureCollection", "Feature"):
@@ -69,6 +71,10 @@ def _read_lines(text: str, *, where: str, strict: bool, progress: Progress | Non
             out.rows += 1
             out.reject(number, "row", line[:40], f"not valid JSON: {err.msg} (column {err.colno})")
             continue
+        except ValueError as err:   # an integer of more than 4,300 digits
+            out.rows += 1
+            out.reject(number, "row", line[:40], f"a number cannot be read: {err}")
+            continue
         out.add(number, lambda record=record: _event(record))
     return out.result(FORMAT, encoding=encoding, notes=notes)
 
@@ -80,16 +86,17 @@ def _event(record: Any) -> Event:
 
 
 def write(events: Iterable[Event], out: BinaryIO, *, lines: bool = False) -> int:
-    """Write records as a pretty list (like seed.json) or as JSON Lines."""
+    """Write records as a pretty list (like seed.json) or as JSON Lines (U+2028/2029/0085 escaped)."""
     n = 0
     if lines:
         for e in events:
-            out.write(json.dumps(event_to_dict(e), ensure_ascii=False).encode("utf-8") + b"\n")
+            out.write(line_safe(json.dumps(event_to_dict(e), ensure_ascii=False)).encode("utf-8") + b"\n")
             n += 1
         return n
     out.write(b"[")
     for e in events:
-        out.write((b"," if n else b"") + b"\n" + json.dumps(event_to_dict(e), ensure_ascii=False, indent=1).encode("utf-8"))
+        text = line_safe(json.dumps(event_to_dict(e), ensure_ascii=False, indent=1))
+        out.write((b"," if n else b"") + b"\n" + text.encode("utf-8"))
         n += 1
     out.write(b"\n]\n")
     return n

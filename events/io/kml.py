@@ -130,7 +130,7 @@ def _event(pm: ET.Element) -> Event:
     if "event_json" in data:
         try:
             record = json.loads(data["event_json"])
-        except (json.JSONDecodeError, RecursionError):
+        except (ValueError, RecursionError):   # JSONDecodeError, or an integer of 4,300+ digits
             raise ValidationError("event_json is not valid JSON", field="event_json",
                                   value=data["event_json"][:40]) from None
         event = event_from_dict(record)

@@ -39,7 +39,7 @@ _ORDER = ("id", "event_type", "status", "title_en", "title_ar", "summary", "date
           "place_as_written", "place_en", "place_ar", "pcode", "admin1_pcode", "admin1_en", "admin1_ar",
           "origin_lat", "origin_lon", "origin_en", "dest_lat", "dest_lon", "dest_en", "actors", "count_min",
           "count_max", "count_text", "outlet", "agency", "source", "published", "url", "quote", "denies", "related",
-          "count_what", "tags")
+          "count_what", "tags", "flags")
 assert set(_ORDER) <= set(CSV_COLUMNS), sorted(set(_ORDER) - set(CSV_COLUMNS))
 _APOSTROPHES = repeat("'")
 _TYPES = {m.value: m for m in EventType}
@@ -133,7 +133,7 @@ class RowBuilder:
         (ev_id, ev_type, status, title_en, title_ar, summary, d_start, d_end, d_prec, d_written,
          lat, lon, precision, radius, wkt, p_written, p_en, p_ar, pcode, a1_pcode, a1_en, a1_ar,
          o_lat, o_lon, o_en, t_lat, t_lon, t_en, actors, c_min, c_max, c_text,
-         outlet, agency, source, published, url, quote, denies, related, c_what, tags) = values
+         outlet, agency, source, published, url, quote, denies, related, c_what, tags, flags) = values
         kind = _enum(_TYPES, ev_type, "event_type")
         claim = _enum(_STATUSES, status, "status")
         if not ev_id:
@@ -170,7 +170,7 @@ class RowBuilder:
         return Event(id=ev_id, event_type=kind, status=claim, title_en=title_en, title_ar=title_ar,
                      summary=summary, date=when, place=place, origin=origin, destination=destination,
                      actors=_split(actors), counts=counts, sources=sources, denies=_split(denies),
-                     related=_split(related), tags=_split(tags))
+                     related=_split(related), tags=_split(tags), flags=_split(flags))
 
 
 _DICT_BUILDERS = {True: RowBuilder(CSV_COLUMNS, unescape=True), False: RowBuilder(CSV_COLUMNS, unescape=False)}

@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from events.io._common import line_safe
 from events.store.commands import _open, reports_errors, store_option
 
 
@@ -37,9 +38,9 @@ def history_command(event_id: str | None, store_url: str | None, limit: int, as_
         store.close()
     for e in entries:
         if as_json:
-            click.echo(json.dumps({"revision": e.revision, "at": e.at.isoformat(), "author": e.author,
+            click.echo(line_safe(json.dumps({"revision": e.revision, "at": e.at.isoformat(), "author": e.author,
                                    "action": e.action, "event_id": e.event_id, "undoes": e.undoes,
-                                   "before": e.before, "after": e.after}, ensure_ascii=False))
+                                   "before": e.before, "after": e.after}, ensure_ascii=False)))
             continue
         fields = _changed_fields(e.before, e.after)
         detail = f" ({', '.join(fields)})" if fields else ""

@@ -175,7 +175,7 @@ class EventStore(LearnedAliasTables, ABC):
 
     # ---- writes ----------------------------------------------------------
     def add(self, events: Iterable[Event], *, author: str, replace: bool = False,
-            progress: Progress | None = None) -> int:
+            progress: Progress | None = None, action: str | None = None) -> int:
         """Validate every event, then store all of them in one transaction (or none).
 
         A duplicate id (within the batch, or already stored unless ``replace``)
@@ -201,7 +201,7 @@ class EventStore(LearnedAliasTables, ABC):
                 raise ConflictError(f"{len(stored):,} event id(s) already in the store, first {stored[0]!r}; "
                                     f"pass replace=True (CLI: --replace) to overwrite", field="id", value=stored[0])
             total = len(batch)
-            with paused_gc(), self._write(author=author, action="replace" if stored else "add") as w:
+            with paused_gc(), self._write(author=author, action=action or ("replace" if stored else "add")) as w:
                 old = w.docs(stored) if stored else {}
                 fresh = (e for e in batch if e.id not in old)
                 w.insert(self._reporting(fresh, total, progress, offset=0))

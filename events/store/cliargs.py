@@ -77,7 +77,7 @@ def build_query(*, date_from: str | None = None, date_to: str | None = None, bbo
                 statuses: Iterable[str] = (), types: Iterable[str] = (), actors: Iterable[str] = (),
                 governorates: Iterable[str] = (), precisions: Iterable[str] = (), outlets: Iterable[str] = (),
                 text: str = "", include_undated: bool = False, include_unlocated: bool = True,
-                limit: int | None = None) -> Query:
+                limit: int | None = None, flags: Iterable[str] = ()) -> Query:
     start = parse_date_arg(date_from, option="--from")
     end = parse_date_arg(date_to, option="--to")
     if start and end and end < start:
@@ -90,4 +90,4 @@ def build_query(*, date_from: str | None = None, date_to: str | None = None, bbo
                  actors=parse_names(actors), governorates=parse_names(governorates),
                  precisions=parse_choices(precisions, Precision, option="--precision"),
                  outlets=parse_names(outlets), text=text or "", include_undated=include_undated,
-                 include_unlocated=include_unlocated, limit=limit)
+                 include_unlocated=include_unlocated, limit=limit, flags=parse_names(flags))

@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 import click
 
-from errors import EventMapError
+from errors import ENVIRONMENT_FAILURES, EventMapError, describe_failure, printable
 from events.store.cliargs import build_query
 from safe_output import check_output, write_output
 
@@ -59,13 +59,14 @@ def _fail(message: str) -> None:
 
 
 def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn EventMapError into one stderr line and exit status 2."""
+    """Turn EventMapError, and the machine's failures (disk full, permission, a locked store, a value Python
+    cannot convert: errors.ENVIRONMENT_FAILURES), into one stderr line and exit status 2."""
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
-        except EventMapError as exc:
-            _fail(str(exc))
+        except (EventMapError, *ENVIRONMENT_FAILURES) as exc:
+            _fail(describe_failure(exc))
     return wrapper
 
 
@@ -88,6 +89,8 @@ def filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--precision", "precisions", multiple=True, help="Location precision, e.g. point, governorate."),
         click.option("--outlet", "outlets", multiple=True, help="Outlet or agency name (exact; repeatable)."),
         click.option("--text", default="", help="Case-insensitive search in titles, places and summary."),
+        click.option("--flag", "flags", multiple=True, metavar="KIND",
+                     help="Data-quality flag kind, e.g. best_outside_range, or 'any' (repeat or comma-separate)."),
         click.option("--include-undated", is_flag=True, help="Keep events without a date in a date window."),
         click.option("--exclude-unlocated", is_flag=True, help="Drop events without coordinates from a --bbox search."),
         click.option("--limit", type=int, default=None, help="At most this many events (earliest first)."),
@@ -102,7 +105,8 @@ def _query(kw: dict[str, Any]):
                        statuses=kw.pop("statuses"), types=kw.pop("types"), actors=kw.pop("actors"),
                        governorates=kw.pop("governorates"), precisions=kw.pop("precisions"),
                        outlets=kw.pop("outlets"), text=kw.pop("text"), include_undated=kw.pop("include_undated"),
-                       include_unlocated=not kw.pop("exclude_unlocated"), limit=kw.pop("limit"))
+                       include_unlocated=not kw.pop("exclude_unlocated"), limit=kw.pop("limit"),
+                       flags=kw.pop("flags", ()))
 
 
 def _open(store_url: str | None):
@@ -160,14 +164,25 @@ def _write_rejects(path: Path, rejects) -> None:
 @click.option("--rejects", "rejects_path", type=click.Path(dir_okay=False), default=None,
               help="Write refused rows to this CSV report.")
 @click.option("--replace", is_flag=True, help="Overwrite stored events that have the same id.")
+@click.option("--update", is_flag=True,
+              help="A newer release: add new ids, update changed ones (audited), leave unchanged ones alone.")
+@click.option("--dry-run", is_flag=True, help="With --update: print what would change, write nothing.")
 @click.option("--learn-places", is_flag=True,
               help="UCDP/ACLED files: also learn their place strings as gazetteer aliases in the store.")
 @click.option("--author", default=lambda: os.environ.get("USER") or "cli", show_default="$USER",
               help="Name recorded in the audit log.")
 @reports_errors
 def import_command(file: str, store_url: str | None, fmt: str | None, skip_bad_rows: bool,
-                   rejects_path: str | None, replace: bool, learn_places: bool, author: str) -> None:
-    """Import events from FILE into the store: all rows or none, unless --skip-bad-rows."""
+                   rejects_path: str | None, replace: bool, learn_places: bool, author: str,
+                   update: bool = False, dry_run: bool = False) -> None:
+    """Import events from FILE into the store: all rows or none, unless --skip-bad-rows.
+
+    Published quirks (UCDP best outside low–high, sentinel source dates...) are kept with data-quality
+    flags, counted by kind on the last line; only rows that cannot be an event are refused."""
+    if dry_run and not update:
+        _fail("--dry-run: only with --update")
+    if update and replace:
+        _fail("--update and --replace: choose one")
     from events.io import read_events
     reading = _ReadingProgress() if Path(file).is_file() and Path(file).stat().st_size >= PROGRESS_MIN_BYTES \
         else None
@@ -181,14 +196,20 @@ def import_command(file: str, store_url: str | None, fmt: str | None, skip_bad_r
         _write_rejects(Path(rejects_path), rejects)
     if rejects and not skip_bad_rows:
         click.echo(f"imported 0, rejected {len(rejects)}")
-        click.echo(f"error: {len(rejects)} of {result.rows} row(s) in {file} are invalid; nothing was imported "
+        click.echo(f"error: {len(rejects)} of {result.rows} row(s) in {printable(file)} are invalid; nothing was imported "
                    f"(fix them, or use --skip-bad-rows):", err=True)
         for r in rejects[:100]:
-            click.echo(f"  {r}", err=True)
+            click.echo(f"  {printable(str(r), 400)}", err=True)
         if len(rejects) > 100:
             click.echo(f"  … and {len(rejects) - 100} more" + ("" if rejects_path else " (use --rejects FILE)"),
                        err=True)
         sys.exit(2)
+    if update:
+        from events.store.update_cli import run_update
+        run_update(events, rejects, store_url=store_url, author=author, dry_run=dry_run, opener=_open)
+        if learn_places and not dry_run:
+            _learn_places(file, result.format, store_url, author)
+        return
     with _open(store_url) as store:
         try:
             if len(events) >= PROGRESS_MIN:
@@ -205,8 +226,10 @@ def import_command(file: str, store_url: str | None, fmt: str | None, skip_bad_r
             click.echo(f"imported 0, rejected {len(rejects)}")
             raise
     click.echo(f"imported {added}, rejected {len(rejects)}")
+    from events.quality import summary_line
+    click.echo(summary_line(events))
     for r in rejects if not rejects_path else []:
-        click.echo(f"  skipped {r}", err=True)
+        click.echo(f"  skipped {printable(str(r), 400)}", err=True)
     if learn_places:
         _learn_places(file, result.format, store_url, author)
 

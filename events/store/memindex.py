@@ -32,7 +32,7 @@ from events.store.records import MULTI_SEP
 
 #: What the backend reads for each event to build the index, in this order.
 INDEX_COLUMNS = ("seq", "date_start", "date_end", "lat", "lon", "event_type", "status", "precision",
-                 "admin1_pcode", "actors_all", "outlets_all", "search", "id")
+                 "admin1_pcode", "actors_all", "outlets_all", "search", "id", "flags")
 _EPOCH = date(1970, 1, 1)
 #: FRAME_COLUMNS the index itself can answer (no SQLite read): see ``MemIndex.light_frame``.
 LIGHT_COLUMNS = ("id", "date_start", "date_end", "lat", "lon", "event_type", "status", "precision", "admin1_pcode")
@@ -57,6 +57,19 @@ def _codes(values: Sequence[str | None], order: np.ndarray) -> tuple[np.ndarray,
     """Text column → integer codes in index order plus the code book (None → -1)."""
     codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
     return codes.astype(np.int32)[order], {str(u): i for i, u in enumerate(uniques)}
+
+
+def _flag_kinds(values: Sequence[str | None]) -> list[str]:
+    """The "; "-joined flags column → MULTI_SEP-joined flag kinds plus "any" (for _postings)."""
+    from events.quality import flag_kind
+    out = []
+    for joined in values:
+        if joined:
+            kinds = dict.fromkeys(flag_kind(f) for f in joined.split("; ") if f)
+            out.append(MULTI_SEP.join(("any", *kinds)))
+        else:
+            out.append("")
+    return out
 
 
 def _postings(values: Sequence[str | None], rank: np.ndarray) -> dict[str, np.ndarray]:
@@ -95,12 +108,13 @@ class MemIndex:
     search: pa.Array         # case-folded search text (titles, places, summary), in index order
     ids: pa.Array            # event ids, in index order (to patch the index after small writes)
     n_dated: int
+    flags: dict[str, np.ndarray] | None = None   # data-quality flag kind (and "any") → positions
 
     @classmethod
     def build(cls, revision: int, columns: Sequence[Sequence]) -> "MemIndex":
         """``columns``: INDEX_COLUMNS as parallel sequences (one entry per stored event, any order)."""
         (seq, date_start, date_end, lat, lon, event_type, status, precision, admin1, actors, outlets,
-         search, ids) = columns if len(columns[0]) else ([()] * len(INDEX_COLUMNS))
+         search, ids, flags) = columns if len(columns[0]) else ([()] * len(INDEX_COLUMNS))
         rowid = np.asarray(seq, dtype=np.int64)
         start = _days(date_start, _NO_START)
         end = _days(date_end, _NO_END)
@@ -119,7 +133,7 @@ class MemIndex:
                    admin1_code, admin1_book, _postings(actors, rank), _postings(outlets, rank),
                    pa.array(search, type=pa.large_string()).take(pa.array(order)),
                    pa.array(ids, type=pa.large_string()).take(pa.array(order)),
-                   int(np.count_nonzero(start != _NO_START)))
+                   int(np.count_nonzero(start != _NO_START)), _postings(_flag_kinds(flags), rank))
 
     def patched(self, revision: int, changed_ids: Sequence[str], columns: Sequence[Sequence]) -> "MemIndex":
         """A new index: this one without ``changed_ids``, plus their current rows (``columns``).
@@ -179,7 +193,7 @@ class MemIndex:
             merged_postings(self.actors, fresh.actors), merged_postings(self.outlets, fresh.outlets),
             pa.concat_arrays([self.search.take(take_keep), fresh.search]).take(take_order),
             pa.concat_arrays([self.ids.take(take_keep), fresh.ids]).take(take_order),
-            int(np.count_nonzero(start != _NO_START)))
+            int(np.count_nonzero(start != _NO_START)), merged_postings(self.flags or {}, fresh.flags or {}))
 
     def present(self, which: str) -> list[str]:
         """Values of a coded column ("type", "status", "precision", "admin1") that some event has."""
@@ -272,6 +286,8 @@ class MemIndex:
                 keep &= self._postings_mask(self.actors, sorted(q.actors), lo, hi)
             if q.outlets:
                 keep &= self._postings_mask(self.outlets, sorted(q.outlets), lo, hi)
+            if getattr(q, "flags", None):
+                keep &= self._postings_mask(self.flags or {}, sorted(q.flags), lo, hi)
             if needle and hi > lo:
                 # only the rows still in play are searched (a vectorised substring scan in Arrow)
                 rows = np.flatnonzero(keep)

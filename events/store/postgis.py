@@ -158,6 +158,12 @@ def _where(q: Query) -> tuple[str, list[Any]]:
     if q.outlets:
         clauses.append("outlets_all && %s::text[]")
         params.append(sorted(q.outlets))
+    if getattr(q, "flags", None):
+        kinds = sorted(q.flags - {"any"})
+        any_flag = "coalesce(flags, '') <> ''" if "any" in q.flags else "false"
+        clauses.append(f"({any_flag} OR EXISTS (SELECT 1 FROM unnest(string_to_array(flags, '; ')) AS f "
+                       f"WHERE split_part(f, ':', 1) = ANY(%s)))")
+        params.append(kinds)
     needle = q.text.strip().casefold()
     if needle:
         clauses.append("strpos(search, %s) > 0")
@@ -192,6 +198,10 @@ class PostGISStore(EventStore):
                 for statement in _SCHEMA.split(";"):
                     if statement.strip():
                         self._con.execute(statement)
+            elif self._con.execute("SELECT 1 FROM information_schema.columns WHERE table_name = 'events' "
+                                   "AND column_name = 'flags' AND table_schema = current_schema()").fetchone() is None:
+                # additive migration: stores made before data-quality flags (events/quality.py)
+                self._con.execute("ALTER TABLE events ADD COLUMN flags text DEFAULT ''")
             if self._con.execute("SELECT to_regclass('store_revision')").fetchone()[0] is None:
                 for statement in _REVISION_SCHEMA.split(";"):   # also brings older stores up to date
                     if statement.strip():
@@ -216,6 +226,9 @@ class PostGISStore(EventStore):
             except pg_errors.UniqueViolation as exc:
                 raise ConflictError(f"an event id is already in the store ({exc.diag.message_detail})",
                                     field="id") from None
+            except (psycopg.Error, OSError) as exc:   # disk full, permission, lock timeout, lost connection
+                raise StoreError(f"cannot write the PostGIS store: {_one_line(exc)}", field="store",
+                                 value=_redact(self.url)) from None
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         with self._lock:
@@ -281,6 +294,7 @@ class PostGISStore(EventStore):
             "event_type": distinct("event_type"), "status": distinct("status"),
             "precision": distinct('"precision"'), "actors": distinct("unnest(actors_all)"),
             "outlets": distinct("unnest(outlets_all)"), "admin1": [r[0] for r in admin],
+            "flags": distinct("split_part(unnest(string_to_array(flags, '; ')), ':', 1)"),
             "admin1_label": [" / ".join(p for p in (r[1], r[2]) if p) or r[0] for r in admin],
         }
 

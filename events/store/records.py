@@ -93,7 +93,7 @@ def sqlite_values(e: Event) -> tuple:
         o.lat, o.lon, o.name_en, d.lat, d.lon, d.name_en,
         "; ".join(e.actors), c.min, c.max, c.as_written,
         s.outlet, s.agency, s.source, s.published.isoformat() if s.published else None, s.url, s.quote,
-        "; ".join(e.denies), "; ".join(e.related),
+        "; ".join(e.denies), "; ".join(e.related), "; ".join(e.flags),
         record_json(e), search_text(e), MULTI_SEP.join(dict.fromkeys(a for a in e.actors if a)),
         MULTI_SEP.join(outlets_of(e)),
     )

@@ -25,7 +25,7 @@ from typing import Any, Iterable, Iterator, Sequence
 import numpy as np
 import pandas as pd
 
-from errors import ConflictError, StoreError
+from errors import ConflictError, StoreError, describe_failure
 from events.frame import FRAME_COLUMNS
 from events.model import Event
 from events.query import Query
@@ -35,7 +35,9 @@ from gazetteer.aliasdb import alias_schema
 from events.store.memindex import INDEX_COLUMNS, MemIndex
 from events.store.records import STORE_COLUMNS, arrow_frame, sqlite_values, typed_frame
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: Additive migrations: version → statements that bring a store of that version to the next one.
+_MIGRATIONS = {1: ('ALTER TABLE events ADD COLUMN "flags" TEXT DEFAULT \'\'',)}
 _COLS = ", ".join(f'"{c}"' for c in STORE_COLUMNS)
 _INSERT = f"INSERT INTO events ({_COLS}) VALUES ({', '.join('?' * len(STORE_COLUMNS))})"
 _UPDATE = (f"UPDATE events SET {', '.join(f'{chr(34)}{c}{chr(34)} = ?' for c in STORE_COLUMNS[1:])} "
@@ -122,12 +124,16 @@ class SQLiteStore(EventStore):
             self._con.execute("PRAGMA foreign_keys = ON")
             self._con.execute("PRAGMA cache_size = -65536")   # 64 MiB: keeps index pages hot during big imports
             self._ensure_schema()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open the embedded store: {exc}", field="store", value=str(self.path)) from None
+        except (sqlite3.DatabaseError, OSError) as exc:
+            raise StoreError(f"cannot open the embedded store: {describe_failure(exc)}", field="store",
+                             value=str(self.path)) from None
 
     def _ensure_schema(self) -> None:
         version = self._con.execute("PRAGMA user_version").fetchone()[0]
         if version == SCHEMA_VERSION:
+            return
+        if version in _MIGRATIONS:
+            self._migrate(version)
             return
         if version != 0:
             raise StoreError(f"store schema version {version} is not supported (expected {SCHEMA_VERSION})",
@@ -143,6 +149,21 @@ class SQLiteStore(EventStore):
             self._con.execute("ROLLBACK")
             raise
 
+    def _migrate(self, version: int) -> None:
+        """Bring an older store up to SCHEMA_VERSION with additive statements (in one transaction)."""
+        self._con.execute("BEGIN IMMEDIATE")
+        try:
+            current = self._con.execute("PRAGMA user_version").fetchone()[0]   # another process may have won
+            while current in _MIGRATIONS:
+                for statement in _MIGRATIONS[current]:
+                    self._con.execute(statement)
+                current += 1
+            self._con.execute(f"PRAGMA user_version = {current}")
+            self._con.execute("COMMIT")
+        except BaseException:
+            self._con.execute("ROLLBACK")
+            raise
+
     def close(self) -> None:
         with self._lock:
             self._con.close()
@@ -150,7 +171,7 @@ class SQLiteStore(EventStore):
     # ---- backend hooks ----------------------------------------------------
     @contextmanager
     def _write(self, *, author: str, action: str, undoes: int | None = None) -> Iterator[_Writer]:
-        with self._lock:
+        with self._lock, self._failures("write"):
             self._con.execute("BEGIN IMMEDIATE")
             try:
                 at = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -160,8 +181,20 @@ class SQLiteStore(EventStore):
                 self._con.execute("COMMIT")
             except BaseException:
                 if self._con.in_transaction:
-                    self._con.execute("ROLLBACK")
+                    try:
+                        self._con.execute("ROLLBACK")
+                    except sqlite3.Error:   # a full disk can fail the rollback too; SQLite undoes it on reopen
+                        pass
                 raise
+
+    @contextmanager
+    def _failures(self, doing: str) -> Iterator[None]:
+        """sqlite3 and OS errors (disk full, read-only file, locked past busy_timeout) as one StoreError line."""
+        try:
+            yield
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(f"cannot {doing} the embedded store: {describe_failure(exc)}", field="store",
+                             value=str(self.path)) from None
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         with self._lock:
@@ -327,6 +360,7 @@ class SQLiteStore(EventStore):
                 "precision": idx.present("precision"),
                 "actors": sorted(idx.actors),
                 "outlets": sorted(idx.outlets),
+                "flags": sorted(k for k in (idx.flags or {}) if k != "any"),
                 "admin1": list(pcodes),
                 "admin1_label": list(labels),
             }

@@ -5,7 +5,7 @@ from datetime import date
 
 from events.model import ClaimStatus, DatePrecision, EventType
 from gazetteer.model import Precision
-from ui.i18n import TABLES, VALUE_LABELS, format_span, span_in_words, t
+from ui.i18n import TABLES, VALUE_LABELS, format_span, span_in_words, t, visible_of_total
 from ui.text import dir_block, highlight_span, md_escape, safe_url
 
 
@@ -30,7 +30,12 @@ def test_span_in_words():
     assert span_in_words(date(2017, 8, 26), date(2017, 8, 26), 1, "en") == "26 Aug 2017, 1 event"
     assert format_span(date(2016, 12, 30), date(2017, 1, 2), "en") == "30 Dec 2016 – 2 Jan 2017"
     assert "آب" in format_span(date(2017, 8, 26), date(2017, 9, 5), "ar")
-    assert t("visible_of_total", "ar", visible=3, total=7).startswith("3 من أصل 7")
+    assert t("visible_of_total", "ar", visible=3, total=7, noun="أحداث").startswith("3 من أصل 7")
+    # Arabic plural classes by count (issue 12: "one count is ungrammatical")
+    assert visible_of_total(3, 7, "ar") == "3 من أصل 7 أحداث معروضة"
+    assert visible_of_total(3, 16446, "ar").endswith("16446 حدثًا معروضة")
+    assert visible_of_total(3, 100, "ar").endswith("100 حدث معروضة")
+    assert span_in_words(date(2017, 8, 1), date(2017, 8, 31), 12, "ar").endswith("12 حدثًا")
 
 
 def test_quote_is_escaped_and_rtl():

@@ -100,10 +100,15 @@ def test_ucdp_mapping():
     assert b.place.precision is Precision.GOVERNORATE and b.place.radius_km == 100.0
 
 
-def test_ucdp_best_outside_low_high_is_rejected():
+def test_ucdp_best_outside_low_high_is_kept_with_a_flag():
+    clean = loads_events(UCDP.read_bytes(), format="ucdp")
     text = UCDP.read_text(encoding="utf-8").replace(",8,11,6,652,", ",20,11,6,652,")
     result = loads_events(text.encode(), format="ucdp")
-    assert ("best", "20") in [(r.field, r.value) for r in result.rejects]
+    assert [(r.field, r.value) for r in result.rejects] == [(r.field, r.value) for r in clean.rejects]
+    flagged = [e for e in result.events if any(f.startswith("best_outside_range:best=20") for f in e.flags)]
+    assert len(flagged) == 1
+    count = flagged[0].counts[0]
+    assert count.as_written == "best 20" and count.max == 20   # the published best stays, the bounds cover it
 
 
 def test_foreign_formats_need_their_columns():

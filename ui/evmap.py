@@ -1,0 +1,211 @@
+"""The dashboard's map: a Streamlit component (``mapview/evmap``, plain JS) fed the filtered events once.
+
+Why a component and not streamlit-folium (README, "Why the map runs in the browser"): the old map
+rebuilt and sent a folium layer on every slider move (5.9 MB of script at 100k events, 0.9–2.8 s).
+Here the events matching the sidebar filters go to the browser once, as a binary file of typed
+arrays under Streamlit's static serving (``static/cache/``, git-ignored), and the browser filters by
+time, groups by zoom and paints a canvas. Each rerun sends only the component's small arguments
+(window, selection, strings); the file is fetched again only when the filters or the store change.
+
+The component reports back: ``select`` (an event position → the side panel), ``window`` (a brush,
+date inputs or Play released → slider, table, permalink) and ``view`` (the user's pan/zoom → permalink).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+import streamlit.components.v1 as components
+
+from events.query import Query
+from mapview.points import PRECISIONS, STATUSES, TYPES, basemap_data, build_payload
+from mapview.style import TYPE_COLORS
+from ui import data, state
+from ui.i18n import _MONTHS, label, norm_lang
+
+REPO = Path(__file__).resolve().parents[1]
+FRONTEND = REPO / "mapview" / "evmap"
+CACHE_DIR = REPO / "static" / "cache"
+SERVED = "/app/static/cache/"
+KEY = "evmap"
+_EPOCH = date(1970, 1, 1)
+#: Up to this many events the payload also carries place names, fatalities and first actors (read from
+#: the full frame); above it the browser still draws every event, without those three.
+EXTRAS_MAX = 60_000
+
+_component = components.declare_component("evmap", path=str(FRONTEND))
+
+#: The component's words (en, ar); plural forms follow Arabic rules (1, 2, 3–10, 11–99, 100+).
+STRINGS: dict[str, tuple[str, str]] = {
+    "from": ("From", "من"), "to": ("To", "إلى"), "play": ("▶ Play", "▶ تشغيل"), "pause": ("⏸ Pause", "⏸ إيقاف مؤقت"),
+    "step": ("Step", "الخطوة"), "mode": ("Playback", "طريقة العرض"), "speed": ("Speed", "السرعة"),
+    "step_day": ("+1 day", "+يوم"), "step_week": ("+1 week", "+أسبوع"), "step_month": ("+30 days", "+30 يومًا"),
+    "mode_window": ("moving window", "نافذة متحركة"), "mode_cumulative": ("cumulative", "تراكمي"),
+    "speed_slow": ("slow", "بطيء"), "speed_normal": ("normal", "عادي"), "speed_fast": ("fast", "سريع"),
+    "playing_window": ("Playing: a {days}-day window moves {step} day(s) every {speed} s; Pause keeps it",
+                       "تشغيل: نافذة من {days} يومًا تتقدم {step} يومًا كل {speed} ثانية؛ الإيقاف يثبّتها"),
+    "playing_cumulative": ("Playing: the end moves {step} day(s) every {speed} s from the start; Pause keeps it",
+                           "تشغيل: تتقدم النهاية {step} يومًا كل {speed} ثانية من البداية؛ الإيقاف يثبّتها"),
+    "play_done": ("Reached the last day.", "وصل العرض إلى اليوم الأخير."),
+    "brush_hint": ("Drag to choose the dates; drag the window to move it, its edges to resize",
+                   "اسحب لاختيار التواريخ؛ اسحب النافذة لتحريكها وحوافها لتغيير مداها"),
+    "scroll_hint": ("Click the map to zoom with the mouse wheel", "انقر على الخريطة للتكبير بعجلة الفأرة"),
+    "in_view": ("{events} in view", "في العرض: {events}"),
+    "here": ("{events} at this place", "في هذا المكان: {events}"),
+    "and_more": ("and {n} more", "و{n} غيرها"),
+    "deaths": ("{n} killed", "{n} قتيل"),
+    "by_type": ("By type (window)", "حسب النوع (الفترة)"), "by_actor": ("By actor (window)", "حسب الطرف (الفترة)"),
+    "gov_level_badge": ("{n} by gov.", "{n} بالمحافظة"),
+    "gov_level_title": ("{events} placed only in {name} governorate", "{events} محددة بمحافظة {name} فقط"),
+    "gov_level": ("placed only at governorate level", "محدد بالمحافظة فقط"),
+    "country_level_title": ("{events} placed only at region or country level",
+                            "{events} محددة بالإقليم أو البلد فقط"),
+    "imprecise_note": ("Not points: {gov} placed only by governorate (hatched), {other} only by region/country",
+                       "ليست نقاطًا: {gov} بدقة المحافظة فقط (مظللة)، و{other} بدقة الإقليم أو البلد فقط"),
+    "list_them": ("List them", "اعرضها"),
+    "show_imprecise": ("Governorate-level events (hatched)", "أحداث على مستوى المحافظة (مظللة)"),
+    "size_by": ("Size:", "الحجم:"), "size_none": ("uniform", "موحّد"), "size_fatalities": ("by fatalities", "حسب عدد القتلى"),
+    "online_tiles": ("Online street map (OSM)", "خريطة شوارع عبر الإنترنت (OSM)"),
+    "legend": ("Legend", "دليل الخريطة"), "groups_by_status": ("Groups: ring = claim status mix",
+                                                            "المجموعات: الحلقة = نسب حالات الادعاء"),
+    "single_events": ("Single events (colour = type)", "أحداث مفردة (اللون = النوع)"),
+    "approx_place": ("placed near a town / in a district", "قرب بلدة أو ضمن منطقة"),
+    "stack": ("several events at one place (click for the list)", "عدة أحداث في مكان واحد (انقر للقائمة)"),
+    "type_colour": ("Event type", "نوع الحدث"),
+    "attribution": ("Boundaries and places: OCHA (HDX) · events: project data",
+                    "الحدود والأماكن: OCHA (HDX) · الأحداث: بيانات المشروع"),
+}
+PLURAL = {
+    "en": {"one": "1 event", "other": "{n} events"},
+    "ar": {"zero": "لا أحداث", "one": "حدث واحد", "two": "حدثان", "few": "{n} أحداث", "many": "{n} حدثًا",
+           "other": "{n} حدث"},
+}
+
+
+def day_number(d: date) -> int:
+    return (d - _EPOCH).days
+
+
+def from_day(n: int) -> date:
+    return _EPOCH + timedelta(days=int(n))
+
+
+def map_query(base_q: Query) -> Query:
+    """All dates, located events only: the browser filters time itself."""
+    return replace(base_q, date_from=None, date_to=None, include_undated=False, include_unlocated=False)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _payload(location: str, rev: object, key: tuple, lang: str, _q: Query) -> dict:
+    light = data.get_store(location).light_frame(_q)
+    keep = light["lat"].notna().to_numpy() & light["lon"].notna().to_numpy() & light["date_start"].notna().to_numpy()
+    light = light.loc[keep].reset_index(drop=True)
+    extras = None
+    if 0 < len(light) <= EXTRAS_MAX:
+        full = data.get_store(location).frame(_q)
+        full = full.loc[full["lat"].notna() & full["lon"].notna() & full["date_start"].notna()].reset_index(drop=True)
+        if len(full) == len(light) and (full["id"].to_numpy() == light["id"].to_numpy()).all():
+            extras = full[["place_en", "place_ar", "place_as_written", "count_max", "actors"]]
+    p = build_payload(light, extras, lang=lang)
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    name = f"evm-{p.digest}"
+    bin_path, meta_path = CACHE_DIR / f"{name}.bin", CACHE_DIR / f"{name}.json"
+    if not bin_path.exists():
+        tmp = bin_path.with_suffix(".tmp")
+        tmp.write_bytes(p.blob)
+        tmp.replace(bin_path)
+    if not meta_path.exists():
+        tmp = meta_path.with_suffix(".jtmp")
+        tmp.write_text(json.dumps(p.meta, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(meta_path)
+    ids = light["id"].to_numpy(dtype=object)
+    return {"data_url": SERVED + bin_path.name, "meta_url": SERVED + meta_path.name, "ids": ids,
+            "pos": {v: i for i, v in enumerate(ids)} if len(ids) <= 200_000 else None,
+            "n": len(light), "bytes": len(p.blob)}
+
+
+@st.cache_resource(show_spinner=False)
+def _basemap_url() -> str:
+    text = json.dumps(basemap_data(), ensure_ascii=False, separators=(",", ":"))
+    import hashlib
+    name = f"basemap-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:12]}.json"
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    path = CACHE_DIR / name
+    if not path.exists():
+        tmp = path.with_suffix(".jtmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    return SERVED + name
+
+
+def payload(base_q: Query, lang: str) -> dict:
+    q = map_query(base_q)
+    return _payload(data.store_location(), data.revision(), data.query_key(q), norm_lang(lang), q)
+
+
+def _index_of(p: dict, event_id: str | None) -> int:
+    if not event_id:
+        return -1
+    if p["pos"] is not None:
+        return p["pos"].get(event_id, -1)
+    hits = np.flatnonzero(p["ids"] == event_id)
+    return int(hits[0]) if len(hits) else -1
+
+
+def strings(lang: str) -> dict[str, str]:
+    i = 1 if norm_lang(lang) == "ar" else 0
+    return {k: v[i] for k, v in STRINGS.items()}
+
+
+def apply_reports(base_q: Query, span: tuple[date, date] | None) -> None:
+    """Act on what the map reported since the last run, before any widget is drawn (the slider's
+    value can only be set before the slider exists)."""
+    ss = st.session_state
+    value = ss.get(KEY)
+    if not isinstance(value, dict) or value.get("seq") == ss.get("_evm_seq"):
+        return
+    ss["_evm_seq"] = value.get("seq")
+    event = value.get("event")
+    if event == "window" and span is not None and value.get("window"):
+        a, b = (from_day(x) for x in value["window"])
+        ss["window"] = (min(a, b), max(a, b))
+    elif event == "select":
+        p = payload(base_q, state.lang())
+        i = value.get("index")
+        if isinstance(i, int) and 0 <= i < p["n"]:
+            ss["selected"] = str(p["ids"][i])
+            ss["_zoom_to_selected"] = False        # a marker click never moves the map
+    elif event == "view" and isinstance(value.get("view"), dict):
+        v = value["view"]
+        try:
+            ss["view_center"] = (round(float(v["lat"]), 4), round(float(v["lng"]), 4))
+            ss["view_zoom"] = int(v["zoom"])
+        except (KeyError, TypeError, ValueError):
+            pass
+
+
+def render(base_q: Query, window: tuple[date, date] | None, span: tuple[date, date] | None, lang: str, *,
+           height: int = 600, side_list: bool = True) -> dict:
+    """Draw the map; returns the payload info (n events sent, bytes) for captions and the bench."""
+    ss = st.session_state
+    p = payload(base_q, lang)
+    if "_evm_initial_view" not in ss:
+        c, z = ss.get("view_center"), ss.get("view_zoom")
+        ss["_evm_initial_view"] = {"center": list(c), "zoom": int(z)} if c and z else None
+    lang = norm_lang(lang)
+    args = dict(
+        data_url=p["data_url"], meta_url=p["meta_url"], basemap_url=_basemap_url(), lang=lang,
+        window=[day_number(window[0]), day_number(window[1])] if window else None,
+        bounds=[day_number(span[0]), day_number(span[1])] if span else None,
+        selected=_index_of(p, ss.get("selected")), view=ss["_evm_initial_view"], height=height,
+        strings=strings(lang), plural=PLURAL[lang], months=_MONTHS[lang],
+        labels={v: label(v, lang) for v in (*STATUSES, *TYPES, *PRECISIONS)},
+        typeColors={t.value: c for t, c in TYPE_COLORS.items()}, side=side_list,
+    )
+    _component(key=KEY, default=None, **args)
+    return p
