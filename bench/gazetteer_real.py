@@ -33,7 +33,7 @@ Scoring: ``within`` = resolved and within 10 km; ``wrong`` = resolved
 default build here leaves it out (``--features`` puts it back): a figure on
 strings the gazetteer was taught says little about the ones it was not.
 
-**Learning scored honestly** (``bench/gazetteer_learning.py``): aliases
+**Learning scored honestly** (``bench/_gazetteer_learning.py``): aliases
 learned from six governorates of the UCDP file, scored on the seventh,
 rotated (leave one governorate out), printed next to the all-in figure
 (learn the whole file, score it) and the figure without learning.
@@ -336,11 +336,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 shown.append((f"{label}, {'context' if with_context else 'bare'}", s))
         for label, s in shown:
             _print_failures(label, s["failures"], args.failures)
-        # Learning scored honestly (bench/gazetteer_learning.py): leave one governorate out.
-        from bench.gazetteer_learning import learning_scores, print_learning
+        # Learning scored honestly (bench/_gazetteer_learning.py): leave one governorate out.
+        from bench._gazetteer_learning import learning_scores, print_learning
         plain = build_gazetteer(features=False)[0] if args.features else gz
         print_learning(learning_scores(plain, ucdp, rows, score_ucdp), _line, HEADER, failures=args.failures,
-                       print_failures=_print_failures)
+                       print_failures=_print_failures, base_build_s=None if args.features else build_s)
 
     geo = load_geonames_arabic()
     if not geo:
