@@ -16,6 +16,7 @@ displacement (نزوح، تهجير, displaced, fled), attack (هجوم, attack)
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from events.ingest.normalize import fold, fold_pattern
@@ -85,9 +86,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
 }
 
 
-def _compile(table: dict) -> list[tuple[object, re.Pattern[str]]]:
+def _compile(table: dict) -> tuple[tuple[object, re.Pattern[str]], ...]:
     # "rebel-held" is not the rebels acting: a hyphen after the name ends no match
-    return [(key, re.compile(fold_pattern(r"(?<![\w])" + p + r"(?![\w\-])"))) for key, pats in table.items() for p in pats]
+    return tuple((key, re.compile(fold_pattern(r"(?<![\w])" + p + r"(?![\w\-])"))) for key, pats in table.items() for p in pats)
 
 
 _ACTOR_RES = _compile(ACTORS)
@@ -104,10 +105,31 @@ _WEAK_RES = _compile(WEAK_TRIGGERS)
 _ORGANISATION = re.compile(fold_pattern(r"(?<![\w])(?:[وفبل]|لل)?(?:ال)?تنظيم(?![\w])(?!\s+(?:ال)?دولة)"))
 
 
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_LATIN = re.compile(r"[a-z]")
+
+
+def _letters(pattern: str) -> str:
+    return re.sub(r"\\[a-zA-Z]|\(\?[a-zA-Z]*[:<!=]*", "", pattern)
+
+
+@functools.lru_cache(maxsize=16)
+def _by_script(patterns: tuple, arabic: bool, latin: bool) -> tuple:
+    """Only the patterns that can match a text of these scripts (half the regex work on a one-script clause)."""
+    out = []
+    for key, rx in patterns:
+        letters = _letters(rx.pattern)
+        ar, lat = bool(_ARABIC.search(letters)), bool(_LATIN.search(letters))
+        if (arabic and ar) or (latin and lat) or not (ar or lat):
+            out.append((key, rx))
+    return tuple(out)
+
+
 def _earliest_longest(patterns, text: str) -> list[tuple[object, int, int]]:
-    hits = [(key, m.start(), m.end()) for key, rx in patterns for m in rx.finditer(text)]
+    arabic, latin = bool(_ARABIC.search(text)), bool(_LATIN.search(text))
+    hits = [(key, m.start(), m.end()) for key, rx in _by_script(patterns, arabic, latin) for m in rx.finditer(text)]
     if not hits and patterns is _TRIGGER_RES:
-        hits = [(key, m.start(), m.end()) for key, rx in _WEAK_RES for m in rx.finditer(text)]
+        hits = [(key, m.start(), m.end()) for key, rx in _by_script(_WEAK_RES, arabic, latin) for m in rx.finditer(text)]
     hits.sort(key=lambda h: (h[1], -(h[2] - h[1])))
     chosen: list[tuple[object, int, int]] = []
     last_end = -1  # hits come by start, so a hit overlaps a chosen one iff it starts before the last end
@@ -118,6 +140,12 @@ def _earliest_longest(patterns, text: str) -> list[tuple[object, int, int]]:
     return chosen
 
 
+@functools.lru_cache(maxsize=4096)
+def _cached(table: str, folded_text: str) -> tuple:
+    """Hits of one table in a folded text: the stages read the same clause several times."""
+    return tuple(_earliest_longest(_ACTOR_RES if table == "actors" else _TRIGGER_RES, folded_text))
+
+
 def find_actors(text: str, *, organisation_means: str | None = None) -> list[tuple[str, tuple[int, int]]]:
     """Canonical actor names with their spans in ``text``, in order.
 
@@ -125,7 +153,7 @@ def find_actors(text: str, *, organisation_means: str | None = None) -> list[tup
     this article (ISIS when the article names it), else it is ignored.
     """
     folded = fold(text)
-    hits = _earliest_longest(_ACTOR_RES, folded.text)
+    hits = list(_cached("actors", folded.text))
     if organisation_means:
         for m in _ORGANISATION.finditer(folded.text):
             if all(m.end() <= s or m.start() >= e for _, s, e in hits):
@@ -137,7 +165,7 @@ def find_actors(text: str, *, organisation_means: str | None = None) -> list[tup
 def find_trigger(text: str) -> tuple[EventType, tuple[int, int]] | None:
     """The event type of a clause: its earliest trigger word (longest at the same place)."""
     folded = fold(text)
-    hits = _earliest_longest(_TRIGGER_RES, folded.text)
+    hits = list(_cached("triggers", folded.text))
     if not hits:
         return None
     event_type, s, e = hits[0]
@@ -147,10 +175,10 @@ def find_trigger(text: str) -> tuple[EventType, tuple[int, int]] | None:
 def trigger_spans(text: str) -> list[tuple[int, int]]:
     """Spans of every trigger word (places must not run into them: "من كسر الحصار")."""
     folded = fold(text)
-    return [folded.span(s, e) for _, s, e in _earliest_longest(_TRIGGER_RES, folded.text)]
+    return [folded.span(s, e) for _, s, e in list(_cached("triggers", folded.text))]
 
 
 def all_triggers(text: str) -> list[tuple[EventType, tuple[int, int]]]:
     """Every trigger in the clause, in order, with its type (to bound one event's words)."""
     folded = fold(text)
-    return [(t, folded.span(s, e)) for t, s, e in _earliest_longest(_TRIGGER_RES, folded.text)]  # type: ignore[misc]
+    return [(t, folded.span(s, e)) for t, s, e in list(_cached("triggers", folded.text))]  # type: ignore[misc]

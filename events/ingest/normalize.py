@@ -47,6 +47,11 @@ class Folded:
         return self.original[a:b]
 
 
+_TABLE = str.maketrans(_CHAR_MAP)
+#: What only the character loop handles: a dropped mark, a run of whitespace, a tab or other space.
+_SLOW = re.compile("[" + re.escape("".join(sorted(_DROP))) + r"]|\s\s|[^\S \n]")
+
+
 @functools.lru_cache(maxsize=4096)  # every stage folds the same clause: fold it once (Folded is frozen)
 def fold(text: str) -> Folded:
     """Fold ``text`` for matching: one hamza-less alef, ي for ى, ASCII digits, no diacritics, lower case,
@@ -55,6 +60,11 @@ def fold(text: str) -> Folded:
     The whitespace rule is a time budget as much as a convenience: no rule downstream ever sees a run
     of spaces to backtrack over, whatever was pasted (issue 13).
     """
+    mapped = text.translate(_TABLE)
+    if not _SLOW.search(mapped):  # the common case: nothing dropped, no run of spaces: one offset per character
+        low = mapped.lower()
+        if len(low) == len(text):
+            return Folded(text, low, tuple(range(len(text))))
     chars: list[str] = []
     offsets: list[int] = []
     in_space = False

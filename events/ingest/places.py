@@ -114,6 +114,34 @@ _EN_NOT_PLACE = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
                  "Turkish", "US", "U.S.", "American", "SDF", "HTS", "Syrian", "Kurdish", "Washington", "Moscow"}
 
 
+class _Stops:
+    """Where the phrase starting at ``start`` stops: what ``_STOP_AR.search(text[start:start + _LOOKAHEAD])``
+    gives, from one pass over the clause instead of one search per candidate start (a clause of 25,000
+    trigger words has 25,000 starts: searched each time, that was minutes).
+
+    Past the first character the slice and the whole text give the same context, so the answer is the
+    first match of the whole-text pass after ``start``; the first character is matched on the slice
+    itself (its lookbehind sees nothing there); a match of the pass overlapping ``start`` is searched for.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.matches = [(m.start(), m.end()) for m in _STOP_AR.finditer(text)]
+        self.starts = [a for a, _ in self.matches]
+
+    def first(self, start: int, rest: str) -> int | None:
+        """Offset in ``rest`` (= text[start:start + _LOOKAHEAD]) of the first stop, or None."""
+        if _STOP_AR.match(rest):
+            return 0
+        k = bisect.bisect_left(self.starts, start + 1)
+        if k and self.matches[k - 1][1] > start + 1:  # a pass match straddles start: search for real
+            m = _STOP_AR.search(self.text, start + 1, start + len(rest))
+            return m.start() - start if m else None
+        if k < len(self.starts) and self.matches[k][1] <= start + len(rest):
+            return self.starts[k] - start
+        return None
+
+
 def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) -> list[PlacePhrase]:
     folded = fold(text)
     work = list(folded.text)
@@ -121,6 +149,7 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
         i, j = bisect.bisect_left(folded.offsets, a), bisect.bisect_left(folded.offsets, b)
         work[i:j] = "|" * (j - i)
     work_text = "".join(work)
+    stops = _Stops(work_text)
     starts: list[tuple[int, int, str, bool, bool]] = []  # (position, 0 = after a preposition, role, headed, coord)
     for m in _PREP_AR_RE.finditer(work_text):
         starts.append((m.end(), 0, _PREP_AR[m.group("prep")], False, False))
@@ -145,9 +174,9 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
         if start < headed_until or (start < covered_until and not headed):
             continue  # a place word (حي، بلدة…) inside an unheaded phrase, which may not be a place, is still tried
         rest = work_text[start:start + _LOOKAHEAD]  # a phrase is at most MAX_WORDS words: never read the whole rest
-        stop = _STOP_AR.search(rest)
+        stop = stops.first(start, rest)
         bar = rest.find("|")
-        stop_at = min([x for x in (stop.start() if stop else None, bar if bar >= 0 else None) if x is not None],
+        stop_at = min([x for x in (stop, bar if bar >= 0 else None) if x is not None],
                       default=len(rest))
         m_in = next((m for m in re.finditer(r"\s+في\s+", rest[:stop_at]) if not _IN_CONTINUES.match(rest[m.start():])),
                     None)
@@ -181,7 +210,7 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
         if is_headed:
             headed_until = end
         nxt = _COORD_AR.match(work_text, end)  # «في X وY» / «X وبلدة Y»: Y is a place of its own
-        if nxt is not None and (stop is not None and stop.start() == stop_at):
+        if nxt is not None and stop == stop_at:
             at = nxt.start("head") if nxt.group("head") else nxt.end()
             bisect.insort(starts, (at, 1, role, bool(nxt.group("head")), True))
     return out
