@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.ui.conftest import REPO
+from tests.ui.evm_helpers import MAP_IFRAME, latlng_xy, map_frame, page_xy, panel_id, set_view, wait_map
 
 from mapview.snapshot import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402
 
@@ -26,23 +27,7 @@ pytestmark = pytest.mark.browser
 CHROMIUM = CHROMIUM_PATH
 ARGS = CHROMIUM_ARGS   # the flags this closed network needs (see mapview/snapshot.py)
 ARTIFACTS = REPO / "tests" / "artifacts"
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 SLIDER = '[data-testid="stSlider"] input[type="range"]'
-
-#: Counts what the Leaflet map in the streamlit-folium iframe draws (the map is `window.map` there).
-COUNT_JS = """() => {
-  const m = window.map; if (!m || !m.eachLayer) return null;
-  let points = 0, polygons = 0;
-  m.eachLayer(l => {
-    if (l instanceof L.Circle) return;
-    if (l instanceof L.CircleMarker) { if (l.options.radius < 12) points++; }
-    else if (l instanceof L.Marker) {
-      const c = l.options.icon && l.options.icon.options.className;
-      if (c === 'em-denied' || c === 'em-agg') points++;
-    } else if (l instanceof L.Polygon) polygons++;
-  });
-  return {points, polygons};
-}"""
 
 if not os.access(CHROMIUM, os.X_OK):
     pytest.skip(f"{CHROMIUM} not installed (Debian package chromium; scripts/system_deps.sh)", allow_module_level=True)
@@ -61,10 +46,9 @@ def _free_port() -> int:
     pytest.skip("no free port in 8641-8659")
 
 
-@pytest.fixture(scope="module")
-def server(seeded_store_path):
+def _start_server(store_path):
     port = _free_port()
-    env = dict(os.environ, EVENTS_STORE=str(seeded_store_path))
+    env = dict(os.environ, EVENTS_STORE=str(store_path))
     proc = subprocess.Popen([str(REPO / ".venv" / "bin" / "streamlit"), "run", "app.py", "--server.port", str(port),
                              "--server.headless", "true"], cwd=REPO, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -79,12 +63,22 @@ def server(seeded_store_path):
     else:
         proc.kill()
         pytest.fail("streamlit did not become healthy: " + proc.stderr.read().decode(errors="replace")[-2000:])
-    yield url
+    return proc, url
+
+
+def _stop_server(proc) -> None:
     proc.terminate()
     try:
         proc.wait(10)
     except subprocess.TimeoutExpired:
         proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server(seeded_store_path):
+    proc, url = _start_server(seeded_store_path)
+    yield url
+    _stop_server(proc)
 
 
 @pytest.fixture(scope="module")
@@ -107,31 +101,12 @@ def page(browser, server):
 
 
 def _map_frame(pg):
-    pg.wait_for_selector(MAP_IFRAME, state="attached", timeout=30_000)
-    for _ in range(100):
-        frames = [f for f in pg.frames if "streamlit_folium" in f.url]
-        if frames:
-            return frames[0]
-        pg.wait_for_timeout(100)
-    raise AssertionError("streamlit-folium iframe not found")
+    return map_frame(pg)
 
 
-def _counts(pg):
-    try:
-        return _map_frame(pg).evaluate(COUNT_JS)
-    except Exception:  # the frame is (re)loading
-        return None
-
-
-def _wait_map(pg, *, until=lambda c: c and c["polygons"] > 0, timeout: float = 30) -> dict:
-    deadline = time.time() + timeout
-    counts = None
-    while time.time() < deadline:
-        counts = _counts(pg)
-        if until(counts):
-            return counts
-        pg.wait_for_timeout(100)
-    raise AssertionError(f"map not in expected state, last counts {counts}")
+def _wait_map(pg, *, until=lambda s: s["inWindow"] > 0, timeout: float = 40) -> dict:
+    """What the map component drew (window.evm.stats: inWindow, inView, points, groups, stacks, govOutlines)."""
+    return wait_map(pg, until=until, timeout=timeout)
 
 
 def _span_text(pg) -> str:
@@ -146,19 +121,20 @@ def _shot(pg, name: str) -> Path:
 
 
 def test_map_drawn_and_slider_redraws_markers(page):
-    counts = _wait_map(page, until=lambda c: c and c["points"] == 7)
-    assert counts["polygons"] > 50                       # governorate + district boundaries (offline basemap)
+    counts = _wait_map(page, until=lambda c: c["inWindow"] == 7)
+    assert map_frame(page).evaluate("() => window.evm.boundaries") > 50   # governorates + districts, offline
+    assert counts["govOutlines"] == 2        # 4 governorate-level seed events: Deir ez-Zor and Ar-Raqqa, hatched
     iframe_box = page.locator(MAP_IFRAME).bounding_box()
     assert iframe_box and iframe_box["height"] > 300
     _shot(page, "dashboard_en_all.png")
     end_thumb = page.locator(SLIDER).nth(1)
     end_thumb.focus()
     end_thumb.press("Home")                               # end → first day: only May events remain
-    counts = _wait_map(page, until=lambda c: c and c["points"] < 7)
-    assert counts["points"] == 1
+    counts = _wait_map(page, until=lambda c: c["inWindow"] < 7)
+    assert counts["inWindow"] == 1 and counts["points"] == 1
     assert "1 May 2017, 1 event" in _span_text(page)
-    # the map iframe was kept (no page reload): the basemap is still there
-    assert counts["polygons"] > 50
+    # the map iframe was kept (no reload): the data and basemap are still there
+    assert map_frame(page).evaluate("() => window.evm.boundaries") > 50
     _shot(page, "dashboard_en_slider.png")
 
 
@@ -178,15 +154,20 @@ def test_only_the_users_own_pan_or_zoom_lands_in_the_permalink(browser, server):
     reruns = []
     pg.on("websocket", lambda ws: ws.on("framesent", lambda payload: reruns.append(1)))
     pg.goto(server + "/")
-    _wait_map(pg, until=lambda c: c and c["points"] == 7)
+    _wait_map(pg, until=lambda c: c["inWindow"] == 7)
     pg.wait_for_timeout(1500)                          # the map's own moves (fit, resize) have settled
     assert "z=" not in pg.url
     sent_after_load = len(reruns)
     pg.wait_for_timeout(1500)
     assert len(reruns) == sent_after_load              # nothing more asked of the server while nobody acts
     zoom_before = _map_frame(pg).evaluate("() => window.map.getZoom()")
-    box = pg.locator(MAP_IFRAME).bounding_box()
-    pg.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    size = _map_frame(pg).evaluate("() => [window.map.getSize().x, window.map.getSize().y]")
+    x, y = page_xy(pg, size[0] / 2, 30)                # an empty corner of the map (north of Syria)
+    pg.mouse.move(x, y)
+    pg.mouse.wheel(0, -400)                            # page scroll over the map does not zoom it...
+    pg.wait_for_timeout(800)
+    assert _map_frame(pg).evaluate("() => window.map.getZoom()") == zoom_before
+    pg.mouse.click(x, y)                               # ...until the map is clicked
     pg.mouse.wheel(0, -400)
     url = _wait_url(pg, lambda u: "z=" in u, "the zoomed view in the URL")
     zoom_after = _map_frame(pg).evaluate("() => window.map.getZoom()")
@@ -212,22 +193,21 @@ def _wait_span(pg, predicate, what: str, timeout: float = 30) -> str:
 
 
 def test_playback_advances_window(page):
-    end_thumb = page.locator(SLIDER).nth(1)
-    end_thumb.focus()
-    end_thumb.press("Home")
-    _wait_span(page, lambda s: s.startswith("1 May 2017"), "the 1 May window")
-    # one day at a time, each press confirmed by the server (fast presses can overtake a rerun)
-    for day in range(2, 8):
-        end_thumb.press("ArrowRight")
-        _wait_span(page, lambda s, day=day: s.startswith(f"1–{day} May"), f"the 1–{day} May window")
-    page.get_by_role("button", name="▶ Play").click()
-    moved = _wait_span(page, lambda s: s[:1].isdigit() and not s.startswith("1–"), "playback to move the window")
-    page.get_by_role("button", name="⏸ Pause").click()
-    assert "May" in moved                                  # e.g. "2–8 May 2017, 1 event"
+    _wait_map(page, until=lambda c: c["inWindow"] == 7)
+    fr = map_frame(page)
+    start = fr.evaluate("() => window.evm.stats.window")
+    fr.get_by_role("button", name="▶ Play").click()      # from the whole range: plays a 30-day window from the start
+    assert "Playing" in fr.locator(".evm-msg").inner_text()
+    moved = _wait_map(page, until=lambda c: c["window"][0] > start[0] and c["window"][1] < start[1])
+    fr.get_by_role("button", name="⏸ Pause").click()
+    kept = fr.evaluate("() => window.evm.stats.window")
+    assert kept[1] - kept[0] == 29 and kept[0] >= moved["window"][0]
+    # the paused window reaches the server: slider caption and table follow
+    _wait_span(page, lambda s: "2017" in s and not s.startswith("1 May 2017 – "), "the paused window")
 
 
 def test_table_row_opens_side_panel(page):
-    _wait_map(page, until=lambda c: c and c["points"] == 7)
+    _wait_map(page, until=lambda c: c["inWindow"] == 7)
     grid = page.locator('[data-testid="stDataFrame"]').first
     grid.scroll_into_view_if_needed()
     box = grid.bounding_box()
@@ -239,19 +219,33 @@ def test_table_row_opens_side_panel(page):
     _shot(page, "dashboard_en_panel.png")
 
 
-def test_marker_click_selects_event(page):
-    _wait_map(page, until=lambda c: c and c["points"] == 7)
+def test_marker_click_selects_event_without_moving_the_map(page):
+    _wait_map(page, until=lambda c: c["inWindow"] == 7)
     page.locator(MAP_IFRAME).scroll_into_view_if_needed()
-    frame = _map_frame(page)
-    # the Raqqa claim (June–July 2017): the only marker in Ar-Raqqa governorate
-    x, y = frame.evaluate("() => { const p = window.map.latLngToContainerPoint([36.02304, 38.92059]); "
-                          "const r = window.map.getContainer().getBoundingClientRect(); "
-                          "return [p.x + r.left, p.y + r.top]; }")
-    box = page.locator(MAP_IFRAME).bounding_box()
-    page.mouse.click(box["x"] + x, box["y"] + y)
+    fr = map_frame(page)
+    set_view(page, 35.569519, 39.913879, 11)              # Kasra (a point) at zoom 11
+    centre = fr.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng, window.map.getZoom()]")
+    page.mouse.click(*latlng_xy(page, 35.569519, 39.913879))
     panel = page.locator(".evm-detail")
     panel.wait_for(timeout=20_000)
-    assert panel.get_attribute("data-event-id") == "seed-2017-06-raqqa-evacuations"
+    assert panel.get_attribute("data-event-id") == "seed-2017-05-kasra-evacuation"
+    page.wait_for_timeout(500)
+    assert fr.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng, window.map.getZoom()]") == centre
+    assert fr.locator(".evm-popup").count() == 1          # the popup stays open after the rerun
+
+
+def test_governorate_level_claim_is_listed_from_its_unit(page):
+    _wait_map(page, until=lambda c: c["inWindow"] == 7)
+    page.locator(MAP_IFRAME).scroll_into_view_if_needed()
+    fr = map_frame(page)
+    set_view(page, 36.02304, 38.92059, 8)
+    # the Raqqa claim (June–July 2017) is placed only by governorate: the hatched unit lists it
+    page.mouse.click(*latlng_xy(page, 35.7, 38.6))
+    button = fr.locator(".evm-pop li button").first
+    button.wait_for(timeout=10_000)
+    button.click()
+    page.wait_for_function("() => { const d = document.querySelector('.evm-detail'); "
+                           "return d && d.dataset.eventId === 'seed-2017-06-raqqa-evacuations'; }", timeout=20_000)
 
 
 def test_claim_panel_links_to_its_denial(browser, server):
@@ -294,18 +288,12 @@ def test_arabic_ui_is_rtl(page):
     page.get_by_role("heading", name="خريطة أحداث سوريا").wait_for(timeout=20_000)
     direction = page.evaluate("() => getComputedStyle(document.querySelector('[data-testid=\"stMain\"]')).direction")
     assert direction == "rtl"
-    # the base map is rebuilt in Arabic: wait for its labels
-    labels_js = "() => Array.from(document.querySelectorAll('.em-label')).map(e => e.textContent)"
-    deadline = time.time() + 30
-    labels: list = []
-    while time.time() < deadline and "دير الزور" not in labels:
-        page.wait_for_timeout(200)
-        try:
-            labels = _map_frame(page).evaluate(labels_js)
-        except Exception:    # the iframe is reloading
-            labels = []
-    assert "دير الزور" in labels
-    _wait_map(page, until=lambda c: c and c["points"] == 7)
+    # the map is rebuilt in Arabic: right-to-left, with its own labels
+    _wait_map(page, until=lambda c: c["inWindow"] == 7)
+    fr = map_frame(page)
+    fr.wait_for_function("() => document.getElementById('evm-root').dir === 'rtl'", timeout=20_000)
+    assert fr.evaluate("() => window.evm.labels") > 0
+    assert "تشغيل" in fr.locator(".evm-play").inner_text()
     time.sleep(1)
     _shot(page, "dashboard_ar.png")
 
