@@ -16,6 +16,7 @@ so a first-letter typo still has a chance.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from bisect import bisect_left, bisect_right
@@ -85,6 +86,21 @@ _LAT_PARTS = re.compile(r"\s+-\s+|\s*_\s*")
 _LAT_CONSTRUCT = re.compile(r"(?<=[iy])(?:et|at|it)$", re.I)
 
 
+@functools.lru_cache(maxsize=4096)
+def _unit_words(ref) -> frozenset[str]:
+    """Keys of an admin unit's names and of their last word ("Jebel Saman" → saman)."""
+    if ref is None:
+        return frozenset()
+    out = set()
+    for unit_name in (ref.name_ar, ref.name_en):
+        unit_name = unit_name.removeprefix("مركز ")
+        out.add(name_key(unit_name))
+        last = unit_name.split()[-1] if unit_name.split() else ""
+        if len(name_key(last)) >= 4:
+            out.add(name_key(last))
+    return frozenset(out)
+
+
 def _derived_names(place: GazPlace, name: str) -> list[str]:
     """Spellings hidden inside an OCHA name: its parts, and the name less its own admin unit's name.
 
@@ -93,25 +109,20 @@ def _derived_names(place: GazPlace, name: str) -> list[str]:
     the Khalidiyah of Afrin district, "Kafr Naseh Elatareb" that of Atareb sub-district. Reports
     write only "Khalidiyah", so both readings are indexed as names of the place.
     """
+    if " " not in name and "_" not in name:
+        return []
     arabic = script_of(name) == "ar"
     parts = [p for p in (_AR_PARTS if arabic else _LAT_PARTS).split(name) if p.strip()]
     out = parts if len(parts) > 1 else []
-    units = [r for r in (place.admin2, place.admin3) if r]
-    unit_words = set()
-    for ref in units:
-        for unit_name in (ref.name_ar, ref.name_en):
-            unit_name = unit_name.removeprefix("مركز ")
-            unit_words.add(name_key(unit_name))
-            last = unit_name.split()[-1] if unit_name.split() else ""
-            if len(name_key(last)) >= 4:
-                unit_words.add(name_key(last))
+    unit_words = _unit_words(place.admin2) | _unit_words(place.admin3)
     for part in parts:
         words = part.split()
         if len(words) >= 2 and name_key(words[-1]) in unit_words:
             head = " ".join(words[:-1])
             if not arabic:
                 head = _LAT_CONSTRUCT.sub("a", head)
-            if len(name_key(head)) >= 3:
+            if len(name_key(head)) >= 3 and any(t not in MODIFIER_WORDS and t not in GENERIC_WORDS
+                                                 for t in name_tokens(head)):
                 out.append(head)
     return out
 
@@ -130,6 +141,12 @@ def _names_of(place: GazPlace) -> list[str]:
     return [n for n in dict.fromkeys(names) if n and n.strip()]
 
 
+def _window(lengths: list[int], keys: list[str], n: int, cutoff: float) -> list[str]:
+    """The keys (sorted by length) whose length lets rapidfuzz ``ratio`` reach ``cutoff`` against length n."""
+    c = cutoff / 100.0
+    return keys[bisect_left(lengths, math.ceil(n * c / (2 - c))):bisect_right(lengths, math.floor(n * (2 - c) / c))]
+
+
 class NameIndex:
     """Exact, partial and fuzzy lookup over every spelling of every place."""
 
@@ -139,8 +156,9 @@ class NameIndex:
         partial: dict[str, dict[str, list[tuple[int, str]]]] = {"ar": defaultdict(list), "lat": defaultdict(list)}
         self._namesake: dict[str, dict[str, list[tuple[int, str]]]] = {"ar": defaultdict(list),
                                                                        "lat": defaultdict(list)}
+        all_names = [_names_of(place) for place in places]
         for i, place in enumerate(places):
-            for name in _names_of(place):
+            for name in all_names[i]:
                 script = script_of(name)
                 tokens = name_tokens(name)
                 key = "".join(tokens)
@@ -164,7 +182,7 @@ class NameIndex:
         self._place_keys: list[list[tuple[str, str, str]]] = [[] for _ in places]  # (script, key, name)
         for i, place in enumerate(places):
             seen = set()
-            for name in _names_of(place):
+            for name in all_names[i]:
                 for sk in skeleton_keys(name):
                     if len(sk) >= SKELETON_MIN and sk not in seen:
                         seen.add(sk)
@@ -184,6 +202,10 @@ class NameIndex:
         for script, keys in self._all_keys.items():
             for key in keys:
                 grouped[(script, key[0])].append(key)
+        self._by_length = {}
+        for script, keys in self._all_keys.items():
+            ordered = sorted(keys, key=len)
+            self._by_length[script] = ([len(k) for k in ordered], ordered)
         # Each block sorted by key length, so only lengths that can reach the cutoff are scored.
         self._blocks: dict[tuple[str, str], tuple[list[int], list[str]]] = {}
         for block, keys in grouped.items():
@@ -206,8 +228,11 @@ class NameIndex:
     def key_count(self) -> int:
         return sum(len(k) for k in self._all_keys.values())
 
-    def lookup(self, text: str, *, limit: int = 25) -> list[Hit]:
-        """Every place whose spelling matches ``text``, best first (one hit per place)."""
+    def lookup(self, text: str, *, limit: int = 25, fuzzy: bool = True) -> list[Hit]:
+        """Every place whose spelling matches ``text``, best first (one hit per place).
+
+        ``fuzzy=False`` stops before the rapidfuzz tiers (a quick "is this an exact name?").
+        """
         script = script_of(text)
         tokens = name_tokens(text)
         key = "".join(tokens)
@@ -240,13 +265,14 @@ class NameIndex:
             if len(sk) >= SKELETON_MIN:
                 for i, name in self._skel.get(sk, ()):
                     offer(Hit(i, self.skeleton_score(i, script, key), name))
-        for k in keys if not best else keys[:1]:
+        for k in (keys if not best else keys[:1]) if fuzzy else ():
             if len(k) < 3:
                 continue
             found = process.extract(k, self._candidates(script, k), scorer=fuzz.ratio,
                                     score_cutoff=FUZZY_CUTOFF, limit=limit)
             if not found and not best:
-                found = process.extract(k, self._all_keys[script], scorer=fuzz.ratio,
+                lengths, by_len = self._by_length[script]
+                found = process.extract(k, _window(lengths, by_len, len(k), FUZZY_CUTOFF), scorer=fuzz.ratio,
                                         score_cutoff=FUZZY_CUTOFF, limit=limit)
             for other, ratio, _ in found:
                 if other in keys:
@@ -278,11 +304,15 @@ class NameIndex:
             return []
         tables = self._within_cache.get(members)
         if tables is None:
-            grouped: dict[str, dict[str, list[tuple[int, str]]]] = {"lat": {}, "ar": {}, "sk": {}, "tr": {}}
+            grouped: dict[tuple[str, str], dict[str, list[tuple[int, str]]]] = defaultdict(dict)
             for i in members:
                 for script, key, name in self._place_keys[i]:
-                    grouped[script].setdefault(key, []).append((i, name))
-            tables = {s: (list(t), list(t.values())) for s, t in grouped.items()}
+                    if key:
+                        grouped[(script, key[0])].setdefault(key, []).append((i, name))
+            tables = {}
+            for block, table in grouped.items():  # per (table, first letter), sorted by length
+                ordered = sorted(table, key=len)
+                tables[block] = ([len(k) for k in ordered], ordered, [table[k] for k in ordered])
             if len(self._within_cache) > 256:
                 self._within_cache.pop(next(iter(self._within_cache)))
             self._within_cache[members] = tables
@@ -293,10 +323,13 @@ class NameIndex:
         for table, probe in probes:
             if len(probe) < 3:
                 continue
-            keys, owners = tables[table]
-            for _, ratio, pos in process.extract(probe, keys, scorer=fuzz.ratio, score_cutoff=WITHIN_CUTOFF,
+            lengths, keys, owners = tables.get((table, probe[0]), ((), (), ()))
+            c = WITHIN_CUTOFF / 100.0
+            lo = bisect_left(lengths, math.ceil(len(probe) * c / (2 - c)))
+            hi = bisect_right(lengths, math.floor(len(probe) * (2 - c) / c))
+            for _, ratio, pos in process.extract(probe, keys[lo:hi], scorer=fuzz.ratio, score_cutoff=WITHIN_CUTOFF,
                                                  limit=limit):
-                for i, name in owners[pos]:
+                for i, name in owners[lo + pos]:
                     score = fuzzy_score(ratio)
                     if table == "sk":
                         score = min(score, self.skeleton_score(i, script, key))

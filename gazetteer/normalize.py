@@ -219,7 +219,7 @@ def _skeleton(text: str, *, construct: bool = True) -> str:
         raw = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in raw]
         parts = [_skeleton_ar_word(w, i == len(raw) - 1, construct) for i, w in enumerate(raw)]
     else:
-        folded = fold_latin_words(text)
+        folded = _folded(text)
         parts = [_skeleton_lat_word(w, i == len(folded) - 1, construct) for i, w in enumerate(folded)]
     return _DOUBLE.sub(r"\1", "".join(parts))
 

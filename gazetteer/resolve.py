@@ -42,9 +42,11 @@ from gazetteer.model import (POINT_RADIUS_KM, Area, Candidate, GazPlace, PlaceKi
 from gazetteer.normalize import fold_arabic_words, fold_latin_words, is_arabic, name_key, skeleton_key
 
 RESOLVE_MIN = 88.0          # minimum match score for a confident answer
-MARGIN = 6.0                # lead over the best competitor
+MARGIN = 6.0                # lead over the best competitor inside a unit the context names...
+MARGIN_BARE = 8.0           # ...and with no unit named, over a rival whose spelling matches at STRONG_RIVAL
+STRONG_RIVAL = 86.0         # (a namesake anywhere in Syria, spelled another way, may be meant)
 FUZZY_RESOLVE_MIN = 80.0    # a weaker spelling match may still answer (as NEAR, see POINT_MIN)...
-FUZZY_MARGIN = 12.0         # ...when nothing else comes close
+FUZZY_MARGIN = 16.0         # ...when nothing else comes close
 POINT_MIN = 90.0            # below this match score a place is only NEAR
 NEAR_RADIUS_KM = 5.0        # radius of "the area of X" around a town
 DUPLICATE_KM = 2.0
@@ -56,19 +58,19 @@ BONUS_CONTEXT_ADMIN1 = 20.0
 BONUS_CONTEXT_ADMIN23 = 6.0
 #: Inside a named unit a looser spelling (index.lookup_within) may answer, as NEAR, when it leads
 #: every other candidate inside the unit by WITHIN_MARGIN.
-WITHIN_RESOLVE_MIN = 70.0
+WITHIN_RESOLVE_MIN = 78.0
 WITHIN_MARGIN = 8.0
 #: Namesakes: bigger places (population, GeoNames) and places imported datasets name often.
 BONUS_POPULATION_MAX = 6.0   # log10(population) - 3, capped: 10k → 1, 100k → 2 ... (x2)
 BONUS_MENTIONS_MAX = 3.0
 BONUS_NEAR_30KM, BONUS_NEAR_100KM = 12.0, 6.0
 BONUS_KIND_MATCH, PENALTY_KIND_MISMATCH = 8.0, 15.0
-BONUS_CITY = 4.0            # + up to 3 more for many neighbourhoods (exact or vowel-level
+BONUS_CITY = 6.0            # + up to 3 more for many neighbourhoods (exact or vowel-level
                             # matches only: prominence breaks ties, it never lifts a fuzzy match)
 #: A town that gives its name to its district (a district centre: Afrin, Manbij, Douma) is what a bare
 #: name usually means, enough to decide; a sub-district centre only leans (كسرة stays ambiguous).
-BONUS_SEAT = {"district": 6.0, "sub-district": 3.0}
-BONUS_NAMED_REGION = 6.0    # a curated region («القلمون») over a village of the same name
+BONUS_SEAT = {"district": 8.0, "sub-district": 3.0}  # district: MARGIN_BARE, enough alone
+BONUS_NAMED_REGION = 8.0    # a curated region («القلمون») over a village of the same name
 PENALTY_ADMIN_BARE = 2.0    # a bare name prefers the town over the admin unit named after it
 
 ADMIN_KINDS = (PlaceKind.GOVERNORATE, PlaceKind.DISTRICT, PlaceKind.SUBDISTRICT)
@@ -238,7 +240,8 @@ class Resolver:
                 own = {place.pcode} | {r.pcode for r in (place.admin1, place.admin2, place.admin3) if r}
                 if own & context:
                     score += BONUS_CONTEXT_ADMIN1
-                    reasons.append("inside the unit named in the context")
+                    reasons.append("context governorate" if place.admin1 and place.admin1.pcode in context
+                                   else "inside the unit named in the context")
                 extra = len(own & context - {place.admin1.pcode if place.admin1 else ""})
                 if extra:
                     score += BONUS_CONTEXT_ADMIN23
@@ -314,10 +317,14 @@ class Resolver:
         # Outside a named unit nothing is an answer, so nothing there competes either.
         rivals = [r for r in ranked[1:] if self._competes(top.place, r.place) and (not ctx or _within(r.place, ctx))]
         lead = top.score - rivals[0].score if rivals else math.inf
-        confident = ((top.match >= RESOLVE_MIN and lead >= MARGIN)
+        if not ctx:  # no unit named: a rival that matches as well as a spelling can (skeleton and up) needs more
+            strong = [r for r in rivals if r.match >= STRONG_RIVAL]
+            lead = min(lead, (top.score - strong[0].score) - (MARGIN_BARE - MARGIN) if strong else math.inf)
+        margin = MARGIN
+        confident = ((top.match >= RESOLVE_MIN and lead >= margin)
                      or (top.match >= FUZZY_RESOLVE_MIN and lead >= FUZZY_MARGIN))
         if not confident and top.match >= RESOLVE_MIN and top.place.kind in SETTLEMENT_KINDS:
-            close = [r for r in rivals if top.score - r.score < MARGIN]
+            close = [r for r in rivals if top.score - r.score < margin]
             if all(r.place.kind in SETTLEMENT_KINDS and self._km(top.place, r.place) <= CLUSTER_KM for r in close):
                 return self._cluster(query, top, close, candidates)
         if not confident:

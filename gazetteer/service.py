@@ -138,7 +138,7 @@ class Gazetteer:
         if phrase.name != query:
             # The "qualifier" may be part of the name itself ("... Camp", «جسر الشغور»): keep the better
             # reading; the whole text wins a tie.
-            whole = self.index.lookup(query)
+            whole = self.index.lookup(query, fuzzy=False)
             if whole and not whole[0].partial and whole[0].score >= (hits[0].score if hits else 0.0):
                 phrase, hits = Phrase(name=query), whole
         if kind is None:
