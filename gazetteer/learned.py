@@ -348,9 +348,23 @@ def apply_learned(places: Sequence[GazPlace], aliases: Iterable[LearnedAlias], a
     return out
 
 
+#: Trailing words the resolver itself strips from a query ("X village" finds "X"), see phrases.py.
+_QUERY_QUALIFIERS = frozenset({"village", "town", "city"})
+
+
 def _spellings(written: str) -> list[str]:
-    """The names a string gives, then the string itself as written (so the dataset's exact text resolves)."""
-    return list(dict.fromkeys([*read_place_string(written).names, " ".join(written.split())]))
+    """The names a string gives, then the string as written when a query of it would not find them.
+
+    "Kufayr Ubaysh village" needs no extra entry (the resolver strips "village"); "Tadmur/Palmyra
+    town", "Khuwayn al Kabir village (Tell al-Khuwaiyn)" and "Ein Terma suburb" do. Indexing every
+    raw string would give thousands of keys ending in "village", which look alike to fuzzy matching.
+    """
+    names = list(read_place_string(written).names)
+    raw = " ".join(written.split())
+    words = raw.lower().split()
+    if any(c in raw for c in "/()") or (words and words[-1] not in _QUERY_QUALIFIERS and raw not in names):
+        names.append(raw)
+    return list(dict.fromkeys(names))
 
 
 def _clusters(members: list[LearnedAlias]) -> list[list[LearnedAlias]]:
