@@ -36,12 +36,23 @@ class EventMapError(Exception):
             parts.append(f"field {self.field!r}")
         prefix = ", ".join(parts)
         text = self.message
-        if self.value is not None and repr(self.value) not in text:
-            shown = repr(self.value)
-            if len(shown) > 80:
-                shown = shown[:77] + "..."
-            text = f"{text} (got {shown})"
+        if self.value is not None:
+            shown = safe_repr(self.value)
+            if shown not in text:
+                if len(shown) > 80:
+                    shown = shown[:77] + "..."
+                text = f"{text} (got {shown})"
         return f"{prefix}: {text}" if prefix else text
+
+
+def safe_repr(value: Any) -> str:
+    """``repr(value)``, also for an integer too long for ``repr`` (Python refuses over 4,300 digits)."""
+    try:
+        return repr(value)
+    except ValueError:
+        if isinstance(value, int):
+            return f"<an integer of about {value.bit_length() * 30103 // 100000 + 1:,} digits>"
+        return f"<{type(value).__name__}>"
 
 
 class InputError(EventMapError):

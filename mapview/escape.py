@@ -3,7 +3,8 @@
 Why two contexts: a popup/tooltip string is HTML (so ``<``, ``&``, quotes
 must be entities) *and* folium writes it into a JavaScript template literal
 (so a backtick ends the literal and ``${...}`` is evaluated). ``esc`` makes a
-string inert in both: HTML-escape, then turn backtick, ``$``, backslash and
+string inert in both: drop bidi embedding/override controls (U+202A–E,
+U+2066–9, which would make "gpj.exe" read "exe.jpg"), HTML-escape, then turn backtick, ``$``, backslash and
 braces (Jinja ``{{``, see js_json) into entities, which browsers render as the same characters. ``js_json``
 serialises data for a ``<script>`` block so that no value can close the
 script element or break out of the JS string.
@@ -18,6 +19,8 @@ from typing import Any
 
 import pandas as pd
 
+from events.textpolicy import BIDI_CONTROLS
+
 _EXTRA = (("`", "&#96;"), ("$", "&#36;"), ("\\", "&#92;"), ("{", "&#123;"), ("}", "&#125;"),
           ("\u2028", " "), ("\u2029", " "))
 _EXTRA_CHARS = frozenset(c for c, _ in _EXTRA)
@@ -31,7 +34,10 @@ def esc(value: Any) -> str:
         return ""
     if value is pd.NA or value is pd.NaT:
         return ""
-    text = html.escape(str(value), quote=True)
+    text = str(value)
+    if not text.isascii():
+        text = BIDI_CONTROLS.sub("", text)   # U+202E must not flip "gpj.exe" into "exe.jpg" (events/textpolicy.py)
+    text = html.escape(text, quote=True)
     if not _EXTRA_CHARS.isdisjoint(text):          # chained replace: far faster than str.translate
         for char, entity in _EXTRA:
             text = text.replace(char, entity)
@@ -55,6 +61,8 @@ def js_json(data: Any) -> str:
     server* while the map renders.
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    if not text.isascii():
+        text = BIDI_CONTROLS.sub("", text)   # display data: bidi overrides removed (they occur only in strings)
     for char, code in _JS_UNSAFE:
         text = text.replace(char, code)
     return _JINJA_OPEN.sub(r"\\u007b", text)

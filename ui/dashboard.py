@@ -10,6 +10,7 @@ import streamlit as st
 from mapview.layers.events import AGGREGATE_THRESHOLD
 from ui import data, details, evmap, exports, state, table, timeline
 from ui.i18n import label, t, visible_of_total
+from ui.permalink import shown
 from ui.text import esc, md_escape
 
 
@@ -24,8 +25,8 @@ def _problems(lang: str) -> None:
     problems = st.session_state.get("_url_problems") or []
     for p in problems:
         # URL text is user input: markdown-escaped so a crafted link cannot inject links or images.
-        st.warning(t("bad_param", lang, name=md_escape(p.name), value=md_escape(p.value), reason=md_escape(p.reason)),
-                   icon="⚠️")
+        st.warning(t("bad_param", lang, name=md_escape(shown(p.name)), value=md_escape(shown(p.value)),
+                     reason=md_escape(p.reason)), icon="⚠️")
 
 
 def _not_on_map(undated: pd.DataFrame, n_undated: int, unlocated: pd.DataFrame, n_unlocated: int,

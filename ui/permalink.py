@@ -14,12 +14,14 @@ Parameters (lists repeat the key, ``?status=claimed&status=denied``)::
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Iterable, Mapping
 
 from events.model import ClaimStatus, EventType
 from events.query import Query
+from events.textpolicy import for_terminal
 from events.validate import ID_PATTERN, SYRIA_BBOX
 from gazetteer.model import Precision
 from mapview.view import MAX_ZOOM, MIN_ZOOM
@@ -47,6 +49,19 @@ class ViewState:
     center: tuple[float, float] | None = None   # (lat, lon)
     zoom: int | None = None
     selected: str | None = None
+
+
+#: After these characters a shown value gets a zero-width space, so no markdown renderer can find a
+#: URL, a www. host or an e-mail address in it: a crafted link must not put a clickable link inside
+#: the app's own warning box (issue 13).
+_LINK_BREAKS = re.compile(r"([.:/@])")
+
+
+def shown(text: str, limit: int = 60) -> str:
+    """A URL parameter's value as the warning box shows it: bidi controls removed, control characters
+    escaped, at most ``limit`` characters, and never a link (zero-width space after ``. : / @``).
+    Markdown-escape the result (``ui.text.md_escape``) before rendering it."""
+    return _LINK_BREAKS.sub("\\1\u200b", for_terminal(text, limit))
 
 
 def _iso(d: date | None) -> list[str]:

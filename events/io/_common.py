@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from errors import FileTooLargeError, ValidationError
+from errors import FileTooLargeError, ValidationError, safe_repr
 from events.model import Event
 
 #: Default import limit. Files above it are refused from their size alone,
@@ -91,7 +91,7 @@ def shown_value(value: object, limit: int = 200) -> str:
     """A printable, bounded version of a bad value for a Reject."""
     if value is None:
         return ""
-    text = value if isinstance(value, str) else repr(value)
+    text = value if isinstance(value, str) else safe_repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -128,8 +128,8 @@ def read(stream: BinaryIO, *, where: str, strict: bool = False, progress: Progre
         raise ParseError("JSON is nested too deeply", where=where) from None
     except json.JSONDecodeError as err:
         raise ParseError(f"not valid JSON: {err.msg} (column {err.colno})", where=f"{where}:{err.lineno}") from None
-    except ValueError as err:   # an integer of more than 4,300 digits (sys.set_int_max_str_digits)
-        raise ParseError(f"a number cannot be read: {err}", where=where) from None
+    except ValueError:   # an integer of more than 4,300 digits (sys.set_int_max_str_digits)
+        raise ParseError("a number is too long to read (more than 4,300 digits)", where=where) from None
     if isinstance(data, dict) and data.get("type") == "Feature":
         data = {"type": "FeatureCollection", "features": [data]}
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":

@@ -20,6 +20,7 @@ import click
 
 from errors import ENVIRONMENT_FAILURES, EventMapError, describe_failure, printable
 from events.store.cliargs import build_query
+from events.textpolicy import for_terminal
 from safe_output import check_output, write_output
 
 #: Imports of at least this many events show a progress bar on stderr while storing them...
@@ -137,8 +138,9 @@ def list_command(store_url: str | None, count_only: bool, as_json: bool, **filte
     for row in frame.itertuples(index=False):
         when = "undated" if row.date_start is None or str(row.date_start) == "NaT" else \
             f"{row.date_start:%Y-%m-%d}" + ("" if row.date_end == row.date_start else f"..{row.date_end:%Y-%m-%d}")
-        where = row.place_en or row.place_as_written or "-"
-        click.echo(f"{when:22}  {row.status:9}  {row.event_type:12}  {row.id}  {row.title_en or row.title_ar}  [{where}]")
+        where = for_terminal(row.place_en or row.place_as_written or "-", 200)
+        title = for_terminal(row.title_en or row.title_ar, 300)   # no ESC/OSC-8/bidi control reaches the terminal
+        click.echo(f"{when:22}  {row.status:9}  {row.event_type:12}  {row.id}  {title}  [{where}]")
 
 
 def _write_rejects(path: Path, rejects) -> None:

@@ -17,6 +17,8 @@ from events.io import dumps_events, loads_events, read_events, write_events
 from events.frame import events_to_frame
 from events.io.flat import FORMULA_START
 from events.model import Count
+from events.textpolicy import normalised
+from events.validate import validate_event
 from tests.corpus_payloads import FORMULA_PAYLOADS, HOSTILE_STRINGS, HTML_PAYLOADS
 from tests.events.io.bad_inputs import BASE, CASES, HEADER, Raises, Rejects, Repaired, csv_bytes
 
@@ -137,10 +139,12 @@ def test_hostile_text_round_trips_unchanged(seed, tmp_path, fmt):
     path = write_events(events, tmp_path / f"payloads.{fmt}", format=fmt)
     back = read_events(path, format="json" if fmt == "jsonl" else fmt)
     assert not back.rejects
+    events = [validate_event(e) for e in events]   # the text policy stores "\r\n" as "\n", NFC
     if fmt == "csv":  # flat: everything a flat row carries comes back unchanged
         pd.testing.assert_frame_equal(events_to_frame(back.events), events_to_frame(events))
         assert [(e.tags, e.counts[0].what) for e in back.events] == [(e.tags, e.counts[0].what) for e in events]
-        assert all(e.title_en in HOSTILE_STRINGS or ";" in s for e, s in zip(back.events, HOSTILE_STRINGS))
+        stored = [normalised(h) for h in HOSTILE_STRINGS]
+        assert all(e.title_en in stored or ";" in s for e, s in zip(back.events, HOSTILE_STRINGS))
     else:
         assert back.events == tuple(events)
 
