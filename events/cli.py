@@ -107,3 +107,7 @@ cli.add_command(import_command)
 cli.add_command(export_command)
 cli.add_command(history_command)
 cli.add_command(undo_command)
+
+from events.corroborate.cli import corroborate_command  # noqa: E402
+
+cli.add_command(corroborate_command)

@@ -131,7 +131,12 @@ def list_command(store_url: str | None, count_only: bool, as_json: bool, **filte
             return
         if as_json:
             from events.serialize import event_to_dict
-            records = [event_to_dict(e) for e in store.query(q)]
+            found = store.query(q)
+            records = [event_to_dict(e) for e in found]
+            from events.corroborate.storage import corroboration_of, groups_of
+            known = groups_of(store, [e.id for e in found])
+            for record, event in zip(records, found):
+                record["corroboration"] = corroboration_of(store, event, known)
             click.echo(json.dumps(records, ensure_ascii=False, indent=1))
             return
         frame = store.frame(q)

@@ -58,6 +58,7 @@ def test_list_filters_and_counts_from_the_store(runner, seeded):
     records = json.loads(claimed.stdout)
     assert [r["id"] for r in records] == ["seed-2017-08-late-dez-evacuations", "seed-2017-08-26-tarif-evacuation"]
     store = open_store(seeded)
+    assert all(r.pop("corroboration")["independent_sources"] >= 1 for r in records)   # each event's group (or none)
     assert records == [event_to_dict(e) for e in store.query(Query(
         date_from=date(2017, 8, 26), date_to=date(2017, 8, 26), bbox=(39, 34, 41, 36),
         statuses=frozenset({ClaimStatus.CLAIMED})))]
