@@ -52,12 +52,19 @@ def history_command(event_id: str | None, store_url: str | None, limit: int, as_
 @click.argument("revision", type=int)
 @store_option
 @click.option("--author", default=lambda: os.environ.get("USER") or "cli", show_default="$USER")
+@click.option("--force", is_flag=True, help="Also roll back later revisions that changed the same events "
+                                            "(listed); without it such an undo is refused.")
 @reports_errors
-def undo_command(revision: int, store_url: str | None, author: str) -> None:
-    """Put back every event changed in REVISION as it was before (itself a new, audited revision)."""
+def undo_command(revision: int, store_url: str | None, author: str, force: bool) -> None:
+    """Put back every event changed in REVISION as it was before (itself a new, audited revision).
+
+    Refused when a later revision changed one of the same events, unless --force, which lists
+    what it rolls back."""
     store = _open(store_url)
     try:
-        store.undo(revision, author=author)
+        rolled_back = store.undo(revision, author=author, force=force)
+        for rev, event_id, action in rolled_back:
+            click.echo(f"rolled back r{rev} {action} {event_id}")
         click.echo(f"undid revision {revision}; now at revision {store.revision}")
     finally:
         store.close()

@@ -249,8 +249,13 @@ class EventStore(LearnedAliasTables, ABC):
             w.delete([event_id])
             w.log([(event_id, "delete", old[event_id], None)])
 
-    def undo(self, revision: int, *, author: str) -> None:
-        """Write back the "before" state of every event changed in ``revision`` (audited as "undo")."""
+    def undo(self, revision: int, *, author: str, force: bool = False) -> list[tuple[int, str, str]]:
+        """Write back the "before" state of every event changed in ``revision`` (audited as "undo").
+
+        Refused (ConflictError) when a later revision changed one of the same events, because
+        writing the old state back would silently discard that later work; ``force=True`` rolls
+        those later changes back too. Returns the later changes rolled back: (revision, event id, action).
+        """
         author = check_author(author)
         with self._lock:
             changes = self._rows("SELECT event_id, before FROM changes WHERE rev = ? ORDER BY seq", (int(revision),))
@@ -262,7 +267,15 @@ class EventStore(LearnedAliasTables, ABC):
             restored = {eid: event_from_dict(rec, where=f"revision {revision}") for eid, rec in targets.items()
                         if rec is not None}
             with self._write(author=author, action="undo", undoes=int(revision)) as w:
-                current = w.docs(list(targets))
+                current = w.docs(list(targets))   # rows locked: the check below sees every committed change
+                later = self._later_changes(int(revision), list(targets))
+                if later and not force:
+                    revs = sorted({r for r, _, _ in later})
+                    shown = ", ".join(f"r{r}" for r in revs[:10]) + (" …" if len(revs) > 10 else "")
+                    raise ConflictError(f"{len(revs)} later revision(s) ({shown}) changed {len({e for _, e, _ in later})} "
+                                        f"of the same events, first {later[0][1]!r}; undoing revision {revision} "
+                                        f"would discard them. Pass force=True (CLI: --force) to roll them back too",
+                                        field="revision", value=revision)
                 gone = [eid for eid, rec in targets.items() if rec is None and eid in current]
                 back_new = [e for eid, e in restored.items() if eid not in current]
                 back_old = [e for eid, e in restored.items() if eid in current]
@@ -274,6 +287,18 @@ class EventStore(LearnedAliasTables, ABC):
                     w.replace(back_old)
                 w.log((eid, "undo", current.get(eid), None if rec is None else record_json(restored[eid]))
                       for eid, rec in targets.items() if current.get(eid) is not None or rec is not None)
+        return later
+
+    def _later_changes(self, revision: int, ids: Sequence[str]) -> list[tuple[int, str, str]]:
+        """Changes after ``revision`` to any of ``ids``, oldest first: (revision, event id, action)."""
+        found: list[tuple[int, str, str]] = []
+        for i in range(0, len(ids), 5_000):
+            part = list(ids[i:i + 5_000])
+            marks = ", ".join("?" * len(part))
+            found += [(int(r), e, a) for r, e, a in self._rows(
+                f"SELECT rev, event_id, action FROM changes WHERE rev > ? AND event_id IN ({marks}) ORDER BY seq",
+                (revision, *part))]
+        return found
 
     # ---- reads -------------------------------------------------------------
     def get(self, event_id: str) -> Event:

@@ -142,7 +142,9 @@ def test_undo_update_delete_and_add(store):
     undo_entry = store.history(limit=1)[0]
     assert undo_entry.action == "undo" and undo_entry.undoes == del_rev and undo_entry.after["id"] == "b"
 
-    store.undo(add_rev, author="ana")
+    with pytest.raises(ConflictError, match="later revision"):   # a and b were changed after add_rev
+        store.undo(add_rev, author="ana")
+    store.undo(add_rev, author="ana", force=True)
     assert store.count(Query()) == 0
     store.undo(store.revision, author="ana")   # undoing the undo brings them back
     assert sorted(ids(store.query(Query()))) == ["a", "b"]
