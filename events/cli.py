@@ -101,12 +101,14 @@ def _store_gazetteer(store_url: str | None):
 # list / import / export live with the store (events/store/commands.py).
 from events.store.audit_commands import history_command, undo_command  # noqa: E402
 from events.store.commands import export_command, import_command, list_command  # noqa: E402
+from events.store.copy_command import copy_command  # noqa: E402
 
 cli.add_command(list_command)
 cli.add_command(import_command)
 cli.add_command(export_command)
 cli.add_command(history_command)
 cli.add_command(undo_command)
+cli.add_command(copy_command)
 
 from events.corroborate.cli import corroborate_command  # noqa: E402
 
