@@ -89,6 +89,7 @@ class FacetOptions:
     actors: tuple[str, ...]
     outlets: tuple[str, ...]
     governorates: tuple[tuple[str, str, str], ...]   # (pcode, name_en, name_ar)
+    flags: tuple[str, ...] = ()                      # data-quality flag kinds (events/quality.py)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -103,7 +104,8 @@ def _facets(location: str, rev: object) -> FacetOptions:
     govs.sort(key=lambda g: g[1])
     return FacetOptions(types=tuple(f.get("event_type", [])), statuses=tuple(f.get("status", [])),
                         precisions=tuple(f.get("precision", [])), actors=tuple(f.get("actors", [])),
-                        outlets=tuple(f.get("outlets", [])), governorates=tuple(govs))
+                        outlets=tuple(f.get("outlets", [])), governorates=tuple(govs),
+                        flags=tuple(f.get("flags", [])))
 
 
 def facets() -> FacetOptions:

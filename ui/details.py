@@ -95,6 +95,8 @@ def render(lang: str) -> None:
             parts.append(f'<p><a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{esc(t("link", lang))}</a></p>')
         st.html(f'<div class="evm-source" data-source="{i}">' + "".join(parts) + "</div>")
 
+    from ui import corroboration
+    corroboration.panel(event, lang)
     _links("denied_by", denied_by, titles, lang, "deniedby")
     _links("denies", [d for d in event.denies], titles, lang, "denies")
     _links("related", [r for r in event.related], titles, lang, "related")

@@ -25,7 +25,7 @@ import streamlit.components.v1 as components
 from events.query import Query
 from mapview.points import PRECISIONS, STATUSES, TYPES, basemap_data, build_payload
 from mapview.style import TYPE_COLORS
-from ui import data, state
+from ui import corroboration, data, state
 from ui.i18n import _MONTHS, label, norm_lang
 
 REPO = Path(__file__).resolve().parents[1]
@@ -105,10 +105,12 @@ def _payload(location: str, rev: object, key: tuple, lang: str, _q: Query) -> di
     light = data.get_store(location).light_frame(_q)
     keep = light["lat"].notna().to_numpy() & light["lon"].notna().to_numpy() & light["date_start"].notna().to_numpy()
     light = light.loc[keep].reset_index(drop=True)
+    light = corroboration.apply(light, once=True)   # one dot per corroboration group; the sources filter
     extras = None
     if 0 < len(light) <= EXTRAS_MAX:
         full = data.get_store(location).frame(_q)
         full = full.loc[full["lat"].notna() & full["lon"].notna() & full["date_start"].notna()].reset_index(drop=True)
+        full = corroboration.apply(full, once=True)
         if len(full) == len(light) and (full["id"].to_numpy() == light["id"].to_numpy()).all():
             extras = full[["place_en", "place_ar", "place_as_written", "count_max", "actors"]]
     p = build_payload(light, extras, lang=lang)
@@ -145,7 +147,8 @@ def _basemap_url() -> str:
 
 def payload(base_q: Query, lang: str) -> dict:
     q = map_query(base_q)
-    return _payload(data.store_location(), data.revision(), data.query_key(q), norm_lang(lang), q)
+    return _payload(data.store_location(), data.revision(), data.query_key(q) + corroboration.cache_key(),
+                    norm_lang(lang), q)
 
 
 def _index_of(p: dict, event_id: str | None) -> int:

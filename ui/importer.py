@@ -67,6 +67,12 @@ def render(lang: str) -> None:
         rejects.to_csv(buf, index=False, encoding="utf-8-sig")
         st.download_button(t("download_rejects", lang), buf.getvalue(), file_name="rejected_rows.csv",
                            mime="text/csv", key="dl-rejects")
+    from ui import import_update
+    import_update.flags_table(result, lang)
+    if result.events and import_update.choose_mode(lang):
+        if import_update.render(result, lang, AUTHOR):
+            ss.pop("import_result", None)
+        return
     if result.events:
         replace = st.checkbox(t("import_replace", lang), key="import_replace")
         learnable = result.format in ("ucdp", "acled") and upload is not None

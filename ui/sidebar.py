@@ -48,4 +48,7 @@ def filters(lang: str, opts: FacetOptions) -> None:
         st.multiselect(t("f_outlet", lang), opts.outlets, key="f_outlet", placeholder=t("choose", lang))
         st.multiselect(t("f_precision", lang), opts.precisions, key="f_prec", placeholder=t("choose", lang), format_func=lambda v: label(v, lang))
         st.multiselect(t("f_gov", lang), tuple(gov_names), key="f_gov", placeholder=t("choose", lang), format_func=gov_names.__getitem__)
+    from ui import corroboration
+    corroboration.filters(lang, opts.flags)
+    with st.sidebar:
         st.button(t("clear_filters", lang), on_click=state.clear_filters)

@@ -20,7 +20,7 @@ from ui.permalink import ParamProblem, ViewState, from_params, to_params
 #: session_state key → Query field, for the multi-value filters.
 FILTER_KEYS: dict[str, str] = {
     "f_type": "types", "f_status": "statuses", "f_prec": "precisions",
-    "f_actor": "actors", "f_outlet": "outlets", "f_gov": "governorates",
+    "f_actor": "actors", "f_outlet": "outlets", "f_gov": "governorates", "f_flag": "flags",
 }
 _ENUMS = {"f_type": EventType, "f_status": ClaimStatus, "f_prec": Precision}
 

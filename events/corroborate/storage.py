@@ -110,9 +110,9 @@ def groups_of(store: EventStore, event_ids: Iterable[str] | None = None) -> dict
     """event id → its group's summary (only events in a group of two or more)."""
     if not has_groups(store):
         return {}
-    infos = {gid: json.loads(info) for gid, info in store._rows("SELECT group_id, info FROM corroboration_groups")}
     if event_ids is None:
         rows = store._rows("SELECT event_id, group_id FROM corroboration_members")
+        infos = {gid: json.loads(info) for gid, info in store._rows("SELECT group_id, info FROM corroboration_groups")}
     else:
         ids = list(event_ids)
         rows = []
@@ -120,6 +120,13 @@ def groups_of(store: EventStore, event_ids: Iterable[str] | None = None) -> dict
             part = ids[i:i + 2_000]
             rows += store._rows(f"SELECT event_id, group_id FROM corroboration_members WHERE event_id IN "
                                 f"({', '.join('?' * len(part))})", part)
+        gids = sorted({gid for _, gid in rows})
+        infos = {}
+        for i in range(0, len(gids), 2_000):
+            part = gids[i:i + 2_000]
+            infos.update((gid, json.loads(info)) for gid, info in store._rows(
+                f"SELECT group_id, info FROM corroboration_groups WHERE group_id IN ({', '.join('?' * len(part))})",
+                part))
     return {eid: infos[gid] for eid, gid in rows if gid in infos}
 
 

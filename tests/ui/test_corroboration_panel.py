@@ -1,0 +1,36 @@
+"""The side panel shows data-quality flags and the corroboration group; the sources filter is offered."""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from events.corroborate.storage import corroborate_store
+from events.model import Source
+from events.store import open_store, seed_store
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def test_panel_lists_flags_and_independent_sources(tmp_path, monkeypatch):
+    path = tmp_path / "events.sqlite"
+    with open_store(path) as store:
+        seed_store(store)
+        claim = store.get("seed-2017-09-05-dez-siege-broken")
+        copy = replace(claim, id="copy-siege-broken", flags=("admin_name_missing",),
+                       sources=(Source(outlet="Second Paper", url="https://example.org/second"),))
+        store.add([copy], author="t")
+        groups, _ = corroborate_store(store, author="t")
+        assert any({"seed-2017-09-05-dez-siege-broken", "copy-siege-broken"} <= set(g.members) for g in groups)
+    monkeypatch.setenv("EVENTS_STORE", str(path))
+    monkeypatch.chdir(Path(APP).parent)
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params["sel"] = "copy-siege-broken"
+    at.run()
+    assert not at.exception
+    html = " ".join(h.proto.body for h in at.get("html"))
+    assert 'data-testid="evm-flags"' in html and "admin" in html
+    assert 'data-testid="evm-corr"' in html and "independent source" in html
+    assert any(b.label.replace("\\", "").startswith("↪ seed-2017-09-05-dez-siege-broken") for b in at.button)
+    assert at.radio(key="f_corr").options == ["all", "single source", "corroborated", "contested"]
