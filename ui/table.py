@@ -37,8 +37,14 @@ def display_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_actors", lang): frame["actors"],
         t("col_count", lang): count,
         t("col_outlet", lang): frame["outlet"],
+        **({_flags_label(lang): frame["flags"].fillna("")} if "flags" in frame.columns else {}),
         t("col_id", lang): frame["id"],
     })
+
+
+def _flags_label(lang: str) -> str:
+    from ui.corroboration import s
+    return s("flags", lang)
 
 
 def render(frame: pd.DataFrame, lang: str, *, total: int | None = None) -> None:

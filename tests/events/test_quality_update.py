@@ -112,3 +112,16 @@ def test_version_1_store_gains_the_flags_column(tmp_path):
         s.add([Event("x:1", EventType.CLASH, ClaimStatus.REPORTED, flags=("admin_name_missing",))], author="t")
         assert s.frame(Query())["flags"].tolist() == ["admin_name_missing"]
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 2
+
+
+def test_every_export_carries_the_flags():
+    from events.io import dumps_events, loads_events
+    e = Event("x:1", EventType.CLASH, ClaimStatus.REPORTED, flags=("best_outside_range:best=9,low=2,high=5",
+                                                                   "admin_name_missing"))
+    for fmt in ("csv", "geojson", "kml", "json"):
+        data = dumps_events([e], format=fmt)
+        assert b"best_outside_range" in data, fmt
+        if fmt != "json":
+            assert loads_events(data, format=fmt).events[0].flags == e.flags, fmt
+    assert summary_line([e]) == "flagged 1 (best_outside_range 1, admin_name_missing 1)"
+    assert count_kinds([e, e])["admin_name_missing"] == 2
