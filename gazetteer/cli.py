@@ -130,14 +130,15 @@ def reverse(lat: float, lon: float, as_json: bool) -> None:
         click.echo(f"{lat}, {lon}: " + " > ".join(f"{r.name_en} / {r.name_ar} [{r.pcode}]" for r in levels if r))
 
 
-_STORE_HELP = "Event store whose learned aliases to use (default: $EVENTS_STORE, else var/events.sqlite)."
+_STORE_HELP = "Event store holding the learned aliases (default: $EVENTS_STORE, else var/events.sqlite)."
 
 
 @cli.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", required=True, type=click.Choice(["ucdp", "acled"], case_sensitive=False),
               help="Layout of FILE: UCDP GED CSV or ACLED CSV.")
-@click.option("--store", "store_url", default=None, metavar="URL", help=_STORE_HELP)
+@click.option("--store", "store_url", default=None, metavar="URL",
+              help="Event store to learn into (default: $EVENTS_STORE, else var/events.sqlite).")
 @click.option("--dry-run", is_flag=True, help="Show what would be learned; store nothing.")
 @click.option("--author", default=lambda: os.environ.get("USER") or "cli", show_default="$USER",
               help="Name recorded with the learned aliases.")
