@@ -219,23 +219,51 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
 _EN_AND = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+&\s+)(?:(?:in|on|at|near)\s+)?")
 
 
+class _Spans:
+    """Blocked spans merged and sorted once, so "is this offset / range blocked" is a bisection, not a
+    scan of every span for every candidate phrase (quadratic on a long clause)."""
+
+    def __init__(self, spans) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(sp for sp in spans if sp[0] < sp[1]):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def holds(self, at: int) -> bool:
+        k = bisect.bisect_right(self.starts, at) - 1
+        return k >= 0 and at < self.ends[k]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.starts, end) - 1
+        return k >= 0 and start < self.ends[k]
+
+
+#: Longest English place phrase read (characters): a name is never longer, and the match never copies the rest.
+_EN_PHRASE_CHARS = 400
+
+
 def _find_english(text: str, blocked: list[tuple[int, int]]) -> list[PlacePhrase]:
     """Place phrases after a preposition or an attack/capture verb; "X and Y" gives one phrase each."""
     out: list[PlacePhrase] = []
     covered = -1
+    spans = _Spans(blocked)
     for m in _EN_PREP.finditer(text):
         start = m.end()
-        if start < covered or any(a <= start < b for a, b in blocked):
+        if start < covered or spans.holds(start):
             continue
         prep = m.group("prep").lower()
         role = "origin" if prep == "from" else "destination" if prep in ("to", "into", "towards", "toward") else "at"
         first = True
         while True:
-            pm = _EN_PHRASE.match(text[start:])
+            pm = _EN_PHRASE.match(text[start:start + _EN_PHRASE_CHARS])
             if not pm or pm.group("name").split()[0] in _EN_NOT_PLACE:
                 break
             end = start + pm.end()
-            if any(a < end and start < b for a, b in blocked):
+            if spans.overlaps(start, end):
                 break
             if first and prep == "of" and not (pm.group("head") or pm.group("tail")):
                 break
@@ -243,7 +271,7 @@ def _find_english(text: str, blocked: list[tuple[int, int]]) -> list[PlacePhrase
             out.append(PlacePhrase(role, text[start:end], (start, end), headed, coord=not first))
             covered = end
             first = False
-            more = _EN_AND.match(text[end:])  # "clashes in Aziza and al-Sakhur"
+            more = _EN_AND.match(text[end:end + _EN_PHRASE_CHARS])  # "clashes in Aziza and al-Sakhur"
             if not more:
                 break
             start = end + more.end()
