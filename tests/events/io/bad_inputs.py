@@ -341,8 +341,11 @@ CASES: list[Case] = [
     Case("acled-impossible-date", "a.csv", lambda: acled(event_date="31/31/2017"),
          Rejects(3, "event_date", ("31/31/2017",))),
     Case("acled-feb-30", "a.csv", lambda: acled(event_date="30 February 2017"), Rejects(3, "event_date", ("30 February",))),
-    Case("acled-geo-precision-7", "a.csv", lambda: acled(geo_precision="7"), Rejects(3, "geo_precision", ("7",))),
-    Case("acled-time-precision-9", "a.csv", lambda: acled(time_precision="9"), Rejects(3, "time_precision", ("9",))),
+    # a code the codebook does not define is kept with a data-quality flag, not refused
+    Case("acled-geo-precision-7", "a.csv", lambda: acled(geo_precision="7"),
+         Repaired(_flagged("unknown_code:geo_precision=7"))),
+    Case("acled-time-precision-9", "a.csv", lambda: acled(time_precision="9"),
+         Repaired(_flagged("unknown_code:time_precision=9"))),
     Case("acled-unknown-event-type", "a.csv", lambda: acled(event_type="Festivals", sub_event_type="Parade"),
          Rejects(3, "event_type", ("Festivals",))),
     Case("acled-negative-fatalities", "a.csv", lambda: acled(fatalities="-3"), Rejects(3, "fatalities", ("-3",))),
