@@ -11,7 +11,7 @@ import io
 import pandas as pd
 import streamlit as st
 
-from errors import EventMapError
+from errors import ENVIRONMENT_FAILURES, EventMapError, describe_failure
 from events.io import READ_FORMATS, loads_events
 from ui import data
 from ui.i18n import t
@@ -43,9 +43,9 @@ def render(lang: str) -> None:
         try:
             result = loads_events(upload.getvalue(), format=None if fmt == "auto" else fmt, name=upload.name,
                                   progress=progress)
-        except EventMapError as exc:
+        except (EventMapError, *ENVIRONMENT_FAILURES) as exc:
             slot.empty()
-            st.error(md_escape(str(exc)))
+            st.error(md_escape(describe_failure(exc)))
             ss.pop("import_result", None)
         else:
             bar.progress(1.0, text=t("import_progress", lang, done=f"{result.rows:,}"))
@@ -81,8 +81,8 @@ def render(lang: str) -> None:
             try:
                 n = data.store().add(result.events, author=AUTHOR, replace=replace)
                 learned = _learn_places(upload, result.format) if learn else None
-            except EventMapError as exc:   # ConflictError names the first duplicate id
-                st.error(md_escape(str(exc)))
+            except (EventMapError, *ENVIRONMENT_FAILURES) as exc:   # ConflictError names the first duplicate id
+                st.error(md_escape(describe_failure(exc)))
             else:
                 st.success(t("import_saved", lang, n=n))
                 if learned is not None:

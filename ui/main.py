@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from errors import EventMapError
+from errors import ENVIRONMENT_FAILURES, EventMapError, describe_failure
 from ui import sidebar, state, style
 from ui.i18n import t
 from ui.text import md_escape
@@ -17,8 +17,8 @@ def main() -> None:
     try:
         from ui import data
         opts = data.facets()
-    except EventMapError as exc:
-        st.error(t("store_error", lang, error=md_escape(str(exc))))
+    except (EventMapError, *ENVIRONMENT_FAILURES) as exc:   # disk full, locked store...: a box, not a traceback
+        st.error(t("store_error", lang, error=md_escape(describe_failure(exc))))
         return
     if page == "review":
         from ui import review
