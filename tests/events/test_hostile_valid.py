@@ -281,3 +281,11 @@ def test_permalink_warning_never_holds_a_link():
         for text in (p.name, p.value):
             rendered = md_escape(shown(text)).replace("\\", "")
             assert not url_like.search(rendered), rendered
+
+
+def test_permission_denied_on_the_store_is_one_store_error(tmp_path):
+    """A store the process may read but not write (simulated with query_only: tests may run as root)."""
+    with open_store(str(tmp_path / "s.sqlite")) as store:
+        store._con.execute("PRAGMA query_only = ON")
+        with pytest.raises(StoreError, match="permission denied|readonly"):
+            store.add([make_event("a")], author="t")
