@@ -4,17 +4,16 @@
 
 What is measured (wall clock, headless Chromium, the real ``streamlit run app.py``):
 
-* first load (cold): from ``page.goto`` until the event layer is drawn in the
-  streamlit-folium iframe (the server's caches are empty: store index, frames);
+* first load (cold): from ``page.goto`` until the map component (mapview/evmap) has painted the
+  events (the server's caches are empty: store index, frames, the browser payload);
 * reload (warm): the same for a second browser page (frames cached);
-* slider → map: from the key press on the slider's end thumb until the event
-  layer in the iframe has been replaced (every event marker/aggregate that was
-  there before the press is gone — streamlit-folium swaps the FeatureGroup).
+* slider → map: from the key press on the slider's end thumb until the map has
+  repainted the new window (its window changed and a new frame was drawn; the points
+  are already in the browser, only the window travels).
   "narrow" = End thumb → Home (the window shrinks to the first day);
   "widen" = End thumb → End (back to everything). Median of ``--runs``.
   The clock stops when the window text has changed (the rerun reached the
-  browser) and no event layer from before the press is left (for "widen":
-  and the new layer has markers/aggregates).
+  browser) and the map has repainted that window.
 
 Stores are built with bench/store_bench.synthetic_events (clustered around
 cities, 2011–2024) before the clock starts; the server runs on a free port
@@ -45,58 +44,16 @@ CHROMIUM = CHROMIUM_PATH
 ARGS = CHROMIUM_ARGS   # the flags this closed network needs (see mapview/snapshot.py)
 SLIDER = '[data-testid="stSlider"] input[type="range"]'
 
-#: Event layers on the Leaflet map (points, denial crosses, aggregates, clusters) — not the basemap.
-EVENT_LAYERS_JS = """
-window.__emEventLayers = function() {
-  const out = [];
-  window.map.eachLayer(l => {
-    if (l instanceof L.Circle) return;
-    if (l instanceof L.CircleMarker) { out.push(l); return; }
-    if (window.L.MarkerCluster && l instanceof L.MarkerCluster) { out.push(l); return; }
-    if (l instanceof L.Marker) {
-      const c = l.options.icon && l.options.icon.options.className || '';
-      if (c.indexOf('em-label') < 0) out.push(l);
-    }
-  });
-  return out;
-};"""
-DRAWN_JS = "() => { if (!window.map || !window.map.eachLayer) return -1;" + EVENT_LAYERS_JS + \
-    " return window.__emEventLayers().length; }"
-MARK_JS = "() => { const ls = window.__emEventLayers(); ls.forEach(l => l.__old = true); return ls.length; }"
-SWAPPED_JS = "() => window.__emEventLayers().every(l => !l.__old)"
-SWAPPED_NONEMPTY_JS = "() => { const ls = window.__emEventLayers(); return ls.length > 0 && ls.every(l => !l.__old); }"
-
-
-def free_port() -> int:
-    for port in range(8641, 8660):
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise SystemExit("no free port in 8641-8659")
-
-
-def start_server(store_path: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    env = dict(os.environ, EVENTS_STORE=str(store_path))
-    proc = subprocess.Popen([str(REPO / ".venv" / "bin" / "streamlit"), "run", "app.py", "--server.port", str(port),
-                             "--server.headless", "true"], cwd=REPO, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
-                return proc, url
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise SystemExit("streamlit did not start")
+#: What the map component (mapview/evmap) drew: symbols on its canvas (points, groups, stacks).
+DRAWN_JS = ("() => { const e = window.evm; if (!e || !e.ready || !e.stats) return -1; "
+            "return e.stats.points + e.stats.groups + e.stats.stacks + e.stats.govOutlines; }")
+MARK_JS = "() => { window.__emMark = window.evm.drawSeq; window.__emWin = window.evm.stats.window.join(); return 1; }"
+SWAPPED_JS = "() => window.evm.drawSeq > window.__emMark && window.evm.stats.window.join() !== window.__emWin"
+SWAPPED_NONEMPTY_JS = "() => " + SWAPPED_JS[6:] + " && window.evm.stats.inWindow > 0"
 
 
 def map_frame(page):
-    frames = [f for f in page.frames if "streamlit_folium" in f.url]
+    frames = [f for f in page.frames if "/component/" in f.url and "evmap" in f.url]
     if not frames:
         raise RuntimeError("no map iframe yet")
     return frames[0]

@@ -50,8 +50,8 @@ def in_window(frame: pd.DataFrame, a: date, b: date) -> pd.DataFrame:
 
 def timeline_gif(frame: pd.DataFrame, *, date_from: date | None = None, date_to: date | None = None,
                  frames: int = 12, window_days: int | None = None, lang: str = "en", width: int = 900,
-                 height: int = 650, title: str = "", frame_ms: int = 900) -> bytes:
-    """GIF bytes: one frame per window; the subtitle shows the window's dates."""
+                 height: int = 650, title: str = "", frame_ms: int = 900, fmt: str = "gif") -> bytes:
+    """GIF (or, with ``fmt="mp4"``, H.264 MP4) bytes: one frame per window; the subtitle shows its dates."""
     dated = frame[frame["date_start"].notna()]
     if date_from is None or date_to is None:
         if dated.empty:
@@ -70,7 +70,39 @@ def timeline_gif(frame: pd.DataFrame, *, date_from: date | None = None, date_to:
             images.append(sm.rgb().quantize(colors=128))
     finally:
         sm.close()
+    if fmt == "mp4":
+        return _mp4(images, frame_ms)
     buf = io.BytesIO()
     images[0].save(buf, format="GIF", save_all=True, append_images=images[1:], duration=frame_ms, loop=0,
                    optimize=False)
     return buf.getvalue()
+
+
+def mp4_available() -> bool:
+    """MP4 needs the ffmpeg program (Debian package ``ffmpeg``, scripts/system_deps.sh)."""
+    import shutil
+    return shutil.which("ffmpeg") is not None
+
+
+def _mp4(images, frame_ms: int) -> bytes:
+    import shutil
+    import subprocess
+    import tempfile
+    from pathlib import Path
+    ffmpeg = shutil.which("ffmpeg")
+    if ffmpeg is None:
+        raise ExportError("MP4 needs ffmpeg (Debian package ffmpeg); GIF works without it", field="format",
+                          value="mp4")
+    with tempfile.TemporaryDirectory(prefix="em-mp4-") as tmp:
+        for i, im in enumerate(images):
+            rgb = im.convert("RGB")
+            w, h = rgb.size
+            rgb.crop((0, 0, w - w % 2, h - h % 2)).save(Path(tmp) / f"f{i:04d}.png")     # H.264 wants even sizes
+        out = Path(tmp) / "timeline.mp4"
+        run = subprocess.run([ffmpeg, "-loglevel", "error", "-y", "-framerate", f"{1000 / frame_ms:.4f}",
+                              "-i", str(Path(tmp) / "f%04d.png"), "-c:v", "libx264", "-pix_fmt", "yuv420p",
+                              "-r", "25", "-movflags", "+faststart", str(out)], capture_output=True, text=True,
+                             timeout=300)
+        if run.returncode or not out.is_file():
+            raise ExportError(f"ffmpeg failed: {run.stderr[-300:]}", field="format", value="mp4")
+        return out.read_bytes()

@@ -71,6 +71,9 @@ def _shoot(browser, page_path: Path, width: int, height: int, scale: float) -> b
         page = context.new_page()
         page.route("**/*", _offline)
         page.goto(page_path.as_uri(), wait_until="load")
+        # a picture of the map, not of its buttons: zoom, layer and panel controls are left out
+        page.add_style_tag(content=".leaflet-control-zoom, .leaflet-control-layers, .leaflet-bar, "
+                                   ".evm-panel:not(.evm-legend) { display: none !important; }")
         # two animation frames: Leaflet's canvas renderer paints on requestAnimationFrame
         page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
         page.wait_for_timeout(150)

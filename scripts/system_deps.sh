@@ -3,12 +3,14 @@
 #   chromium          – Playwright drives the system browser (playwright's own download is not allowed)
 #   fonts-noto-core   – Arabic glyphs for screenshots and matplotlib snapshots
 #   postgresql-15-postgis-3 – the PostGIS backend's test server (started by scripts/test.sh)
+#   ffmpeg            – the dashboard's MP4 export of the timeline (without it the MP4 button says so)
 # Without root (a user's laptop) nothing is installed; the tests that need a
 # missing piece skip and say which package to install.
 set -uo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -d /usr/share/fonts/truetype/noto ] || need+=(fonts-noto-core)
+command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1 || need+=(postgresql-15-postgis-3)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from mapview.layers.events import AGGREGATE_THRESHOLD
-from ui import data, details, evmap, exports, state, table, timeline
+from ui import data, details, evmap, exports, search, state, table, timeline
 from ui.i18n import label, t, visible_of_total
 from ui.permalink import shown
 from ui.text import esc, md_escape
@@ -58,7 +58,7 @@ def _view_frame(q, light: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
 
 
 @st.fragment
-def _map_and_panel(base_q, window, span, lang: str, full_width: bool) -> None:
+def _map_and_panel(base_q, raw_q, window, span, lang: str, full_width: bool) -> None:
     """The map and the side panel rerun alone when the map reports a click (the panel answers in a
     fraction of the full run); a released window or a view reruns the whole page (slider, table, URL)."""
     value = st.session_state.get(evmap.KEY)
@@ -74,14 +74,18 @@ def _map_and_panel(base_q, window, span, lang: str, full_width: bool) -> None:
         evmap.render(base_q, window, span, lang, height=545 if not full_width else 620)
     with right:
         details.render(lang)
-    state.sync_url(state.windowed(base_q, window))      # selection and view land in the permalink
+    state.sync_url(state.windowed(raw_q, window))       # selection and view land in the permalink
 
 
 def render(lang: str) -> None:
     st.markdown(f'<h1 class="evm-title" dir="auto">{esc(t("app_title", lang))}</h1>', unsafe_allow_html=True)
     _problems(lang)
     span = data.date_span()
-    base_q = state.base_query()
+    raw_q = state.base_query()
+    base_q, hit = search.place_filter(raw_q)   # a place's every spelling, through the gazetteer
+    if hit is not None:
+        st.caption(t("place_hit", lang, text=hit.text, en=hit.name_en, ar=hit.name_ar,
+                     scope=t(f"place_hit_{hit.scope}", lang)))
     evmap.apply_reports(base_q, span)          # what the map reported (window, selection, view) first
     all_q = replace(base_q, include_undated=True, include_unlocated=True)
     window = None
@@ -107,7 +111,7 @@ def render(lang: str) -> None:
             st.caption(visible_of_total(n_visible, data.total(), lang))
     if n_visible == 0:
         st.info(t("no_events", lang))
-    _map_and_panel(base_q, window, span, lang, full_width)
+    _map_and_panel(base_q, raw_q, window, span, lang, full_width)
 
     visible, full = _view_frame(q, light)
     filtered_all = data.light(all_q)
@@ -120,4 +124,4 @@ def render(lang: str) -> None:
     exports.data_buttons(visible_src, q, window, lang, ("csv", "geojson"))
     exports.render(visible_src, q, window, lang, all_filtered=lambda: data.frame(all_q), play_days=None,
                    visible_count=n_visible)
-    state.sync_url(q)
+    state.sync_url(state.windowed(raw_q, window))

@@ -192,6 +192,43 @@ def apply_reports(base_q: Query, span: tuple[date, date] | None) -> None:
             pass
 
 
+def _args(p: dict, window, span, lang: str, *, height: int, side_list: bool) -> dict:
+    ss = st.session_state
+    return dict(
+        data_url=p["data_url"], meta_url=p["meta_url"], basemap_url=_basemap_url(), lang=lang,
+        window=[day_number(window[0]), day_number(window[1])] if window else None,
+        bounds=[day_number(span[0]), day_number(span[1])] if span else None,
+        selected=_index_of(p, ss.get("selected")), view=ss.get("_evm_initial_view"), height=height,
+        strings=strings(lang), plural=PLURAL[lang], months=_MONTHS[lang],
+        labels={v: label(v, lang) for v in (*STATUSES, *TYPES, *PRECISIONS)},
+        typeColors={t.value: c for t, c in TYPE_COLORS.items()}, side=side_list,
+    )
+
+
+def standalone_html(base_q: Query, window, span, lang: str, *, title: str = "") -> str:
+    """One offline HTML file with this map, its timeline brush, date inputs and Play working: Leaflet,
+    the map's script and the events are inlined (the events as the same binary payload, base64)."""
+    import base64
+    import html as _html
+    from mapview.assets import asset_path
+    lang = norm_lang(lang)
+    p = payload(base_q, lang)
+    blob = (CACHE_DIR / Path(p["data_url"]).name).read_bytes()
+    meta = json.loads((CACHE_DIR / Path(p["meta_url"]).name).read_text(encoding="utf-8"))
+    args = _args(p, window, span, lang, height=800, side_list=True)
+    args.update(inline_data=base64.b64encode(blob).decode("ascii"), meta=meta, inline_basemap=basemap_data(),
+                view=None, selected=-1, data_url="inline", meta_url=None, basemap_url=None)
+    doc = json.dumps(args, ensure_ascii=False).replace("</", "<\\/")
+    css = asset_path("leaflet_css").read_text(encoding="utf-8") + (FRONTEND / "evmap.css").read_text(encoding="utf-8")
+    js = asset_path("leaflet").read_text(encoding="utf-8")
+    own = (FRONTEND / "evmap.js").read_text(encoding="utf-8")
+    direction = "rtl" if lang == "ar" else "ltr"
+    return (f'<!doctype html><html lang="{lang}" dir="{direction}"><head><meta charset="utf-8">'
+            f'<title>{_html.escape(title or "Syria events map")}</title><style>{css}</style>'
+            f'<script>{js}</script></head><body><div id="evm-root"></div>'
+            f'<script>window.EVM_STANDALONE = {doc};</script><script>{own}</script></body></html>')
+
+
 def render(base_q: Query, window: tuple[date, date] | None, span: tuple[date, date] | None, lang: str, *,
            height: int = 600, side_list: bool = True) -> dict:
     """Draw the map; returns the payload info (n events sent, bytes) for captions and the bench."""
@@ -201,14 +238,6 @@ def render(base_q: Query, window: tuple[date, date] | None, span: tuple[date, da
         c, z = ss.get("view_center"), ss.get("view_zoom")
         ss["_evm_initial_view"] = {"center": list(c), "zoom": int(z)} if c and z else None
     lang = norm_lang(lang)
-    args = dict(
-        data_url=p["data_url"], meta_url=p["meta_url"], basemap_url=_basemap_url(), lang=lang,
-        window=[day_number(window[0]), day_number(window[1])] if window else None,
-        bounds=[day_number(span[0]), day_number(span[1])] if span else None,
-        selected=_index_of(p, ss.get("selected")), view=ss["_evm_initial_view"], height=height,
-        strings=strings(lang), plural=PLURAL[lang], months=_MONTHS[lang],
-        labels={v: label(v, lang) for v in (*STATUSES, *TYPES, *PRECISIONS)},
-        typeColors={t.value: c for t, c in TYPE_COLORS.items()}, side=side_list,
-    )
+    args = _args(p, window, span, lang, height=height, side_list=side_list)
     _component(key=KEY, default=None, **args)
     return p

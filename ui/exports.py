@@ -89,9 +89,9 @@ def _html(frame, *, lang, title, subtitle) -> bytes:
     return standalone_html(frame, lang=lang, view=_current_view(), title=title, subtitle=subtitle).encode("utf-8")
 
 
-def _gif(frame, *, lang, title, window_days) -> bytes:
+def _gif(frame, *, lang, title, window_days, fmt: str = "gif") -> bytes:
     from mapview.gif import timeline_gif             # matplotlib is loaded only when a GIF is asked for
-    return timeline_gif(frame, lang=lang, title=title, window_days=window_days, frames=12)
+    return timeline_gif(frame, lang=lang, title=title, window_days=window_days, frames=12, fmt=fmt)
 
 
 def _prepared(kind: str, key: tuple, lang: str, make) -> bytes | None:
@@ -143,4 +143,25 @@ def render(visible: FrameSource, q: Query, window, lang: str, *, all_filtered: F
             if gif:
                 st.download_button(t("download_gif", lang), gif, file_name=_filename(window, "gif"),
                                    mime="image/gif", key="dl-gif", width="stretch")
+        b4, b5 = st.columns(2)
+        with b4:        # the browser map itself, offline, with its timeline brush and Play (ui/evmap.py)
+            from ui import evmap
+            slider_html = _prepared("htmlslider", key, lang, lambda: evmap.standalone_html(
+                q, window, data.date_span(), lang, title=title).encode("utf-8"))
+            if slider_html:
+                st.download_button(t("download_htmlslider", lang), slider_html,
+                                   file_name=_filename(window, "timeline.html"), mime="text/html",
+                                   key="dl-htmlslider", width="stretch")
+        with b5:
+            from mapview.gif import mp4_available
+            if mp4_available():
+                source = all_filtered if all_filtered is not None else visible
+                mp4 = _prepared("mp4", key + (play_days,), lang, lambda: _gif(_resolve(source), lang=lang,
+                                                                               title=title, window_days=play_days,
+                                                                               fmt="mp4"))
+                if mp4:
+                    st.download_button(t("download_mp4", lang), mp4, file_name=_filename(window, "mp4"),
+                                       mime="video/mp4", key="dl-mp4", width="stretch")
+            else:
+                st.caption(t("mp4_missing", lang))
         data_buttons(visible, q, window, lang, ("kml", "json"))

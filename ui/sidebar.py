@@ -42,6 +42,9 @@ def filters(lang: str, opts: FacetOptions) -> None:
     with st.sidebar:
         st.subheader(t("filters", lang))
         st.text_input(t("f_text", lang), key="f_text", max_chars=200)
+        if (st.session_state.get("f_text") or "").strip():
+            st.radio(t("f_place_scope", lang), ("place", "district", "governorate"), key="f_place_scope",
+                     horizontal=True, format_func=lambda v: t(f"scope_{v}", lang))
         st.multiselect(t("f_type", lang), opts.types, key="f_type", placeholder=t("choose", lang), format_func=lambda v: label(v, lang))
         st.multiselect(t("f_status", lang), opts.statuses, key="f_status", placeholder=t("choose", lang), format_func=lambda v: label(v, lang))
         st.multiselect(t("f_actor", lang), opts.actors, key="f_actor", placeholder=t("choose", lang))

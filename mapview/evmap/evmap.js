@@ -869,6 +869,12 @@ function legend() {
 }
 
 // ---------------------------------------------------------------- args from Python
+function b64(s) {       // a standalone export carries the payload as base64
+  if (typeof s !== "string") return s;
+  var bin = atob(s), buf = new ArrayBuffer(bin.length), u = new Uint8Array(buf);
+  for (var i = 0; i < bin.length; i++) u[i] = bin.charCodeAt(i);
+  return buf;
+}
 function loadJSON(url) { return fetch(url).then(function (r) { if (!r.ok) throw new Error(url + " " + r.status); return r.json(); }); }
 function loadBin(url) { return fetch(url).then(function (r) { if (!r.ok) throw new Error(url + " " + r.status); return r.arrayBuffer(); }); }
 
@@ -898,7 +904,7 @@ function onRender(args) {
   if (!need) { applyArgs(false); redraw(); return; }
   var t0 = performance.now();
   var myLoad = loading = Promise.all([
-    A.inline_data ? Promise.resolve(A.inline_data) : loadBin(A.data_url),
+    A.inline_data ? Promise.resolve(b64(A.inline_data)) : loadBin(A.data_url),
     A.meta ? Promise.resolve(A.meta) : loadJSON(A.meta_url),
     B ? Promise.resolve(B) : (A.inline_basemap ? Promise.resolve(A.inline_basemap) : loadJSON(A.basemap_url))
   ]).then(function (res) {

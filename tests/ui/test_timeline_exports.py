@@ -1,0 +1,54 @@
+"""Exports issue 12 asks for: a standalone HTML whose time slider works offline, and an MP4 (ffmpeg)."""
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import pytest
+
+from events.query import Query
+from mapview.snapshot import CHROMIUM_ARGS, CHROMIUM_PATH
+
+
+def test_standalone_html_keeps_a_working_time_slider(app_env, tmp_path):
+    if not os.access(CHROMIUM_PATH, os.X_OK):
+        pytest.skip(f"{CHROMIUM_PATH} not installed")
+    from ui import evmap
+    html = evmap.standalone_html(Query(), (date(2017, 5, 1), date(2017, 9, 30)), (date(2017, 5, 1), date(2017, 9, 30)),
+                                 "en", title="t")
+    assert "/app/static" not in html                  # nothing to fetch from the dashboard's server
+    path = tmp_path / "map.html"
+    path.write_text(html, encoding="utf-8")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+        page = b.new_page(viewport={"width": 1200, "height": 800})
+        requests = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(path.as_uri())
+        page.wait_for_function("() => window.evm && window.evm.ready && window.evm.drawSeq > 0", timeout=20_000)
+        assert page.evaluate("() => window.evm.stats.inWindow") == 7
+        page.evaluate("() => window.evm.setWindow(17287, 17287)")      # 1 May 2017: the Kasra claim only
+        assert page.evaluate("() => window.evm.stats.inWindow") == 1
+        page.get_by_role("button", name="▶ Play").click()
+        page.wait_for_function("() => window.evm.stats.window[0] > 17287", timeout=10_000)
+        b.close()
+    assert all(u.startswith(("file:", "data:", "blob:", "about:")) for u in requests), requests
+
+
+def test_mp4_export_when_ffmpeg_is_installed(seed_frame_ui):
+    from mapview.gif import mp4_available, timeline_gif
+    if not mp4_available():
+        pytest.skip("ffmpeg not installed (Debian package ffmpeg, scripts/system_deps.sh)")
+    data = timeline_gif(seed_frame_ui, frames=3, fmt="mp4", width=400, height=300)
+    assert data[4:8] == b"ftyp" and len(data) > 1000
+
+
+@pytest.fixture()
+def seed_frame_ui():
+    import json
+    from pathlib import Path
+    from events.frame import events_to_frame
+    from events.serialize import event_from_dict
+    seed = Path(__file__).resolve().parents[2] / "data" / "events" / "seed.json"
+    return events_to_frame([event_from_dict(d) for d in json.loads(seed.read_text(encoding="utf-8"))])
