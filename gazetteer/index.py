@@ -81,8 +81,9 @@ class Hit:
     partial: bool = False
 
 
-_AR_PARTS = re.compile(r"\s*(?:_|\s-\s*|-\s)\s*")
-_LAT_PARTS = re.compile(r"\s+-\s+|\s*_\s*")
+# (?<!\s): a separator starts where its spaces start; tried inside a run of spaces, "\s*" was quadratic
+_AR_PARTS = re.compile(r"(?<!\s)\s*+_\s*+|(?<!\s)\s++-\s*+|-\s++")
+_LAT_PARTS = re.compile(r"(?<!\s)\s++-\s++|(?<!\s)\s*+_\s*+")
 _LAT_CONSTRUCT = re.compile(r"(?<=[iy])(?:et|at|it)$", re.I)
 
 
@@ -95,6 +96,7 @@ def _unit_words(ref) -> frozenset[str]:
     for unit_name in (ref.name_ar, ref.name_en):
         unit_name = unit_name.removeprefix("مركز ")
         out.add(name_key(unit_name))
+        out.add("sk:" + skeleton_key(unit_name))
         last = unit_name.split()[-1] if unit_name.split() else ""
         if len(name_key(last)) >= 4:
             out.add(name_key(last))
@@ -112,9 +114,11 @@ def _derived_names(place: GazPlace, name: str) -> list[str]:
     if " " not in name and "_" not in name:
         return []
     arabic = script_of(name) == "ar"
-    parts = [p for p in (_AR_PARTS if arabic else _LAT_PARTS).split(name) if p.strip()]
-    out = parts if len(parts) > 1 else []
     unit_words = _unit_words(place.admin2) | _unit_words(place.admin3)
+    parts = [p for p in (_AR_PARTS if arabic else _LAT_PARTS).split(name) if p.strip()]
+    # a part that is only the unit's name ("Jeb Elkhafi - Manbaj") tells namesakes apart; it is no name
+    out = [p for p in parts if name_key(p) not in unit_words and "sk:" + skeleton_key(p) not in unit_words
+           ] if len(parts) > 1 else []
     for part in parts:
         words = part.split()
         if len(words) >= 2 and name_key(words[-1]) in unit_words:

@@ -56,6 +56,8 @@ CLUSTER_KM = 8.0            # same-named villages this close answer as one NEAR 
 #: outside it (a fuzzy 82 inside + 20 > an exact 100 outside), and an answer outside it is never resolved.
 BONUS_CONTEXT_ADMIN1 = 20.0
 BONUS_CONTEXT_ADMIN23 = 6.0
+#: A unit named only in passing (a town in the same sentence that is also a district's name) ranks, no more.
+BONUS_CONTEXT_SOFT = 10.0
 #: Inside a named unit a looser spelling (index.lookup_within) may answer, as NEAR, when it leads
 #: every other candidate inside the unit by WITHIN_MARGIN.
 WITHIN_RESOLVE_MIN = 78.0
@@ -140,20 +142,28 @@ class Resolver:
         return found
 
     def _scan_context(self, context: str) -> set[str]:
-        return {code for _, codes in self.context_matches(context) for code in codes}
+        return {code for _, codes, _ in self.context_matches(context) for code in codes}
 
-    def context_matches(self, context: str) -> list[tuple[str, frozenset[str]]]:
-        """(matched key, admin P-codes) for each admin name in ``context``, longest names first.
+    def context_matches(self, context: str) -> list[tuple[str, frozenset[str], bool]]:
+        """(matched key, admin P-codes, explicit) for each admin name in ``context``, longest first.
 
         Words are folded (``normalize``) and read as 1-3 word n-grams; the
         longest n-gram that names a unit wins and consumes its words, so
         "Rif Dimashq" names Rural Damascus, not also Damascus. A name the
         exact key misses may still match by its cross-romanisation skeleton
         ("As Suwayda'" / "As-Sweida"), for governorates and districts only.
+
+        ``explicit``: the text names it *as a unit* — the context is nothing but
+        the unit's name ("Idlib Governorate", "Hamah", ACLED's admin1), or a unit
+        word stands next to it («محافظة حماة», «بريف إدلب», "Aleppo countryside").
+        A town named in passing in a sentence ("... from the city of Ma'arrat
+        an-Nu'man towards the camps north of Idlib") is not explicit: it ranks,
+        it does not constrain.
         """
-        out: list[tuple[str, frozenset[str]]] = []
+        out: list[tuple[str, frozenset[str], bool]] = []
         ar_words = fold_arabic_words(" ".join(w for w in context.split() if is_arabic(w)))
         lat_words = fold_latin_words(" ".join(w for w in context.split() if not is_arabic(w)))
+        found: list[tuple[str, frozenset[str], list, int, int]] = []
         for seq in (ar_words, lat_words):
             used = [False] * len(seq)
             for n in (3, 2, 1):
@@ -168,25 +178,43 @@ class Resolver:
                     if codes:
                         # One name for nested units (Homs governorate ⊃ district ⊃ sub-district): the coarsest.
                         codes = {c for c in codes if not any(o != c and c.startswith(o) for o in codes)}
-                        out.append((key, frozenset(codes)))
+                        found.append((key, frozenset(codes), seq, i, i + n))
                         for j in range(i, i + n):
                             used[j] = True
+        covered = {(id(seq), j) for _, _, seq, a, b in found for j in range(a, b)}
+        only_units = all((id(seq), j) in covered or _unit_word(w) or w in _FILLERS
+                         for seq in (ar_words, lat_words) for j, w in enumerate(seq))
+        for key, codes, seq, a, b in found:
+            before = a - 1
+            while before >= 0 and seq[before] in _FILLERS:   # "countryside of Aleppo"
+                before -= 1
+            beside = (before >= 0 and _unit_word(seq[before])) or (b < len(seq) and _unit_word(seq[b]))
+            out.append((key, codes, only_units or beside))
         return out
 
-    def context_units(self, context: str | None, *, name: str = "") -> frozenset[str]:
+    def context_units(self, context: str | None, *, name: str = "",
+                      explicit: bool | None = None) -> frozenset[str]:
         """Admin units named in ``context``, less those named like ``name`` itself.
 
         Ingestion passes the whole sentence as context; the sentence also holds
         the queried name, and a town that shares its name with a sub-district
-        elsewhere must not become its own context.
+        elsewhere must not become its own context. ``explicit=True`` keeps only
+        the units named as units, ``False`` only the others, ``None`` all.
         """
         if not context:
             return frozenset()
         own = {name_key(name), name_key(name.removeprefix("مركز "))} if name else set()
-        key = (context, tuple(sorted(own)))
+        key = (context, tuple(sorted(own)), explicit)
         found = self._context_cache.get(key)
         if found is None:
-            found = frozenset(code for k, codes in self.context_matches(context) if k not in own for code in codes)
+            matches = self.context_matches(context)
+            # A sentence that also holds the queried name (ingestion passes the sentence) may name other
+            # places' units ("X in Deir ez-Zor, while in Raqqa governorate ..."): its units only rank.
+            folded = name_key(context)
+            in_sentence = bool(own - {""}) and any(k and k in folded for k in own) and len(folded) > max(map(len, own)) + 2
+            found = frozenset(code for k, codes, how in matches
+                              if k not in own and (explicit is None or (how and not in_sentence) == explicit)
+                              for code in codes)
             with self._lock:
                 self._context_cache[key] = found
                 if len(self._context_cache) > 4096:
@@ -206,7 +234,7 @@ class Resolver:
 
     # -- ranking ----------------------------------------------------------
     def rank(self, hits: list[Hit], *, kind: PlaceKind | None, context: frozenset[str],
-             near: tuple[float, float] | None) -> list[Ranked]:
+             near: tuple[float, float] | None, soft: frozenset[str] = frozenset()) -> list[Ranked]:
         ranked = []
         for hit in hits:
             place = self.index.places[hit.place]
@@ -232,7 +260,7 @@ class Resolver:
             if place.mentions > 0 and hit.score >= VOWEL_SCORE:
                 score += min(BONUS_MENTIONS_MAX, math.log10(1 + place.mentions))
                 reasons.append(f"named by {place.mentions} imported events")
-            seat = self._seats.get(place.pcode) if hit.score >= 100 else None
+            seat = self._seats.get(place.pcode) if hit.score >= VOWEL_SCORE else None
             if seat is not None:
                 score += BONUS_SEAT[seat]
                 reasons.append(f"{seat} seat")
@@ -246,6 +274,11 @@ class Resolver:
                 if extra:
                     score += BONUS_CONTEXT_ADMIN23
                     reasons.append("context district")
+            if soft and not context:
+                own = {place.pcode} | {r.pcode for r in (place.admin1, place.admin2, place.admin3) if r}
+                if own & soft:
+                    score += BONUS_CONTEXT_SOFT
+                    reasons.append("context names its unit")
             if near is not None:
                 dist = float(haversine_km(near[0], near[1], place.lat, place.lon))
                 if dist < 30:
@@ -284,7 +317,8 @@ class Resolver:
                      near: tuple[float, float] | None = None, hits: list[Hit] | None = None) -> Resolution:
         if hits is None:
             hits = self.index.lookup(name)
-        ctx = self.context_units(context, name=name)
+        ctx = self.context_units(context, name=name, explicit=True)       # constrains
+        soft = self.context_units(context, name=name, explicit=False) - ctx  # only ranks
         inside = self.members(ctx) if ctx else frozenset()
         if inside:
             # Context constrains: look again among the places of the named unit, with a looser spelling.
@@ -296,9 +330,13 @@ class Resolver:
         if not hits:
             return Resolution(query=query, status=ResolutionStatus.UNRESOLVED,
                               note="no gazetteer name is close enough")
-        ranked = self.rank(hits, kind=kind, context=ctx, near=near)
+        ranked = self.rank(hits, kind=kind, context=ctx, near=near, soft=soft)
         candidates = tuple(Candidate(r.place, round(r.score, 1), r.matched, r.reasons) for r in ranked)
         top = ranked[0]
+        if not ctx and soft and not _within(top.place, soft) and any(_within(r.place, soft) for r in ranked[1:]):
+            # A unit named in passing; the best spelling lies outside it, another candidate inside.
+            return Resolution(query=query, status=ResolutionStatus.AMBIGUOUS, candidates=candidates,
+                              note="the best spelling match lies outside the area named in the context")
         if ctx and not _within(top.place, ctx):
             # A candidate outside the named unit is never resolved.
             named = ", ".join(sorted({self._unit_name(c) for c in ctx}))
@@ -390,6 +428,21 @@ class Resolver:
         return Area(lat=place.lat, lon=place.lon, radius_km=radius, precision=Precision.NEAR,
                     geometry_wkt=disc(place.lat, place.lon, radius).wkt,
                     label_en=f"area of {place.name_en}", label_ar=f"منطقة {place.name_ar}", anchor=place)
+
+
+_UNIT_WORDS = frozenset(
+    fold_arabic_words("محافظة محافظات ريف ارياف ناحية منطقة قضاء مركز")
+    + fold_latin_words("governorate governorates province provinces district subdistrict sub district "
+                       "countryside rural muhafaza muhafazat nahiya nahia mintaqa region"))
+_FILLERS = frozenset(fold_latin_words("of the in") + ["في", "من"])
+_CLITICS = ("وب", "ول", "وال", "بال", "لل", "و", "ب", "ل", "ف")
+
+
+def _unit_word(word: str) -> bool:
+    """A folded word that names a kind of admin unit (or a filler beside one): محافظة, بريف, governorate."""
+    if word in _UNIT_WORDS:
+        return True
+    return any(word.startswith(c) and word[len(c):] in _UNIT_WORDS for c in _CLITICS)
 
 
 def _within(place: GazPlace, pcodes: frozenset[str]) -> bool:
