@@ -157,7 +157,7 @@ def measure(size: str, store_path: Path, browser, runs: int) -> dict:
         pg.goto(url + "/")
         fr = wait(pg, lambda: (f := frame(pg)) and f.evaluate("() => window.evm && window.evm.ready && window.evm.drawSeq > 0") and f)
         row["first_s"] = time.perf_counter() - t0
-        info = fr.evaluate("() => ({n: window.evm.stats.inWindow, url: window.evm.dataUrl, lo: window.evm.stats.window})")
+        info = fr.evaluate("() => ({n: window.evm.stats.inWindow, url: window.evm.dataUrl, lo: window.evm.stats.bounds})")
         row["events"] = info["n"]
         sent = pg.evaluate("(u) => fetch(u).then(r => r.arrayBuffer()).then(b => b.byteLength)", info["url"])
         row["sent_mb"] = sent / 1e6

@@ -69,7 +69,7 @@ def _map_and_panel(base_q, raw_q, window, span, lang: str, full_width: bool) -> 
     if full_width:
         map_col, right = st.container(), st.container()
     else:
-        map_col, right = st.columns([3.3, 1], gap="small")
+        map_col, right = st.columns([3.9, 1], gap="small")
     with map_col:
         evmap.render(base_q, window, span, lang, height=545 if not full_width else 620)
     with right:

@@ -71,7 +71,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "show_imprecise": ("Governorate-level events (hatched)", "أحداث على مستوى المحافظة (مظللة)"),
     "size_by": ("Size:", "الحجم:"), "size_none": ("uniform", "موحّد"), "size_fatalities": ("by fatalities", "حسب عدد القتلى"),
     "online_tiles": ("Online street map (OSM)", "خريطة شوارع عبر الإنترنت (OSM)"),
-    "legend": ("Legend", "دليل الخريطة"), "groups_by_status": ("Groups: ring = claim status mix",
+    "legend": ("Legend", "دليل الخريطة"), "layers": ("Layers", "الطبقات"), "groups_by_status": ("Groups: ring = claim status mix",
                                                             "المجموعات: الحلقة = نسب حالات الادعاء"),
     "single_events": ("Single events (colour = type)", "أحداث مفردة (اللون = النوع)"),
     "approx_place": ("placed near a town / in a district", "قرب بلدة أو ضمن منطقة"),

@@ -36,6 +36,9 @@ function post(type, data) {
 function report(event, extra) {
   S.seq += 1;
   var v = {event: event, seq: S.seq, window: [S.w0, S.w1]};
+  // windows this map sent: the server's echo of an older one must not undo a newer move
+  (S.reported = S.reported || []).push(S.w0 + ":" + S.w1);
+  if (S.reported.length > 50) S.reported.shift();
   for (var k in extra) v[k] = extra[k];
   E.lastReport = v;
   post("streamlit:setComponentValue", {value: v, dataType: "json"});
@@ -338,7 +341,8 @@ function paintPoints(ctx, size) {
     Object.keys(R.govCount).forEach(function (g) {
       var f = govFeature(+g); if (!f) return;
       ctx.beginPath(); tracePoly(ctx, f.geometry);
-      ctx.fillStyle = hatchPattern(ctx); ctx.fill("evenodd");
+      // faint hatching at country scale; zoomed in, the unit fills the screen, so its outline alone
+      if (R.zoom <= 9) { ctx.globalAlpha = R.zoom <= 7 ? 1 : 0.5; ctx.fillStyle = hatchPattern(ctx); ctx.fill("evenodd"); ctx.globalAlpha = 1; }
       ctx.setLineDash([5, 4]); ctx.strokeStyle = "rgba(110,60,150,0.7)"; ctx.lineWidth = 1.2; ctx.stroke(); ctx.setLineDash([]);
       govShown++;
     });
@@ -375,7 +379,7 @@ function paintPoints(ctx, size) {
   E.stats = {points: nPts, groups: nGroups, stacks: nStacks, inWindow: R.inWin, inView: R.inView, zoom: R.zoom,
              govOutlines: govShown, stripped: R.strip.length, computeMs: R.ms, paintMs: performance.now() - t1,
              maxGroup: groups.reduce(function (m, g) { return g.kind === "group" ? Math.max(m, g.n) : m; }, 0),
-             window: [S.w0, S.w1]};
+             window: [S.w0, S.w1], bounds: [S.lo, S.hi]};
   E.drawSeq += 1;
   sidePanel(R); stripPanel(R); detailHist();
 }
@@ -800,8 +804,9 @@ function build() {
 function controls() {
   var Panel = L.Control.extend({
     onAdd: function () {
-      var div = el("div", "evm-panel");
-      L.DomEvent.disableClickPropagation(div); L.DomEvent.disableScrollPropagation(div);
+      var outer = el("div", "evm-panel");
+      L.DomEvent.disableClickPropagation(outer); L.DomEvent.disableScrollPropagation(outer);
+      var div = el("details"); div.appendChild(el("summary", "", tr("layers"))); outer.appendChild(div);
       var lab = el("label"), cb = el("input"); cb.type = "checkbox"; cb.checked = S.showImprecise; cb.id = "evm-imprecise";
       cb.addEventListener("change", function () { S.showImprecise = cb.checked; redraw(); });
       lab.appendChild(cb); lab.appendChild(document.createTextNode(" " + tr("show_imprecise"))); div.appendChild(lab);
@@ -820,7 +825,7 @@ function controls() {
       });
       lab3.appendChild(cb3); lab3.appendChild(document.createTextNode(" " + tr("online_tiles"))); div.appendChild(lab3);
       UI.sizeSel = sel;
-      return div;
+      return outer;
     }
   });
   new Panel({position: "topright"}).addTo(map);
@@ -883,7 +888,8 @@ function applyArgs(first) {
   var key = w ? w[0] + ":" + w[1] : "";
   if (first || key !== S.lastArgsWindow) {
     S.lastArgsWindow = key;
-    if (w) { S.w0 = w[0]; S.w1 = w[1]; }
+    var rep = S.reported || [], stale = !first && rep.indexOf(key) >= 0 && rep[rep.length - 1] !== key;
+    if (w && !stale) { S.w0 = w[0]; S.w1 = w[1]; }
   }
   if (first || A.selected !== S.lastArgsSel) {
     S.lastArgsSel = A.selected;

@@ -126,6 +126,7 @@ def test_governorate_level_events_are_units_not_circles(page):
     assert max(radii) <= 26                                             # no symbol wider than 52 px
     # the events placed by governorate (or coarser) are not among the drawn points
     assert s["inView"] + s["stripped"] < s["inWindow"]
+    fr.get_by_text("Layers", exact=True).click()                       # the map's layer panel opens
     fr.locator("#evm-imprecise").uncheck()
     s2 = wait_map(page, until=lambda x: x["govOutlines"] == 0)
     assert s2["inView"] == s["inView"]
