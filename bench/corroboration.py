@@ -147,14 +147,51 @@ def ucdp_set():
     return originals + list(copies.values()), same, different, len(chosen)
 
 
-def labelled_set(pool: dict[str, Event]):
+def ingest_articles(ids: set[str]) -> dict[str, list[Event]]:
+    """Drafts of these articles (all of them), ids ``<article>-<k>``, outlet = the newspaper, url kept."""
+    from events.ingest import ingest_article
+    from gazetteer import get_gazetteer
+    gaz = get_gazetteer()
+    out: dict[str, list[Event]] = {}
+    for line in NEWS.open(encoding="utf-8"):
+        a = json.loads(line)
+        if a["id"] not in ids:
+            continue
+        published = date.fromisoformat(a["date_extracted"][:10])
+        events = []
+        for k, d in enumerate(ingest_article(a["content"], published=published, outlet=a["source"], gazetteer=gaz)):
+            e = d.event
+            src = e.sources[0] if e.sources else Source(outlet=a["source"])
+            src = replace(src, outlet=a["source"], url=a["url"][:1900] if a["url"].startswith("http") else "")
+            events.append(replace(e, id=f"{a['id']}-{k}", sources=(src,) + tuple(e.sources[1:])))
+        out[a["id"]] = events
+    return out
+
+
+def _labelled_draft(drafts: list[Event], index: str, place: str) -> Event | None:
+    """The labelled draft: by its index when the place phrase still matches, else the nearest with that phrase."""
+    k = int(index)
+    if k < len(drafts) and drafts[k].place is not None and drafts[k].place.as_written == place:
+        return drafts[k]
+    same = [i for i, d in enumerate(drafts) if d.place is not None and d.place.as_written == place]
+    return drafts[min(same, key=lambda i: abs(i - k))] if same else None
+
+
+def labelled_set():
+    """(events of the labelled articles, same pairs, different pairs, labels not found) from the label file."""
     if not LABELS.is_file():
         return None
-    same, different = set(), set()
-    for row in csv.DictReader(LABELS.open(encoding="utf-8")):
-        if row["a"] in pool and row["b"] in pool:
-            (same if row["label"] == "same" else different).add(frozenset((row["a"], row["b"])))
-    return same, different
+    rows = list(csv.DictReader(LABELS.open(encoding="utf-8")))
+    drafts = ingest_articles({r["article_a"] for r in rows} | {r["article_b"] for r in rows})
+    same, different, missing = set(), set(), 0
+    for r in rows:
+        a = _labelled_draft(drafts.get(r["article_a"], []), r["draft_a"], r["place_a"])
+        b = _labelled_draft(drafts.get(r["article_b"], []), r["draft_b"], r["place_b"])
+        if a is None or b is None:
+            missing += 1
+            continue
+        (same if r["label"] == "same" else different).add(frozenset((a.id, b.id)))
+    return [e for events in drafts.values() for e in events], same, different, missing
 
 
 def synthetic(n: int) -> list[Event]:
@@ -197,7 +234,6 @@ def main() -> None:
     print(f"| news: same story in {n_pairs} article pairs ({n_articles} articles, ingest {ingest_s:.0f} s) | "
           f"{len(events)} | {ns} / {nd} | {p:.2f} | {r:.2f} | {len(groups)} | {s:.2f} |")
     one_source = sum(1 for g in groups if g.independent_sources == 1)
-    pool = {e.id: e for e in events}
     t = time.perf_counter()
     u_events, u_same, u_diff, n_articles = ucdp_set()
     u_groups = link(u_events)
@@ -206,14 +242,13 @@ def main() -> None:
     counted_once = sum(1 for g in u_groups if g.independent_sources == 1) / len(u_groups) if u_groups else 0
     print(f"| UCDP rows sharing a source_article ({n_articles} articles) + copies | {len(u_events)} | {ns} / {nd} | "
           f"{p:.3f} | {r:.3f} | {len(u_groups)} | {s:.2f} |")
-    pool.update({e.id: e for e in u_events})
-    labelled = labelled_set(pool)
+    labelled = labelled_set()
     if labelled is not None:
-        l_events = [pool[i] for pair in labelled[0] | labelled[1] for i in pair]
-        l_groups = link(list({e.id: e for e in l_events}.values()))
-        p, r, ns, nd = score(l_groups, *labelled)
-        print(f"| hand-labelled pairs | {len(set(e.id for e in l_events))} | {ns} / {nd} | {p:.2f} | {r:.2f} | "
-              f"{len(l_groups)} | |")
+        l_events, l_same, l_diff, missing = labelled
+        l_groups = link(l_events)
+        p, r, ns, nd = score(l_groups, l_same, l_diff)
+        print(f"| hand-labelled pairs ({LABELS.name}; all drafts of their articles linked{', ' + str(missing) + ' labels not found' if missing else ''}) | "
+              f"{len(l_events)} | {ns} / {nd} | {p:.2f} | {r:.2f} | {len(l_groups)} | |")
     print()
     print(f"news groups counted as one independent source (same wire story): {one_source} of {len(groups)}")
     print(f"UCDP copy groups counted as one independent source (copy cites the row's office): {counted_once:.1%}")

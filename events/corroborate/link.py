@@ -138,7 +138,8 @@ def candidate_pairs(events: Sequence[Event], skip: frozenset[int] = frozenset(),
                 if vague_row[x] or vague_row[y]:
                     if ei.date.start != ej.date.start or ei.date.end != ej.date.end or d > rules.COPY_KM:
                         continue
-                if not rules.actors_compatible(ei, ej):
+                if not (rules.types_compatible(ei, ej) and rules.actors_compatible(ei, ej)
+                        and rules.counts_compatible(ei, ej)):
                     continue
                 ok, _ = rules.places_compatible(ei, ej, rad[x], rad[y])
                 if not ok:
