@@ -54,7 +54,7 @@ _AR_FILLERS = {"في", "من", "الى", "ل", "على", "علي", "بعد", "م
 _LAT_NEAR = {"near", "around", "nearby", "close", "vicinity"}
 _AR_NEAR = {"قرب", "بالقرب", "محيط", "حول", "جوار", "بجوار"}
 #: "10 km north of X" / «على بعد 10 كم شمال X»: a distance along the direction.
-_DISTANCE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:km|kms|kilometers|kilometres|كم|كلم|كيلومترات|كيلومتر|كيلو\s*متر)(?!\w)",
+_DISTANCE = re.compile(r"(?<![\d.,])(\d++(?:[.,]\d++)?)\s*+(?:km|kms|kilometers|kilometres|كم|كلم|كيلومترات|كيلومتر|كيلو\s*متر)(?!\w)",
                        re.I)
 
 _AR_DIRS = (("شمال", 0.0), ("جنوب", 180.0), ("شرق", 90.0), ("غرب", 270.0))
@@ -255,7 +255,7 @@ def split_nested(text: str) -> tuple[str, str] | None:
 
 
 _PAREN = re.compile(r"\(([^()]*)\)")
-_SLASH = re.compile(r"\s*/\s*")
+_SLASH = re.compile(r"(?<!\s)\s*+/\s*+")
 
 
 def split_alternatives(text: str) -> list[str]:

@@ -36,7 +36,7 @@ ACTORS: dict[str, tuple[str, ...]] = {
         rf"{_P}(?:جيش|طائرات|مروحيات|قوات\s+خاصة)\s+{_US}", rf"{_P}ولايات\s+(?:ال)?متحدة", r"واشنطن",
         r"(?:the\s+)?u\.?s\.?\s+(?:air\s+force|forces|troops|military|helicopters?|aircraft|special\s+forces|army|jets)",
         r"american\s+(?:forces|troops|helicopters?|aircraft)", r"the\s+pentagon", r"the\s+united\s+states"),
-    "ISIS": (rf"{_P}(?:\s*ـ\s*)?\"?داعش", rf"{_P}تنظيم\s+(?:ال)?دولة(?:\s+(?:ال)?اسلامية)?", r"(?:ال)?دولة\s+(?:ال)?اسلامية",
+    "ISIS": (rf"{_P}(?:(?<!\s)\s*+ـ\s*+)?\"?داعش", rf"{_P}تنظيم\s+(?:ال)?دولة(?:\s+(?:ال)?اسلامية)?", r"(?:ال)?دولة\s+(?:ال)?اسلامية",
              r"islamic\s+state(?:\s+group)?", r"isis", r"isil", r"daesh"),
     "Syrian army": (
         rf"{_P}جيش\s+(?:ال)?(?:عربي\s+)?(?:ال)?(?:سوري|نظامي)(?!\s+(?:ال)?حر)", rf"{_P}قوات\s+(?:ال)?حكومية(?:\s+(?:ال)?سورية)?",

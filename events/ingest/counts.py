@@ -38,6 +38,11 @@ def _rc(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(fold_pattern(pattern), flags)
 
 
+def _word_before(text: str, end: int) -> re.Match | None:
+    """The word just before ``end`` (``_WORD_BEFORE`` on the last ``_BEFORE_CHARS`` characters, by position)."""
+    return _WORD_BEFORE.search(text, max(0, end - _BEFORE_CHARS), end)
+
+
 NOUNS = {fold_text(k): v for k, v in NOUNS.items()}
 _NOUN_KEYS = sorted(NOUNS, key=len, reverse=True)
 _ADJECTIVES = {"ميداني": "field", "اخرين": "", "اخر": "", "field": "field", "senior": "senior", "local": "local"}
@@ -54,7 +59,9 @@ _COUNT = _rc(
     rf"\s+(?:من\s+(?:ال)?|of\s+(?:the\s+)?)?"
     rf"(?P<noun>[\w\-]+)(?:\s+(?!على\s+الاقل)(?P<adj>[\w]+))?(?P<least>\s+على\s+الاقل)?")
 _TWO = _rc(r"(?<![\w])(?:اثنين|اثنان|اثنتين|اثنتان)(?![\w])")
-_WORD_BEFORE = _rc(r"([\w]+)\s+$")
+_WORD_BEFORE = _rc(r"(?<!\w)(\w++)\s++$")
+#: How far back the word before a number is looked for: one word and its spaces, never the whole clause.
+_BEFORE_CHARS = 64
 _WORD_AFTER = _rc(r"^\s+([\w]+)")
 _VAGUE = _rc(r"(?<![\w])(?P<q>عشرات|مئات|الاف|dozens|hundreds|thousands)\s+(?:من\s+(?:ال)?|of\s+(?:the\s+)?)?(?P<noun>[\w\-]+)")
 _VAGUE_BOUNDS = {fold_text(k): v for k, v in {  # keyed as the folded text reads them ("مئات" → "ميات")
@@ -114,13 +121,13 @@ def find_counts(text: str, *, skip: list[tuple[int, int]] = ()) -> list[tuple[Co
         out.append((count, folded.span(s, e), s))
 
     for m in _TWO.finditer(work_text):  # "قياديين اثنين (ميدانيين)", "قياديين ميدانيين اثنين"
-        w1 = _WORD_BEFORE.search(work_text[:m.start()])
+        w1 = _word_before(work_text, m.start())
         if not w1:
             continue
         nxt = _WORD_AFTER.match(work_text[m.end():])
         start, label = w1.start(), _label(w1.group(1), nxt.group(1) if nxt else None, work_text[m.end():m.end() + 40])
         if label is None:
-            w2 = _WORD_BEFORE.search(work_text[:w1.start()])
+            w2 = _word_before(work_text, w1.start())
             if w2:
                 start, label = w2.start(), _label(w2.group(1), w1.group(1), work_text[m.end():m.end() + 40])
         if label:

@@ -24,7 +24,7 @@ from gazetteer.foreign import foreign_place
 MOVEMENTS_ROLES = (("origin",), ("destination",), ("at",))
 _KIND_OF_HEAD = {fold_text(h): k for h, k in (("مدينة", "city"), ("بلدة", "town"), ("قرية", "village"),
                                               ("city", "city"), ("town", "town"), ("village", "village"))}
-_CONTAINING = re.compile(r"\s+(?:ب|في\s+)ريف\s+.*$")
+_CONTAINING = re.compile(r"(?<!\s)\s++(?:ب|في\s+)ريف\s+.*$")
 
 
 class StoryPlaces:

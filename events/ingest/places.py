@@ -86,7 +86,8 @@ _NOT_PLACE_AR = {fold_text(w) for w in ("أصول", "أجل", "جهته", "جه�
                                         "سوريا", "سورية", "البلاد")}
 #: «المدينة/البلدة/القرية» alone: the city/town/village the story named before.
 _ANAPHORS = {fold_text(w): k for w, k in (("المدينة", "city"), ("البلدة", "town"), ("القرية", "village"))}
-_COUNTRY_TAIL = _rc(r"\s+(?:في\s+)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي)?\s+(?:سوريا|البلاد)\s*$|\s+(?:في\s+)?سوريا\s*$")
+_COUNTRY_TAIL = _rc(r"(?<!\s)\s++(?:في\s+)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي)?\s+(?:سوريا|البلاد)\s*$"
+                    r"|(?<!\s)\s++(?:في\s+)?سوريا\s*$")
 
 _CAP = r"(?:[A-Z][\w'’\-]*|al-\w+|el-\w+|ad-\w+|as-\w+|ar-\w+)"
 _EN_PREP = _rc(r"\b(?P<prep>(?i:from|to|into|towards|toward|in|at|near|outside|around|on|across|of|over|inside|within|"
