@@ -15,7 +15,10 @@ Three sets, all from /work/shared/data (never copied into the repo):
    office as agency, point moved ≤ 1 km). Same = (row, its copy); different =
    (row, copy of another row built from the same article: same day, often
    a nearby village) — the hard negatives.
-3. **Hand-labelled pairs** (bench/labels/corroboration_pairs.csv, when present).
+3. **Hand-labelled pairs** (bench/labels/corroboration_pairs.csv): 43 pairs of
+   drafts from different articles that the rules made candidates, labelled
+   same/different incident by reading both sentences; each draft is named by
+   article id, draft index and the SHA-1 of its place phrase (no text).
 
 Then the same linking on a synthetic 100k-event store (UCDP-like rows plus
 copies) for seconds. Usage: ``python bench/corroboration.py [--n 100000]``.
@@ -168,12 +171,18 @@ def ingest_articles(ids: set[str]) -> dict[str, list[Event]]:
     return out
 
 
-def _labelled_draft(drafts: list[Event], index: str, place: str) -> Event | None:
-    """The labelled draft: by its index when the place phrase still matches, else the nearest with that phrase."""
+def _phrase_sha(event: Event) -> str:
+    import hashlib
+    return hashlib.sha1((event.place.as_written if event.place else "").encode("utf-8")).hexdigest()[:10]
+
+
+def _labelled_draft(drafts: list[Event], index: str, place_sha: str) -> Event | None:
+    """The labelled draft: by its index when its place phrase still matches (by SHA-1, so the label file holds
+    no article text), else the nearest draft of the article with that phrase."""
     k = int(index)
-    if k < len(drafts) and drafts[k].place is not None and drafts[k].place.as_written == place:
+    if k < len(drafts) and _phrase_sha(drafts[k]) == place_sha:
         return drafts[k]
-    same = [i for i, d in enumerate(drafts) if d.place is not None and d.place.as_written == place]
+    same = [i for i, d in enumerate(drafts) if _phrase_sha(d) == place_sha]
     return drafts[min(same, key=lambda i: abs(i - k))] if same else None
 
 
@@ -185,8 +194,8 @@ def labelled_set():
     drafts = ingest_articles({r["article_a"] for r in rows} | {r["article_b"] for r in rows})
     same, different, missing = set(), set(), 0
     for r in rows:
-        a = _labelled_draft(drafts.get(r["article_a"], []), r["draft_a"], r["place_a"])
-        b = _labelled_draft(drafts.get(r["article_b"], []), r["draft_b"], r["place_b"])
+        a = _labelled_draft(drafts.get(r["article_a"], []), r["draft_a"], r["place_a_sha1"])
+        b = _labelled_draft(drafts.get(r["article_b"], []), r["draft_b"], r["place_b_sha1"])
         if a is None or b is None:
             missing += 1
             continue
