@@ -43,13 +43,21 @@ CONTROL_CONTEXT = _rx(r"held\s+by", r"under\s+(?:the\s+)?(?:full\s+)?control\s+o
                       r"تحت\s+سيطرة", r"الخاضعة\s+لسيطرة", r"الواقعة\s+تحت\s+سيطرة", r"مناطق\s+سيطرة", r"مناطق\s+نفوذ")
 AGGREGATE = _rx(r"حصيلة", r"اجمالي", r"مجموع", r"بلغ\s+عدد", r"ارتفع\s+عدد", r"in\s+total", r"so\s+far", r"death\s+toll",
                 r"a\s+total\s+of", r"منذ\s+(?:بدء|بداية|انطلاق)", r"since\s+(?:the\s+)?(?:start|beginning)")
-HISTORY = _rx(r"سبق\s+(?:ان|و)", r"في\s+وقت\s+سابق\s+من\s+العام", r"previously", r"in\s+the\s+past", r"years?\s+ago",
-              r"قبل\s+(?:عامين|سنوات|اعوام|سنتين)", r"منذ\s+(?:عامين|سنوات|اعوام|سنتين)")
-ANALYSIS = _rx(r"من\s+المتوقع", r"يتوقع", r"تتوقع", r"متوقع", r"ربما", r"من\s+المرجح", r"يرجح", r"ترجح", r"المحتمل", r"يحتمل",
-               r"قد\s+ي\w+", r"قد\s+(?:تكون|تؤدي|تشهد|تتعرض|تصل|تشن|تسقط)", r"تستعد", r"يستعد", r"تخطط", r"يخطط", r"تهدد", r"يهدد", r"مرتقب(?:ة)?", r"المرتقب(?:ة)?",
-               r"سوف", r"محللون", r"المحللين", r"خبراء", r"لن\s+(?:ي|ت)\w+", r"could", r"may\s+(?:be|have|hit|face|launch)", r"might", r"would",
-               r"expected\s+to", r"likely", r"plans?\s+to", r"threaten\w*", r"preparing", r"imminent", r"analysts?",
-               r"if", r"لو", r"اذا", r"في\s+حال")
+#: A count over fighting that goes on (not one incident's toll, which «ارتفعت حصيلة» updates).
+RUNNING = _rx(r"(?:ال)?متواصلة", r"(?:ال)?مستمرة", r"اجمالي", r"مجموع", r"in\s+total", r"so\s+far", r"ongoing", r"a\s+total\s+of")
+_W = r"[وف]?"  # «و/ف» glued to the cue word
+HISTORY = _rx(_W + r"سبق\s+(?:ان|و)", _W + r"سبق\s*ل\w*", r"في\s+وقت\s+سابق\s+من\s+العام", r"previously", r"in\s+the\s+past", r"years?\s+ago",
+              r"قبل\s+(?:عامين|سنوات|اعوام|سنتين|اشهر|شهرين|اسابيع|عام|سنة)", r"منذ\s+(?:عامين|سنوات|اعوام|سنتين)",
+              r"had\s+(?:begun|started|launched)",
+              r"(?:في\s+)?(?:صيف|شتاء|ربيع|خريف)\s+(?:عام\s+)?(?:19|20)\d\d", r"months?\s+ago")
+ANALYSIS = _rx(_W + r"من\s+المتوقع", _W + r"يتوقع", _W + r"تتوقع", r"متوقع", _W + r"ربما", r"من\s+المرجح", _W + r"يرجح",
+               _W + r"ترجح", r"المحتمل", r"يحتمل", r"قد\s+ي\w+", r"قد\s+(?:تكون|تؤدي|تشهد|تتعرض|تصل|تشن|تسقط)", _W + r"تستعد",
+               _W + r"يستعد", _W + r"تخطط", _W + r"يخطط", _W + r"تهدد", _W + r"يهدد", r"مرتقب(?:ة)?", r"المرتقب(?:ة)?",
+               _W + r"سوف", r"محللون", r"المحللين", r"خبراء", r"لن\s+(?:ي|ت)\w+", _W + r"(?:اذا|لو)",
+               r"في\s+حال", _W + r"(?:يرى|ترى|راى|رات|يعتبر|تعتبر|اعتبر|معتبرا)", _W + r"(?:حذر|حذرت|يحذر|تحذر|محذرا)",
+               r"تحذير(?:ات)?", r"مخاوف", r"خشية", _W + r"يخشى", r"من\s+المفترض", r"مصلحة", r"could",
+               r"may\s+(?:be|have|hit|face|launch)", r"might", r"would", r"expected\s+to", r"likely", r"plans?\s+to",
+               r"threaten\w*", r"preparing", r"imminent", r"analysts?", r"warn(?:s|ed|ing)?", r"fears?", r"if")
 FOREIGN_LOCATIVE = _rx(r"(?:في|داخل|ب)\s*(?:ال)?(?:عراق|لبنان|تركيا|اردن|سعودية|اليمن|يمن|الكويت|ليبيا|مصر)",
                        r"(?:in|inside)\s+(?:iraq|lebanon|turkey|jordan|saudi\s+arabia|yemen|kuwait|libya|egypt)")
 
@@ -81,7 +89,7 @@ def classify(*, text: str, event_type: EventType, trigger: tuple[int, int], date
         return "control", "describes who holds an area, not a change of control"
     if stated and date_ is not None:
         span_days = (date_.end - date_.start).days
-        if date_kind == "since" and (counts or AGGREGATE.search(part)) and (published - date_.start).days > 31:
+        if date_kind == "since" and counts and (published - date_.start).days > 31:
             return "aggregate", f"a total since {date_.start.isoformat()}"
         if span_days > 31 and counts and date_.precision is not DatePrecision.YEAR:
             return "aggregate", f"a count over {span_days} days"
@@ -91,8 +99,10 @@ def classify(*, text: str, event_type: EventType, trigger: tuple[int, int], date
             return "background", f"going on since {date_.start.year}: history, not news"
         if date_kind != "since" and date_.end < published - timedelta(days=365):
             return "background", f"dated {date_.start.isoformat()}, over a year before publication"
-    elif AGGREGATE.search(part) and counts and re.search(fold_pattern(r"منذ|since"), part):
-        return "aggregate", "a running total"
+        if span_days > 31 and date_.end >= published - timedelta(days=1) and date_.precision is not DatePrecision.YEAR:
+            return "background", f"a span since {date_.start.isoformat()}: history, not news"
+    elif RUNNING.search(part) and counts:
+        return "aggregate", "a running total with no day of its own"
     if HISTORY.search(part):
         return "background", "history, not news"
     m = ANALYSIS.search(part)
