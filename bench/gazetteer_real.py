@@ -56,7 +56,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from gazetteer.geometry import haversine_km  # noqa: E402
-from gazetteer.model import Precision, ResolutionStatus  # noqa: E402
+from gazetteer.foreign import foreign_place  # noqa: E402
+from gazetteer.model import Precision, Resolution, ResolutionStatus  # noqa: E402
 
 WITHIN_KM = 10.0
 DEFAULT_SHARED = ROOT.parent / "shared" / "data"
@@ -237,6 +238,10 @@ def score_phrases(gazetteer, rows: Sequence[dict], *, with_context: bool = False
             if place is not None:
                 lat, lon = place.lat, place.lon
         res = gazetteer.resolve_uncached(r["phrase"], context=r.get("context") if with_context else None)
+        elsewhere = foreign_place(r["phrase"])   # as ingestion does: a foreign place is never put in Syria
+        if elsewhere is not None:
+            res = Resolution(query=r["phrase"], status=ResolutionStatus.UNRESOLVED,
+                             note=f"foreign: {elsewhere.country}")
         point = _answer_point(res)
         answer_codes = {c for c in ((res.place.pcode if res.place else None),
                                     (res.area.anchor.pcode if res.area and res.area.anchor else None)) if c}

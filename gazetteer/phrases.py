@@ -26,7 +26,9 @@ _AR_QUALIFIERS = {
     "مخيم": PlaceKind.COMMUNITY, "بلدات": PlaceKind.COMMUNITY, "قري": PlaceKind.COMMUNITY,
     "حي": PlaceKind.COMMUNITY, "احياء": PlaceKind.COMMUNITY, "مزارع": AREA,
     "سد": AREA, "مطار": AREA, "حقل": AREA, "معبر": AREA, "دوار": AREA, "جسر": AREA, "حاجز": AREA,
-    "مدن": PlaceKind.CITY,
+    "مدن": PlaceKind.CITY, "بلدتي": PlaceKind.COMMUNITY, "قريتي": PlaceKind.COMMUNITY,
+    "مدينتي": PlaceKind.CITY, "حيي": PlaceKind.COMMUNITY, "ضاحيه": PlaceKind.COMMUNITY,
+    "تله": AREA, "قاعده": AREA, "معسكر": AREA, "معسكري": AREA, "محطه": AREA, "حقلي": AREA,
 }
 _LAT_QUALIFIERS = {
     "town": PlaceKind.COMMUNITY, "village": PlaceKind.COMMUNITY, "city": PlaceKind.CITY,

@@ -106,7 +106,15 @@ def region_area(resolver: Resolver, bearing: float | None, *, centre: bool = Fal
 
 def _anchor(resolver: Resolver, text: str, *, context, near) -> Resolution:
     q = split_qualifiers(text)
-    return resolver.resolve_name(text, q.name, kind=q.kind_hint, context=context, near=near)
+    res = resolver.resolve_name(text, q.name, kind=q.kind_hint, context=context, near=near)
+    if res.status is ResolutionStatus.UNRESOLVED and is_arabic(q.name) and q.name[:1] in "لب" and len(q.name) > 3:
+        # «الريف الشمالي لحلب», «للعاصمة»: a glued preposition
+        bare = "ال" + q.name[2:] if q.name.startswith("لل") else q.name[1:]
+        again = split_qualifiers(bare)
+        alt = resolver.resolve_name(text, again.name, kind=again.kind_hint, context=context, near=near)
+        if alt.status is not ResolutionStatus.UNRESOLVED:
+            return alt
+    return res
 
 
 def around_anchor(resolver: Resolver, query: str, phrase: Phrase, *, context=None, near=None) -> Resolution:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -24,9 +25,10 @@ from gazetteer.admin import AdminBoundaries
 from gazetteer.index import NameIndex
 from gazetteer.model import AdminRef, GazPlace, PlaceKind, Resolution, ResolutionStatus
 from gazetteer.geometry import haversine_km
-from gazetteer.phrases import Phrase, split_alternatives, split_qualifiers
+from gazetteer.phrases import Phrase, parse_relative, split_alternatives, split_qualifiers
 from gazetteer.relative import is_country, region_area, try_relative
 from gazetteer.resolve import RESOLVE_MIN, Resolver
+from gazetteer.structured import resolve_structured, shorter_names
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 BUILTIN_ALIASES = Path(__file__).resolve().parent / "data" / "aliases.csv"
@@ -130,6 +132,9 @@ class Gazetteer:
         if is_country(query):
             area = region_area(self.resolver, None)
             return Resolution(query=query, status=ResolutionStatus.RESOLVED, area=area, note="the whole country")
+        inner = re.fullmatch(r"(.+?)\s*\(([^()]+)\)\s*", query)
+        if inner and parse_relative(inner.group(2)) is not None:  # «مدينة القصير (جنوب حمص)»: a container
+            query = f"{inner.group(1)} {inner.group(2)}"
         alternatives = split_alternatives(query)
         if alternatives:
             return self._resolve_alternatives(query, alternatives, context=context, kind=kind, near=near)
@@ -148,10 +153,26 @@ class Gazetteer:
         strong = bool(hits) and hits[0].score >= RESOLVE_MIN and not hits[0].partial
         if not strong:
             relative = try_relative(self.resolver, query, context=context, near=near)
+            if relative is not None and relative.status is ResolutionStatus.RESOLVED and "not identified" not in relative.note:
+                return relative
+            # [type] NAME [containing area]: the name looked up with the area as its context (structured.py)
+            structured = resolve_structured(self, query, context=context, near=near)
+            if structured is not None and (structured.status is ResolutionStatus.RESOLVED or relative is None
+                                           or relative.status is not ResolutionStatus.RESOLVED):
+                if not (relative is not None and structured.status is not ResolutionStatus.RESOLVED
+                        and relative.status is ResolutionStatus.RESOLVED):
+                    return structured
             if relative is not None:
                 return relative
-        return self.resolver.resolve_name(query, phrase.name, kind=kind, area_of=phrase.area_of,
-                                          context=context, near=near, hits=hits)
+        res = self.resolver.resolve_name(query, phrase.name, kind=kind, area_of=phrase.area_of,
+                                         context=context, near=near, hits=hits)
+        if res.status is ResolutionStatus.UNRESOLVED:
+            # Trailing description («مدينة مارع السورية», «مطار دمشق الدولي») or a list («نبل والزهراء»).
+            for shorter in shorter_names(query):
+                alt = self.resolve_uncached(shorter, context=context, kind=kind, near=near)
+                if alt.status is ResolutionStatus.RESOLVED:
+                    return replace(alt, query=query, note="; ".join(n for n in (f"matched '{shorter}'", alt.note) if n))
+        return res
 
     def _resolve_alternatives(self, query: str, alternatives: list[str], *, context, kind, near) -> Resolution:
         """"Abu Hayj/Khalidiyah village", "Al-Rai town (Choban Bey)": each spelling in turn.

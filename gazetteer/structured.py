@@ -1,0 +1,266 @@
+"""Structured place phrases: [type noun] NAME [containing area] [relation], Arabic and English.
+
+Why a parser of its own: news writes a place *with* the area that holds it —
+«مدينة منبج بريف حلب الشرقي», «مدينة دوما بالغوطة الشرقية», "Arshaf village in
+the countryside of Aleppo", "the town of Kafr Nabl, Idlib governorate",
+"Jobar, east of Damascus". Read as one name these match nothing (or only the
+containing area). Read as parts, the name is looked up *with the containing
+area as its context* (so «ريف إدلب» restricts the candidates to Idlib, see
+``resolve.py``) and near the area's point, and the area is the honest fallback
+when the name itself is not found.
+
+Parts, in order:
+
+* **type noun** (stripped by ``phrases.split_qualifiers``): مدينة بلدة قرية حي
+  مخيم سد مطار حقل معبر دوار منطقة (also dual/plural: بلدتي قريتي بلدات),
+  town/village/city/camp/neighbourhood…;
+* **NAME**: the words before the first *container marker* (never the first word);
+* **container marker** (Arabic clitics ب/ل/و/ف and the article are read through):
+  ريف/أرياف (بريف، في ريف، الريف الشمالي ل…), في, ضمن, داخل, قرب/بالقرب من,
+  على أطراف/أطراف, محيط, the directions شمال/جنوب/شرق/غرب (+ي), a word glued
+  with ب that names a place or region (بالغوطة، بدمشق), التابعة ل / الواقعة في;
+  English: "in (the)", "near", "outskirts of", "north/south/... of", a comma;
+* **trailing description**: nisba adjectives after the name («العسكري»،
+  «النفطي»، «السورية»، «الحدودية») and "X و Y" lists are dropped when the full
+  name is not found (the longest leading words that name a place win).
+
+Answer: the name's resolution (with a note saying which part matched and
+whether it lies in the container), or — only when the name is not found — the
+container's area with its own (coarser) precision and a note.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from gazetteer.geometry import haversine_km
+from gazetteer.model import Resolution, ResolutionStatus
+from gazetteer.normalize import fold_arabic_words, is_arabic
+
+#: Arabic container markers (folded, without clitics/article).
+_AR_MARKERS = {"ريف", "ارياف", "في", "ضمن", "داخل", "قرب", "بالقرب", "اطراف", "محيط", "جوار", "بجوار",
+               "قرابه", "حدود", "عند", "تابعه", "واقعه", "قريبه", "مجاوره", "ناحيه", "محافظه", "منطقه"}
+_AR_DIRECTIONS = ("شمال", "جنوب", "شرق", "غرب")
+_AR_CLITICS = ("وبال", "بال", "وال", "فال", "لل", "وب", "ول", "ب", "ل", "و", "ف")
+#: Nouns that name a kind of place; a phrase never ends at one of them.
+_AR_TYPE_WORDS = {"ريف", "ارياف", "اطراف", "محيط", "وسط", "قلب", "طرف", "جبهه", "مدينه", "بلده", "قريه", "حي", "مخيم", "سد", "مطار", "حقل", "معبر", "دوار", "منطقه",
+                  "بلدتي", "قريتي", "مدينتي", "حيي", "بلدات", "قري", "جبل", "تل", "تله", "سهل", "ضاحيه",
+                  "ناحيه", "محافظه", "قاعده", "معسكر", "معسكري", "حقلي", "محطه", "مقاطعه", "جبال"}
+#: "the capital" in reports means Damascus.
+_CAPITAL = {"عاصمه": "دمشق", "capital": "Damascus"}
+_LAT_MARKERS = re.compile(
+    r"\s*(?:,\s*|\s+)(?=(?:in|inside|within|near|around|outside|on\s+the\s+outskirts\s+of|outskirts\s+of|"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?:of\s+)?|"
+    r"in\s+the\s+(?:\w+\s+)?countryside\s+of)\b)", re.I)
+_LAT_POSSESSIVE = re.compile(r"^(?P<city>[\w' -]+?)['’]s\s+(?P<name>.+?)(?:\s+(?:neighbou?rhood|district|quarter))?$",
+                             re.I)
+_NISBA = re.compile(r"^ال\w{2,}(?:ي|يه|ية|يين|يتين|يون)$")
+_PLAIN = str.maketrans({"ة": "ة", "ـ": None})
+MIN_NAME_WORDS = 1
+
+
+@dataclass(frozen=True)
+class PlacePhrase:
+    """A phrase split into the name to look up and the area said to hold it."""
+    name: str
+    container: str = ""
+    marker: str = ""
+
+
+def _bare(word: str) -> str:
+    """A folded Arabic word without a leading clitic (بريف → ريف, والرقة → رقه)."""
+    folded = "".join(fold_arabic_words(word))
+    for clitic in _AR_CLITICS:
+        if folded.startswith(clitic) and len(folded) - len(clitic) >= 2:
+            rest = folded[len(clitic):]
+            rest = rest[2:] if rest.startswith("ال") and len(rest) > 3 else rest
+            if rest in _AR_MARKERS or rest.startswith(_AR_DIRECTIONS):
+                return rest
+    return folded
+
+
+def _is_direction(fold: str) -> bool:
+    return fold.startswith(_AR_DIRECTIONS) and len(fold) <= 7
+
+
+def split_arabic(text: str) -> PlacePhrase | None:
+    """«مدينة منبج بريف حلب الشرقي» → name «مدينة منبج», container «ريف حلب الشرقي»; None if no container."""
+    words = text.replace("،", "، ").split()
+    if len(words) < 2:
+        return None
+    first = _bare(words[0])
+    if first in {"ريف", "ارياف", "اطراف", "محيط", "قرب", "بالقرب", "وسط"} or _is_direction(first):
+        return None  # a relative phrase about its anchor («ريف مدينة X الشمالي»): relative.py reads it
+    for i in range(1, len(words)):
+        raw = words[i]
+        fold = _bare(raw)
+        plain = "".join(fold_arabic_words(raw))
+        head = [w for w in words[:i] if "".join(fold_arabic_words(w)) not in _AR_TYPE_WORDS]
+        if not head:
+            continue  # «مدينة» alone is no name: the marker must follow a name
+        if fold in _AR_MARKERS or _is_direction(fold) or _is_direction(plain):
+            if fold in {"تابعه", "واقعه", "قريبه", "مجاوره"}:
+                rest = words[i + 1:]
+                if rest and "".join(fold_arabic_words(rest[0])) in {"في", "ل", "الي", "من", "علي"}:
+                    rest = rest[1:]
+                container = " ".join(rest)
+            elif fold in {"في", "ضمن", "داخل", "عند"}:
+                container = " ".join(words[i + 1:])
+            elif fold in {"بالقرب", "قرب", "اطراف", "محيط", "جوار", "بجوار", "قرابه"}:
+                container = " ".join(["قرب" if fold != "اطراف" else "أطراف"] + [
+                    w for w in words[i + 1:] if "".join(fold_arabic_words(w)) != "من"])
+            else:
+                container = " ".join([_strip_clitic(raw)] + words[i + 1:])
+            anchor = [w for w in container.split() if not _is_direction(_bare(w))
+                      and "".join(fold_arabic_words(w)) not in {"في", "من", "الي", "علي"}]
+            if anchor:
+                return PlacePhrase(" ".join(words[:i]), container.strip(), fold)
+        elif raw.startswith("ب") and not raw.startswith("بال") and len(plain) >= 4 and i == len(words) - 1:
+            # «بدمشق»: a single glued place name closing the phrase
+            return PlacePhrase(" ".join(words[:i]), raw[1:], "ب")
+        elif raw.startswith("بال") and len(plain) >= 5:
+            # «بالغوطة الشرقية», «بالرقة»: a place or region glued with ب
+            return PlacePhrase(" ".join(words[:i]), " ".join([raw[1:]] + words[i + 1:]), "ب")
+    return None
+
+
+def _strip_clitic(raw: str) -> str:
+    for clitic in ("وب", "ب", "و", "ل", "ف"):
+        if raw.startswith(clitic) and len(raw) - len(clitic) >= 3:
+            rest = raw[len(clitic):]
+            fold = "".join(fold_arabic_words(rest))
+            if fold in _AR_MARKERS or _is_direction(fold) or rest.startswith("ال"):
+                return rest
+    return raw
+
+
+def split_english(text: str) -> PlacePhrase | None:
+    """"Arshaf village in the countryside of Aleppo", "the town of X, Y governorate", "Aleppo's Y"."""
+    m = _LAT_POSSESSIVE.match(text)
+    if m and len(m.group("city").split()) <= 3:
+        return PlacePhrase(m.group("name").strip(), m.group("city").strip(), "'s")
+    parts = _LAT_MARKERS.split(text, maxsplit=1)
+    if len(parts) == 2 and parts[0].strip() and parts[1].strip():
+        head, tail = parts[0].strip(), parts[1].strip()
+        tail = re.sub(r"^(?:in|inside|within)\s+(?:the\s+)?", "", tail, flags=re.I)
+        return PlacePhrase(head, tail, "in")
+    if "," in text:
+        head, tail = (p.strip() for p in text.split(",", 1))
+        if head and tail:
+            return PlacePhrase(head, tail, ",")
+    return None
+
+
+def split_place_phrase(text: str) -> PlacePhrase | None:
+    return split_arabic(text) if is_arabic(text) else split_english(text)
+
+
+def shorter_names(name: str) -> list[str]:
+    """Readings of a name with trailing description dropped, longest first.
+
+    «مطار أبو الظهور العسكري» → «مطار أبو الظهور»; «بلدتي نبل والزهراء» → «بلدتي نبل»;
+    "Kobani town, a Kurdish-held border town" is left to the comma rule.
+    """
+    out = []
+    for comma in ("،", ","):
+        if comma in name and name.split(comma)[0].strip():
+            out.append(name.split(comma)[0].strip())    # «القرداحة، مسقط رأس عائلة الأسد»
+            name = out[-1]
+    words = name.split()
+    for i, w in enumerate(words[1:], start=1):
+        if w.startswith("وال") and len(w) > 5 and is_arabic(w) or (w.startswith("و") and len(w) > 4 and is_arabic(w)
+                                                                   and i == len(words) - 1):
+            out.append(" ".join(words[:i]))  # «نبل والزهراء»: the first of the listed places
+            break
+    cut = len(words)
+    while cut > 1 and words[cut - 1].startswith("ال") and _NISBA.match(words[cut - 1].translate(_PLAIN)):
+        cut -= 1                              # «العسكري», «السورية», «الحدودية»: a nisba adjective
+        out.append(" ".join(words[:cut]))
+    return [o for o in dict.fromkeys(out) if o and o != name]
+
+
+def capital(text: str) -> str:
+    """«العاصمة» / "the capital" → Damascus (the way Syrian reports use it)."""
+    out = []
+    for w in text.split():
+        fold = "".join(fold_arabic_words(w)) if is_arabic(w) else w.lower()
+        for clitic in ("", "ب", "ل", "و", "لل"):
+            if fold.startswith(clitic) and fold[len(clitic):] in _CAPITAL:
+                w = (clitic if clitic != "لل" else "ل") + _CAPITAL[fold[len(clitic):]]
+                break
+        out.append(w)
+    return " ".join(out)
+
+
+def resolve_structured(gazetteer, query: str, *, context=None, near=None) -> Resolution | None:
+    """The Resolution of a structured phrase, or None when ``query`` has no containing area / no better reading."""
+    parsed = split_place_phrase(query)
+    if parsed is None:
+        return None
+    container = capital(parsed.container)
+    outer = gazetteer.resolve_uncached(container, context=context, near=near)
+    hint = near
+    if outer.status is ResolutionStatus.RESOLVED and outer.lat is not None:
+        hint = (outer.lat, outer.lon)
+    # The container is the context for the name ("X in the countryside of Y": Y's unit constrains X).
+    name_context = " ".join(t for t in (container, context or "") if t)
+    res = gazetteer.resolve_uncached(parsed.name, context=name_context, near=hint)
+    if res.status is ResolutionStatus.UNRESOLVED:
+        for shorter in shorter_names(parsed.name):
+            alt = gazetteer.resolve_uncached(shorter, context=name_context, near=hint)
+            if alt.status is not ResolutionStatus.UNRESOLVED:
+                res = replace(alt, note="; ".join(n for n in (f"matched '{shorter}'", alt.note) if n))
+                break
+    if res.status is ResolutionStatus.RESOLVED:
+        check = ""
+        if outer.status is ResolutionStatus.RESOLVED and outer.lat is not None and res.lat is not None:
+            if _holds(gazetteer, outer, res):
+                check = f"consistent with '{parsed.container}'"
+            else:
+                km = float(haversine_km(outer.lat, outer.lon, res.lat, res.lon))
+                # The text puts the name in an area the match is not in: not a confident answer.
+                return Resolution(query=query, status=ResolutionStatus.AMBIGUOUS, candidates=res.candidates,
+                                  note=f"conflict: '{parsed.name}' matched {res.place.name_en if res.place else '?'} "
+                                       f"{km:.0f} km from '{parsed.container}', outside it")
+        note = "; ".join(n for n in (f"name '{parsed.name}' in '{parsed.container}'", check, res.note) if n)
+        return replace(res, query=query, note=note)
+    if res.status is ResolutionStatus.UNRESOLVED and outer.status is ResolutionStatus.RESOLVED:
+        if outer.area is None and outer.place is not None:  # never the town's point for a place inside it
+            outer = replace(outer, area=gazetteer.resolver.area_for(outer.place, loose=True))
+        return replace(outer, query=query, note="; ".join(
+            n for n in (f"'{parsed.name}' not found; area from '{parsed.container}'", outer.note) if n))
+    outside = res.status is ResolutionStatus.AMBIGUOUS and (res.note.startswith("named unit says")
+                                                            or res.note.startswith("conflict"))
+    if outside and outer.status is ResolutionStatus.RESOLVED:
+        # The name is known only outside the area the text puts it in: the area is what we know.
+        area = outer.area or gazetteer.resolver.area_for(outer.place, loose=True)
+        if area is not None and area.precision.value == "point":
+            area = gazetteer.resolver.area_for(outer.place, loose=True)
+        return Resolution(query=query, status=ResolutionStatus.RESOLVED, area=area, candidates=res.candidates,
+                          note=f"'{parsed.name}' not found in '{parsed.container}' (only elsewhere); area from "
+                               f"'{parsed.container}'")
+    if res.status is ResolutionStatus.AMBIGUOUS:
+        return replace(res, query=query, note="; ".join(
+            n for n in (f"name '{parsed.name}' in '{parsed.container}'", res.note) if n))
+    return None
+
+
+def _holds(gazetteer, outer: Resolution, res: Resolution) -> bool:
+    """Does the container's answer hold the name's answer? (its shape + ~10 km, its unit, or 15 km of its point)."""
+    place = res.place
+    if place is not None and outer.area is not None and outer.area.anchor is not None:
+        anchor = outer.area.anchor
+        units = {r.pcode for r in (place.admin1, place.admin2, place.admin3) if r}
+        if anchor.pcode in units:
+            return True           # «بريف حلب»: inside Aleppo governorate
+        if anchor.admin1 is not None and place.admin1 is not None and anchor.kind.value == "city" \
+                and outer.area.precision.value == "near" and anchor.admin1.pcode == place.admin1.pcode \
+                and float(haversine_km(anchor.lat, anchor.lon, place.lat, place.lon)) <= 100.0:
+            return True           # «ريف حلب الشرقي»: the countryside of a governorate's capital
+    if outer.area is not None and outer.area.geometry_wkt:
+        from shapely import wkt
+        from shapely.geometry import Point
+        if wkt.loads(outer.area.geometry_wkt).buffer(0.1).contains(Point(res.lon, res.lat)):
+            return True
+    km = float(haversine_km(outer.lat, outer.lon, res.lat, res.lon))
+    return km <= (outer.radius_km or 0.0) + 15.0
