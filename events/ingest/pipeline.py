@@ -160,6 +160,9 @@ class ArticleReader:
                                           window=window)
         if cand.foreign and not located and cand.kind == INCIDENT:
             cand.kind, cand.reason = "outside_syria", f"the place is in {cand.foreign}"
+        if (cand.kind == INCIDENT and cand.place is None and cand.origin is None and cand.destination is None
+                and status not in (ClaimStatus.DENIED, ClaimStatus.CONFIRMED) and main is None):
+            cand.kind, cand.reason = "not_incident", "no place named: nothing to map"
         if cand.date is None:
             before = next((c for c in reversed(self.candidates) if c.kind == INCIDENT), None)
             if before is not None and before.paragraph != cand.paragraph and (
