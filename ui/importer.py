@@ -6,13 +6,13 @@ transaction (all or none), so a conflict leaves the store unchanged.
 """
 from __future__ import annotations
 
-import io
 
 import pandas as pd
 import streamlit as st
 
 from errors import ENVIRONMENT_FAILURES, EventMapError, describe_failure
 from events.io import READ_FORMATS, loads_events
+from events.io.rejects import rejects_csv
 from ui import data
 from ui.i18n import t
 from ui.text import md_escape
@@ -23,6 +23,11 @@ AUTHOR = "analyst"
 def _rejects_frame(result) -> pd.DataFrame:
     return pd.DataFrame([{"row": r.row, "field": r.field, "value": r.value, "message": r.message}
                          for r in result.rejects], columns=["row", "field", "value", "message"])
+
+
+def rejects_download(result) -> bytes:
+    """"Download rejected rows": the CLI's ``--rejects`` report (formula cells neutralised), with a BOM for Excel."""
+    return rejects_csv(result.rejects, bom=True)
 
 
 def render(lang: str) -> None:
@@ -63,9 +68,8 @@ def render(lang: str) -> None:
         st.subheader(t("import_rejects", lang))
         rejects = _rejects_frame(result)
         st.dataframe(rejects, hide_index=True, width="stretch", key="import_rejects_table")
-        buf = io.BytesIO()
-        rejects.to_csv(buf, index=False, encoding="utf-8-sig")
-        st.download_button(t("download_rejects", lang), buf.getvalue(), file_name="rejected_rows.csv",
+        st.download_button(t("download_rejects", lang), rejects_download(result),
+                           file_name="rejected_rows.csv",
                            mime="text/csv", key="dl-rejects")
     from ui import import_update
     import_update.flags_table(result, lang)

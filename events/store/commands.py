@@ -7,9 +7,7 @@ scripts can tell bad input (2) from success (0).
 """
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import json
 import os
 import sys
@@ -149,17 +147,9 @@ def list_command(store_url: str | None, count_only: bool, as_json: bool, **filte
 
 
 def _write_rejects(path: Path, rejects) -> None:
-    """The rejects report as CSV (row, field, value, message); cells that a spreadsheet would run as a
-    formula are prefixed with an apostrophe."""
-    def cell(value: Any) -> str:
-        text = "" if value is None else str(value)
-        return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-    text = io.StringIO(newline="")
-    writer = csv.writer(text)
-    writer.writerow(["row", "field", "value", "message"])
-    for r in rejects:
-        writer.writerow([r.row, cell(r.field), cell(r.value), cell(r.message)])
-    write_output(path, text.getvalue().encode("utf-8", "backslashreplace"))
+    """The rejects report (events.io.rejects: the dashboard's download writes the same, neutralised)."""
+    from events.io.rejects import rejects_csv
+    write_output(path, rejects_csv(rejects))
 
 
 @click.command("import")
