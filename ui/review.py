@@ -41,10 +41,12 @@ class _Drafts(list):
 
 
 def _ingest(text: str, published: date, outlet: str) -> list:
-    from events.ingest import ingest
-    result = ingest(text, published=published, outlet=outlet or None, gazetteer=_gazetteer())
-    drafts = _Drafts(result.drafts)
-    drafts.notes = result.notes
+    """Drafts of ``text``, read in a worker process with a time limit (ui/ingest_worker.py): a slow
+    article reports "article too complex" (IngestTimeout) instead of holding the server."""
+    from ui.ingest_worker import ingest_article
+    found, notes = ingest_article(text, published, outlet or None, data.store_location())
+    drafts = _Drafts(found)
+    drafts.notes = notes
     return drafts
 
 
@@ -177,6 +179,8 @@ def _draft_form(i: int, draft, lang: str) -> None:
 def render(lang: str) -> None:
     ss = st.session_state
     st.title(t("review_title", lang))
+    from ui.ingest_worker import prewarm
+    prewarm(data.store_location())  # the reading worker imports and builds its gazetteer while the analyst pastes
     text = st.text_area(t("review_text", lang), height=220, key="review_text_area", max_chars=MAX_ARTICLE_CHARS)
     upload = st.file_uploader(t("review_upload", lang), type=["txt"], key="review_upload")
     a, b = st.columns(2)
