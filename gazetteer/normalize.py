@@ -199,15 +199,17 @@ def _skeleton_lat_word(word: str, final: bool, construct: bool = True) -> str:
 
 @functools.lru_cache(maxsize=1 << 17)
 def skeleton_keys(text: str) -> tuple[str, ...]:
-    """``skeleton_key`` and, when it differs, the reading with every inner ta marbuta silent.
+    """``skeleton_key`` and the readings with every inner ta marbuta silent and (Arabic) without a final h.
 
     A ta marbuta before another word is pronounced "t" in a construct (خربة الروس, Khirbat ar
     Rus) but not before an adjective (أربعة كبيرة, "Arbah Kabir"); the spelling does not say
     which, so both keys are indexed and both are looked up.
     """
     first = skeleton_key(text)
-    second = _skeleton(text, construct=False)
-    return (first,) if second == first else (first, second)
+    keys = [first, _skeleton(text, construct=False)]
+    if is_arabic(text) and first.endswith("h") and len(first) > 3:
+        keys.append(first[:-1])   # a final ح/ه that romanisations write as the -ah ending ("Tuffah" تفاح)
+    return tuple(dict.fromkeys(keys))
 
 
 def _skeleton(text: str, *, construct: bool = True) -> str:

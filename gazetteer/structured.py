@@ -161,7 +161,7 @@ def shorter_names(name: str) -> list[str]:
     «مطار أبو الظهور العسكري» → «مطار أبو الظهور»; «بلدتي نبل والزهراء» → «بلدتي نبل»;
     "Kobani town, a Kurdish-held border town" is left to the comma rule.
     """
-    out = []
+    out, whole = [], name
     for comma in ("،", ","):
         if comma in name and name.split(comma)[0].strip():
             out.append(name.split(comma)[0].strip())    # «القرداحة، مسقط رأس عائلة الأسد»
@@ -176,7 +176,7 @@ def shorter_names(name: str) -> list[str]:
     while cut > 1 and words[cut - 1].startswith("ال") and _NISBA.match(words[cut - 1].translate(_PLAIN)):
         cut -= 1                              # «العسكري», «السورية», «الحدودية»: a nisba adjective
         out.append(" ".join(words[:cut]))
-    return [o for o in dict.fromkeys(out) if o and o != name]
+    return [o for o in dict.fromkeys(out) if o and o != whole]
 
 
 def capital(text: str) -> str:
