@@ -12,18 +12,20 @@ import html
 import re
 from urllib.parse import urlparse
 
+from events.textpolicy import for_display
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 
 def esc(value: object) -> str:
-    """HTML-escape (quotes included); None → empty."""
-    return "" if value is None else html.escape(str(value), quote=True)
+    """HTML-escape (quotes included), bidi overrides removed (events/textpolicy.py); None → empty."""
+    return "" if value is None else html.escape(for_display(str(value)), quote=True)
 
 
 def md_escape(value: object) -> str:
-    """Backslash-escape markdown so a label shows the text literally."""
-    return _MD_SPECIAL.sub(r"\\\1", "" if value is None else str(value))
+    """Backslash-escape markdown so a label shows the text literally (bidi overrides removed)."""
+    return _MD_SPECIAL.sub(r"\\\1", "" if value is None else for_display(str(value)))
 
 
 def is_arabic(text: str) -> bool:
