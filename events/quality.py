@@ -83,7 +83,12 @@ def summary_line(events: Iterable[Event]) -> str:
     n = flagged(events)
     if not kinds:
         return "flagged 0"
-    return f"flagged {n} (" + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items(), key=lambda kv: -kv[1])) + ")"
+    return f"flagged {n} (" + by_kind(kinds) + ")"
+
+
+def by_kind(kinds: Counter) -> str:
+    """``best_outside_range 40, source_date_implausible 12``: most frequent first, ties by name."""
+    return ", ".join(f"{k} {v:,}" for k, v in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def describe(value: str) -> str:

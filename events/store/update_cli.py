@@ -12,7 +12,7 @@ from typing import Callable, Sequence
 import click
 
 from events.model import Event
-from events.quality import count_kinds
+from events.quality import by_kind, count_kinds
 from events.store.update import apply_update, plan_update
 
 #: Changed fields listed on stderr (the rest are counted).
@@ -29,7 +29,7 @@ def run_update(events: Sequence[Event], rejects: Sequence, *, store_url: str | N
                                                                                         if dry_run else ""))
     kinds = count_kinds(events)
     if kinds:
-        click.echo("flags: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items(), key=lambda kv: -kv[1])))
+        click.echo("flags: " + by_kind(kinds))
     rows = plan.rows(limit=SHOWN_CHANGES + 1)
     for row in rows[:SHOWN_CHANGES]:
         click.echo(f"  changed {row['id']} {row['field']}: {row['before']!r} → {row['after']!r}", err=True)
