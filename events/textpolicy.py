@@ -71,18 +71,6 @@ def normalised(value: Any) -> Any:
     return value
 
 
-def strings(value: Any):
-    """Every string inside ``value`` (str, tuple, dataclass), depth first."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, tuple):
-        for v in value:
-            yield from strings(v)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            yield from strings(getattr(value, f.name))
-
-
 def for_display(text: str) -> str:
     """``text`` without bidi embedding/override/isolate controls (for popups, tables, titles)."""
     return BIDI_CONTROLS.sub("", text) if text else text

@@ -67,7 +67,7 @@ def check_text(value: str, *, field: str, limit: int = MAX_SHORT, where: str | N
 
 
 def _check_list(items: tuple, name: str, where: str | None) -> None:
-    if not isinstance(items, tuple):
+    if not isinstance(items, (tuple, list)):
         raise ValidationError("must be a list", field=name, value=type(items).__name__, where=where)
     if len(items) > MAX_ITEMS[name]:
         raise ValidationError(f"has {len(items):,} items; the limit is {MAX_ITEMS[name]:,}", field=name,
