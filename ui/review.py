@@ -163,7 +163,8 @@ def _draft_form(i: int, draft, lang: str) -> None:
             reject = y.form_submit_button(t("reject", lang), width="stretch")
         if accept:
             try:
-                event = edited_event(e, form)
+                from events.admincodes import fill_admin_codes   # governorate/district codes from the point
+                event = fill_admin_codes([edited_event(e, form)])[0]
                 data.store().add([event], author=AUTHOR)
             except EventMapError as exc:
                 ss["review_errors"][i] = str(exc)
