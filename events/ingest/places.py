@@ -102,16 +102,17 @@ _EN_PREP = _rc(r"\b(?P<prep>(?i:from|to|into|towards|toward|in|at|near|outside|a
               r"the\s+(?:center|centre|middle)\s+of))\s+")
 _EN_PHRASE = _rc(
     rf"^(?:the\s+)?(?:(?:rebel-held|government-held|opposition-held|ISIS-held|besieged|capital)\s+)?"
-    rf"(?:(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?:\s+and\s+(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)?|central|rural|old|downtown)\s+)?"
-    rf"(?:(?P<head>town|village|city|area|district|neighbo(?:u)?rhood|camp|countryside|outskirts|province|governorate|region|"
-    rf"(?:north|south|east|west)(?:-?(?:east|west))?|cent(?:er|re)|middle|vicinity|suburbs?|entrance|axis|heart)\s+of\s+(?:the\s+)?(?:(?:city|town|capital)\s+(?:of\s+)?)?)?"
+    rf"(?:(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?:(?:,\s+|\s+and\s+)(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)*|central|rural|old|downtown)\s+)?"
+    rf"(?:(?P<head>(?:town|village|city|area|district|neighbo(?:u)?rhood|camp|countryside|outskirt|province|governorate|region|suburb)s?|"
+    rf"(?:north|south|east|west)(?:-?(?:east|west))?|cent(?:er|re)|middle|vicinity|suburbs?|entrance|axis|heart)\s+of\s+(?:the\s+)?(?:(?:city|town|capital),?\s+(?:of\s+)?)?)?"
     rf"(?P<name>{_CAP}(?:\s+{_CAP})*)(?:'s)?"
     rf"(?P<tail>(?:\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?))?\s+(?:countryside|countrysides|province|governorate|outskirts|city|town|village|district|area|neighbo(?:u)?rhood|camp|desert|valley|plain|mountains?|suburbs?))?"
     rf"(?P<rel>,?\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?(?:city\s+of\s+)?{_CAP}(?:\s+{_CAP})*)?")
 #: Who holds a place is not part of its name: "the rebel-held town of Douma" → "the town of Douma".
-_CONTROL = re.compile(r"^(?:the\s+)?capital\s+|^(?:Syria|Iraq|Turkey|Lebanon)['’]s\s+|\b(?:rebel|government|opposition|regime|ISIS|IS|SDF|Kurdish|Turkish|insurgent)-(?:held|controlled|run)\s+"
+_CONTROL = re.compile(r"^(?:the\s+)?(?:(?:cent(?:er|re)|middle|heart)\s+of\s+(?:the\s+)?)?(?:capital,?\s+|city\s+of\s+)"
+                      r"|^(?:the\s+)?(?:cent(?:er|re)|middle|heart)\s+of\s+|^(?:central|downtown)\s+|^(?:Syria|Iraq|Turkey|Lebanon)['’]s\s+|\b(?:rebel|government|opposition|regime|ISIS|IS|SDF|Kurdish|Turkish|insurgent)-(?:held|controlled|run)\s+"
                       r"|\bbesieged\s+", re.I)
-_EN_NOT_PLACE = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+_EN_NOT_PLACE = {"Month", "Week", "Day", "Year", "Hours", "Days", "Weeks", "Months", "Operation", "Report", "Daily", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
                  "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
                  "Reuters", "AFP", "The", "A", "He", "She", "It", "They", "ISIS", "Islamic", "Russian", "Russia",
                  "Turkish", "US", "U.S.", "American", "SDF", "HTS", "Syrian", "Kurdish", "Washington", "Moscow"}
@@ -357,6 +358,11 @@ def resolve_place(phrase: PlacePhrase, gazetteer: Gazetteer, *, context: str) ->
     return resolution_to_place(res, phrase.text)
 
 
+_PART_OF = re.compile(r"^(?:the\s+)?(?:(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central|old)(?:,?\s+(?:and\s+)?)?)*"
+                      r"(?:neighbo(?:u)?rhoods?|outskirts?|suburbs?|vicinity|cent(?:er|re)|middle|heart|entrance|towns?|villages?|"
+                      r"areas?|parts?)\s+of\s+(?:the\s+)?(?:(?:city|town|capital),?\s+(?:of\s+)?)?(?P<town>[A-Z].*)$")
+
+
 def _fallbacks(text: str) -> list[str]:
     """Shorter queries: "X في محافظة Y" → "X"; "X شرق سوريا" → "X"."""
     out = []
@@ -367,6 +373,9 @@ def _fallbacks(text: str) -> list[str]:
     m = _COUNTRY_TAIL.search(folded)
     if m and m.start() > 0:
         out.append(text[:m.start()].strip())
+    m = _PART_OF.match(text)  # "the eastern neighbourhoods of Aleppo", "towns of Saqba": the town itself
+    if m:
+        out.append(m.group("town"))
     m = re.search(r",?\s+(?:in|of)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?(?:province|governorate|countryside)\b.*$", text)
     if m and m.start() > 0:
         out.append(text[:m.start()].strip())
