@@ -48,26 +48,26 @@ def _kind(mode: int) -> str | None:
     return None if stat.S_ISREG(mode) else "not a regular file"
 
 
+def _stat(how, path: Path, given: Path, what: str) -> os.stat_result | None:
+    """``how(path)`` (lstat or stat); None when nothing is there; ExportError when it cannot be inspected."""
+    try:
+        return how(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise _refuse(given, f"cannot inspect {what}: {exc.strerror}") from None
+
+
 def check_output(path: str | os.PathLike, *, follow_symlinks: bool = False, parents: bool = False) -> Path:
     """The path to write (a symlink's target when following it), or ExportError saying why not."""
     given = Path(path)
     target = given
-    try:
-        st = os.lstat(given)
-    except FileNotFoundError:
-        st = None
-    except OSError as exc:
-        raise _refuse(given, f"cannot inspect the output path: {exc.strerror}") from None
+    st = _stat(os.lstat, given, given, "the output path")
     if st is not None and stat.S_ISLNK(st.st_mode):
         if not follow_symlinks:
             raise _refuse(given, "is a symbolic link; pass --follow-symlinks to write through it")
         target = Path(os.path.realpath(given))
-        try:
-            st = os.stat(target)
-        except FileNotFoundError:
-            st = None
-        except OSError as exc:
-            raise _refuse(given, f"cannot inspect the link's target: {exc.strerror}") from None
+        st = _stat(os.stat, target, given, "the link's target")
     if st is not None:
         kind = _kind(st.st_mode)
         if kind is not None:
