@@ -114,6 +114,9 @@ def render(lang: str) -> None:
     _map_and_panel(base_q, raw_q, window, span, lang, full_width)
 
     visible, full = _view_frame(q, light)
+    if full:   # the sources filter (single / corroborated / contested) on the table and the exports too
+        from ui import corroboration
+        visible = corroboration.apply(visible)
     filtered_all = data.light(all_q)
     undated = np.flatnonzero(filtered_all["date_start"].isna().to_numpy())
     unlocated = np.flatnonzero(light["lat"].isna().to_numpy())

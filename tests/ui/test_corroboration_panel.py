@@ -34,3 +34,7 @@ def test_panel_lists_flags_and_independent_sources(tmp_path, monkeypatch):
     assert 'data-testid="evm-corr"' in html and "independent source" in html
     assert any(b.label.replace("\\", "").startswith("↪ seed-2017-09-05-dez-siege-broken") for b in at.button)
     assert at.radio(key="f_corr").options == ["all", "single source", "corroborated", "contested"]
+    at.radio(key="f_corr").set_value("corroborated").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert set(table[table.columns[-1]]) == {"seed-2017-09-05-dez-siege-broken", "copy-siege-broken"}
