@@ -92,12 +92,13 @@ def _compile(table: dict) -> tuple[tuple[object, re.Pattern[str]], ...]:
 
 
 _ACTOR_RES = _compile(ACTORS)
-#: Words that only say people died or were hurt ("X leaves 5 dead", "12 killed in Y"): a trigger only when the clause
-#: has no other (then the type is "attack"); English only, Arabic reports always name what happened.
+#: Words that only say people died, were hurt or were targeted ("X leaves 5 dead", "12 killed in Y",
+#: «استهدفت الفصائل تمركزات …»): a trigger only when the clause has no other (then the type is "attack").
 WEAK_TRIGGERS: dict[EventType, tuple[str, ...]] = {
     EventType.ATTACK: (r"killed", r"kills?", r"killing", r"dead", r"casualties", r"wounded", r"injured", r"injur(?:es|ing)",
-                       r"losses", r"martyrs?", r"death\s+toll", r"died", r"target(?:s|ed|ing)?"),
-    EventType.ARREST: (r"abduct\w*", r"kidnap\w*"),
+                       r"losses", r"martyrs?", r"death\s+toll", r"died", r"target(?:s|ed|ing)?",
+                       r"[وف]?استهدف(?:ت|وا)?", rf"{_P}استهداف"),
+    EventType.ARREST: (r"abduct\w*", r"kidnap\w*", rf"{_P}خطف\w*", r"[وف]?اختطف\w*"),
     EventType.DISPLACEMENT: (r"escap(?:e|es|ed|ing)",),
 }
 _TRIGGER_RES = _compile(TRIGGERS)

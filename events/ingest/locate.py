@@ -37,8 +37,8 @@ class StoryPlaces:
         if not place.located or phrase.anaphor:
             return
         words = fold_text(phrase.text).split()
-        head = words[0][2:] if words and words[0].startswith("ال") else (words[0] if words else "")
-        kind = _KIND_OF_HEAD.get(head)
+        heads = [_KIND_OF_HEAD.get(w[2:] if w.startswith("ال") else w) for w in words[:3]]
+        kind = next((k for k in heads if k), None)  # «محيط بلدة X»: a town too
         if kind is None and len(words) > 2 and words[0] == "the" and words[2] == "of":
             kind = _KIND_OF_HEAD.get(words[1])
         if kind is not None:

@@ -27,6 +27,9 @@ _BOUNDARY = re.compile(fold_pattern(
     r"|\s(?:بعد\s+يوم\s+من|بعد|اثر|عقب|كما|تزامنا\s+مع|تزامناً\s+مع|بالتزامن\s+مع|اضافة\s+الى|بالاضافة\s+الى)\s"
     r"|,\s+(?:a\s+day\s+after|and|which|while|killing|after|following|meanwhile|as)\b"
     r"|\s(?:a\s+day\s+after|after|following|meanwhile|amid)\s|\s+and\s+(?=[a-z\-]+\s)"))
+#: Links strong enough that the words before them are another event's («…، كما تدور اشتباكات …»).
+_FRONT = re.compile(fold_pattern(r"[،,]\s*(?:كما|فيما|بينما|في\s+حين|اضافة\s+الى|بالاضافة\s+الى|تزامنا\s+مع|بالتزامن\s+مع)\s"
+                                 r"|,\s+(?:meanwhile|while|as)\s"))
 DAY_AFTER = re.compile(fold_pattern(r"a\s+day\s+after|بعد\s+يوم\s+من"))
 
 
@@ -38,7 +41,11 @@ def segments(text: str, triggers) -> list[tuple[tuple, tuple[int, int], str]]:
     """
     folded = fold(text)
     out = []
-    current, start, link = triggers[0], 0, ""
+    first_at = bisect.bisect_left(folded.offsets, triggers[0][1][0])
+    before = list(_FRONT.finditer(folded.text, 0, first_at))
+    # «…في مدينة X، كما تدور اشتباكات في Y»: the words before the last link belong to another, untold event
+    start0 = folded.span(before[-1].start(), before[-1].end())[0] if before else 0
+    current, start, link = triggers[0], start0, (before[-1].group(0) if before else "")
     for trigger in triggers[1:]:
         if trigger[0] is current[0] or trigger[1][0] < current[1][1]:
             continue
