@@ -94,9 +94,42 @@ class _Groups:
         return True
 
 
+def _columns(events: Sequence[Event], members: Sequence[int], spans, radii, vague, origin_code) -> dict:
+    """Per-event arrays for one family, sorted by widened start: what the vectorised rules compare."""
+    idx = np.asarray(members, dtype=np.int64)
+    ws = np.asarray([spans[i][0] for i in members], dtype=np.int64)
+    order = np.argsort(ws, kind="stable")
+    idx, ws = idx[order], ws[order]
+    evs = [events[i] for i in idx.tolist()]
+    types: dict[str, int] = {}
+    admin: dict[str, int] = {"": -1}
+    deaths = [rules.deaths(e) for e in evs]
+    return {
+        "idx": idx, "ws": ws, "we": np.asarray([spans[i][1] for i in idx.tolist()], dtype=np.int64),
+        "lat": np.asarray([e.place.lat for e in evs], dtype=np.float64),
+        "lon": np.asarray([e.place.lon for e in evs], dtype=np.float64),
+        "rad": np.asarray([radii[i] for i in idx.tolist()], dtype=np.float64),
+        "org": origin_code[idx],
+        "vague": np.asarray([vague[i] for i in idx.tolist()], dtype=bool),
+        "start": np.asarray([e.date.start.toordinal() for e in evs], dtype=np.int64),
+        "end": np.asarray([e.date.end.toordinal() for e in evs], dtype=np.int64),
+        "type": np.asarray([types.setdefault(e.event_type.value, len(types)) for e in evs], dtype=np.int64),
+        "dataset": np.asarray([rules.from_dataset(e) for e in evs], dtype=bool),
+        "d_lo": np.asarray([d[0] if d else np.nan for d in deaths], dtype=np.float64),
+        "d_hi": np.asarray([d[1] if d else np.nan for d in deaths], dtype=np.float64),
+        "admin": np.asarray([admin.setdefault(e.place.admin1_pcode or "", len(admin)) for e in evs], dtype=np.int64),
+        "coarse": np.asarray([(e.place.precision.value if e.place.precision else "") == "governorate" for e in evs],
+                             dtype=bool),
+        "parties": [rules.party_keys(e.actors) for e in evs],
+    }
+
+
 def candidate_pairs(events: Sequence[Event], skip: frozenset[int] = frozenset(),
                     origins: Sequence[str] | None = None) -> list[tuple[float, int, int, float]]:
-    """(score, i, j, km) for pairs passing every rule (and of different origins), best (lowest score) first."""
+    """(score, i, j, km) for pairs passing every rule (and of different origins), best (lowest score) first.
+
+    Every rule but the party check is a vectorised comparison over the candidate pairs of a chunk.
+    """
     book: dict[str, int] = {}
     origin_code = np.asarray([book.setdefault(o, len(book)) for o in (origins or [origin(e) for e in events])],
                              dtype=np.int64)
@@ -110,42 +143,45 @@ def candidate_pairs(events: Sequence[Event], skip: frozenset[int] = frozenset(),
             by_family.setdefault(rules.family(e), []).append(i)
     out: list[tuple[float, int, int, float]] = []
     for members in by_family.values():
-        idx = np.asarray(members, dtype=np.int64)
-        ws = np.asarray([spans[i][0] for i in members], dtype=np.int64)
-        we = np.asarray([spans[i][1] for i in members], dtype=np.int64)
-        order = np.argsort(ws, kind="stable")
-        idx, ws, we = idx[order], ws[order], we[order]
-        lat = np.asarray([events[i].place.lat for i in idx], dtype=np.float64)
-        lon = np.asarray([events[i].place.lon for i in idx], dtype=np.float64)
-        rad = np.asarray([radii[i] for i in idx], dtype=np.float64)
-        org = origin_code[idx]
-        vague_row = [vague[i] for i in idx.tolist()]
-        hi = np.searchsorted(ws, we, side="right")
-        for lo_row in range(0, len(idx), _CHUNK):
-            rows = np.arange(lo_row, min(lo_row + _CHUNK, len(idx)))
+        c = _columns(events, members, spans, radii, vague, origin_code)
+        hi = np.searchsorted(c["ws"], c["we"], side="right")
+        for lo_row in range(0, len(c["idx"]), _CHUNK):
+            rows = np.arange(lo_row, min(lo_row + _CHUNK, len(c["idx"])))
             counts = np.maximum(hi[rows] - rows - 1, 0)
             if not counts.sum():
                 continue
             a = np.repeat(rows, counts)
-            starts = np.repeat(rows + 1 - np.concatenate([[0], np.cumsum(counts)[:-1]]), counts)
-            b = np.arange(len(a)) + starts
+            b = np.arange(len(a)) + np.repeat(rows + 1 - np.concatenate([[0], np.cumsum(counts)[:-1]]), counts)
+            keep = c["org"][a] != c["org"][b]
+            a, b = a[keep], b[keep]
+            lat, lon = c["lat"], c["lon"]
             coslat = np.cos(np.radians((lat[a] + lat[b]) / 2))
             km = np.hypot((lon[b] - lon[a]) * 111.32 * coslat, (lat[b] - lat[a]) * 110.57)
-            reach = np.maximum(rules.NEAR_KM, rad[a] + rad[b])
-            keep = (km <= reach) & (org[a] != org[b])
-            for x, y, d, r in zip(a[keep].tolist(), b[keep].tolist(), km[keep].tolist(), reach[keep].tolist()):
-                ei, ej = events[idx[x]], events[idx[y]]
-                if vague_row[x] or vague_row[y]:
-                    if ei.date.start != ej.date.start or ei.date.end != ej.date.end or d > rules.COPY_KM:
-                        continue
-                if not (rules.types_compatible(ei, ej) and rules.actors_compatible(ei, ej)
-                        and rules.counts_compatible(ei, ej)):
+            reach = np.maximum(rules.NEAR_KM, c["rad"][a] + c["rad"][b])
+            keep = km <= reach
+            # vague reports: only an exact copy (same span, within COPY_KM)
+            either_vague = c["vague"][a] | c["vague"][b]
+            same_span = (c["start"][a] == c["start"][b]) & (c["end"][a] == c["end"][b])
+            keep &= ~either_vague | (same_span & (km <= rules.COPY_KM))
+            # types: the same, unless a dataset's coarse codes are involved
+            keep &= (c["type"][a] == c["type"][b]) | c["dataset"][a] | c["dataset"][b]
+            # death tolls within a factor of two where both give one
+            la, ha, lb, hb = c["d_lo"][a], c["d_hi"][a], c["d_lo"][b], c["d_hi"][b]
+            known = ~np.isnan(la) & ~np.isnan(lb)
+            keep &= ~known | ((la <= 2 * hb + 2) & (lb <= 2 * ha + 2))
+            # governorate-level reports stay in their governorate
+            coarse = c["coarse"][a] | c["coarse"][b]
+            aa, ab = c["admin"][a], c["admin"][b]
+            keep &= ~(coarse & (aa >= 0) & (ab >= 0) & (aa != ab))
+            gap = np.abs(c["start"][a] - c["start"][b])
+            base = km / reach + 0.25 * gap
+            parties = c["parties"]
+            for x, y, d, sc in zip(a[keep].tolist(), b[keep].tolist(), km[keep].tolist(), base[keep].tolist()):
+                px, py = parties[x], parties[y]
+                if px and py and not (px & py):
                     continue
-                ok, _ = rules.places_compatible(ei, ej, rad[x], rad[y])
-                if not ok:
-                    continue
-                gap = abs(ei.date.start.toordinal() - ej.date.start.toordinal())
-                out.append((d / r + 0.25 * gap + _unlike(ei, ej), int(idx[x]), int(idx[y]), d))
+                i, j = int(c["idx"][x]), int(c["idx"][y])
+                out.append((sc + _unlike(events[i], events[j]), i, j, d))
     out.sort()
     return out
 

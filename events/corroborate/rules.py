@@ -133,7 +133,7 @@ def types_compatible(a: Event, b: Event) -> bool:
 _DEATHS = ("killed", "deaths", "dead", "fatalities", "قتيل", "قتلى")
 
 
-def _deaths(event: Event) -> tuple[int, int] | None:
+def deaths(event: Event) -> tuple[int, int] | None:
     for c in event.counts:
         if c.what.casefold() in _DEATHS and c.min is not None:
             return c.min, c.max if c.max is not None else c.min * 2 + 5
@@ -142,7 +142,7 @@ def _deaths(event: Event) -> tuple[int, int] | None:
 
 def counts_compatible(a: Event, b: Event) -> bool:
     """Death tolls, where both give one, within a factor of two (tolls rise as reports come in)."""
-    da, db = _deaths(a), _deaths(b)
+    da, db = deaths(a), deaths(b)
     if da is None or db is None:
         return True
     return da[0] <= 2 * db[1] + 2 and db[0] <= 2 * da[1] + 2
