@@ -104,14 +104,32 @@ def _filled(place: Place, codes: tuple[str, str, str, str, str]) -> Place:
                    admin2_pcode=place.admin2_pcode or a2, admin3_pcode=place.admin3_pcode or a3)
 
 
+def _point(place: Place | None) -> tuple[float, float] | None:
+    """The place's point, or its area's centroid when it has an area and no point."""
+    if place is None or place.admin1_pcode:
+        return None
+    if place.located:
+        return float(place.lat), float(place.lon)
+    if place.area_wkt:
+        try:
+            import shapely
+            c = shapely.from_wkt(place.area_wkt).centroid
+            return (c.y, c.x) if not c.is_empty else None
+        except Exception:   # an area validate_event accepted always parses; be safe on old records
+            return None
+    return None
+
+
 def fill_admin_codes(events: Sequence[Event]) -> list[Event]:
-    """Events whose located place has no admin1 P-code get governorate/district/sub-district codes."""
+    """Events whose place (its point, or its area's centroid) has no admin1 P-code get governorate/district/
+    sub-district codes, as deep as the place's precision allows."""
     events = list(events)
-    todo = [i for i, e in enumerate(events) if e.place is not None and e.place.located and not e.place.admin1_pcode]
+    points = {i: _point(e.place) for i, e in enumerate(events)}
+    todo = [i for i, p in points.items() if p is not None]
     if not todo:
         return events
     try:
-        codes = admin_codes([(events[i].place.lat, events[i].place.lon) for i in todo])
+        codes = admin_codes([points[i] for i in todo])
     except Exception:   # pragma: no cover - boundaries missing from a partial checkout: leave codes empty
         return events
     for i, c in zip(todo, codes):

@@ -72,6 +72,11 @@ def test_admin_codes_from_points():
               place=Place("there", 35.336, 40.14, Precision.DISTRICT, admin1_pcode=""))
     filled = fill_admin_codes([e])[0].place
     assert filled.admin1_pcode == "SY09" and filled.admin2_pcode and filled.admin3_pcode == ""
+    area = Event("x:3", EventType.CLASH, ClaimStatus.REPORTED,
+                 place=Place("east of the city", precision=Precision.NEAR,
+                             area_wkt="POLYGON ((40.1 35.3, 40.2 35.3, 40.2 35.4, 40.1 35.4, 40.1 35.3))"))
+    assert fill_admin_codes([area])[0].place.admin1_pcode == "SY09"      # from the area's centroid
+    assert fill_admin_codes([area])[0].place.precision is Precision.NEAR
     own = Event("x:2", EventType.CLASH, ClaimStatus.REPORTED, place=Place("t", 35.336, 40.14, admin1_pcode="SY01"))
     assert fill_admin_codes([own])[0] == own
 
