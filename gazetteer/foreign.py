@@ -32,7 +32,7 @@ DATA = Path(__file__).resolve().parent / "data" / "foreign_places.csv"
 #: Words that may stand before or after a foreign name inside a place phrase.
 _QUALIFIERS = {name_tokens(w)[0] for w in (
     "محافظة", "مدينة", "بلدة", "قضاء", "ولاية", "منطقة", "مخيم", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي",
-    "غربي", "وسط", "في", "city", "province", "governorate", "town", "camp", "region", "northern", "southern", "eastern",
+    "غربي", "وسط", "في", "قاعدة", "مطار", "معبر", "ولاية", "city", "base", "airport", "crossing", "province", "governorate", "town", "camp", "region", "northern", "southern", "eastern",
     "western", "north", "south", "east", "west", "of", "in", "the", "near", "capital", "العاصمة")}
 
 #: How reporting names a country (noun and adjectives), folded: the context a strict name needs.
@@ -90,6 +90,9 @@ def foreign_place(name: str, *, context: str | None = None) -> ForeignPlace | No
     name also needs its country named in the phrase or the ``context`` sentence.
     """
     tokens = [t for t in name_tokens(name) if t]
+    adjective = _adjective_country(tokens[1:])
+    if adjective is not None and not any(t in _BORDER for t in tokens):  # «مدينة سروج التركية», «13 محافظة تركية»: the text says which country
+        return ForeignPlace(name, name, adjective, "place")
     i = 0
     while i < len(tokens) and tokens[i] in _QUALIFIERS:
         i += 1
@@ -105,6 +108,25 @@ def foreign_place(name: str, *, context: str | None = None) -> ForeignPlace | No
             if _names_country(around, place.country):
                 return place
     return None
+
+
+_ADJECTIVES = {"Iraq": ("العراقية", "العراقي", "عراقية", "عراقي"), "Lebanon": ("اللبنانية", "اللبناني", "لبنانية", "لبناني"),
+               "Turkey": ("التركية", "التركي", "تركية", "تركي"), "Jordan": ("الاردنية", "الاردني", "اردنية", "اردني"),
+               "Saudi Arabia": ("السعودية", "سعودية")}
+
+
+#: "the Turkish border" is where Syria ends, not a place in Turkey.
+_BORDER = {name_tokens(w)[0] for w in ("الحدود", "حدود", "الشريط", "الحدودي", "الحدودية", "الجانب", "border")}
+
+
+@functools.lru_cache(maxsize=1)
+def _adjective_keys() -> dict[str, str]:
+    return {name_tokens(w)[0]: c for c, words in _ADJECTIVES.items() for w in words if name_tokens(w)}
+
+
+def _adjective_country(tokens: list[str]) -> str | None:
+    keys = _adjective_keys()
+    return next((keys[t] for t in tokens if t in keys), None)
 
 
 def names_foreign_country(text: str) -> str | None:
