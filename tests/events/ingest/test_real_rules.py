@@ -158,3 +158,54 @@ def test_batch_jsonl_names_each_article(tmp_path):
     records = json.loads(result.stdout if hasattr(result, "stdout") else result.output)
     assert [r["article_id"] for r in records] == ["a1", "a2"]
     assert records[0]["date_source"] == "stated"
+
+
+# -- later rules (dev-set patterns, sentences written for the test) ------------------------------
+def test_conditional_opinion_and_warning_are_analysis():
+    assert _kind("وإذا سيطرت الفصائل على المدينة فإن الطريق سيفتح") == "analysis"
+    assert _kind("وترى المصادر أن القوات استعادت المنطقة") == "analysis"
+    assert _kind("وحذر المتحدث من مجزرة في البلدة") == "analysis"
+
+
+def test_running_total_vs_one_incidents_rising_toll():
+    assert _kind("وتسببت المعارك المتواصلة بمقتل 80 مقاتلا", counts=True) == "aggregate"
+    assert _kind("ارتفعت حصيلة قتلى الغارة على البلدة إلى 12", counts=True) == "incident"
+
+
+def test_history_words_are_background():
+    assert _kind("وسبق للفصائل أن سيطرت على البلدة") == "background"
+    assert _kind("سيطر التنظيم على المدينة في صيف 2014") == "background"
+
+
+def test_a_candidate_without_a_place_is_a_note(gazetteer):
+    got = _run("وقال ناشطون إن المعارك أسفرت عن مقتل عشرة مقاتلين أمس.", gazetteer)
+    assert not got.drafts and [n.reason for n in got.notes] == ["no place named: nothing to map"]
+
+
+def test_targeting_is_an_attack_when_nothing_else_happens(gazetteer):
+    got = _run("استهدفت الفصائل تمركزات لقوات النظام في بلدة سراقب أمس.", gazetteer)
+    assert [d.event.event_type for d in got.drafts] == [EventType.ATTACK]
+
+
+def test_words_before_kama_belong_to_another_event(gazetteer):
+    got = _run("قصفت قوات النظام بلدة سراقب أمس، كما تدور اشتباكات في محيط بلدة كفرنبل.", gazetteer)
+    clash = [d for d in got.drafts if d.event.event_type is EventType.CLASH]
+    assert clash and clash[0].event.place.pcode != got.drafts[0].event.place.pcode
+
+
+def test_dual_heads_give_both_places():
+    phrases = find_place_phrases("قصفت الفصائل بلدتي كفرنبل وسراقب بالصواريخ")
+    assert [p.text for p in phrases] == ["بلدتي كفرنبل", "سراقب"]
+
+
+def test_foreign_adjective_and_base():
+    assert foreign_place("مدينة سروج التركية").country == "Turkey"
+    assert foreign_place("قاعدة إنجرليك").country == "Turkey"
+    assert foreign_place("الحدود التركية") is None
+
+
+def test_english_parts_of_a_city(gazetteer):
+    for line in ("Airstrikes target the eastern neighbourhoods of Aleppo", "Shelling on the center of the capital Damascus",
+                 "Clashes on the outskirts of the capital, Damascus"):
+        drafts = _run(line, gazetteer, language="en").drafts
+        assert drafts and drafts[0].event.place.located, line
