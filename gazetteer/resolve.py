@@ -45,7 +45,7 @@ RESOLVE_MIN = 88.0          # minimum match score for a confident answer
 MARGIN = 6.0                # lead over the best competitor inside a unit the context names...
 MARGIN_BARE = 8.0           # ...and with no unit named, over a rival whose spelling matches at STRONG_RIVAL
 STRONG_RIVAL = 86.0         # (a namesake anywhere in Syria, spelled another way, may be meant)
-FUZZY_RESOLVE_MIN = 80.0    # a weaker spelling match may still answer (as NEAR, see POINT_MIN)...
+FUZZY_RESOLVE_MIN = 84.0    # a weaker spelling match may still answer (as NEAR, see POINT_MIN)...
 FUZZY_MARGIN = 16.0         # ...when nothing else comes close
 POINT_MIN = 90.0            # below this match score a place is only NEAR
 NEAR_RADIUS_KM = 5.0        # radius of "the area of X" around a town
@@ -60,11 +60,13 @@ BONUS_CONTEXT_ADMIN23 = 6.0
 BONUS_CONTEXT_SOFT = 10.0
 #: Inside a named unit a looser spelling (index.lookup_within) may answer, as NEAR, when it leads
 #: every other candidate inside the unit by WITHIN_MARGIN.
-WITHIN_RESOLVE_MIN = 78.0
+WITHIN_RESOLVE_MIN = 84.0
 WITHIN_MARGIN = 8.0
 #: Namesakes: bigger places (population, GeoNames) and places imported datasets name often.
 BONUS_POPULATION_MAX = 6.0   # log10(population) - 3, capped: 10k → 1, 100k → 2 ... (x2)
-BONUS_MENTIONS_MAX = 3.0
+#: A place an imported dataset names (its events, learned.py) over a namesake no dataset names:
+#: decisive on its own, like a district seat (MARGIN_BARE), a little more the more events name it.
+BONUS_MENTIONED, BONUS_MENTIONS_MAX = 8.0, 10.0
 BONUS_NEAR_30KM, BONUS_NEAR_100KM = 12.0, 6.0
 BONUS_KIND_MATCH, PENALTY_KIND_MISMATCH = 8.0, 15.0
 BONUS_CITY = 6.0            # + up to 3 more for many neighbourhoods (exact or vowel-level
@@ -76,6 +78,8 @@ BONUS_NAMED_REGION = 8.0    # a curated region («القلمون») over a villa
 PENALTY_ADMIN_BARE = 2.0    # a bare name prefers the town over the admin unit named after it
 
 ADMIN_KINDS = (PlaceKind.GOVERNORATE, PlaceKind.DISTRICT, PlaceKind.SUBDISTRICT)
+#: Namesakes among settlements are what dataset mentions separate (a named feature has its own name).
+MENTIONED_KINDS = (PlaceKind.CITY, PlaceKind.COMMUNITY, PlaceKind.LOCALITY)
 SETTLEMENT_KINDS = (PlaceKind.CITY, PlaceKind.COMMUNITY)
 
 
@@ -257,8 +261,8 @@ class Resolver:
                 bonus = min(BONUS_POPULATION_MAX, 2.0 * (math.log10(place.population) - 3.0))
                 score += bonus
                 reasons.append(f"population {place.population:,}")
-            if place.mentions > 0 and hit.score >= VOWEL_SCORE:
-                score += min(BONUS_MENTIONS_MAX, math.log10(1 + place.mentions))
+            if place.mentions > 0 and hit.score >= VOWEL_SCORE and place.kind in MENTIONED_KINDS:
+                score += min(BONUS_MENTIONS_MAX, BONUS_MENTIONED + math.log10(place.mentions))
                 reasons.append(f"named by {place.mentions} imported events")
             seat = self._seats.get(place.pcode) if hit.score >= VOWEL_SCORE else None
             if seat is not None:
@@ -362,8 +366,9 @@ class Resolver:
         confident = ((top.match >= RESOLVE_MIN and lead >= margin)
                      or (top.match >= FUZZY_RESOLVE_MIN and lead >= FUZZY_MARGIN))
         if not confident and top.match >= RESOLVE_MIN and top.place.kind in SETTLEMENT_KINDS:
-            close = [r for r in rivals if top.score - r.score < margin]
-            if all(r.place.kind in SETTLEMENT_KINDS and self._km(top.place, r.place) <= CLUSTER_KM for r in close):
+            close = [r for r in rivals if top.score - r.score < (
+                MARGIN_BARE if not ctx and r.match >= STRONG_RIVAL else margin)]
+            if close and all(r.place.kind in SETTLEMENT_KINDS and self._km(top.place, r.place) <= CLUSTER_KM for r in close):
                 return self._cluster(query, top, close, candidates)
         if not confident:
             why = (f"best match {top.match:.0f} is below {RESOLVE_MIN:.0f}" if top.match < RESOLVE_MIN

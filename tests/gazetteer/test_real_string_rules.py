@@ -177,8 +177,11 @@ def test_bigger_places_and_often_named_places_rank_first(tiny):
     res = tiny.resolve("Dweira")
     order = [c.place.pcode for c in res.candidates]
     assert order.index("X10") < order.index("X12") and order.index("X11") < order.index("X12")
-    assert any(r.startswith("population") for r in res.candidates[0].reasons)
+    reasons = {c.place.pcode: c.reasons for c in res.candidates}
+    assert any(r.startswith("population") for r in reasons["X10"])
+    assert any(r.startswith("named by 40 imported events") for r in reasons["X11"])
 
 
 def test_places_near_the_others_in_the_report_decide(tiny):
-    assert tiny.resolve("Dweira", near=(36.61, 40.49)).place.pcode == "X12"
+    res = tiny.resolve("Dweira", near=(36.61, 40.49))
+    assert res.candidates[0].place.pcode == "X12" and "0 km from context place" in res.candidates[0].reasons
