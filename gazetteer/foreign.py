@@ -116,7 +116,7 @@ _ADJECTIVES = {"Iraq": ("العراقية", "العراقي", "عراقية", "�
 
 
 #: "the Turkish border" is where Syria ends, not a place in Turkey.
-_BORDER = {name_tokens(w)[0] for w in ("الحدود", "حدود", "الشريط", "الحدودي", "الحدودية", "الجانب", "border")}
+_BORDER = {name_tokens(w)[0] for w in ("الحدود", "حدود", "الشريط", "الجانب", "border")}
 
 
 @functools.lru_cache(maxsize=1)

@@ -163,6 +163,11 @@ class ArticleReader:
         if (cand.kind == INCIDENT and cand.place is None and cand.origin is None and cand.destination is None
                 and status not in (ClaimStatus.DENIED, ClaimStatus.CONFIRMED) and main is None):
             cand.kind, cand.reason = "not_incident", "no place named: nothing to map"
+        where = cand.origin if cand.event_type in MOVEMENTS else cand.place
+        if (cand.kind == INCIDENT and where is not None and where.precision is not None
+                and where.precision.value in ("region", "country") and main is None
+                and status not in (ClaimStatus.DENIED, ClaimStatus.CONFIRMED)):
+            cand.kind, cand.reason = "not_incident", f"only a part of the country named («{where.as_written}»)"
         if cand.date is None:
             before = next((c for c in reversed(self.candidates) if c.kind == INCIDENT), None)
             if before is not None and before.paragraph != cand.paragraph and (
