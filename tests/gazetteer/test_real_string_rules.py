@@ -184,4 +184,4 @@ def test_bigger_places_and_often_named_places_rank_first(tiny):
 
 def test_places_near_the_others_in_the_report_decide(tiny):
     res = tiny.resolve("Dweira", near=(36.61, 40.49))
-    assert res.candidates[0].place.pcode == "X12" and "0 km from context place" in res.candidates[0].reasons
+    assert res.candidates[0].place.pcode == "X12" and "1 km from context place" in res.candidates[0].reasons
