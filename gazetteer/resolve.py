@@ -65,8 +65,9 @@ WITHIN_MARGIN = 8.0
 #: Namesakes: bigger places (population, GeoNames) and places imported datasets name often.
 BONUS_POPULATION_MAX = 6.0   # log10(population) - 3, capped: 10k → 1, 100k → 2 ... (x2)
 #: A place an imported dataset names (its events, learned.py) over a namesake no dataset names:
-#: decisive on its own, like a district seat (MARGIN_BARE), a little more the more events name it.
-BONUS_MENTIONED, BONUS_MENTIONS_MAX = 8.0, 10.0
+#: it leans (+6, up to +8 with many events), short of deciding alone: a namesake another governorate
+#: taught the gazetteer must not beat the unnamed place a new report means (bench: "never taught").
+BONUS_MENTIONED, BONUS_MENTIONS_MAX = 6.0, 8.0
 BONUS_NEAR_30KM, BONUS_NEAR_100KM = 12.0, 6.0
 BONUS_KIND_MATCH, PENALTY_KIND_MISMATCH = 8.0, 15.0
 BONUS_CITY = 6.0            # + up to 3 more for many neighbourhoods (exact or vowel-level
