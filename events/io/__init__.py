@@ -2,7 +2,7 @@
 
 Public API::
 
-    read_events(path, *, format=None, max_bytes=200 MiB, progress=None, strict=False) -> ImportResult
+    read_events(path, *, format=None, max_bytes=200 MiB, max_rows=2M, progress=None, strict=False) -> ImportResult
     loads_events(data: bytes, *, format=None, name="upload", ...)                    -> ImportResult
     write_events(events | DataFrame, path, *, format, bom=False)                     -> Path (atomic)
     dumps_events(events | DataFrame, *, format, bom=False)                           -> bytes
@@ -12,8 +12,10 @@ Public API::
 Readers never stop at a bad row: each becomes a ``Reject`` (row, field,
 value, message) and the good rows come in. Whole-file problems raise
 ``errors.ParseError`` (unreadable, wrong encoding, empty, missing/unknown
-columns) or ``errors.FileTooLargeError`` (checked from the file size before
-reading). ``strict=True`` raises the first reject as ValidationError.
+columns) or ``errors.FileTooLargeError`` (checked from the file size, and the rows
+estimated from a 1 MB sample, before reading; rows are counted again while
+reading). Raise the limits with ``max_bytes``/``max_rows``, the CLI's
+``--max-bytes``/``--max-rows`` or ``EVENTS_MAX_BYTES``/``EVENTS_MAX_ROWS``. ``strict=True`` raises the first reject as ValidationError.
 
 Formats: json (canonical records, or JSON Lines), jsonl (write), csv (flat
 FRAME_COLUMNS), geojson, kml, acled (ACLED CSV), ucdp (UCDP GED CSV).
@@ -27,10 +29,11 @@ from typing import Any, BinaryIO, Iterable, Iterator
 
 import pandas as pd
 
-from errors import FileTooLargeError, InputError, ParseError, ValidationError
+from errors import InputError, ParseError, ValidationError
 from events.io import acled, csv, geojson, json, kml, ucdp
 from events.bulk import paused_gc
-from events.io._common import DEFAULT_MAX_BYTES, ImportResult, Progress, Reject, check_size
+from events.io._common import (BYTES_ENV, DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, ROW_LIMIT, ROWS_ENV, ImportResult,
+                               Progress, Reject, bytes_error, check_size, env_limit, rows_error)
 from events.io._text import SNIFF_BYTES, detect_encoding
 from events.io.flat import event_to_row, frame_to_rows
 from events.io.rowbuild import row_to_event
@@ -86,8 +89,39 @@ def _check_format(fmt: str, allowed: tuple[str, ...], *, where: str) -> str:
     return key
 
 
+#: Bytes sampled from the start of a file to estimate its rows before reading it.
+ESTIMATE_SAMPLE_BYTES = 1024 ** 2
+#: An estimate is refused only this far above the limit (a sample's rows per byte is not exact);
+#: the readers count exactly and stop at the limit itself.
+ESTIMATE_MARGIN = 1.25
+#: What starts one row in each format's bytes (JSON: a record list or JSON Lines).
+_ROW_MARKERS = {"csv": b"\n", "acled": b"\n", "ucdp": b"\n", "geojson": b'"Feature"', "kml": b"<Placemark"}
+
+
+def limits(max_bytes: int | None = None, max_rows: int | None = None) -> tuple[int, int]:
+    """(bytes, rows) import limits: the arguments, else ``EVENTS_MAX_BYTES`` / ``EVENTS_MAX_ROWS``, else defaults."""
+    return (max_bytes if max_bytes is not None else env_limit(BYTES_ENV, DEFAULT_MAX_BYTES),
+            max_rows if max_rows is not None else env_limit(ROWS_ENV, DEFAULT_MAX_ROWS))
+
+
+def estimate_rows(stream: BinaryIO, fmt: str) -> int:
+    """About how many rows the file holds, from its size and the rows in its first megabyte (nothing else
+    is read; the stream is rewound)."""
+    sample = stream.read(ESTIMATE_SAMPLE_BYTES)
+    size = stream.seek(0, 2)
+    stream.seek(0)
+    if not sample:
+        return 0
+    marker = _ROW_MARKERS.get(fmt)
+    if marker is None:  # json: a list of records (one "id" each) or JSON Lines (one line each)
+        marker = b'"id"' if sample.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"[" else b"\n"
+    if sample[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16: markers are two bytes a character
+        marker = marker.decode().encode("utf-16-le")
+    return int(sample.count(marker) * size / len(sample))
+
+
 def _read(stream: BinaryIO, *, name: str, format: str | None, progress: Progress | None,
-          strict: bool) -> ImportResult:
+          strict: bool, max_rows: int) -> ImportResult:
     if format is None:
         head = stream.read(SNIFF_BYTES)
         stream.seek(0)
@@ -97,22 +131,37 @@ def _read(stream: BinaryIO, *, name: str, format: str | None, progress: Progress
     else:
         fmt = _check_format(format, FORMATS, where=name)
         fmt = "json" if fmt == "jsonl" else fmt
-    with paused_gc():
-        return _READERS[fmt](stream, where=name, strict=strict, progress=progress)
+    estimate = estimate_rows(stream, fmt)
+    if estimate > max_rows * ESTIMATE_MARGIN:
+        raise rows_error(f"file has about {estimate:,} rows (estimated from its size and first megabyte)",
+                         max_rows, name)
+    token = ROW_LIMIT.set(max_rows)
+    try:
+        with paused_gc():
+            return _READERS[fmt](stream, where=name, strict=strict, progress=progress)
+    finally:
+        ROW_LIMIT.reset(token)
 
 
-def read_events(path: str | Path, *, format: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-                progress: Progress | None = None, strict: bool = False) -> ImportResult:
-    """Read events from a file; bad rows become ``ImportResult.rejects`` (see module doc)."""
+def read_events(path: str | Path, *, format: str | None = None, max_bytes: int | None = None,
+                max_rows: int | None = None, progress: Progress | None = None, strict: bool = False) -> ImportResult:
+    """Read events from a file; bad rows become ``ImportResult.rejects`` (see module doc).
+
+    Limits (``limits()``): ``max_bytes`` from the size alone, ``max_rows`` estimated before reading
+    and counted while reading; both refuse with FileTooLargeError saying how to raise them.
+    """
     path = Path(path)
     if not path.is_file():
         raise ParseError("no such file", value=str(path), where=str(path))
+    max_bytes, max_rows = limits(max_bytes, max_rows)
     check_size(path, max_bytes)
     with path.open("rb") as stream:
         if not path.is_symlink():
-            return _read(stream, name=str(path), format=format, progress=progress, strict=strict)
+            return _read(stream, name=str(path), format=format, progress=progress, strict=strict,
+                         max_rows=max_rows)
         try:
-            result = _read(stream, name=str(path), format=format, progress=progress, strict=strict)
+            result = _read(stream, name=str(path), format=format, progress=progress, strict=strict,
+                           max_rows=max_rows)
         except InputError as exc:
             raise type(exc)(_LINK_HIDDEN, where=exc.where) from None
     return replace(result, rejects=tuple(replace(r, value=_LINK_HIDDEN) for r in result.rejects))
@@ -124,13 +173,13 @@ _LINK_HIDDEN = "cannot import this file (its contents are not shown: the path is
 
 
 def loads_events(data: bytes, *, format: str | None = None, name: str = "upload",
-                 max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None,
+                 max_bytes: int | None = None, max_rows: int | None = None, progress: Progress | None = None,
                  strict: bool = False) -> ImportResult:
     """Like read_events for bytes already in memory (an upload); ``name`` is used in messages and guessing."""
+    max_bytes, max_rows = limits(max_bytes, max_rows)
     if len(data) > max_bytes:
-        raise FileTooLargeError(f"upload is {len(data):,} bytes; the import limit is {max_bytes:,} bytes",
-                                value=len(data), where=name)
-    return _read(io.BytesIO(data), name=name, format=format, progress=progress, strict=strict)
+        raise bytes_error(len(data), max_bytes, name)
+    return _read(io.BytesIO(data), name=name, format=format, progress=progress, strict=strict, max_rows=max_rows)
 
 
 def _items(events: Iterable[Event] | pd.DataFrame) -> Iterator[tuple[dict[str, str], Event | None]]:

@@ -10,7 +10,9 @@ export that fails half-way never leaves a truncated file where a good one was.
 """
 from __future__ import annotations
 
+import os
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -21,6 +23,14 @@ from events.model import Event
 #: Default import limit. Files above it are refused from their size alone,
 #: before a byte is read, so a 5 GB mistake cannot exhaust memory.
 DEFAULT_MAX_BYTES = 200 * 1024 ** 2
+
+#: Default most rows (records, features, placemarks) one import may hold; ``EVENTS_MAX_ROWS`` or the
+#: CLI's ``--max-rows`` raise it. Checked from a sample before reading, and again while reading.
+DEFAULT_MAX_ROWS = 2_000_000
+ROWS_ENV = "EVENTS_MAX_ROWS"
+BYTES_ENV = "EVENTS_MAX_BYTES"
+#: The row limit of the import being read (set by events.io._read for the duration of one file).
+ROW_LIMIT: ContextVar[int] = ContextVar("ROW_LIMIT", default=DEFAULT_MAX_ROWS)
 
 #: How often readers report progress (rows).
 PROGRESS_EVERY = 1_000
@@ -113,8 +123,14 @@ class Collector:
         self.rejects: list[Reject] = []
         self.first_seen: dict[str, int] = {}
         self.rows = 0
+        self.max_rows = ROW_LIMIT.get()
+
+    def _check_rows(self) -> None:
+        if self.rows > self.max_rows:
+            raise rows_error(f"file has more than {self.max_rows:,} rows", self.max_rows, self.where)
 
     def reject(self, row: int, field: str, value: object, message: str) -> None:
+        self._check_rows()
         rej = Reject(row=row, field=field, value=shown_value(value), message=message)
         if self.strict:
             raise ValidationError(message, field=field, value=shown_value(value), where=f"{self.where}, row {row}")
@@ -123,6 +139,7 @@ class Collector:
     def add(self, row: int, build: Callable[[], Event]) -> None:
         """Build one event; a ValidationError becomes a Reject for ``row``."""
         self.rows += 1
+        self._check_rows()
         try:
             event = build()
         except ValidationError as err:
@@ -153,10 +170,35 @@ class Collector:
                             encoding=encoding, notes=notes)
 
 
+def env_limit(name: str, default: int) -> int:
+    """A positive whole-number limit from the environment variable ``name``, else ``default``."""
+    raw = os.environ.get(name, "").strip().replace("_", "").replace(",", "")
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ValidationError("must be a whole number", field=name, value=raw) from None
+    if value <= 0:
+        raise ValidationError("must be above 0", field=name, value=raw)
+    return value
+
+
+def rows_error(what: str, limit: int, where: str) -> FileTooLargeError:
+    """The one-line refusal of a file over the row limit, saying how to raise it."""
+    return FileTooLargeError(f"{what}; the import limit is {limit:,} rows (raise it with --max-rows N "
+                             f"or {ROWS_ENV}=N)", where=where)
+
+
+def bytes_error(size: int, limit: int, where: str) -> FileTooLargeError:
+    """The one-line refusal of a file over the byte limit, saying how to raise it."""
+    return FileTooLargeError(f"file is {size:,} bytes; the import limit is {limit:,} bytes (raise it with "
+                             f"--max-bytes N or {BYTES_ENV}=N)", value=size, where=where)
+
+
 def check_size(path: Path, max_bytes: int) -> int:
     """Refuse a file above ``max_bytes`` from its size alone (nothing is read)."""
     size = path.stat().st_size
     if size > max_bytes:
-        raise FileTooLargeError(f"file is {size:,} bytes; the import limit is {max_bytes:,} bytes",
-                                value=size, where=str(path))
+        raise bytes_error(size, max_bytes, str(path))
     return size

@@ -168,10 +168,15 @@ def _write_rejects(path: Path, rejects) -> None:
               help="UCDP/ACLED files: also learn their place strings as gazetteer aliases in the store.")
 @click.option("--author", default=lambda: os.environ.get("USER") or "cli", show_default="$USER",
               help="Name recorded in the audit log.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Refuse files with more rows (default 2,000,000, or EVENTS_MAX_ROWS); estimated before reading.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Refuse larger files (default 200 MiB, or EVENTS_MAX_BYTES); checked before reading.")
 @reports_errors
 def import_command(file: str, store_url: str | None, fmt: str | None, skip_bad_rows: bool,
                    rejects_path: str | None, replace: bool, learn_places: bool, author: str,
-                   update: bool = False, dry_run: bool = False) -> None:
+                   update: bool = False, dry_run: bool = False, max_rows: int | None = None,
+                   max_bytes: int | None = None) -> None:
     """Import events from FILE into the store: all rows or none, unless --skip-bad-rows.
 
     Published quirks (UCDP best outside low–high, sentinel source dates...) are kept with data-quality
@@ -184,7 +189,7 @@ def import_command(file: str, store_url: str | None, fmt: str | None, skip_bad_r
     reading = _ReadingProgress() if Path(file).is_file() and Path(file).stat().st_size >= PROGRESS_MIN_BYTES \
         else None
     try:
-        result = read_events(file, format=fmt, progress=reading)
+        result = read_events(file, format=fmt, progress=reading, max_rows=max_rows, max_bytes=max_bytes)
     finally:
         if reading is not None:
             reading.close()
