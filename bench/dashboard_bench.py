@@ -52,6 +52,34 @@ SWAPPED_JS = "() => window.evm.drawSeq > window.__emMark && window.evm.stats.win
 SWAPPED_NONEMPTY_JS = "() => " + SWAPPED_JS[6:] + " && window.evm.stats.inWindow > 0"
 
 
+def free_port() -> int:
+    for port in range(8641, 8660):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise SystemExit("no free port in 8641-8659")
+
+
+def start_server(store_path: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    env = dict(os.environ, EVENTS_STORE=str(store_path))
+    proc = subprocess.Popen([str(REPO / ".venv" / "bin" / "streamlit"), "run", "app.py", "--server.port", str(port),
+                             "--server.headless", "true"], cwd=REPO, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
+                return proc, url
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("streamlit did not start")
+
+
 def map_frame(page):
     frames = [f for f in page.frames if "/component/" in f.url and "evmap" in f.url]
     if not frames:

@@ -202,6 +202,7 @@ def _args(p: dict, window, span, lang: str, *, height: int, side_list: bool) -> 
         strings=strings(lang), plural=PLURAL[lang], months=_MONTHS[lang],
         labels={v: label(v, lang) for v in (*STATUSES, *TYPES, *PRECISIONS)},
         typeColors={t.value: c for t, c in TYPE_COLORS.items()}, side=side_list,
+        ack=ss.get("_evm_seq") if isinstance(ss.get("_evm_seq"), int) else 0,
     )
 
 

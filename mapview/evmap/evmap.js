@@ -18,7 +18,7 @@ var M = null;              // meta (code lists)
 var B = null;              // basemap data
 var map = null, ptsLayer = null, lblLayer = null, tiles = null, popup = null;
 var S = {w0: 0, w1: 0, lo: 0, hi: 1, sel: -1, showImprecise: true, sizeBy: "none", playing: false,
-         playTimer: null, seq: 0, lastArgsWindow: null, lastArgsSel: null, touched: false, dataUrl: null,
+         playTimer: null, seq: Date.now(), lastArgsWindow: null, lastArgsSel: null, touched: false, dataUrl: null,
          groups: null, listSel: -1};
 var STANDALONE = !!window.EVM_STANDALONE;
 var DAY_MS = 86400000;
@@ -36,9 +36,7 @@ function post(type, data) {
 function report(event, extra) {
   S.seq += 1;
   var v = {event: event, seq: S.seq, window: [S.w0, S.w1]};
-  // windows this map sent: the server's echo of an older one must not undo a newer move
-  (S.reported = S.reported || []).push(S.w0 + ":" + S.w1);
-  if (S.reported.length > 50) S.reported.shift();
+  if (event === "window") S.lastWindowSeq = S.seq;
   for (var k in extra) v[k] = extra[k];
   E.lastReport = v;
   post("streamlit:setComponentValue", {value: v, dataType: "json"});
@@ -888,7 +886,10 @@ function applyArgs(first) {
   var key = w ? w[0] + ":" + w[1] : "";
   if (first || key !== S.lastArgsWindow) {
     S.lastArgsWindow = key;
-    var rep = S.reported || [], stale = !first && rep.indexOf(key) >= 0 && rep[rep.length - 1] !== key;
+    // until the server has read this map's latest window (args.ack = the last report it read), a window
+    // it sends is the echo of an older move and must not undo the newer one
+    var stale = !first && typeof A.ack === "number" && A.ack < (S.lastWindowSeq || 0);
+    if (stale) S.lastArgsWindow = null;
     if (w && !stale) { S.w0 = w[0]; S.w1 = w[1]; }
   }
   if (first || A.selected !== S.lastArgsSel) {
