@@ -81,7 +81,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
     EventType.PROTEST: (rf"{_P}مظاهر(?:ة|ات)", r"[وف]?تظاهر\w*", rf"{_P}احتجاج\w*", r"protest\w*", r"demonstrat\w*"),
     EventType.DISPLACEMENT: (rf"{_P}نزوح", rf"{_P}نازح\w*", r"[وف]?نزح\w*", rf"{_P}تهجير", r"displac\w*", r"fled", r"flee\w*"),
     EventType.SIEGE: (r"[وف]?حاصر\w*", rf"{_P}حصار", r"besieg\w*", r"siege"),
-    EventType.ATTACK: (rf"{_P}هجوم(?!ي)\w*", r"[وف]?هاجم\w*", r"attack\w*", r"ambush\w*", r"assault\w*", r"assassinat\w*", r"execut(?:e|es|ed|ion|ions)", r"behead\w*", r"massacres?", r"offensive",
+    EventType.ATTACK: (rf"{_P}هجوم(?!ي)\w*", r"[وف]?هاجم\w*", r"attack\w*", r"ambush\w*", r"assault\w*", r"assassinat\w*", r"execut(?:e|es|ed|ing|ion|ions)", r"behead\w*", r"massacres?", r"offensive",
                         r"kidnap\w*", r"snipers?", r"gunshots?", r"shot\s+dead"),
 }
 

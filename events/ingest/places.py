@@ -362,8 +362,13 @@ def resolve_place(phrase: PlacePhrase, gazetteer: Gazetteer, *, context: str) ->
 
 
 _PART_OF = re.compile(r"^(?:the\s+)?(?:(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central|old)(?:,?\s+(?:and\s+)?)?)*"
-                      r"(?:neighbo(?:u)?rhoods?|outskirts?|suburbs?|vicinity|cent(?:er|re)|middle|heart|entrance|towns?|villages?|"
+                      r"(?:neighbo(?:u)?rhoods?|outskirts?|suburbs?|vicinity|cent(?:er|re)|middle|heart|entrance|towns?|villages?|city|"
                       r"areas?|parts?)\s+of\s+(?:the\s+)?(?:(?:city|town|capital),?\s+(?:of\s+)?)?(?P<town>[A-Z].*)$")
+
+
+_COUNTRYSIDE_OF = re.compile(r"^(?:the\s+)?(?:(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s+)?countrysides?\s+of\s+"
+                             r"(?:the\s+)?(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)$")
+_CAPITAL = re.compile(r"\b(?:the\s+)?capital,?\s+(?=[A-Z])")
 
 
 def _fallbacks(text: str) -> list[str]:
@@ -379,6 +384,11 @@ def _fallbacks(text: str) -> list[str]:
     m = _PART_OF.match(text)  # "the eastern neighbourhoods of Aleppo", "towns of Saqba": the town itself
     if m:
         out.append(m.group("town"))
+    m = _COUNTRYSIDE_OF.match(text)  # "the southern countryside of Idlib" → "southern Idlib countryside"
+    if m:
+        out.append(" ".join(x for x in (m.group("dir"), m.group("name"), "countryside") if x))
+    if _CAPITAL.search(text):  # "south of the capital Damascus" → "south of Damascus"
+        out.append(_CAPITAL.sub("", text))
     m = re.search(r",?\s+(?:in|of)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?(?:province|governorate|countryside)\b.*$", text)
     if m and m.start() > 0:
         out.append(text[:m.start()].strip())
