@@ -1,0 +1,24 @@
+"""gazetteer.foreign: places outside Syria block a Syrian namesake (issue 11, item 2); names written for the test."""
+from __future__ import annotations
+
+from gazetteer.foreign import foreign_place
+
+
+def test_neighbouring_governorates_and_cities():
+    assert foreign_place("محافظة الأنبار").country == "Iraq"
+    assert foreign_place("الأنبار غربي العراق").country == "Iraq"
+    assert foreign_place("the city of Mosul").country == "Iraq"
+    assert foreign_place("بلدة عرسال اللبنانية").country == "Lebanon"
+    assert foreign_place("مدينة الرياض").country == "Saudi Arabia"
+    assert foreign_place("Gaziantep").country == "Turkey"
+
+
+def test_syrian_places_are_not_foreign():
+    for name in ("حلب", "ريف إدلب الجنوبي", "بلدة كفرنبل", "Deir ez-Zor", "الحدود التركية"):
+        assert foreign_place(name) is None, name
+
+
+def test_a_strict_name_needs_its_country_named():
+    assert foreign_place("سنجار") is None
+    assert foreign_place("سنجار", context="شمال غرب العراق").country == "Iraq"
+    assert foreign_place("Hit") is None
