@@ -9,8 +9,10 @@ Every module here reads session state, calls the library packages
 * ``permalink`` – ViewState ⇄ URL query parameters, validated (pure, no streamlit).
 * ``data`` – the cached store and the cached frames per (store revision, Query).
 * ``sidebar`` – language, page and filter widgets.
-* ``timeline`` / ``playback`` – histogram, range slider, play/pause (pure step logic in playback).
-* ``mappanel`` – the folium map via streamlit-folium (event layer swapped, base map kept).
+* ``timeline`` / ``playback`` – range slider and window bookkeeping (pure step logic in playback;
+  the histogram brush and Play run in the map itself).
+* ``evmap`` – the map component (mapview/evmap): the filtered events sent once, clicks/windows back.
+* ``search`` – a place search through the gazetteer's spellings.
 * ``details`` – the side panel (source chain, quotes, links, denials ↔ claims).
 * ``table`` – the event table (row click selects).
 * ``exports`` / ``importer`` / ``review`` – downloads, uploads, article review.
