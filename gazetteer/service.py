@@ -28,7 +28,7 @@ from gazetteer.geometry import haversine_km
 from gazetteer.phrases import Phrase, parse_relative, split_alternatives, split_qualifiers
 from gazetteer.relative import is_country, region_area, try_relative
 from gazetteer.resolve import RESOLVE_MIN, Resolver
-from gazetteer.structured import resolve_structured, shorter_names
+from gazetteer.structured import capital, resolve_structured, shorter_names
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 BUILTIN_ALIASES = Path(__file__).resolve().parent / "data" / "aliases.csv"
@@ -132,6 +132,8 @@ class Gazetteer:
         if is_country(query):
             area = region_area(self.resolver, None)
             return Resolution(query=query, status=ResolutionStatus.RESOLVED, area=area, note="the whole country")
+        if "عاصم" in query or "capital" in query.lower():
+            query = capital(query)   # «العاصمة» / "the capital" = Damascus, as Syrian reports use it
         inner = re.fullmatch(r"(.+?)\s*\(([^()]+)\)\s*", query)
         if inner and parse_relative(inner.group(2)) is not None:  # «مدينة القصير (جنوب حمص)»: a container
             query = f"{inner.group(1)} {inner.group(2)}"
@@ -152,6 +154,13 @@ class Gazetteer:
         # "Western Damina" and "الخيالة الشرقية" are village names, not directions.
         strong = bool(hits) and hits[0].score >= RESOLVE_MIN and not hits[0].partial
         if not strong:
+            rel = parse_relative(query)
+            if rel is not None and rel.name and not rel.country:
+                from gazetteer.foreign import foreign_place
+                elsewhere = foreign_place(rel.name, context=context)
+                if elsewhere is not None:  # «شمال لبنان», "east of Turkey": the anchor is abroad
+                    return Resolution(query=query, status=ResolutionStatus.UNRESOLVED,
+                                      note=f"foreign: '{rel.name}' is in {elsewhere.country}")
             relative = try_relative(self.resolver, query, context=context, near=near)
             if relative is not None and relative.status is ResolutionStatus.RESOLVED and "not identified" not in relative.note:
                 return relative

@@ -198,6 +198,15 @@ def resolve_structured(gazetteer, query: str, *, context=None, near=None) -> Res
     if parsed is None:
         return None
     container = capital(parsed.container)
+    from gazetteer.foreign import foreign_place
+    elsewhere = foreign_place(container, context=context)
+    if elsewhere is None:
+        from gazetteer.phrases import parse_relative
+        rel = parse_relative(container)
+        elsewhere = foreign_place(rel.name, context=context) if rel is not None and rel.name else None
+    if elsewhere is not None:   # «معسكرات التدريب في تركيا», "X (east of Lebanon)": not a Syrian place
+        return Resolution(query=query, status=ResolutionStatus.UNRESOLVED,
+                          note=f"foreign: '{parsed.container}' is in {elsewhere.country}")
     outer = gazetteer.resolve_uncached(container, context=context, near=near)
     hint = near
     if outer.status is ResolutionStatus.RESOLVED and outer.lat is not None:
