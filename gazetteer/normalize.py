@@ -75,8 +75,9 @@ _W_BEFORE_CONSONANT = re.compile(r"([aeiou])w(?=[^aeiou]|$)")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_arabic(text: str) -> bool:
-    """True when the text contains Arabic letters (then Arabic folding applies)."""
+    """True when the text contains Arabic letters (then Arabic folding applies; memoised)."""
     return bool(_AR_RANGE.search(text))
 
 
