@@ -222,7 +222,10 @@ def measure(size: str, store_path: Path, browser, runs: int) -> dict:
             before = pg.evaluate("() => { const d = document.querySelector('.evm-detail'); return d ? d.dataset.eventId : null; }")
             if g["kind"] == "stack":          # a list popup first; the timed click is the list entry's
                 pg.mouse.click(box["x"] + left + g["x"], box["y"] + top + g["y"])
-                fr.locator(".evm-pop li button").first.wait_for(timeout=5000)
+                try:
+                    fr.locator(".evm-pop li button").first.wait_for(timeout=5000)
+                except Exception:
+                    continue
                 t = time.perf_counter()
                 fr.locator(".evm-pop li button").first.click()
             else:

@@ -228,7 +228,7 @@ def _args(p: dict, window, span, lang: str, *, height: int, side_list: bool) -> 
     )
 
 
-def standalone_html(base_q: Query, window, span, lang: str, *, title: str = "") -> str:
+def standalone_html(base_q: Query, window, span, lang: str, *, title: str = "", picture: bool = False) -> str:
     """One offline HTML file with this map, its timeline brush, date inputs and Play working: Leaflet,
     the map's script and the events are inlined (the events as the same binary payload, base64)."""
     import base64
@@ -241,6 +241,9 @@ def standalone_html(base_q: Query, window, span, lang: str, *, title: str = "") 
     args = _args(p, window, span, lang, height=800, side_list=True)
     args.update(inline_data=base64.b64encode(blob).decode("ascii"), meta=meta, inline_basemap=basemap_data(),
                 view=None, selected=-1, data_url="inline", meta_url=None, basemap_url=None)
+    if picture:     # the PNG export: the map and its legend only, as the dashboard draws it
+        c, z = ss_view()
+        args.update(side=False, legendOpen=True, view={"center": list(c), "zoom": int(z)} if c and z else None)
     doc = json.dumps(args, ensure_ascii=False).replace("</", "<\\/")
     css = asset_path("leaflet_css").read_text(encoding="utf-8") + (FRONTEND / "evmap.css").read_text(encoding="utf-8")
     js = asset_path("leaflet").read_text(encoding="utf-8")
@@ -248,8 +251,13 @@ def standalone_html(base_q: Query, window, span, lang: str, *, title: str = "") 
     direction = "rtl" if lang == "ar" else "ltr"
     return (f'<!doctype html><html lang="{lang}" dir="{direction}"><head><meta charset="utf-8">'
             f'<title>{_html.escape(title or "Syria events map")}</title><style>{css}</style>'
-            f'<script>{js}</script></head><body><div id="evm-root"></div>'
+            f'<script>{js}</script></head><body{" class=evm-export" if picture else ""}><div id="evm-root"></div>'
             f'<script>window.EVM_STANDALONE = {doc};</script><script>{own}</script></body></html>')
+
+
+def ss_view():
+    ss = st.session_state
+    return ss.get("view_center"), ss.get("view_zoom")
 
 
 def render(base_q: Query, window: tuple[date, date] | None, span: tuple[date, date] | None, lang: str, *,

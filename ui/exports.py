@@ -75,8 +75,14 @@ def _current_view() -> MapView | None:
         return None
 
 
-def _png(frame, *, lang, width, height, scale, title, subtitle) -> bytes:
-    from mapview.snapshot import browser_png, chromium_available
+def _png(frame, *, lang, width, height, scale, title, subtitle, q: Query | None = None, window=None) -> bytes:
+    from mapview.snapshot import browser_png, chromium_available, screenshot_html
+    if q is not None and chromium_available():
+        # the dashboard's own map (groups, hatched units, legend colours), without its controls
+        from ui import evmap
+        html = evmap.standalone_html(q, window, data.date_span(), lang, title=title, picture=True)
+        return screenshot_html(html, width=width, height=height, scale=scale)
+    frame = _resolve(frame)          # the full frame is read only for the fallback renderers
     if chromium_available():
         return browser_png(frame, width=width, height=height, scale=scale, lang=lang, view=_current_view(),
                            title=title, subtitle=subtitle)
@@ -127,7 +133,8 @@ def render(visible: FrameSource, q: Query, window, lang: str, *, all_filtered: F
         b1, b2, b3 = st.columns(3)
         with b1:
             png = _prepared("png", key + (size, dpi), lang, lambda: _png(
-                _resolve(visible), lang=lang, width=width, height=height, scale=scale, title=title, subtitle=subtitle))
+                visible, lang=lang, width=width, height=height, scale=scale, title=title, subtitle=subtitle,
+                q=q, window=window))
             if png:
                 st.download_button(t("download_png", lang), png, file_name=_filename(window, "png"),
                                    mime="image/png", key="dl-png", width="stretch")

@@ -52,3 +52,18 @@ def seed_frame_ui():
     from events.serialize import event_from_dict
     seed = Path(__file__).resolve().parents[2] / "data" / "events" / "seed.json"
     return events_to_frame([event_from_dict(d) for d in json.loads(seed.read_text(encoding="utf-8"))])
+
+
+def test_png_is_the_dashboard_map_without_its_controls(app_env):
+    if not os.access(CHROMIUM_PATH, os.X_OK):
+        pytest.skip(f"{CHROMIUM_PATH} not installed")
+    import io
+    from PIL import Image
+    from mapview.snapshot import screenshot_html
+    from ui import evmap
+    html = evmap.standalone_html(Query(), None, (date(2017, 5, 1), date(2017, 9, 30)), "en", picture=True)
+    assert 'class=evm-export' in html
+    img = Image.open(io.BytesIO(screenshot_html(html, width=900, height=600))).convert("RGB")
+    assert img.size == (900, 600)
+    colours = img.getcolors(maxcolors=1 << 20)
+    assert colours is not None and len(colours) > 50          # a drawn map, not a blank page
