@@ -67,7 +67,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
     EventType.AIR_STRIKE: (rf"{_P}غار(?:ة|ات)", rf"{_P}(?:ضرب(?:ة|ات)|قصف)\s+(?:ال)?جوي\w*",
                            rf"{_P}قصف\w*\s+(?:ال)?(?:طائرات|طيران|مقاتلات)", rf"{_P}(?:طائرات|طيران|مقاتلات)\s+(?:ال)?(?:حربي|مسير)\w*",
                            r"air\s*-?\s*strikes?", r"air\s+raids?", r"drone\s+strikes?", r"(?:war)?planes?\s+(?:struck|bombed|hit)",
-                           r"bomb(?:ed|ing)", r"barrel\s+bombs?", r"(?:war)?planes?", r"jets", r"bombs?", r"helicopters?", r"(?:explosive\s+)?barrels?",
+                           r"bomb(?:ed|ing)", r"barrel\s+bombs?", r"bombs?", r"(?:explosive\s+)?barrels?",
                            r"air\s+and\s+(?:ground|artillery|missile)\s+strikes?", r"aerial\s+(?:bombardment|bombing|shelling)", r"raids?", rf"{_P}براميل\s+متفجرة", rf"{_P}برميل\s+متفجر", r"strikes?", r"struck"),
     EventType.SHELLING: (rf"{_P}قصف\w*", rf"{_P}قذائف", rf"{_P}قذيفة", r"shell(?:ing|ed|s)?", r"artillery", r"bombard\w*", r"(?:rocket|artillery|mortar)\s+shells", r"rockets?", r"missiles?", r"rocket\s+fire",
                          r"mortars?"),
@@ -99,6 +99,8 @@ WEAK_TRIGGERS: dict[EventType, tuple[str, ...]] = {
                        r"losses", r"martyrs?", r"death\s+toll", r"died", r"target(?:s|ed|ing)?",
                        r"[وف]?استهدف(?:ت|وا)?", rf"{_P}استهداف"),
     EventType.ARREST: (r"abduct\w*", r"kidnap\w*", rf"{_P}خطف\w*", r"[وف]?اختطف\w*"),
+    # who flew, not what happened ("backed by Russian jets"): the type only when nothing else is said
+    EventType.AIR_STRIKE: (r"(?:war)?planes?", r"jets", r"helicopters?"),
     EventType.DISPLACEMENT: (r"escap(?:e|es|ed|ing)",),
 }
 _TRIGGER_RES = _compile(TRIGGERS)

@@ -20,6 +20,7 @@ or a named source, −0.1 for each place the gazetteer could not settle.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -35,12 +36,14 @@ from events.ingest.normalize import fold, is_arabic
 from events.ingest.places import Gazetteer, find_place_phrases
 from events.ingest.segment import DAY_AFTER, Clause, body_clauses, inside, segments, split_article
 from events.ingest.sources import Chain, SourceTracker, agency_in, canonical_outlet, outlet_from_article, published_from_signoff
-from events.ingest.stance import attribution_span, points_back, stance
+from events.ingest.stance import attribution_span, denial_span, points_back, stance
 from events.model import ClaimStatus, DatePrecision, EventDate, EventType
 
 __all__ = ["Candidate", "Draft", "Note", "ArticleReader", "read_article", "MAX_ARTICLE_CHARS"]
 
 MAX_ARTICLE_CHARS = 200_000
+#: "denied it had fallen", «نفى ذلك»: the denial's object is a pronoun, so the triggers before it are not denied.
+_DENIES_PRONOUN = re.compile(r"\s+(?:that\s+)?(?:it|they|this|these|ذلك|هذا|هذه)\b", re.I)
 MOVEMENTS = (EventType.EVACUATION, EventType.DISPLACEMENT)
 #: Types whose trigger verb takes the place as its object ("حاصر دير الزور", "قصفت درعا").
 TRANSITIVE = (EventType.SIEGE, EventType.SHELLING, EventType.AIR_STRIKE, EventType.ATTACK, EventType.TERRITORY)
@@ -89,7 +92,12 @@ class ArticleReader:
         if triggers and len(triggers) > 1:  # «غارة على بلدة X التي يسيطر عليها التنظيم»: the strike, not control
             kept = [t for t in triggers if not (t[0] is EventType.TERRITORY and is_control_trigger(text, t[1]))]
             triggers = kept or triggers
-        if status is ClaimStatus.DENIED and (points_back(text) or not triggers):
+        denied_at = denial_span(text) if status is ClaimStatus.DENIED else None
+        # "pulled back after heavy bombardment but denied it had fallen": only a trigger after the denial word is denied
+        denied = triggers
+        if denied_at is not None and _DENIES_PRONOUN.match(text, denied_at[1]):
+            denied = [t for t in triggers if t[1][0] >= denied_at[0]]
+        if status is ClaimStatus.DENIED and (points_back(text) or not denied):
             # "…هذه الأنباء", "denied it had fallen": a denial of the claim just read
             target = previous or self._last_claim()
             if target is not None and not triggers and not points_back(text):
@@ -97,7 +105,7 @@ class ArticleReader:
                 self.notes.append(Note("not_incident", "a denial of something that is not an event",
                                        clause.sentence.text, clause.sentence.span, text))
                 return []
-            if target is not None and (previous is not None or not triggers):
+            if target is not None and (previous is not None or not denied):
                 return [self._inherited_denial(clause, target)]
         if not triggers:
             return []
