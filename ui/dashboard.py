@@ -114,16 +114,22 @@ def render(lang: str) -> None:
     _map_and_panel(base_q, raw_q, window, span, lang, full_width)
 
     visible, full = _view_frame(q, light)
-    if full:   # the sources filter (single / corroborated / contested) on the table and the exports too
-        from ui import corroboration
+    from ui import corroboration   # the sources filter (single / corroborated / contested): table and exports too
+    if full:
         visible = corroboration.apply(visible)
+        table_rows = None
+    else:   # large views: the filter picks row positions from the light frame, rows are read only for those
+        kept = corroboration.apply(light)
+        table_rows = (range(n_visible) if kept is light
+                 else np.flatnonzero(light["id"].isin(kept["id"]).to_numpy()))
     filtered_all = data.light(all_q)
     undated = np.flatnonzero(filtered_all["date_start"].isna().to_numpy())
     unlocated = np.flatnonzero(light["lat"].isna().to_numpy())
     _not_on_map(data.rows(all_q, undated[:MAX_LISTED]), len(undated),
                 data.rows(q, unlocated[:MAX_LISTED]), len(unlocated), lang)
-    table.render(visible if full else data.rows(q, range(min(n_visible, table.MAX_ROWS))), lang, total=n_visible)
-    visible_src = visible if full else (lambda: data.frame(q))     # full frame read only when an export is made
+    table.render(visible if full else data.rows(q, table_rows[:table.MAX_ROWS]), lang,
+                 total=n_visible if table_rows is None else len(table_rows))
+    visible_src = visible if full else (lambda: corroboration.apply(data.frame(q)))   # read only when exported
     exports.data_buttons(visible_src, q, window, lang, ("csv", "geojson"))
     exports.render(visible_src, q, window, lang, all_filtered=lambda: data.frame(all_q), play_days=None,
                    visible_count=n_visible)

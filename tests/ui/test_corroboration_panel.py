@@ -38,3 +38,27 @@ def test_panel_lists_flags_and_independent_sources(tmp_path, monkeypatch):
     assert not at.exception
     table = at.dataframe[0].value
     assert set(table[table.columns[-1]]) == {"seed-2017-09-05-dez-siege-broken", "copy-siege-broken"}
+
+
+def test_sources_filter_also_narrows_the_table_of_a_large_view(tmp_path, monkeypatch):
+    """Above FULL_FRAME_MAX the table reads rows of the light frame: the filter must pick those rows too."""
+    import ui.dashboard as dashboard
+    path = tmp_path / "events.sqlite"
+    with open_store(path) as store:
+        seed_store(store)
+        claim = store.get("seed-2017-09-05-dez-siege-broken")
+        store.add([replace(claim, id="copy-siege-broken",
+                           sources=(Source(outlet="Second Paper", url="https://example.org/second"),))], author="t")
+        corroborate_store(store, author="t")
+    monkeypatch.setenv("EVENTS_STORE", str(path))
+    monkeypatch.chdir(Path(APP).parent)
+    monkeypatch.setattr(dashboard, "FULL_FRAME_MAX", 0)        # every view takes the large-view path
+    monkeypatch.setattr(dashboard, "AGGREGATE_THRESHOLD", 0)
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    assert not at.exception
+    assert len(at.dataframe[0].value) > 2
+    at.radio(key="f_corr").set_value("corroborated").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert set(table[table.columns[-1]]) == {"seed-2017-09-05-dez-siege-broken", "copy-siege-broken"}
