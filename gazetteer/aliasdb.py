@@ -168,7 +168,55 @@ def _redact(url: str) -> str:
     return url
 
 
-class SQLiteAliasDB(LearnedAliasTables):
+class SQLiteAliasAccess:
+    """The two hooks for an sqlite3 connection ``self._con`` guarded by ``self._lock``; shared by
+    :class:`SQLiteAliasDB` and the SQLite event store, so both write the tables the same way."""
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        with self._lock:
+            return self._con.execute(sql, list(params)).fetchall()
+
+    def _has_table(self, name: str) -> bool:
+        return bool(self._rows("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)))
+
+    @contextmanager
+    def _alias_transaction(self) -> Iterator[Any]:
+        """One write transaction on the learned-alias tables (created here on first use)."""
+        with self._lock:
+            self._con.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in alias_schema("INTEGER PRIMARY KEY AUTOINCREMENT", "REAL"):
+                    self._con.execute(statement)
+                yield lambda sql, params: self._con.execute(sql, list(params)).rowcount
+                self._con.execute("COMMIT")
+            except BaseException:
+                if self._con.in_transaction:
+                    self._con.execute("ROLLBACK")
+                raise
+
+
+class PostgresAliasAccess:
+    """The two hooks for a psycopg connection ``self._con`` guarded by ``self._lock``; shared by
+    :class:`PostgresAliasDB` and the PostGIS event store."""
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        with self._lock:
+            return self._con.execute(sql.replace("?", "%s"), list(params)).fetchall()
+
+    def _has_table(self, name: str) -> bool:
+        return self._rows("SELECT to_regclass(?)", (name,))[0][0] is not None
+
+    @contextmanager
+    def _alias_transaction(self) -> Iterator[Any]:
+        """One write transaction on the learned-alias tables (created here on first use)."""
+        with self._lock, self._con.transaction():
+            self._con.execute("SELECT pg_advisory_xact_lock(hashtext('events.store learned aliases'))")
+            for statement in alias_schema("bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "double precision"):
+                self._con.execute(statement)
+            yield lambda sql, params: self._con.execute(sql.replace("?", "%s"), list(params)).rowcount
+
+
+class SQLiteAliasDB(SQLiteAliasAccess, LearnedAliasTables):
     """The alias tables of an embedded store file (opened directly; the events tables are left alone)."""
 
     def __init__(self, path: str | Path) -> None:
@@ -185,27 +233,6 @@ class SQLiteAliasDB(LearnedAliasTables):
             from errors import StoreError
             raise StoreError(f"cannot open the store: {exc}", field="store", value=str(self.path)) from None
 
-    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
-        with self._lock:
-            return self._con.execute(sql, list(params)).fetchall()
-
-    def _has_table(self, name: str) -> bool:
-        return bool(self._rows("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)))
-
-    @contextmanager
-    def _alias_transaction(self) -> Iterator[Any]:
-        with self._lock:
-            self._con.execute("BEGIN IMMEDIATE")
-            try:
-                for statement in alias_schema("INTEGER PRIMARY KEY AUTOINCREMENT", "REAL"):
-                    self._con.execute(statement)
-                yield lambda sql, params: self._con.execute(sql, list(params)).rowcount
-                self._con.execute("COMMIT")
-            except BaseException:
-                if self._con.in_transaction:
-                    self._con.execute("ROLLBACK")
-                raise
-
     def close(self) -> None:
         self._con.close()
 
@@ -216,7 +243,7 @@ class SQLiteAliasDB(LearnedAliasTables):
         self.close()
 
 
-class PostgresAliasDB(LearnedAliasTables):
+class PostgresAliasDB(PostgresAliasAccess, LearnedAliasTables):
     """The alias tables of a PostGIS store (first schema of the URL's search_path, like the event store)."""
 
     def __init__(self, url: str) -> None:
@@ -229,21 +256,6 @@ class PostgresAliasDB(LearnedAliasTables):
             from errors import StoreError
             raise StoreError(f"cannot connect to PostgreSQL: {' '.join(str(exc).split())}", field="store",
                              value=_redact(url)) from None
-
-    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
-        with self._lock:
-            return self._con.execute(sql.replace("?", "%s"), list(params)).fetchall()
-
-    def _has_table(self, name: str) -> bool:
-        return self._rows("SELECT to_regclass(?)", (name,))[0][0] is not None
-
-    @contextmanager
-    def _alias_transaction(self) -> Iterator[Any]:
-        with self._lock, self._con.transaction():
-            self._con.execute("SELECT pg_advisory_xact_lock(hashtext('events.store learned aliases'))")
-            for statement in alias_schema("bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "double precision"):
-                self._con.execute(statement)
-            yield lambda sql, params: self._con.execute(sql.replace("?", "%s"), list(params)).rowcount
 
     def close(self) -> None:
         self._con.close()

@@ -28,7 +28,7 @@ from events.model import Event
 from events.query import Query
 from events.serialize import event_from_dict
 from events.store.base import EventStore, _Writer, as_record, valid_ids
-from gazetteer.aliasdb import alias_schema
+from gazetteer.aliasdb import PostgresAliasAccess
 from events.store.records import DATE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, STORE_COLUMNS, flat_row, typed_frame
 
 
@@ -171,7 +171,7 @@ def _where(q: Query) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-class PostGISStore(EventStore):
+class PostGISStore(PostgresAliasAccess, EventStore):
     """Event store in a PostgreSQL database with PostGIS."""
 
     def __init__(self, url: str) -> None:
@@ -229,22 +229,6 @@ class PostGISStore(EventStore):
             except (psycopg.Error, OSError) as exc:   # disk full, permission, lock timeout, lost connection
                 raise StoreError(f"cannot write the PostGIS store: {_one_line(exc)}", field="store",
                                  value=_redact(self.url)) from None
-
-    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
-        with self._lock:
-            return self._con.execute(sql.replace("?", "%s"), list(params)).fetchall()
-
-    def _has_table(self, name: str) -> bool:
-        return self._rows("SELECT to_regclass(?)", (name,))[0][0] is not None
-
-    @contextmanager
-    def _alias_transaction(self) -> Iterator[Any]:
-        """One write transaction on the learned-alias tables (created here on first use)."""
-        with self._lock, self._con.transaction():
-            self._con.execute("SELECT pg_advisory_xact_lock(hashtext('events.store learned aliases'))")
-            for statement in alias_schema("bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "double precision"):
-                self._con.execute(statement)
-            yield lambda sql, params: self._con.execute(sql.replace("?", "%s"), list(params)).rowcount
 
     def _existing_ids(self, ids: Sequence[str]) -> list[str]:
         ids = valid_ids(ids)

@@ -20,7 +20,7 @@ import sqlite3
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 import numpy as np
 import pandas as pd
@@ -31,7 +31,7 @@ from events.model import Event
 from events.query import Query
 from events.serialize import event_from_dict
 from events.store.base import EventStore, _Writer, as_record, valid_ids
-from gazetteer.aliasdb import alias_schema
+from gazetteer.aliasdb import SQLiteAliasAccess
 from events.store.memindex import INDEX_COLUMNS, MemIndex
 from events.store.records import STORE_COLUMNS, arrow_frame, sqlite_values, typed_frame
 
@@ -104,7 +104,7 @@ class _SQLiteWriter(_Writer):
                              ((self.rev, eid, action, before, after) for eid, action, before, after in changes))
 
 
-class SQLiteStore(EventStore):
+class SQLiteStore(SQLiteAliasAccess, EventStore):
     """Embedded store in one SQLite file (created when missing)."""
 
     def __init__(self, path: str | Path) -> None:
@@ -195,30 +195,6 @@ class SQLiteStore(EventStore):
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"cannot {doing} the embedded store: {describe_failure(exc)}", field="store",
                              value=str(self.path)) from None
-
-    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
-        with self._lock:
-            return self._con.execute(sql, list(params)).fetchall()
-
-    def _has_table(self, name: str) -> bool:
-        with self._lock:
-            return self._con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                                     (name,)).fetchone() is not None
-
-    @contextmanager
-    def _alias_transaction(self) -> Iterator[Any]:
-        """One write transaction on the learned-alias tables (created here on first use)."""
-        with self._lock:
-            self._con.execute("BEGIN IMMEDIATE")
-            try:
-                for statement in alias_schema("INTEGER PRIMARY KEY AUTOINCREMENT", "REAL"):
-                    self._con.execute(statement)
-                yield lambda sql, params: self._con.execute(sql, list(params)).rowcount
-                self._con.execute("COMMIT")
-            except BaseException:
-                if self._con.in_transaction:
-                    self._con.execute("ROLLBACK")
-                raise
 
     def _existing_ids(self, ids: Sequence[str]) -> list[str]:
         with self._lock:
