@@ -63,14 +63,15 @@ def free_port() -> int:
     raise SystemExit("no free port in 8641-8659")
 
 
-def start_server(store_path: Path) -> tuple[subprocess.Popen, str]:
+def start_server(store_path: Path, *, wait_s: float = 60.0) -> tuple[subprocess.Popen, str]:
+    """A headless Streamlit on a free port over ``store_path``; waits up to ``wait_s`` for its health check."""
     port = free_port()
     env = dict(os.environ, EVENTS_STORE=str(store_path))
     proc = subprocess.Popen([str(REPO / ".venv" / "bin" / "streamlit"), "run", "app.py", "--server.port", str(port),
                              "--server.headless", "true"], cwd=REPO, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
+    for _ in range(int(wait_s / 0.2)):
         try:
             if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
                 return proc, url

@@ -38,7 +38,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.dashboard_bench import free_port  # noqa: E402,F401
+from bench.dashboard_bench import start_server  # noqa: E402
 from bench.scale_bench import proc_mb  # noqa: E402
 from mapview.snapshot import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402
 
@@ -95,25 +95,6 @@ def build_store(size: str, folder: Path) -> Path:
     return path
 
 
-def start(store_path: Path):
-    import os
-    import urllib.request
-    port = free_port()
-    env = dict(os.environ, EVENTS_STORE=str(store_path))
-    proc = subprocess.Popen([str(REPO / ".venv" / "bin" / "streamlit"), "run", "app.py", "--server.port", str(port),
-                             "--server.headless", "true"], cwd=REPO, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(600):
-        try:
-            if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
-                return proc, url
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise SystemExit("streamlit did not start")
-
-
 def frame(pg):
     for f in pg.frames:
         if "/component/" in f.url and "evmap" in f.url:
@@ -142,7 +123,7 @@ TIMED_ZOOM = """([lat, lon, z]) => new Promise(r => { window.map.setView([lat, l
 
 
 def measure(size: str, store_path: Path, browser, runs: int) -> dict:
-    proc, url = start(store_path)
+    proc, url = start_server(store_path, wait_s=120.0)   # 1M events take a while to index
     row: dict = {"size": size}
     try:
         ctx = browser.new_context(viewport={"width": 1366, "height": 768})
