@@ -26,7 +26,7 @@ _BOUNDARY = re.compile(fold_pattern(
     r"[،,]\s*(?:و\w+|حيث|ما\s+ادى|مما|فيما|اضافة|بالاضافة|الذي|التي|كما|تزامنا|بالتزامن|عقب)(?!\w)"
     r"|\s(?:بعد\s+يوم\s+من|بعد|اثر|عقب|كما|تزامنا\s+مع|تزامناً\s+مع|بالتزامن\s+مع|اضافة\s+الى|بالاضافة\s+الى)\s"
     r"|,\s+(?:a\s+day\s+after|and|which|while|killing|after|following|meanwhile|as)\b"
-    r"|\s(?:a\s+day\s+after|after|following|meanwhile|amid)\s|\s+and\s+(?=[a-z\-]+\s)"))
+    r"|\s(?:a\s+day\s+after|after|following|meanwhile|amid)\s|(?<!\s)\s++and\s+(?=[a-z\-]+\s)"))
 #: Links strong enough that the words before them are another event's («…، كما تدور اشتباكات …»).
 _FRONT = re.compile(fold_pattern(r"[،,]\s*(?:كما|فيما|بينما|في\s+حين|اضافة\s+الى|بالاضافة\s+الى|تزامنا\s+مع|بالتزامن\s+مع)\s"
                                  r"|,\s+(?:meanwhile|while|as)\s"))
