@@ -68,6 +68,26 @@ MODIFIER_WORDS = frozenset({
 NAMESAKE_SCORE = 98.0
 
 
+_MODIFIER_CLASSES = {
+    "east": "شرقي شرقيه Eastern Sharqi Sharqiya", "west": "غربي غربيه Western Gharbi Gharbiya",
+    "north": "شمالي شماليه Northern Shamali Shamaliya", "south": "جنوبي جنوبيه Southern Janubi",
+    "big": "كبير كبيره Big Great Kabir Kabira Kebir Kbir", "small": "صغير صغيره Little Small Saghir Saghira Sghir",
+    "upper": "فوقاني فوقانيه Upper Fawqani", "lower": "تحتاني تحتانيه Lower Tahtani",
+    "middle": "وسطاني وسطي Middle Wustani", "new": "جديد جديده New Jadid Jadida", "old": "قديم قديمه Old Qadim Qadima",
+}
+_MODIFIER_CLASS = {(name_tokens(w) or [w])[0]: cls for cls, ws in _MODIFIER_CLASSES.items() for w in ws.split()}
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _modifiers(name: str) -> frozenset[str]:
+    """The direction/size *meanings* of a name's modifier words ("Kafr Saghir" and "Little Kafr": small).
+
+    Two names whose modifiers mean different things ("Western Ghouta" / "Eastern Ghouta") are not
+    spellings of one name, however close the letters.
+    """
+    return frozenset(_MODIFIER_CLASS[t] for t in name_tokens(name) if t in _MODIFIER_CLASS)
+
+
 def fuzzy_score(ratio: float) -> float:
     """Map a rapidfuzz ratio to a candidate score: each missed point costs 1.5."""
     return 100.0 - 1.5 * (100.0 - ratio)
@@ -265,9 +285,13 @@ class NameIndex:
                 offer(Hit(i, NAMESAKE_SCORE, name))
         for i, name in self._partial[script].get(key, ()):
             offer(Hit(i, PARTIAL_SCORE, name, partial=True))
+        query_mods = _modifiers(text)
         for sk in skeleton_keys(text):
             if len(sk) >= SKELETON_MIN:
                 for i, name in self._skel.get(sk, ()):
+                    theirs = _modifiers(name)
+                    if query_mods and theirs and query_mods != theirs:
+                        continue
                     offer(Hit(i, self.skeleton_score(i, script, key), name))
         for k in (keys if not best else keys[:1]) if fuzzy else ():
             if len(k) < 3:
@@ -278,10 +302,14 @@ class NameIndex:
                 lengths, by_len = self._by_length[script]
                 found = process.extract(k, _window(lengths, by_len, len(k), FUZZY_CUTOFF), scorer=fuzz.ratio,
                                         score_cutoff=FUZZY_CUTOFF, limit=limit)
+            mods = _modifiers(text)
             for other, ratio, _ in found:
                 if other in keys:
                     continue
                 for i, name in self._exact[script][other]:
+                    theirs = _modifiers(name)
+                    if mods and theirs and mods != theirs:
+                        continue  # "Western Ghouta" is not a misspelling of "Eastern Ghouta"
                     offer(Hit(i, fuzzy_score(ratio), name))
         return sorted(best.values(), key=lambda h: -h.score)[:limit]
 
@@ -324,6 +352,7 @@ class NameIndex:
         key = "".join(name_tokens(text))
         probes = [(script, key), ("sk", skeleton_key(text))] + ([("tr", key)] if script == "lat" else [])
         best: dict[int, Hit] = {}
+        mods = _modifiers(text)
         for table, probe in probes:
             if len(probe) < 3:
                 continue
@@ -334,6 +363,9 @@ class NameIndex:
             for _, ratio, pos in process.extract(probe, keys[lo:hi], scorer=fuzz.ratio, score_cutoff=WITHIN_CUTOFF,
                                                  limit=limit):
                 for i, name in owners[lo + pos]:
+                    theirs = _modifiers(name)
+                    if mods and theirs and mods != theirs:
+                        continue
                     score = fuzzy_score(ratio)
                     if table == "sk":
                         score = min(score, self.skeleton_score(i, script, key))

@@ -294,6 +294,10 @@ class Resolver:
                     reasons.append(f"{dist:.0f} km from context place")
             ranked.append(Ranked(place, hit.score, score, hit.matched, hit.partial, tuple(reasons)))
         ranked.sort(key=lambda r: (-r.score, -r.match, r.place.pcode))
+        if context:
+            # Context constrains: any candidate inside the named unit ranks above every one outside it,
+            # whatever the prominence bonuses (a big city of the same name elsewhere).
+            ranked.sort(key=lambda r: not _within(r.place, context))
         return ranked
 
     @staticmethod

@@ -35,6 +35,8 @@ BUILTIN_ALIASES = Path(__file__).resolve().parent / "data" / "aliases.csv"
 BUILTIN_REGIONS = Path(__file__).resolve().parent / "data" / "regions.csv"
 CACHE_SIZE = 20_000
 MAX_QUERY_CHARS = 300
+MAX_DEPTH = 2            # nested resolves of a phrase's parts (structured.py, alternatives, shorter readings)
+_DEPTH = threading.local()
 ALTERNATIVES_KM = 10.0   # "X/Y": two resolved spellings farther apart than this disagree
 
 
@@ -123,6 +125,17 @@ class Gazetteer:
 
     def resolve_uncached(self, name: str, *, context: str | None = None, kind: PlaceKind | None = None,
                          near: tuple[float, float] | None = None) -> Resolution:
+        # Structured phrases, alternatives and shortened readings resolve their parts through this
+        # method; the depth is bounded so that a long phrase costs a few lookups, never a cascade.
+        depth = getattr(_DEPTH, "n", 0)
+        _DEPTH.n = depth + 1
+        try:
+            return self._resolve_uncached(name, context=context, kind=kind, near=near, depth=depth)
+        finally:
+            _DEPTH.n = depth
+
+    def _resolve_uncached(self, name: str, *, context: str | None, kind: PlaceKind | None,
+                          near: tuple[float, float] | None, depth: int) -> Resolution:
         if not isinstance(name, str) or not name.strip():
             raise ValidationError("place name is empty", field="name", value=name)
         if len(name) > MAX_QUERY_CHARS:
@@ -137,7 +150,7 @@ class Gazetteer:
         inner = re.fullmatch(r"(.+?)\s*\(([^()]+)\)\s*", query)
         if inner and parse_relative(inner.group(2)) is not None:  # «مدينة القصير (جنوب حمص)»: a container
             query = f"{inner.group(1)} {inner.group(2)}"
-        alternatives = split_alternatives(query)
+        alternatives = split_alternatives(query) if depth < MAX_DEPTH else []
         if alternatives:
             return self._resolve_alternatives(query, alternatives, context=context, kind=kind, near=near)
         phrase = split_qualifiers(query)
@@ -165,7 +178,7 @@ class Gazetteer:
             if relative is not None and relative.status is ResolutionStatus.RESOLVED and "not identified" not in relative.note:
                 return relative
             # [type] NAME [containing area]: the name looked up with the area as its context (structured.py)
-            structured = resolve_structured(self, query, context=context, near=near)
+            structured = resolve_structured(self, query, context=context, near=near) if depth < MAX_DEPTH else None
             if structured is not None and (structured.status is ResolutionStatus.RESOLVED or relative is None
                                            or relative.status is not ResolutionStatus.RESOLVED):
                 if not (relative is not None and structured.status is not ResolutionStatus.RESOLVED
@@ -175,9 +188,9 @@ class Gazetteer:
                 return relative
         res = self.resolver.resolve_name(query, phrase.name, kind=kind, area_of=phrase.area_of,
                                          context=context, near=near, hits=hits)
-        if res.status is ResolutionStatus.UNRESOLVED:
+        if res.status is ResolutionStatus.UNRESOLVED and depth < MAX_DEPTH:
             # Trailing description («مدينة مارع السورية», «مطار دمشق الدولي») or a list («نبل والزهراء»).
-            for shorter in shorter_names(query):
+            for shorter in shorter_names(query)[:3]:
                 alt = self.resolve_uncached(shorter, context=context, kind=kind, near=near)
                 if alt.status is ResolutionStatus.RESOLVED:
                     return replace(alt, query=query, note="; ".join(n for n in (f"matched '{shorter}'", alt.note) if n))

@@ -215,7 +215,7 @@ def resolve_structured(gazetteer, query: str, *, context=None, near=None) -> Res
     name_context = " ".join(t for t in (container, context or "") if t)
     res = gazetteer.resolve_uncached(parsed.name, context=name_context, near=hint)
     if res.status is ResolutionStatus.UNRESOLVED:
-        for shorter in shorter_names(parsed.name):
+        for shorter in shorter_names(parsed.name)[:3]:
             alt = gazetteer.resolve_uncached(shorter, context=name_context, near=hint)
             if alt.status is not ResolutionStatus.UNRESOLVED:
                 res = replace(alt, note="; ".join(n for n in (f"matched '{shorter}'", alt.note) if n))
