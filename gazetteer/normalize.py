@@ -92,6 +92,7 @@ def fold_arabic_words(text: str) -> list[str]:
     return words
 
 
+@functools.lru_cache(maxsize=1 << 16)   # real text repeats its words; a pure function of one word
 def _fold_latin_word(word: str) -> str:
     match = _ASSIMILATED.match(word)
     if match and len(word) > 4:

@@ -41,6 +41,8 @@ SHAPES = {
     "counts": _fill("3 قتلى و "),
     "datelines": _fill("DAMASCUS, Aug. 26 (Wire) - "),
     "triggers-mixed": _fill("قصف اشتباك غارة "),
+    "place-phrases-ar": _fill("قصف في مدينة حلب بريف "),
+    "place-phrases-en": _fill("shelling hit the town of Afes in the countryside of Idlib, "),
 }
 
 
@@ -70,3 +72,11 @@ def test_the_duration_rule_is_linear_in_a_run_of_spaces():
     assert time.process_time() - t < 0.5
     assert mentions == [] or all(m.kind for m in mentions)
 
+
+
+def test_a_sentence_without_full_stops_is_cut_at_spaces_and_keeps_every_word():
+    from events.ingest.sentences import MAX_SENTENCE_CHARS, split_article
+    text = " ".join(f"كلمة{i}" for i in range(2_000))
+    sentences = split_article(text).sentences
+    assert len(sentences) > 1 and all(len(s.text) <= MAX_SENTENCE_CHARS for s in sentences)
+    assert " ".join(s.text for s in sentences).split() == text.split()
