@@ -47,6 +47,19 @@ UCDP = SHARED / "ucdp_ged_syria_dev" / "ged_syria_dev.csv"
 LABELS = REPO / "bench" / "labels" / "corroboration_pairs.csv"
 
 
+def _article_events(a: dict, gaz) -> list[Event]:
+    """The article's drafts as events named ``<article id>-<k>``, their first source the newspaper itself."""
+    from events.ingest import ingest_article
+    published = date.fromisoformat(a["date_extracted"][:10])
+    events = []
+    for k, d in enumerate(ingest_article(a["content"], published=published, outlet=a["source"], gazetteer=gaz)):
+        e = d.event
+        src = e.sources[0] if e.sources else Source(outlet=a["source"])
+        src = replace(src, outlet=a["source"], url=a["url"][:1900] if a["url"].startswith("http") else "")
+        events.append(replace(e, id=f"{a['id']}-{k}", sources=(src,) + tuple(e.sources[1:])))
+    return events
+
+
 def grams(text: str, n: int = 4) -> set[str]:
     t = " ".join(text.split())
     return {t[i:i + n] for i in range(max(len(t) - n + 1, 0))}
@@ -69,7 +82,6 @@ def score(groups, same: set[frozenset], different: set[frozenset]) -> tuple[floa
 
 
 def news_set():
-    from events.ingest import ingest_article
     from gazetteer import get_gazetteer
     articles = [json.loads(line) for line in NEWS.open(encoding="utf-8")]
     shingles = [grams(a["content"], 5) for a in articles]
@@ -80,14 +92,7 @@ def news_set():
     drafts: dict[int, list[Event]] = {}
     for i in used:
         a = articles[i]
-        published = date.fromisoformat(a["date_extracted"][:10])
-        events = []
-        for k, d in enumerate(ingest_article(a["content"], published=published, outlet=a["source"], gazetteer=gaz)):
-            e = d.event
-            src = e.sources[0] if e.sources else Source(outlet=a["source"])
-            src = replace(src, outlet=a["source"], url=a["url"][:1900] if a["url"].startswith("http") else "")
-            events.append(replace(e, id=f"{a['id']}-{k}", sources=(src,) + tuple(e.sources[1:])))
-        drafts[i] = events
+        drafts[i] = _article_events(a, gaz)
     same, different = set(), set()
     for i, j in pairs:
         for x in drafts[i]:
@@ -152,7 +157,6 @@ def ucdp_set():
 
 def ingest_articles(ids: set[str]) -> dict[str, list[Event]]:
     """Drafts of these articles (all of them), ids ``<article>-<k>``, outlet = the newspaper, url kept."""
-    from events.ingest import ingest_article
     from gazetteer import get_gazetteer
     gaz = get_gazetteer()
     out: dict[str, list[Event]] = {}
@@ -160,14 +164,7 @@ def ingest_articles(ids: set[str]) -> dict[str, list[Event]]:
         a = json.loads(line)
         if a["id"] not in ids:
             continue
-        published = date.fromisoformat(a["date_extracted"][:10])
-        events = []
-        for k, d in enumerate(ingest_article(a["content"], published=published, outlet=a["source"], gazetteer=gaz)):
-            e = d.event
-            src = e.sources[0] if e.sources else Source(outlet=a["source"])
-            src = replace(src, outlet=a["source"], url=a["url"][:1900] if a["url"].startswith("http") else "")
-            events.append(replace(e, id=f"{a['id']}-{k}", sources=(src,) + tuple(e.sources[1:])))
-        out[a["id"]] = events
+        out[a["id"]] = _article_events(a, gaz)
     return out
 
 
