@@ -216,22 +216,8 @@ class PostgresAliasAccess:
             yield lambda sql, params: self._con.execute(sql.replace("?", "%s"), list(params)).rowcount
 
 
-class SQLiteAliasDB(SQLiteAliasAccess, LearnedAliasTables):
-    """The alias tables of an embedded store file (opened directly; the events tables are left alone)."""
-
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        self.url = str(self.path)
-        self._lock = threading.RLock()
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._con = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30.0)
-            self._con.execute("PRAGMA busy_timeout = 30000")
-            if self._con.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-                self._con.execute("PRAGMA journal_mode = WAL")
-        except (sqlite3.DatabaseError, OSError) as exc:
-            from errors import StoreError
-            raise StoreError(f"cannot open the store: {exc}", field="store", value=str(self.path)) from None
+class _OwnConnection:
+    """Closing for the stand-alone alias databases, which own their connection (the stores close theirs)."""
 
     def close(self) -> None:
         self._con.close()
@@ -243,7 +229,32 @@ class SQLiteAliasDB(SQLiteAliasAccess, LearnedAliasTables):
         self.close()
 
 
-class PostgresAliasDB(PostgresAliasAccess, LearnedAliasTables):
+def connect_sqlite(path: Path) -> sqlite3.Connection:
+    """The store file's connection as every reader and writer opens it: autocommit, shared across
+    threads, waiting 30 s for a lock, in WAL mode (so readers never block the writer)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30.0)
+    con.execute("PRAGMA busy_timeout = 30000")
+    if con.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        con.execute("PRAGMA journal_mode = WAL")
+    return con
+
+
+class SQLiteAliasDB(_OwnConnection, SQLiteAliasAccess, LearnedAliasTables):
+    """The alias tables of an embedded store file (opened directly; the events tables are left alone)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.url = str(self.path)
+        self._lock = threading.RLock()
+        try:
+            self._con = connect_sqlite(self.path)
+        except (sqlite3.DatabaseError, OSError) as exc:
+            from errors import StoreError
+            raise StoreError(f"cannot open the store: {exc}", field="store", value=str(self.path)) from None
+
+
+class PostgresAliasDB(_OwnConnection, PostgresAliasAccess, LearnedAliasTables):
     """The alias tables of a PostGIS store (first schema of the URL's search_path, like the event store)."""
 
     def __init__(self, url: str) -> None:
@@ -256,15 +267,6 @@ class PostgresAliasDB(PostgresAliasAccess, LearnedAliasTables):
             from errors import StoreError
             raise StoreError(f"cannot connect to PostgreSQL: {' '.join(str(exc).split())}", field="store",
                              value=_redact(url)) from None
-
-    def close(self) -> None:
-        self._con.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 def open_alias_storage(url: str | Path | None = None) -> SQLiteAliasDB | PostgresAliasDB:

@@ -31,7 +31,7 @@ from events.model import Event
 from events.query import Query
 from events.serialize import event_from_dict
 from events.store.base import EventStore, _Writer, as_record, valid_ids
-from gazetteer.aliasdb import SQLiteAliasAccess
+from gazetteer.aliasdb import SQLiteAliasAccess, connect_sqlite
 from events.store.memindex import INDEX_COLUMNS, MemIndex
 from events.store.records import STORE_COLUMNS, arrow_frame, sqlite_values, typed_frame
 
@@ -115,11 +115,7 @@ class SQLiteStore(SQLiteAliasAccess, EventStore):
         self._admin1_labels: tuple[int, list[str], list[str]] | None = None
         self._full_frame: tuple[int, pd.DataFrame] | None = None
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._con = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30.0)
-            self._con.execute("PRAGMA busy_timeout = 30000")
-            if self._con.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-                self._con.execute("PRAGMA journal_mode = WAL")
+            self._con = connect_sqlite(self.path)
             self._con.execute("PRAGMA synchronous = FULL")
             self._con.execute("PRAGMA foreign_keys = ON")
             self._con.execute("PRAGMA cache_size = -65536")   # 64 MiB: keeps index pages hot during big imports
