@@ -142,7 +142,7 @@ def test_splits_are_by_article_and_consistent():
     articles = _articles()
     split = {a["article_id"]: a["split"] for a in articles}
     counts = {s: sum(v == s for v in split.values()) for s in SPLITS}
-    assert abs(counts["dev"] - counts["heldout"]) <= 2
+    assert counts["heldout"] >= counts["dev"] - 2  # the held-out split may grow (articles labelled later, unseen by the rules)
     by_article: dict[str, set[str]] = {}
     for r in _phrases():
         by_article.setdefault(r["article_id"], set()).add(r["split"])
