@@ -247,12 +247,20 @@ def standalone_html(base_q: Query, window, span, lang: str, *, title: str = "", 
     doc = json.dumps(args, ensure_ascii=False).replace("</", "<\\/")
     css = asset_path("leaflet_css").read_text(encoding="utf-8") + (FRONTEND / "evmap.css").read_text(encoding="utf-8")
     js = asset_path("leaflet").read_text(encoding="utf-8")
-    own = (FRONTEND / "evmap.js").read_text(encoding="utf-8")
+    own = "\n".join(f.read_text(encoding="utf-8") for f in script_files())
     direction = "rtl" if lang == "ar" else "ltr"
     return (f'<!doctype html><html lang="{lang}" dir="{direction}"><head><meta charset="utf-8">'
             f'<title>{_html.escape(title or "Syria events map")}</title><style>{css}</style>'
             f'<script>{js}</script></head><body{" class=evm-export" if picture else ""}><div id="evm-root"></div>'
             f'<script>window.EVM_STANDALONE = {doc};</script><script>{own}</script></body></html>')
+
+
+def script_files() -> list[Path]:
+    """The component's scripts in index.html's order (one concern per file, one shared scope): the
+    standalone export inlines the same files in the same order, so the two pages cannot drift apart."""
+    import re
+    html = (FRONTEND / "index.html").read_text(encoding="utf-8")
+    return [FRONTEND / name for name in re.findall(r'<script src="(evm-[a-z]+\.js)"></script>', html)]
 
 
 def ss_view():
