@@ -10,7 +10,7 @@ import streamlit as st
 
 from errors import EventMapError
 from ui import data, state
-from ui.i18n import format_span, label, t
+from ui.i18n import counted, format_span, label, t
 from ui.text import dir_block, esc, md_escape, safe_url
 
 
@@ -80,7 +80,18 @@ def render(lang: str) -> None:
         rows.append((t("summary", lang), f'<span dir="auto">{esc(event.summary)}</span>'))
     st.html("".join(f'<p><b>{esc(k)}:</b> {v}</p>' for k, v in rows))
 
+    from ui.sources import article_list_html, parse_articles
     for i, s in enumerate(event.sources):
+        articles = parse_articles(s.source)
+        if articles:     # a UCDP chain: one line per article, not the packed string
+            head = counted(len(articles), "article", lang)
+            parts = [f'<p><b>{esc(t("source_chain", lang))}</b> · {esc(head)}</p>', article_list_html(articles, esc)]
+            url = safe_url(s.url)
+            if url:
+                parts.append(f'<p><a href="{esc(url)}" target="_blank" rel="noopener noreferrer">'
+                             f'{esc(t("link", lang))}</a></p>')
+            st.html(f'<div class="evm-source" data-source="{i}">' + "".join(parts) + "</div>")
+            continue
         chain = [(t("outlet", lang), s.outlet), (t("agency", lang), s.agency), (t("source", lang), s.source)]
         items = "".join(f'<li><b>{esc(k)}:</b> <span dir="auto">{esc(v)}</span></li>' for k, v in chain if v)
         parts = [f'<p><b>{esc(t("source_chain", lang))}</b></p><ol class="evm-chain">{items}</ol>']

@@ -42,8 +42,7 @@ _EN: dict[str, str] = {
     "bin_week": "week",
     "timeline_note": "Events with a date range are counted on their first day.",
     "window": "Dates shown",
-    "span_words": "{span}, {n} {noun}",
-    "span_words_one": "{span}, 1 event",
+    "span_words": "{span}, {events}",
     "visible_of_total": "{visible} of {total} {noun} shown",
     "full_width": "Full-width map",
     "f_place_scope": "A place's events: within",
@@ -197,8 +196,7 @@ _AR: dict[str, str] = {
     "bin_week": "أسبوع",
     "timeline_note": "الأحداث ذات المدى الزمني تُحسب في يومها الأول.",
     "window": "التواريخ المعروضة",
-    "span_words": "{span}، {n} {noun}",
-    "span_words_one": "{span}، حدث واحد",
+    "span_words": "{span}، {events}",
     "visible_of_total": "{visible} من أصل {total} {noun} معروضة",
     "full_width": "الخريطة بعرض الصفحة",
     "f_place_scope": "أحداث المكان: ضمن",
@@ -389,27 +387,60 @@ def format_span(start: date, end: date, lang: str) -> str:
     return f"{format_day(start, lang, with_year=not same_year)} – {format_day(end, lang)}"
 
 
+def plural_form(n: int, lang: str) -> str:
+    """The count's plural class (CLDR): English one/other; Arabic zero, one, two, few (3–10 after the
+    hundreds), many (11–99 after the hundreds), other (100, 101, 102…)."""
+    if norm_lang(lang) != "ar":
+        return "one" if n == 1 else "other"
+    r = n % 100
+    if n == 0:
+        return "zero"
+    if n == 1:
+        return "one"
+    if n == 2:
+        return "two"
+    if 3 <= r <= 10:
+        return "few"
+    if 11 <= r <= 99:
+        return "many"
+    return "other"
+
+
+#: Counted nouns: the whole phrase per plural class (Arabic says "حدثان", not "2 حدث"; 1 is "حدث واحد").
+COUNTED: dict[str, dict[str, dict[str, str]]] = {
+    "event": {"en": {"one": "1 event", "other": "{n} events"},
+              "ar": {"zero": "لا أحداث", "one": "حدث واحد", "two": "حدثان", "few": "{n} أحداث",
+                     "many": "{n} حدثًا", "other": "{n} حدث"}},
+    "article": {"en": {"one": "1 article", "other": "{n} articles"},
+                "ar": {"zero": "لا مقالات", "one": "مقال واحد", "two": "مقالان", "few": "{n} مقالات",
+                       "many": "{n} مقالًا", "other": "{n} مقال"}},
+    "killed": {"en": {"one": "1 killed", "other": "{n} killed"},
+               "ar": {"zero": "لا قتلى", "one": "قتيل واحد", "two": "قتيلان", "few": "{n} قتلى",
+                      "many": "{n} قتيلًا", "other": "{n} قتيل"}},
+}
+
+
+def counted(n: int, noun: str, lang: str) -> str:
+    """"7 events" / «7 أحداث», «حدثان», «12 حدثًا»; English numbers get thousands separators."""
+    forms = COUNTED[noun][norm_lang(lang)]
+    text = forms.get(plural_form(n, lang), forms["other"])
+    return text.format(n=f"{n:,}" if norm_lang(lang) == "en" else n)
+
+
 def events_noun(n: int, lang: str) -> str:
     """The noun after a number: "events"/"event"; Arabic by the count's plural class
     (1 حدث، 2 حدثين، 3–10 أحداث، 11–99 حدثًا، 100+ حدث)."""
     if norm_lang(lang) != "ar":
         return "event" if n == 1 else "events"
-    r = n % 100
-    if n == 2:
-        return "حدثين"
-    if 3 <= r <= 10:
-        return "أحداث"
-    if 11 <= r <= 99:
-        return "حدثًا"
-    return "حدث"
+    form = plural_form(n, lang)
+    return {"two": "حدثين", "few": "أحداث", "many": "حدثًا"}.get(form, "حدث")
 
 
 def span_in_words(start: date, end: date, n: int, lang: str) -> str:
-    span = format_span(start, end, lang)
-    if n == 1:
-        return t("span_words_one", lang, span=span)
-    return t("span_words", lang, span=span, n=f"{n:,}" if norm_lang(lang) == "en" else n, noun=events_noun(n, lang))
+    return t("span_words", lang, span=format_span(start, end, lang), events=counted(n, "event", lang))
 
 
 def visible_of_total(visible: int, total: int, lang: str) -> str:
-    return t("visible_of_total", lang, visible=visible, total=total, noun=events_noun(total, lang))
+    en = norm_lang(lang) == "en"
+    return t("visible_of_total", lang, visible=f"{visible:,}" if en else visible,
+             total=f"{total:,}" if en else total, noun=events_noun(total, lang))
