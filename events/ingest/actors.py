@@ -68,13 +68,19 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
                            rf"{_P}قصف\w*\s+(?:ال)?(?:طائرات|طيران|مقاتلات)", rf"{_P}(?:طائرات|طيران|مقاتلات)\s+(?:ال)?(?:حربي|مسير)\w*",
                            r"air\s*-?\s*strikes?", r"air\s+raids?", r"drone\s+strikes?", r"(?:war)?planes?\s+(?:struck|bombed|hit)",
                            r"bomb(?:ed|ing)", r"barrel\s+bombs?", r"bombs?", r"(?:explosive\s+)?barrels?",
-                           r"air\s+and\s+(?:ground|artillery|missile)\s+strikes?", r"aerial\s+(?:bombardment|bombing|shelling)", r"raids?", rf"{_P}براميل\s+متفجرة", rf"{_P}برميل\s+متفجر", r"strikes?", r"struck"),
-    EventType.SHELLING: (rf"{_P}قصف\w*", rf"{_P}قذائف", rf"{_P}قذيفة", r"shell(?:ing|ed|s)?", r"artillery", r"bombard\w*", r"(?:rocket|artillery|mortar)\s+shells", r"rockets?", r"missiles?", r"rocket\s+fire",
+                           r"air\s+and\s+(?:ground|artillery|missile)\s+strikes?", r"aerial\s+(?:bombardment|bombing|shelling)", r"raids?", rf"{_P}براميل\s+متفجرة", rf"{_P}برميل\s+متفجر", r"strikes?", r"struck",
+                           # «تعرضت القرى لقصف عنيف بالبراميل المتفجرة»: the barrels say who bombed
+                           rf"{_P}قصف\w*(?:\s+\w+){{0,2}}?\s+(?:بال|بـ?)?(?:براميل|برميلين|الطيران|طيران|الطائرات|طائرات)"),
+    EventType.SHELLING: (rf"{_P}قصف\w*", rf"{_P}قذائف", rf"{_P}قذيفة",
+                         # «سقط صاروخ على حي …», «بإطلاق الصواريخ على قريتين»: a rocket fired or fallen
+                         rf"(?:[وف]?سقط(?:ت)?|{_P}سقوط|[وف]?اطلق(?:ت|وا)?|{_P}اطلاق)\s+(?:ال)?(?:صاروخ|صواريخ)", r"shell(?:ing|ed|s)?", r"artillery", r"bombard\w*", r"(?:rocket|artillery|mortar)\s+shells", r"rockets?", r"missiles?", r"rocket\s+fire",
                          r"mortars?"),
     EventType.EXPLOSION: (rf"{_P}انفجار\w*", rf"{_P}تفجير\w*", r"عبوة\s+ناسفة", r"سيارة\s+مفخخة", rf"{_P}لغم", r"explosions?", r"explosive\s+(?:belt|device)s?", r"blows?\s+(?:himself|herself|itself)\s+up", r"mines?", r"bombings?", r"blows?\s+up", r"blew\s+up", r"detonat\w*", r"shakes",
                           r"blasts?", r"car\s+bomb", r"landmines?", r"exploded", r"ieds?"),
     EventType.CLASH: (rf"{_P}اشتباك\w*", rf"{_P}معارك", rf"{_P}مواجهات", r"clash\w*", r"fighting", r"battles?", r"battle\s+rages", r"gunfights?", r"confrontations?"),
-    EventType.TERRITORY: (r"[وفيت]?سيطر\w*", r"[وف]?استعاد\w*", r"captured", r"seized", r"recaptured", r"took\s+control", r"retook",
+    EventType.TERRITORY: (r"[وفيت]?سيطر\w*", r"[وف]?استعاد\w*",
+                          # «بتقدم جديد لقوات النظام داخل مدينة X», «تقدمت الفصائل»
+                          r"(?:[وفب]|وب)?(?:ال)?تقدم(?:ت|وا|ه|ها|هم)?", r"[وف]?[يت]تقدم(?:ون)?", r"captured", r"seized", r"recaptured", r"took\s+control", r"retook",
                         r"(?:take|takes|taking|seize|seizes|regain|regains|regained)\s+(?:full\s+)?control", r"control(?:s|led)?\s+(?:of|over)",
                         r"takes?\s+over", r"takeover", r"advance(?:s|d)?(?!\w)", r"advancement", r"progress(?:es|ed)?", r"captures?", r"seizes?", r"recaptures?"),
     EventType.ARREST: (rf"{_P}اعتقال\w*", r"[وف]?اعتقل\w*", rf"{_P}مداهم\w*", r"arrest\w*", r"detain\w*"),

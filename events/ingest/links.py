@@ -92,6 +92,18 @@ def _near(a: Candidate, b: Candidate, km: float = 10.0) -> bool:
 MOVES = (EventType.EVACUATION, EventType.DISPLACEMENT)
 
 
+def _elsewhere(a: Candidate, b: Candidate) -> bool:
+    """One paragraph, placed at points of different communities: two incidents, however the numbers and dates
+    fall («16 غارات على درعا … براميل على بلدة خراب الشحم»: the village is not a restatement of the city).
+    Across paragraphs a restatement may name a nearer village ("near Manbij" … "around Arima")."""
+    if a.paragraph != b.paragraph:
+        return False
+    x, y = a.place or a.origin, b.place or b.origin
+    points = all(p is not None and p.located and p.pcode and p.precision is not None and (
+        p.precision.value == "point" or p.precision.value == "near" and (p.radius_km or 0) <= 10) for p in (x, y))
+    return points and x.pcode != y.pcode
+
+
 def _numbered(c: Candidate) -> bool:
     return any(n.min is not None for n in c.counts)
 
@@ -117,10 +129,10 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
             if c.status is ClaimStatus.DENIED and kept.actors == c.actors:
                 target = kept
             elif (c.status is not ClaimStatus.DENIED and not _numbered(c) and _numbered(kept) and _within(c, kept)
-                  and _same_area(c, kept)):
+                  and _same_area(c, kept) and not _elsewhere(c, kept)):
                 target = kept
             elif (c.status is not ClaimStatus.DENIED and not _numbered(kept) and _numbered(c) and _within(kept, c)
-                  and _same_area(kept, c)):
+                  and _same_area(kept, c) and not _elsewhere(c, kept)):
                 target = kept
             elif c.status is not ClaimStatus.DENIED and _overlaps(c, kept) and _near(c, kept) and (
                     not c.date_stated or c.date == kept.date):

@@ -23,7 +23,9 @@ from gazetteer.foreign import foreign_place
 
 MOVEMENTS_ROLES = (("origin",), ("destination",), ("at",))
 _KIND_OF_HEAD = {fold_text(h): k for h, k in (("مدينة", "city"), ("بلدة", "town"), ("قرية", "village"),
+                                              ("مدينتي", "city"), ("بلدتي", "town"), ("قريتي", "village"),
                                               ("city", "city"), ("town", "town"), ("village", "village"))}
+_DUAL = re.compile(r"(?:تين|يين|ين)$")  # «البلدتين / القريتين / المدينتين» (folded): two places named before
 _CONTAINING = re.compile(r"(?<!\s)\s++(?:ب|في\s+)ريف\s+.*$")
 
 
@@ -32,15 +34,22 @@ class StoryPlaces:
 
     def __init__(self) -> None:
         self.last: dict[str, Place] = {}
+        self.pair: tuple[Place, Place] | None = None  # the last «X وY» of one event: what «البلدتين» means
 
-    def remember(self, phrase: PlacePhrase, place: Place) -> None:
-        if not place.located or phrase.anaphor:
-            return
+    @staticmethod
+    def kind_of(phrase: PlacePhrase) -> str | None:
+        """"town" for «بلدة X» / «محيط بلدة X» / "the town of X", … (None: no city/town/village word)."""
         words = fold_text(phrase.text).split()
         heads = [_KIND_OF_HEAD.get(w[2:] if w.startswith("ال") else w) for w in words[:3]]
         kind = next((k for k in heads if k), None)  # «محيط بلدة X»: a town too
         if kind is None and len(words) > 2 and words[0] == "the" and words[2] == "of":
             kind = _KIND_OF_HEAD.get(words[1])
+        return kind
+
+    def remember(self, phrase: PlacePhrase, place: Place) -> None:
+        if not place.located or phrase.anaphor:
+            return
+        kind = self.kind_of(phrase)
         if kind is not None:
             self.last[kind] = place
         if place.precision is not None and place.precision.value == "point":
@@ -132,10 +141,28 @@ def set_places(cand: Candidate, phrases: list[PlacePhrase], gazetteer: Gazetteer
     wanted = MOVEMENTS_ROLES if movement else (("at", "origin", "destination"),)
     found: dict[tuple[str, ...], tuple] = {}
     extras: list[tuple] = []
+    named: dict[str, tuple] = {}  # «بلدة X … على مناطق في البلدة»: the town of this clause, located or not
     for roles in wanted:
         resolved = []
         for phrase in (p for p in phrases if p.role in roles):
+            if phrase.anaphor and phrase.anaphor in named:
+                place, _, parts = named[phrase.anaphor]
+                resolved.append((phrase, (Place(**{**place.__dict__, "as_written": phrase.text}), (),
+                                          [f"as written: {phrase.text}", f"the {phrase.anaphor} named before: "
+                                           f"{place.name_en or place.as_written}"])))
+                continue
+            if phrase.anaphor and _DUAL.search(fold_text(phrase.text)) and story.pair is not None and not movement:
+                first, second = story.pair  # «على مناطق في محيط البلدتين»: both towns of the pair named before
+                for place in (first, second):
+                    resolved.append((phrase, (Place(**{**place.__dict__, "as_written": phrase.text}), (),
+                                              [f"as written: {phrase.text}", f"the {phrase.anaphor}s named before: "
+                                               f"{first.name_en or first.as_written}, {second.name_en or second.as_written}"])))
+                continue
             answer = resolve_one(phrase, gazetteer, story, context)
+            if not isinstance(answer, str) and answer is not None and not phrase.anaphor:
+                kind = StoryPlaces.kind_of(phrase)
+                if kind is not None:
+                    named[kind] = answer
             if isinstance(answer, str):
                 cand.foreign = cand.foreign or answer.split(":", 1)[1]
                 cand.place_parts.append(f"outside Syria: {phrase.text} ({cand.foreign})")
@@ -150,12 +177,16 @@ def set_places(cand: Candidate, phrases: list[PlacePhrase], gazetteer: Gazetteer
         story.remember(main[0], main[1][0])
         if not movement:
             for phrase, answer in resolved:
-                if answer is main[1] or not phrase.coord or not answer[0].located:
+                if answer is main[1] or not (phrase.coord or phrase is main[0]) or not answer[0].located:
                     continue
                 if any(answer[0].pcode == x[0].pcode for x in [main[1]] + extras):
                     continue
                 extras.append(answer)
                 story.remember(phrase, answer[0])
+    if extras and found and not movement:
+        first = next(iter(found.values()))[0]
+        if first.located:
+            story.pair = (first, extras[0][0])
     for place, warnings, parts in found.values():
         cand.warnings.extend(warnings)
         cand.unsettled_places += 0 if place.located else 1

@@ -34,7 +34,7 @@ from events.ingest.dating import set_default_date, set_stated_date
 from events.ingest.locate import StoryPlaces, set_places
 from events.ingest.normalize import fold, is_arabic
 from events.ingest.places import Gazetteer, find_place_phrases
-from events.ingest.segment import DAY_AFTER, Clause, body_clauses, inside, segments, split_article
+from events.ingest.segment import DAY_AFTER, Clause, body_clauses, inside, motive_span, segments, split_article
 from events.ingest.sources import Chain, SourceTracker, agency_in, canonical_outlet, outlet_from_article, published_from_signoff
 from events.ingest.stance import attribution_span, denial_span, points_back, stance
 from events.model import ClaimStatus, DatePrecision, EventDate, EventType
@@ -107,6 +107,9 @@ class ArticleReader:
                 return []
             if target is not None and (previous is not None or not denied):
                 return [self._inherited_denial(clause, target)]
+        motive = motive_span(text)
+        if motive is not None:  # «… ردا على تعرض الزبداني لهجوم»: the attack is the motive, not an event told here
+            triggers = [t for t in triggers if not inside(t[1], motive)]
         if not triggers:
             return []
         if status is ClaimStatus.REPORTED and previous is not None and previous.status is ClaimStatus.CLAIMED:
@@ -145,6 +148,9 @@ class ArticleReader:
         if attribution:
             blocked.append(attribution)
         blocked += [(0, window[0]), (window[1], len(text))]
+        motive = motive_span(text)
+        if motive is not None:
+            blocked.append(motive)
         objects = [e for t, (_, e) in triggers if t in TRANSITIVE and window[0] <= e <= window[1]]
         set_places(cand, find_place_phrases(text, blocked=blocked, arabic=self._arabic(text), objects=objects),
                    self.gazetteer, self.story, cand.event_type in MOVEMENTS)

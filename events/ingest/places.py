@@ -51,7 +51,7 @@ class PlacePhrase:
 _HEADS_AR = ("منطقة", "المنطقة", "بلدة", "قرية", "مدينة", "محافظة", "ريف", "حي", "مخيم", "ناحية", "بلدات", "قرى",
              "شمال", "جنوب", "شرق", "غرب", "وسط", "اطراف", "محيط", "مناطق", "ارياف",
              "بلدتي", "قريتي", "مدينتي", "حيي", "مطار", "مطاري", "معسكر", "معسكري", "جبل", "تلة", "سهل", "حقل", "سجن",
-             "أحياء")
+             "أحياء", "أماكن")
 #: Dual heads ("the two towns of X and Y"): the first name is read with the singular head, the second as «وY».
 DUAL_HEADS = {fold_text(a): fold_text(b) for a, b in (("بلدتي", "بلدة"), ("قريتي", "قرية"), ("مدينتي", "مدينة"),
                                                      ("حيي", "حي"), ("مطاري", "مطار"), ("معسكري", "معسكر"),
@@ -71,9 +71,9 @@ _STOP_AR = _rc(r"[،,.;:؛\"«»()\n?!؟]|(?<![\w])(?:الى|خلال|منذ|ي�
                       r"ب(?:ال)?(?:صواريخ|صاروخ|قذائف|قذيفة|مدفعية|براميل|برميل|طيران|طائرات|رشاشات|اسلحة|هاون|غارات|غارة|"
                       r"عبوة|عبوات|سيارة|سيارات|دبابات|مروحيات)\w*|"
                       r"ادى|ادت|اسفر|اسفرت|اسفرا|قتل|قتلت|اصيب|اصيبت|سقط|سقطت|شن|شنت|تسبب|تسببت|اوقع|اوقعت|قال|قالت|"
-                      r"افاد|افادت|اكد|اكدت|ذكر|ذكرت|يسيطر|تسيطر|يقع|تقع|كان|كانت|تم|بات|باتت|اصبح|اصبحت|"
-                      r"و(?!ريف|ريفها)[\w]+)(?![\w])")
-_COORD_AR = _rc(rf"\s*و(?:في\s+|على\s+|ب(?!لد))?(?P<head>(?:ال)?{_HEAD_AR_RE}\s+)?(?=\w)")
+                      r"افاد|افادت|اكد|اكدت|ذكر|ذكرت|يسيطر|تسيطر|يقع|تقع|كان|كانت|تم|بات|باتت|اصبح|اصبحت|جاء|جاءت|ياتي|تاتي|"
+                      r"و(?!ريف|ريفها|سط(?![\w]))[\w]+)(?![\w])")
+_COORD_AR = _rc(rf"\s*و(?!سط(?![\w]))(?:في\s+|على\s+|ب(?!لد))?(?P<head>(?:ال)?{_HEAD_AR_RE}\s+)?(?=\w)")
 _IN_CONTINUES = _rc(rf"^\s*في\s+(?:ال)?{_HEAD_AR_RE}(?![\w])(?!\s*(?:$|[،,.;:؛\n]))")
 _NOT_PLACE_AR = {fold_text(w) for w in ("أصول", "أجل", "جهته", "جهتها", "نوعها", "التنظيم", "المستوى", "خلفية",
                                         "بينهم", "بينها", "ذلك", "هذه", "هذا", "قبل", "خلال", "عدد", "نهاية", "الجبهات",
@@ -91,8 +91,8 @@ _NOT_PLACE_AR = {fold_text(w) for w in ("أصول", "أجل", "جهته", "جه�
 #: «المدينة/البلدة/القرية» alone: the city/town/village the story named before.
 _ANAPHORS = {fold_text(w): k for w, k in (("المدينة", "city"), ("البلدة", "town"), ("القرية", "village"),
                                           ("المدينتين", "city"), ("البلدتين", "town"), ("القريتين", "village"))}
-_COUNTRY_TAIL = _rc(r"(?<!\s)\s++(?:في\s+)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي)?\s+(?:سوريا|البلاد)\s*$"
-                    r"|(?<!\s)\s++(?:في\s+)?سوريا\s*$")
+_COUNTRY_TAIL = _rc(r"(?<!\s)\s++(?:في\s+)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي)?\s+(?:سوريا|سورية|البلاد)\s*$"
+                    r"|(?<!\s)\s++(?:في\s+)?(?:سوريا|سورية)\s*$")
 
 _CAP = r"(?:[A-Z][\w'’\-]*|al-\w+|el-\w+|ad-\w+|as-\w+|ar-\w+)"
 _EN_PREP = _rc(r"\b(?P<prep>(?i:from|to|into|towards|toward|in|at|near|outside|around|on|across|of|over|inside|within|"
@@ -147,6 +147,11 @@ class _Stops:
         if k < len(self.starts) and self.matches[k][1] <= start + len(rest):
             return self.starts[k] - start
         return None
+
+
+def _is_head(word: str) -> bool:
+    """A place word (بلدة، مناطق، محيط …), with or without the article."""
+    return bool(re.fullmatch(_HEAD_AR_RE, word[2:] if word.startswith("ال") else word))
 
 
 def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) -> list[PlacePhrase]:
@@ -204,7 +209,14 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
         if len(ws) > 1 and ws[0] in _ANAPHORS and re.match(r"^(?:بال|لل|بـ|ب)", ws[1]):
             ws = ws[:1]  # «البلدة بالمدفعية»: the town named before, then how
             end = s + len(ws[0]) if work_text[s:].startswith(ws[0]) else end
-        if all(re.fullmatch(_HEAD_AR_RE, w[2:] if w.startswith("ال") else w) for w in ws):
+        core = [w for w in ws if w != "في"]
+        if len(core) > 1 and core[-1] in _ANAPHORS and all(_is_head(w) for w in core[:-1]):
+            # «مناطق في البلدة», «محيط البلدتين»: parts of the town named before, not a new place
+            a, b = folded.span(s, end)
+            out.append(PlacePhrase(role, text[a:b], (a, b), True, anaphor=_ANAPHORS[core[-1]]))
+            covered_until = headed_until = end
+            continue
+        if all(_is_head(w) for w in ws):
             if len(ws) == 1 and ws[0] in _ANAPHORS:  # «البلدة»: the town the story named before
                 a, b = folded.span(s, end)
                 out.append(PlacePhrase(role, text[a:b], (a, b), True, anaphor=_ANAPHORS[ws[0]]))
@@ -342,9 +354,18 @@ def resolution_to_place(res: Resolution, as_written: str) -> tuple[Place, tuple[
     return result, tuple(warnings)
 
 
-def resolve_place(phrase: PlacePhrase, gazetteer: Gazetteer, *, context: str) -> tuple[Place, tuple[str, ...]] | None:
+def resolve_place(phrase: PlacePhrase, gazetteer: Gazetteer, *, context: str,
+                  depth: int = 0) -> tuple[Place, tuple[str, ...]] | None:
     """Resolve one phrase; None when an unheaded phrase is not a known place (so it was not a place)."""
     text = _CONTROL.sub("", " ".join(phrase.text.split()))
+    folded = fold(text)
+    tail = _COUNTRY_TAIL.search(folded.text)
+    if tail and tail.start() > 0 and depth == 0:  # «حي في وسط مدينة حلب في شمال سورية»: the country adds nothing
+        cut = text[:folded.span(tail.start(), tail.end())[0]].strip()
+        shorter = resolve_place(PlacePhrase(phrase.role, cut, phrase.span, phrase.headed), gazetteer,
+                                context=context, depth=1)
+        if shorter is not None and shorter[0].located:
+            return Place(**{**shorter[0].__dict__, "as_written": phrase.text}), shorter[1]
     res = gazetteer.resolve(text, context=context)
     if res.status is not ResolutionStatus.RESOLVED:
         for shorter in _fallbacks(text):
@@ -412,7 +433,11 @@ def _neighbourhood(text: str, gazetteer: Gazetteer, context: str) -> tuple[Place
     queries = []
     m = re.search(fold_pattern(r"\s+في\s+"), fold_text(text))
     if m:
-        queries.append(fold_text(text)[m.end():])
+        after = fold_text(text)[m.end():]
+        queries.append(after)
+        core = re.sub(fold_pattern(r"^(?:(?:وسط|شمال|جنوب|شرق|غرب|قلب)\s+)+"), "", after)
+        if core != after:  # «حي شعبي في وسط مدينة حلب»: in the centre of the city, so in the city
+            queries.append(core)
         words_ = fold_text(text)[:m.start()].split()
     name_words = words_[1:]
     queries += [" ".join(name_words[:n]) for n in range(len(name_words) - 1, 0, -1)]

@@ -19,7 +19,7 @@ from events.ingest.normalize import fold, fold_pattern
 from events.ingest.sentences import Clause, Layout, Sentence, split_article, split_clauses
 
 __all__ = ["Clause", "Layout", "Sentence", "split_article", "split_clauses", "segments", "inside", "body_clauses",
-           "DAY_AFTER"]
+           "DAY_AFTER", "motive_span"]
 
 #: Where one event's words end and the next event's begin inside a clause.
 _BOUNDARY = re.compile(fold_pattern(
@@ -31,6 +31,18 @@ _BOUNDARY = re.compile(fold_pattern(
 _FRONT = re.compile(fold_pattern(r"[،,]\s*(?:كما|فيما|بينما|في\s+حين|اضافة\s+الى|بالاضافة\s+الى|تزامنا\s+مع|بالتزامن\s+مع)\s"
                                  r"|,\s+(?:meanwhile|while|as)\s"))
 DAY_AFTER = re.compile(fold_pattern(r"a\s+day\s+after|بعد\s+يوم\s+من"))
+#: «ردا على تعرض بلدة X لهجوم», «نصرة لمدينة X», "in response to the attack on X": the motive, another
+#: (older) event — its words are neither this event's trigger nor its place. Runs to the end of the clause.
+_MOTIVE = re.compile(fold_pattern(r"(?<![\w])(?:ردا|رداً|انتقاما|نصرة|تضامنا)(?:\s*[،,\-]\s*[^،,\-\n]{0,40}[،,\-])?"
+                                  r"\s*(?:على\s|ل(?=\w)|مع\s)"
+                                  r"|\bin\s+(?:response|retaliation|revenge)\s+(?:to|for)\s"), re.I)
+
+
+def motive_span(text: str) -> tuple[int, int] | None:
+    """The span of a motive phrase («ردا على …») to the end of the clause, in the clause's offsets."""
+    folded = fold(text)
+    m = _MOTIVE.search(folded.text)
+    return (folded.span(m.start(), m.end())[0], len(text)) if m else None
 
 
 def segments(text: str, triggers) -> list[tuple[tuple, tuple[int, int], str]]:

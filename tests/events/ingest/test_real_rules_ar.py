@@ -1,0 +1,105 @@
+"""Arabic rules for real reporting (issue 11, second pass), each on sentences written for the test."""
+from __future__ import annotations
+
+from datetime import date
+
+from events.ingest import ingest
+from events.ingest.actors import all_triggers
+from events.ingest.places import find_place_phrases
+from events.ingest.segment import motive_span
+from events.model import EventType
+
+PUB = date(2015, 7, 24)  # a Friday
+
+
+def _run(text, gazetteer, **kw):
+    return ingest(text, published=kw.pop("published", PUB), gazetteer=gazetteer, language="ar", **kw)
+
+
+def _types(text):
+    return [t for t, _ in all_triggers(text)]
+
+
+def _places(got):
+    return [(d.event.event_type, d.event.place.pcode if d.event.place else None) for d in got.drafts]
+
+
+# -- triggers ------------------------------------------------------------------------------------
+def test_a_rocket_that_fell_is_shelling():
+    assert _types("سقط صاروخ على حي سكني أمس") == [EventType.SHELLING]
+    assert _types("وردت الفصائل بإطلاق الصواريخ على القرية") == [EventType.SHELLING]
+
+
+def test_bombardment_with_barrels_is_an_air_strike_not_shelling():
+    assert _types("تعرضت القرى لقصف عنيف بالبراميل المتفجرة")[0] is EventType.AIR_STRIKE
+    assert _types("تعرضت القرى لقصف مدفعي عنيف")[0] is EventType.SHELLING
+
+
+def test_an_advance_is_a_territory_trigger():
+    assert _types("أفاد المرصد بتقدم جديد للقوات داخل المدينة") == [EventType.TERRITORY]
+    assert _types("وتقدمت الفصائل نحو القرية") == [EventType.TERRITORY]
+
+
+# -- the motive of an event is another event ----------------------------------------------------------
+def test_the_motive_span_runs_from_its_word_to_the_end_of_the_clause():
+    text = "قصفت الفصائل القرية ردا على هجوم القوات على بلدة أخرى"
+    start, end = motive_span(text)
+    assert text[start:end].startswith("ردا على") and end == len(text)
+    assert motive_span("ردا، بحسب قولها، على الهجوم")[0] == 0
+    assert motive_span("قصفت الفصائل القرية أمس") is None
+    assert motive_span("قاتلت جبهة النصرة في القرية") is None  # «النصرة» is a name, not «نصرة لـ»
+
+
+def test_the_place_of_the_motive_is_not_the_place_of_the_event(gazetteer):
+    got = _run("بدأت الفصائل معارك في ريف اللاذقية أمس نصرة لمدينة الزبداني التي تتعرض لهجوم واسع.", gazetteer)
+    assert [d.event.event_type for d in got.drafts] == [EventType.CLASH]  # the motive's «هجوم» is no event
+    assert got.drafts[0].event.place.admin1_pcode == "SY06"  # Latakia, not Zabadani (Rif Dimashq)
+
+
+# -- anaphora ----------------------------------------------------------------------------------------
+def test_parts_of_the_town_named_before_are_an_anaphor():
+    phrases = find_place_phrases("نفذ الطيران غارات على مناطق في البلدة", arabic=True)
+    assert [p.anaphor for p in phrases] == ["town"]
+    phrases = find_place_phrases("شن الطيران غارات على مناطق في محيط البلدتين", arabic=True)
+    assert [p.anaphor for p in phrases] == ["town"]
+
+
+def test_the_town_of_this_clause_wins_over_a_town_of_an_earlier_sentence(gazetteer):
+    text = ("ألقى الطيران المروحي براميل متفجرة على بلدة خراب الشحم أمس. "
+            "ونفذ الطيران الحربي غارات على مناطق في بلدة اليادودة، ترافق مع إلقاء براميل على مناطق في البلدة.")
+    got = _run(text, gazetteer)
+    assert ("C6522" in [p for _, p in _places(got)]) and ("C6032" in [p for _, p in _places(got)])
+    assert len(got.drafts) == 2  # «البلدة» is al-Yadudeh of its own clause, not Kharab al-Shahm again
+
+
+def test_the_two_towns_are_the_pair_named_before(gazetteer):
+    text = ("قصفت الفصائل مناطق في الفوعة وكفريا أمس، "
+            "بينما نفذ الطيران الحربي غارات على مناطق في محيط البلدتين.")
+    got = _run(text, gazetteer)
+    strikes = sorted(p for t, p in _places(got) if t is EventType.AIR_STRIKE)
+    assert strikes == ["C3905", "C3952"]
+
+
+# -- places ------------------------------------------------------------------------------------------
+def test_wasat_is_a_word_not_and_plus_a_name():
+    phrases = find_place_phrases("سقط صاروخ على حي شعبي في وسط مدينة حلب", arabic=True)
+    assert all(not p.text.startswith("سط") for p in phrases)
+    assert not any(p.coord for p in phrases)
+
+
+def test_the_country_tail_does_not_turn_a_city_quarter_into_the_north_of_syria(gazetteer):
+    got = _run("قتل خمسة أشخاص أمس في سقوط صاروخ على حي شعبي في وسط مدينة حلب في شمال سورية.", gazetteer)
+    assert _places(got) == [(EventType.SHELLING, "C1007")]
+
+
+def test_a_verb_after_a_strike_noun_is_not_its_object(gazetteer):
+    phrases = find_place_phrases("وأوضح أن الغارات جاءت بعد الهجوم", arabic=True, objects=[len("وأوضح أن الغارات")])
+    assert all(not p.text.startswith("جاءت") for p in phrases)
+
+
+# -- restatements --------------------------------------------------------------------------------------
+def test_villages_of_one_paragraph_are_not_restatements_of_the_numbered_city_strike(gazetteer):
+    text = ("ارتفع إلى 16 عدد الغارات على مدينة درعا أمس، بينما ألقى الطيران المروحي براميل متفجرة على "
+            "بلدة خراب الشحم، فيما نفذ الطيران غارات على بلدة اليادودة.")
+    got = _run(text, gazetteer)
+    assert sorted(p for _, p in _places(got)) == ["C5993", "C6032", "C6522"]
