@@ -23,7 +23,11 @@ string somebody else wrote:
   when present; format in the labelling brief: article_id, phrase, kind,
   pcode, lat, lon, note), scored as "placed right": a ``point`` within 10 km,
   a ``unit`` answered by that unit (or an area inside it), a ``foreign``
-  phrase not placed in Syria.
+  phrase not placed in Syria. Printed for the tuning articles (``split`` =
+  ``dev``) and the held-out ones apart, each bare and with the sentence of
+  the article that holds the phrase as context (how ingestion calls the
+  gazetteer; the sentence is read from ``../shared`` at run time). Only the
+  tuning part's failures are printed. ``--phrases-only`` runs this section alone.
 
 Scoring: ``within`` = resolved and within 10 km; ``wrong`` = resolved
 (confident) but farther — the number that must stay near zero;
@@ -46,6 +50,7 @@ from __future__ import annotations
 import argparse
 import csv
 import inspect
+import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -218,6 +223,41 @@ def load_phrases(path: str | Path = PHRASES) -> list[dict]:
         return [r for r in csv.DictReader(f) if (r.get("phrase") or "").strip()]
 
 
+ARTICLES = Path("arabic_news_dev") / "articles.jsonl"
+PHRASE_SPLITS = ("dev", "heldout")
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
+
+
+def phrase_sentences(rows: Sequence[dict], articles: str | Path) -> dict[int, str]:
+    """Row index -> the sentence of its article that holds the phrase (as ingestion passes context).
+
+    Read from ``../shared`` at bench time only; the text never enters the repo. A phrase
+    not found verbatim in one sentence gets its paragraph; not found at all, no context.
+    """
+    import json
+    path = Path(articles)
+    if not path.exists():
+        return {}
+    wanted = {r["article_id"] for r in rows}
+    content = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                a = json.loads(line)
+                if a.get("id") in wanted:
+                    content[a["id"]] = a.get("content") or ""
+    out = {}
+    for i, r in enumerate(rows):
+        text = content.get(r["article_id"], "")
+        for para in text.split("\n"):
+            if r["phrase"] not in para:
+                continue
+            hit = next((s for s in _SENTENCE_END.split(para) if r["phrase"] in s), para)
+            out[i] = hit
+            break
+    return out
+
+
 def _inside_unit(gazetteer, pcode: str, lat: float, lon: float) -> bool:
     refs = gazetteer.reverse(lat, lon)
     return any(r is not None and r.pcode == pcode for r in refs)
@@ -237,7 +277,7 @@ def score_phrases(gazetteer, rows: Sequence[dict], *, with_context: bool = False
             place = gazetteer.place(pcode)
             if place is not None:
                 lat, lon = place.lat, place.lon
-        res = gazetteer.resolve_uncached(r["phrase"], context=r.get("context") if with_context else None)
+        res = gazetteer.resolve_uncached(r["phrase"], context=(r.get("context") or None) if with_context else None)
         elsewhere = foreign_place(r["phrase"])   # as ingestion does: a foreign place is never put in Syria
         if elsewhere is not None:
             res = Resolution(query=r["phrase"], status=ResolutionStatus.UNRESOLVED,
@@ -256,8 +296,9 @@ def score_phrases(gazetteer, rows: Sequence[dict], *, with_context: bool = False
                 right = False
         else:
             right = lat is not None and float(haversine_km(lat, lon, point[0], point[1])) <= WITHIN_KM
-        coarse = (not right and kind == "point" and lat is not None and res.status is ResolutionStatus.RESOLVED
-                  and _coarse_holds(res, lat, lon))
+        # An honest area holding the labelled point (or the labelled unit's centroid), not "right".
+        coarse = (not right and kind in ("point", "unit") and lat is not None
+                  and res.status is ResolutionStatus.RESOLVED and _coarse_holds(res, lat, lon))
         outcome = "right" if right else "coarse" if coarse else (
             "wrong" if res.status is ResolutionStatus.RESOLVED else res.status.value)  # a foreign place put in Syria too
         counts[outcome] += 1
@@ -318,9 +359,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--features", action="store_true",
                     help="include data/features.csv (learned from these very UCDP rows)")
     ap.add_argument("--phrases", type=Path, default=PHRASES)
+    ap.add_argument("--phrases-only", action="store_true", help="only the Arabic news phrase section")
     args = ap.parse_args(argv)
 
     gz, build_s = build_gazetteer(features=args.features)
+    if args.phrases_only:
+        print_phrase_section(gz, args)
+        return 0
     print(f"gazetteer built in {build_s:.2f} s ({len(gz.places)} places"
           f"{', with' if args.features else ', without'} UCDP-derived features)")
 
@@ -361,17 +406,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(_line("Arabic GeoNames, bare", bare))
         _print_failures("Arabic GeoNames, context", ctx["failures"], args.failures)
 
+    print_phrase_section(gz, args)
+    return 0
+
+
+def print_phrase_section(gz, args) -> None:
+    """Arabic news phrases: tuning (dev) and held-out articles, bare and with the article's sentence."""
     phrases = load_phrases(args.phrases)
     if not phrases:
         print(f"\nSKIP Arabic news phrases: {args.phrases} is absent or empty")
-    else:
-        s = score_phrases(gz, phrases)
-        print(f"\nArabic news phrases ({args.phrases.name}): {s['n']} phrases")
-        print(f"  placed right {s['right_pct']:.1f}%  wrong {s['wrong_pct']:.1f}%  coarse (an area holding the point) "
-              f"{s['coarse']}  ambiguous {s['ambiguous']}  "
-              f"unresolved {s['unresolved']}  {s['names_per_s']:.0f} names/s  by kind {s['by_kind']}")
-        _print_failures("Arabic phrases", s["failures"], args.failures)
-    return 0
+        return
+    sentences = phrase_sentences(phrases, args.shared / ARTICLES)
+    rows = [{**r, "context": sentences.get(i, "")} for i, r in enumerate(phrases)]
+    print(f"\nArabic news phrases ({args.phrases.name}): {len(rows)} phrases; split by article "
+          f"(tune on 'dev', report 'heldout'; bench/labels/README.md)"
+          + ("" if sentences else f"; SKIP sentence context: {args.shared / ARTICLES} is absent"))
+    print(f"  {'set':<34} {'n':>4}  {'right':>6}  {'wrong':>6}  {'coarse':>6}  {'ambig.':>6}  {'unres.':>6}  {'names/s':>8}")
+    shown = []
+    for with_context in (False, True) if sentences else (False,):
+        for split in PHRASE_SPLITS + ("all",):
+            subset = [r for r in rows if split == "all" or r.get("split") == split]
+            if not subset:
+                continue
+            s = score_phrases(gz, subset, with_context=with_context)
+            label = f"{'HOLD-OUT' if split == 'heldout' else 'tune' if split == 'dev' else 'all'}, " \
+                    f"{'sentence context' if with_context else 'bare'}"
+            print(f"  {label:<34} {s['n']:>4}  {s['right_pct']:5.1f}%  {s['wrong_pct']:5.1f}%  {s['coarse']:>6}  "
+                  f"{s['ambiguous']:>6}  {s['unresolved']:>6}  {s['names_per_s']:>8.0f}")
+            if split == "dev":
+                shown.append((label, s))
+    for label, s in shown:   # failures of the tuning part only: the held-out ones are not for tuning
+        _print_failures(f"Arabic phrases, {label}", s["failures"], args.failures)
 
 
 if __name__ == "__main__":
