@@ -29,7 +29,19 @@ _AR_QUALIFIERS = {
     "مدن": PlaceKind.CITY, "بلدتي": PlaceKind.COMMUNITY, "قريتي": PlaceKind.COMMUNITY,
     "مدينتي": PlaceKind.CITY, "حيي": PlaceKind.COMMUNITY, "ضاحيه": PlaceKind.COMMUNITY,
     "تله": AREA, "قاعده": AREA, "معسكر": AREA, "معسكري": AREA, "محطه": AREA, "حقلي": AREA,
+    # a feature or front named after a place («سهل الزبداني», «جبهة مدينة X», «مستشفى منبج», «مفرق X»):
+    # the area of that place, never its point
+    "سهل": AREA, "جبهه": AREA, "مستشفي": AREA, "مفرق": AREA, "جبال": AREA, "مشارف": AREA,
+    # dual/plural forms as reports write them («محافظتا إدلب وحلب», «قريتين», «مقاطعة كوباني» = a canton)
+    "محافظتا": PlaceKind.GOVERNORATE, "محافظتي": PlaceKind.GOVERNORATE, "قريتين": PlaceKind.COMMUNITY,
+    "بلدتين": PlaceKind.COMMUNITY, "مدينتين": PlaceKind.CITY, "بلدتا": PlaceKind.COMMUNITY,
+    "قريتا": PlaceKind.COMMUNITY, "مقاطعه": PlaceKind.DISTRICT,
 }
+#: Settlement nouns: after one of them the name starts («مدينة جسر الشغور» is not "the bridge of al-Shughur").
+_AR_SETTLEMENT = {"بلده", "قريه", "مدينه", "حي", "مخيم", "بلدات", "قري", "مدن", "بلدتي", "قريتي", "مدينتي",
+                  "حيي", "احياء", "ضاحيه", "قريتين", "بلدتين", "مدينتين", "بلدتا", "قريتا"}
+#: Plural settlement nouns before ONE name mean the villages *around* it («قرى درعا» = Daraa's countryside).
+_AR_PLURAL_AROUND = {"قري", "بلدات"}
 _LAT_QUALIFIERS = {
     "town": PlaceKind.COMMUNITY, "village": PlaceKind.COMMUNITY, "city": PlaceKind.CITY,
     "governorate": PlaceKind.GOVERNORATE, "province": PlaceKind.GOVERNORATE,
@@ -61,7 +73,7 @@ _DISTANCE = re.compile(r"(?<![\d.,])(\d++(?:[.,]\d++)?)\s*+(?:km|kms|kilometers|
 
 _AR_DIRS = (("شمال", 0.0), ("جنوب", 180.0), ("شرق", 90.0), ("غرب", 270.0))
 _LAT_DIRS = (("north", 0.0), ("south", 180.0), ("east", 90.0), ("west", 270.0))
-_AR_COUNTRYSIDE = {"ريف", "ارياف"}
+_AR_COUNTRYSIDE = {"ريف", "ارياف", "ريفي", "باديه"}   # + the dual («بريفي حلب») and the steppe («بادية حماة»)
 _AR_OUTSKIRTS = {"اطراف", "محيط", "ضواحي"}
 _LAT_COUNTRYSIDE = {"countryside", "rural", "countrysides", "hinterland"}
 _LAT_OUTSKIRTS = {"outskirts", "environs", "vicinity", "suburbs"}
@@ -136,6 +148,8 @@ def strip_area_prefix(text: str) -> tuple[str, bool]:
 def split_qualifiers(text: str) -> Phrase:
     """Strip leading/trailing type words (بلدة، مدينة، محافظة، governorate…) → kind hint."""
     text, area_of = strip_area_prefix(text)
+    if plural_around(text) is not None:
+        return Phrase(name=text, area_of=area_of)   # «قرى درعا»: a countryside (parse_relative), not Daraa itself
     text = re.sub(r"\bsub[- ]district\b", "subdistrict", text, flags=re.I)
     ws = words(text)
     table = _AR_QUALIFIERS if is_arabic(text) else _LAT_QUALIFIERS
@@ -161,11 +175,25 @@ def split_qualifiers(text: str) -> Phrase:
             hint = value
         return True
 
+    arabic = is_arabic(text)
     while len(ws) > 1 and take(ws[0]):
+        settled = arabic and _bare(ws[0].fold, _AR_SETTLEMENT) is not None
         ws = ws[1:]
+        if settled:
+            break       # the name starts after «مدينة»/«بلدة»: «مدينة جسر الشغور», «قرية تل أعور»
     while len(ws) > 1 and take(ws[-1]):
         ws = ws[:-1]
     return Phrase(name=" ".join(w.raw for w in ws), kind_hint=hint, area_of=area_of)
+
+
+def plural_around(text: str) -> str | None:
+    """«قرى درعا» / «بلدات عفرين» → «درعا»: villages of ONE place (no «و» list), else None."""
+    ws = words(text)
+    if len(ws) < 2 or not is_arabic(text) or _bare(ws[0].fold, _AR_PLURAL_AROUND) is None:
+        return None
+    if any(w.raw.startswith("و") and len(w.fold) > 3 for w in ws[2:]) or len(ws) > 4:
+        return None     # «بلدات صدد وفيروزة»: a list of places, the first is meant
+    return " ".join(w.raw for w in ws[1:])
 
 
 def _direction_of(fold: str, arabic: bool) -> float | None:
@@ -207,15 +235,22 @@ def parse_relative(text: str) -> Phrase | None:
     countryside = None
     country = centre = False
     rest: list[int] = []
+    widened = False
     for i, w in enumerate(ws):
         d = _direction_of(w.fold, arabic)
+        if d is None and arabic and w.fold.startswith("وال") and _direction_of(w.fold[3:], arabic) is not None:
+            widened = True      # «الشرقي والشمالي الشرقي»: two sectors — the whole countryside
+            continue
+        if widened and d is not None and dir_span and dir_span[-1] != i - 1:
+            continue
         if d is not None and (not dir_span or dir_span[-1] == i - 1) and len(dir_span) < 2:
             if bearing is None:
                 bearing = d
             elif bearing in (0.0, 180.0) and d in (90.0, 270.0):
                 bearing = _combine(bearing, d)
             dir_span.append(i)
-        elif (_bare(w.fold, countryside_words[0]) if arabic else w.fold in countryside_words[0]):
+        elif (_bare(w.fold, countryside_words[0]) if arabic else w.fold in countryside_words[0]) or (
+                arabic and i == 0 and plural_around(text) is not None):
             countryside = "countryside"
         elif (_bare(w.fold, countryside_words[1]) if arabic else w.fold in countryside_words[1]):
             countryside = "outskirts"
@@ -225,6 +260,8 @@ def parse_relative(text: str) -> Phrase | None:
             centre = True
         elif w.fold not in fillers:
             rest.append(i)
+    if widened and countryside is not None:
+        bearing, dir_span = None, []
     if bearing is None and countryside is None and not (centre and country):
         return None
     if country:

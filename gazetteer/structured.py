@@ -38,8 +38,14 @@ from gazetteer.model import Resolution, ResolutionStatus
 from gazetteer.normalize import fold_arabic_words, is_arabic
 
 #: Arabic container markers (folded, without clitics/article).
-_AR_MARKERS = {"ريف", "ارياف", "في", "ضمن", "داخل", "قرب", "بالقرب", "اطراف", "محيط", "جوار", "بجوار",
-               "قرابه", "حدود", "عند", "تابعه", "واقعه", "قريبه", "مجاوره", "ناحيه", "محافظه", "منطقه"}
+_AR_MARKERS = {"ريف", "ارياف", "ريفي", "في", "ضمن", "داخل", "قرب", "بالقرب", "اطراف", "محيط", "جوار", "بجوار",
+               "قرابه", "حدود", "عند", "تابعه", "واقعه", "قريبه", "مجاوره", "ناحيه", "محافظه", "منطقه", "وسط",
+               "قلب", "محاذيه", "مقابله", "واقع", "تابع", "قريب", "مجاور"}
+#: A phrase that starts with one of these is "somewhere in X": X is the container, there is no name.
+_AR_LEADING_IN = {"في", "داخل", "وسط", "قلب", "ضمن"}
+#: «درعا البلد», «حلب القديمة»: the old town of X — a part of X, so X's area.
+_AR_OLD_TOWN = {"بلد", "قديمه"}
+_FILLER_WORDS = {"في", "من", "الي", "علي", "عن"}
 _AR_DIRECTIONS = ("شمال", "جنوب", "شرق", "غرب")
 _AR_CLITICS = ("وبال", "بال", "وال", "فال", "لل", "وب", "ول", "ب", "ل", "و", "ف")
 #: Nouns that name a kind of place; a phrase never ends at one of them.
@@ -83,23 +89,64 @@ def _is_direction(fold: str) -> bool:
     return fold.startswith(_AR_DIRECTIONS) and len(fold) <= 7
 
 
+def _fold(word: str) -> str:
+    return "".join(fold_arabic_words(word))
+
+
+def _has_name(head: list[str]) -> bool:
+    """Do the words before a marker hold a name? («مدينة» alone does not; «منطقة المحطة» does.)"""
+    folds = [_fold(w) for w in head]
+    if any(f and f not in _AR_TYPE_WORDS and f not in _FILLER_WORDS and f not in _TYPE_ONLY for f in folds):
+        return True
+    return len(head) >= 2 and head[-1].startswith("ال") and folds[0] in _AR_TYPE_WORDS
+
+
+def _only_type_words(head: list[str]) -> bool:
+    """«حي», «قريتين», «حي في»: a kind of place and no name."""
+    folds = [_fold(w) for w in head]
+    return bool(folds) and all(f in _AR_TYPE_WORDS or f in _FILLER_WORDS or f in _TYPE_ONLY for f in folds)
+
+
+#: Type nouns that occur alone, as "a/two <type>" («قريتين قرب X», «مواقع قرب X»).
+_TYPE_ONLY = {"قريتين", "بلدتين", "مدينتين", "حيا", "مواقع", "موقع", "مناطق", "مقرات", "مقر", "نقاط", "قريه", "بلده"}
+
+
 def split_arabic(text: str) -> PlacePhrase | None:
-    """«مدينة منبج بريف حلب الشرقي» → name «مدينة منبج», container «ريف حلب الشرقي»; None if no container."""
-    words = text.replace("،", "، ").split()
+    """«مدينة منبج بريف حلب الشرقي» → name «مدينة منبج», container «ريف حلب الشرقي»; None if no container.
+
+    A phrase with no name before its container («حي في جنوب مدينة الحسكة», «داخل مدينة الزبداني»,
+    «قريتين قرب بلدة تل أبيض») gives ``name=""``: the container is all the text places.
+    """
+    words = [w for w in text.replace("،", "، ").split() if w.strip("،,")]
     if len(words) < 2:
         return None
     first = _bare(words[0])
-    if first in {"ريف", "ارياف", "اطراف", "محيط", "قرب", "بالقرب", "وسط"} or _is_direction(first):
+    if first in _AR_LEADING_IN:
+        return PlacePhrase("", " ".join(words[1:]), first)     # «داخل مدينة الزبداني», «وسط مدينة حلب»
+    if first in {"ريف", "ارياف", "ريفي", "اطراف", "محيط", "قرب", "بالقرب"} or _is_direction(first):
         return None  # a relative phrase about its anchor («ريف مدينة X الشمالي»): relative.py reads it
+    found = _split_at_marker(words)
+    if found is not None:
+        return found
+    if len(words) <= 4 and _fold(words[-1]) in _AR_OLD_TOWN and words[-1].startswith("ال") and _has_name(words[:-1]):
+        return PlacePhrase("", " ".join(words[:-1]), "old")      # «درعا البلد», «حلب القديمة»
+    return None
+
+
+def _split_at_marker(words: list[str]) -> PlacePhrase | None:
     for i in range(1, len(words)):
         raw = words[i]
         fold = _bare(raw)
-        plain = "".join(fold_arabic_words(raw))
-        head = [w for w in words[:i] if "".join(fold_arabic_words(w)) not in _AR_TYPE_WORDS]
-        if not head:
-            continue  # «مدينة» alone is no name: the marker must follow a name
+        plain = _fold(raw)
+        if raw.startswith("ال") and _is_direction(plain) and not (
+                i + 1 < len(words) and _fold(words[i + 1]) == "من"):
+            continue  # «الغارية الغربية»: an adjective of the name, not "west of" (unless «الشرق من X»)
+        named = _has_name(words[:i])
+        if not named and not (_only_type_words(words[:i]) and (fold in _AR_MARKERS or _is_direction(fold))):
+            continue  # «مدينة» alone is no name: the marker must follow a name (or a bare type noun)
+        name = " ".join(words[:i]).rstrip("،, ") if named else ""
         if fold in _AR_MARKERS or _is_direction(fold) or _is_direction(plain):
-            if fold in {"تابعه", "واقعه", "قريبه", "مجاوره"}:
+            if fold in {"تابعه", "واقعه", "قريبه", "مجاوره", "واقع", "تابع", "قريب", "مجاور"}:
                 rest = words[i + 1:]
                 if rest and "".join(fold_arabic_words(rest[0])) in {"في", "ل", "الي", "من", "علي"}:
                     rest = rest[1:]
@@ -111,16 +158,20 @@ def split_arabic(text: str) -> PlacePhrase | None:
                     w for w in words[i + 1:] if "".join(fold_arabic_words(w)) != "من"])
             else:
                 container = " ".join([_strip_clitic(raw)] + words[i + 1:])
+            if raw.startswith("ال") and _is_direction(plain):
+                container = " ".join([raw] + [w for w in words[i + 1:] if _fold(w) != "من"])
             anchor = [w for w in container.split() if not _is_direction(_bare(w))
                       and "".join(fold_arabic_words(w)) not in {"في", "من", "الي", "علي"}]
             if anchor:
-                return PlacePhrase(" ".join(words[:i]), container.strip(), fold)
+                return PlacePhrase(name, container.strip(), fold)
+        elif not named:
+            continue
         elif raw.startswith("ب") and not raw.startswith("بال") and len(plain) >= 4 and i == len(words) - 1:
             # «بدمشق»: a single glued place name closing the phrase
-            return PlacePhrase(" ".join(words[:i]), raw[1:], "ب")
+            return PlacePhrase(name, raw[1:], "ب")
         elif raw.startswith("بال") and len(plain) >= 5:
             # «بالغوطة الشرقية», «بالرقة»: a place or region glued with ب
-            return PlacePhrase(" ".join(words[:i]), " ".join([raw[1:]] + words[i + 1:]), "ب")
+            return PlacePhrase(name, " ".join([raw[1:]] + words[i + 1:]), "ب")
     return None
 
 
@@ -168,15 +219,35 @@ def shorter_names(name: str) -> list[str]:
             name = out[-1]
     words = name.split()
     for i, w in enumerate(words[1:], start=1):
-        if w.startswith("وال") and len(w) > 5 and is_arabic(w) or (w.startswith("و") and len(w) > 4 and is_arabic(w)
+        if w.startswith("وال") and len(w) > 5 and is_arabic(w) or (w.startswith("و") and len(w) >= 4 and is_arabic(w)
                                                                    and i == len(words) - 1):
-            out.append(" ".join(words[:i]))  # «نبل والزهراء»: the first of the listed places
+            out.append(_singular(words[:i]))  # «نبل والزهراء»: the first of the listed places
             break
     cut = len(words)
     while cut > 1 and words[cut - 1].startswith("ال") and _NISBA.match(words[cut - 1].translate(_PLAIN)):
         cut -= 1                              # «العسكري», «السورية», «الحدودية»: a nisba adjective
         out.append(" ".join(words[:cut]))
+    first_name = next((i for i, w in enumerate(words) if _fold(w) not in _AR_TYPE_WORDS), len(words))
+    for i in range(first_name + 1, len(words)):
+        if words[i].startswith("ال") and _NISBA.match(words[i].translate(_PLAIN)):
+            out.append(" ".join(words[:i]))   # «بلدة داريا المحاذية لدمشق», «محافظة إدلب الحدودية مع تركيا»
+            break
+    if first_name < len(words) - 1 and _fold(words[first_name]) in _FEATURE_HEADS and is_arabic(name):
+        # «منطقة تل جورة الماء»: a hill/mountain named after the place — the place's area
+        out.append(" ".join(words[:first_name] + words[first_name + 1:]))
     return [o for o in dict.fromkeys(out) if o and o != whole]
+
+
+#: Hill words that head a name taken from a nearby village («تل X», «تلة X»): tried without them last.
+_FEATURE_HEADS = {"تل", "تله"}
+_SINGULAR = {"بلدات": "بلدة", "قرى": "قرية", "مدن": "مدينة", "أحياء": "حي", "احياء": "حي"}
+
+
+def _singular(words: list[str]) -> str:
+    """«بلدات صدد» (the first of a list) → «بلدة صدد»: one place, not the villages around it."""
+    if words and words[0] in _SINGULAR:
+        words = [_SINGULAR[words[0]]] + words[1:]
+    return " ".join(words)
 
 
 def capital(text: str) -> str:
@@ -192,7 +263,10 @@ def capital(text: str) -> str:
     return " ".join(out)
 
 
-def resolve_structured(gazetteer, query: str, *, context=None, near=None) -> Resolution | None:
+MAX_NESTING = 3   # containers inside containers read here («حيا في وسط مدينة أريحا، في محافظة إدلب»)
+
+
+def resolve_structured(gazetteer, query: str, *, context=None, near=None, _depth: int = 0) -> Resolution | None:
     """The Resolution of a structured phrase, or None when ``query`` has no containing area / no better reading."""
     parsed = split_place_phrase(query)
     if parsed is None:
@@ -207,19 +281,38 @@ def resolve_structured(gazetteer, query: str, *, context=None, near=None) -> Res
     if elsewhere is not None:   # «معسكرات التدريب في تركيا», "X (east of Lebanon)": not a Syrian place
         return Resolution(query=query, status=ResolutionStatus.UNRESOLVED,
                           note=f"foreign: '{parsed.container}' is in {elsewhere.country}")
-    outer = gazetteer.resolve_uncached(container, context=context, near=near)
+    outer = None
+    if _depth < MAX_NESTING and is_arabic(container) and split_arabic(container) is not None:
+        # «وسط مدينة أريحا في محافظة إدلب»: the container is a structured phrase itself
+        outer = resolve_structured(gazetteer, container, context=context, near=near, _depth=_depth + 1)
+        outer = outer if outer is not None and outer.status is ResolutionStatus.RESOLVED else None
+    if outer is None:
+        outer = gazetteer.resolve_uncached(container, context=context, near=near)
+    if outer.status is not ResolutionStatus.RESOLVED:
+        for shorter in shorter_names(container)[:2]:   # «بلدة تل أبيض الحدودية السورية»: the description dropped
+            alt = gazetteer.resolve_uncached(shorter, context=context, near=near)
+            if alt.status is ResolutionStatus.RESOLVED:
+                outer = replace(alt, note="; ".join(n for n in (f"matched '{shorter}'", alt.note) if n))
+                break
+    if not parsed.name:   # «داخل مدينة الزبداني», «حي في جنوب مدينة الحسكة», «درعا البلد»: somewhere in the container
+        if outer.status is not ResolutionStatus.RESOLVED:
+            return None
+        what = "the old town of" if parsed.marker == "old" else "a place in"
+        return _container_answer(gazetteer, query, outer, f"{what} '{parsed.container}'; no name of its own")
     hint = near
     if outer.status is ResolutionStatus.RESOLVED and outer.lat is not None:
         hint = (outer.lat, outer.lon)
     # The container is the context for the name ("X in the countryside of Y": Y's unit constrains X).
     name_context = " ".join(t for t in (container, context or "") if t)
     res = gazetteer.resolve_uncached(parsed.name, context=name_context, near=hint)
-    if res.status is ResolutionStatus.UNRESOLVED:
+    if res.status is not ResolutionStatus.RESOLVED:
         for shorter in shorter_names(parsed.name)[:3]:
             alt = gazetteer.resolve_uncached(shorter, context=name_context, near=hint)
-            if alt.status is not ResolutionStatus.UNRESOLVED:
+            if alt.status is ResolutionStatus.RESOLVED or (
+                    alt.status is ResolutionStatus.AMBIGUOUS and res.status is ResolutionStatus.UNRESOLVED):
                 res = replace(alt, note="; ".join(n for n in (f"matched '{shorter}'", alt.note) if n))
-                break
+                if alt.status is ResolutionStatus.RESOLVED:
+                    break
     if res.status is ResolutionStatus.RESOLVED:
         check = ""
         if outer.status is ResolutionStatus.RESOLVED and outer.lat is not None and res.lat is not None:
@@ -227,31 +320,37 @@ def resolve_structured(gazetteer, query: str, *, context=None, near=None) -> Res
                 check = f"consistent with '{parsed.container}'"
             else:
                 km = float(haversine_km(outer.lat, outer.lon, res.lat, res.lon))
-                # The text puts the name in an area the match is not in: not a confident answer.
-                return Resolution(query=query, status=ResolutionStatus.AMBIGUOUS, candidates=res.candidates,
-                                  note=f"conflict: '{parsed.name}' matched {res.place.name_en if res.place else '?'} "
-                                       f"{km:.0f} km from '{parsed.container}', outside it")
+                # The text puts the name in an area the match is not in: the area is what we know.
+                return _container_answer(
+                    gazetteer, query, outer,
+                    f"conflict: '{parsed.name}' matched {res.place.name_en if res.place else '?'} "
+                    f"{km:.0f} km from '{parsed.container}', outside it; area from '{parsed.container}'",
+                    candidates=res.candidates)
         note = "; ".join(n for n in (f"name '{parsed.name}' in '{parsed.container}'", check, res.note) if n)
         return replace(res, query=query, note=note)
-    if res.status is ResolutionStatus.UNRESOLVED and outer.status is ResolutionStatus.RESOLVED:
-        if outer.area is None and outer.place is not None:  # never the town's point for a place inside it
-            outer = replace(outer, area=gazetteer.resolver.area_for(outer.place, loose=True))
-        return replace(outer, query=query, note="; ".join(
-            n for n in (f"'{parsed.name}' not found; area from '{parsed.container}'", outer.note) if n))
-    outside = res.status is ResolutionStatus.AMBIGUOUS and (res.note.startswith("named unit says")
-                                                            or res.note.startswith("conflict"))
-    if outside and outer.status is ResolutionStatus.RESOLVED:
-        # The name is known only outside the area the text puts it in: the area is what we know.
-        area = outer.area or gazetteer.resolver.area_for(outer.place, loose=True)
-        if area is not None and area.precision.value == "point":
-            area = gazetteer.resolver.area_for(outer.place, loose=True)
-        return Resolution(query=query, status=ResolutionStatus.RESOLVED, area=area, candidates=res.candidates,
-                          note=f"'{parsed.name}' not found in '{parsed.container}' (only elsewhere); area from "
-                               f"'{parsed.container}'")
+    if outer.status is ResolutionStatus.RESOLVED:
+        # The name is not found, or found only elsewhere, or the container cannot tell its namesakes
+        # apart: the container's area (its own, coarser precision) is what the text tells us.
+        why = ("not found" if res.status is ResolutionStatus.UNRESOLVED else
+               "found only elsewhere" if res.note.startswith(("named unit says", "conflict")) else "not identified")
+        return _container_answer(gazetteer, query, outer, f"'{parsed.name}' {why} in '{parsed.container}'; "
+                                 f"area from '{parsed.container}'", candidates=res.candidates)
     if res.status is ResolutionStatus.AMBIGUOUS:
         return replace(res, query=query, note="; ".join(
             n for n in (f"name '{parsed.name}' in '{parsed.container}'", res.note) if n))
     return None
+
+
+def _container_answer(gazetteer, query: str, outer: Resolution, note: str, candidates=None) -> Resolution:
+    """The container's own answer as an area — never a town's point for a place inside the town."""
+    area = outer.area
+    if outer.place is not None and (area is None or area.precision.value == "point"):
+        area = gazetteer.resolver.area_for(outer.place, loose=True)
+    if area is None:
+        return replace(outer, query=query, note="; ".join(n for n in (note, outer.note) if n))
+    return Resolution(query=query, status=ResolutionStatus.RESOLVED, area=area,
+                      candidates=outer.candidates if candidates is None else candidates,
+                      note="; ".join(n for n in (note, outer.note) if n))
 
 
 def _holds(gazetteer, outer: Resolution, res: Resolution) -> bool:
@@ -266,6 +365,11 @@ def _holds(gazetteer, outer: Resolution, res: Resolution) -> bool:
                 and outer.area.precision.value == "near" and anchor.admin1.pcode == place.admin1.pcode \
                 and float(haversine_km(anchor.lat, anchor.lon, place.lat, place.lon)) <= 100.0:
             return True           # «ريف حلب الشرقي»: the countryside of a governorate's capital
+    if place is not None:
+        units = {r.pcode for r in (place.admin1, place.admin2, place.admin3) if r}
+        if any(c.place.pcode in units and "exact" in c.reasons for c in outer.candidates[:4]
+               if c.place.kind.value in ("governorate", "district")):
+            return True           # «في حلب»: the city's name is also its governorate's, and the match is in it
     if outer.area is not None and outer.area.geometry_wkt:
         from shapely import wkt
         from shapely.geometry import Point
