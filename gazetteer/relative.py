@@ -24,6 +24,8 @@ phrase                                  precision    shape
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from shapely import wkt
 from shapely.geometry import Point, box
 from shapely.geometry.base import BaseGeometry
@@ -107,7 +109,7 @@ def region_area(resolver: Resolver, bearing: float | None, *, centre: bool = Fal
 def _anchor(resolver: Resolver, text: str, *, context, near) -> Resolution:
     q = split_qualifiers(text)
     res = resolver.resolve_name(text, q.name, kind=q.kind_hint, context=context, near=near)
-    if res.status is ResolutionStatus.UNRESOLVED and is_arabic(q.name) and q.name[:1] in "لب" and len(q.name) > 3:
+    if res.status is not ResolutionStatus.RESOLVED and is_arabic(q.name) and q.name[:1] in "لب" and len(q.name) > 3:
         # «الريف الشمالي لحلب», «للعاصمة»: a glued preposition
         bare = "ال" + q.name[2:] if q.name.startswith("لل") else q.name[1:]
         again = split_qualifiers(bare)
@@ -274,6 +276,15 @@ def nested(resolver: Resolver, query: str, head: str, tail: str, *, context=None
     """"المنطقة التابعة لبلدة الطريف في ريف مدينة دير الزور الشمالي الغربي"."""
     outer = resolve_phrase(resolver, tail, parse_relative(tail), context=context, near=near)
     hint = (outer.area.lat, outer.area.lon) if outer.area else near
+    head_phrase = parse_relative(head)
+    if head_phrase is not None and not head_phrase.country:
+        # «جنوب مدينة جسر الشغور في ريف إدلب الغربي»: the head is itself relative to a place
+        inner = resolve_phrase(resolver, head, head_phrase, context=context, near=hint)
+        if inner.status is ResolutionStatus.RESOLVED and inner.lat is not None:
+            inside = outer.area is not None and outer.area.geometry_wkt and wkt.loads(
+                outer.area.geometry_wkt).buffer(0.05).contains(Point(inner.lon, inner.lat))
+            check = f"consistent with {outer.area.label_en}" if inside else f"'{tail}' not checked"
+            return replace(inner, query=query, note=f"{inner.note}; {check}")
     q = split_qualifiers(head)
     res = resolver.resolve_name(query, q.name, kind=q.kind_hint, area_of=q.area_of, context=context, near=hint)
     if res.status is not ResolutionStatus.RESOLVED:
@@ -287,6 +298,12 @@ def nested(resolver: Resolver, query: str, head: str, tail: str, *, context=None
     elif wkt.loads(outer.area.geometry_wkt).buffer(0.05).contains(Point(x.lon, x.lat)):
         check = f"consistent with {outer.area.label_en}"
     else:
+        far = float(haversine_km(outer.area.lat, outer.area.lon, x.lat, x.lon)) > 2 * (outer.area.radius_km or 0.0) + 20
+        if far and outer.status is ResolutionStatus.RESOLVED:
+            # «حي جوبر في جنوب العاصمة» matched a Jober 150 km away: the namesake is not the place meant
+            return Resolution(query=query, status=ResolutionStatus.RESOLVED, area=outer.area, candidates=res.candidates,
+                              note=f"conflict: '{head}' matched {x.name_en} ({x.pcode}), far outside "
+                                   f"{outer.area.label_en}; area from '{tail}'")
         check = f"conflict: {x.name_en} ({x.pcode}) is not inside {outer.area.label_en}; area anchored on the named place"
         area = _conflict_area(x)
     return Resolution(query=query, status=ResolutionStatus.RESOLVED, place=x, area=area,
