@@ -218,6 +218,10 @@ class NameIndex:
                     self._place_keys[i].append((script, key, name))
                     if script == "ar":
                         self._place_keys[i].append(("tr", arabic_as_latin(name), name))
+        # The keys a skeleton hit is scored against (skeleton_score): Latin + Latin reading of the Arabic / Arabic.
+        self._score_keys = {
+            "lat": [[k for t, k, _ in keys if t in ("lat", "tr")] for keys in self._place_keys],
+            "ar": [[k for t, k, _ in keys if t == "ar"] for keys in self._place_keys]}
         self._within_cache: dict[frozenset, dict[str, tuple[list[str], list[list[tuple[int, str]]]]]] = {}
         self._skeleton: dict[str, list[str]] = defaultdict(list)
         for key in self._all_keys["lat"]:
@@ -286,13 +290,19 @@ class NameIndex:
         for i, name in self._partial[script].get(key, ()):
             offer(Hit(i, PARTIAL_SCORE, name, partial=True))
         query_mods = _modifiers(text)
+        pending: dict[int, str] = {}
         for sk in skeleton_keys(text):
             if len(sk) >= SKELETON_MIN:
                 for i, name in self._skel.get(sk, ()):
+                    if i in pending or (i in best and best[i].score >= SKELETON_HIGH):
+                        continue          # already scored, or already better than a skeleton hit can be
                     theirs = _modifiers(name)
                     if query_mods and theirs and query_mods != theirs:
                         continue
-                    offer(Hit(i, self.skeleton_score(i, script, key), name))
+                    pending[i] = name
+        if pending:
+            for i, score in self.skeleton_scores(list(pending), script, key).items():
+                offer(Hit(i, score, pending[i]))
         for k in (keys if not best else keys[:1]) if fuzzy else ():
             if len(k) < 3:
                 continue
@@ -313,6 +323,21 @@ class NameIndex:
                     offer(Hit(i, fuzzy_score(ratio), name))
         return sorted(best.values(), key=lambda h: -h.score)[:limit]
 
+    def skeleton_scores(self, ids: list[int], script: str, key: str) -> dict[int, float]:
+        """``skeleton_score`` of several places at once (one rapidfuzz call over all their keys)."""
+        table = self._score_keys["ar" if script == "ar" else "lat"]
+        flat, owner = [], []
+        for i in ids:
+            for k in table[i]:
+                flat.append(k)
+                owner.append(i)
+        best = dict.fromkeys(ids, 50.0)
+        for _, ratio, pos in process.extract(key, flat, scorer=fuzz.ratio, limit=None):
+            if ratio > best[owner[pos]]:
+                best[owner[pos]] = ratio
+        span = SKELETON_HIGH - SKELETON_LOW
+        return {i: SKELETON_LOW + span * max(0.0, r - 50.0) / 50.0 for i, r in best.items()}
+
     def skeleton_score(self, i: int, script: str, key: str) -> float:
         """Score of a skeleton (cross-romanisation) match of place ``i``: SKELETON_LOW..SKELETON_HIGH.
 
@@ -320,8 +345,8 @@ class NameIndex:
         (rapidfuzz ratio of the folded key against the place's keys in the same script, and for a
         Latin query against the Latin reading of its Arabic name, ``normalize.arabic_as_latin``).
         """
-        tables = ("lat", "tr") if script == "lat" else ("ar",)
-        best = max((fuzz.ratio(key, k) for t, k, _ in self._place_keys[i] if t in tables), default=50.0)
+        keys = self._score_keys["ar" if script == "ar" else "lat"][i]
+        best = max((fuzz.ratio(key, k) for k in keys), default=50.0)
         return SKELETON_LOW + (SKELETON_HIGH - SKELETON_LOW) * max(0.0, best - 50.0) / 50.0
 
     def lookup_within(self, text: str, members: frozenset[int], *, limit: int = 10) -> list[Hit]:

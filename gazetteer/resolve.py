@@ -131,6 +131,8 @@ class Resolver:
             for code in {p.pcode, *(r.pcode for r in (p.admin1, p.admin2, p.admin3) if r)}:
                 self._unit_members.setdefault(code, []).append(i)
         self._members_cache: dict[frozenset[str], frozenset[int]] = {}
+        # Each place's own code and the codes of the units around it, once (ranking asks for them per hit).
+        self._own: dict[int, frozenset[str]] = {id(p): _own_codes(p) for p in index.places}
 
     # -- context -----------------------------------------------------------
     def context_pcodes(self, context: str | None) -> frozenset[str]:
@@ -269,8 +271,8 @@ class Resolver:
             if seat is not None:
                 score += BONUS_SEAT[seat]
                 reasons.append(f"{seat} seat")
+            own = self._own_of(place)
             if context:
-                own = {place.pcode} | {r.pcode for r in (place.admin1, place.admin2, place.admin3) if r}
                 if own & context:
                     score += BONUS_CONTEXT_ADMIN1
                     reasons.append("context governorate" if place.admin1 and place.admin1.pcode in context
@@ -280,7 +282,6 @@ class Resolver:
                     score += BONUS_CONTEXT_ADMIN23
                     reasons.append("context district")
             if soft and not context:
-                own = {place.pcode} | {r.pcode for r in (place.admin1, place.admin2, place.admin3) if r}
                 if own & soft:
                     score += BONUS_CONTEXT_SOFT
                     reasons.append("context names its unit")
@@ -297,8 +298,15 @@ class Resolver:
         if context:
             # Context constrains: any candidate inside the named unit ranks above every one outside it,
             # whatever the prominence bonuses (a big city of the same name elsewhere).
-            ranked.sort(key=lambda r: not _within(r.place, context))
+            ranked.sort(key=lambda r: context.isdisjoint(self._own_of(r.place)))
         return ranked
+
+    def _own_of(self, place: GazPlace) -> frozenset[str]:
+        own = self._own.get(id(place))
+        return own if own is not None else _own_codes(place)
+
+    def _within(self, place: GazPlace, pcodes: frozenset[str]) -> bool:
+        return not pcodes.isdisjoint(self._own_of(place))
 
     @staticmethod
     def _seat_level(place: GazPlace) -> str | None:
@@ -342,11 +350,11 @@ class Resolver:
         ranked = self.rank(hits, kind=kind, context=ctx, near=near, soft=soft)
         candidates = tuple(Candidate(r.place, round(r.score, 1), r.matched, r.reasons) for r in ranked)
         top = ranked[0]
-        if not ctx and soft and not _within(top.place, soft) and any(_within(r.place, soft) for r in ranked[1:]):
+        if not ctx and soft and not self._within(top.place, soft) and any(self._within(r.place, soft) for r in ranked[1:]):
             # A unit named in passing; the best spelling lies outside it, another candidate inside.
             return Resolution(query=query, status=ResolutionStatus.AMBIGUOUS, candidates=candidates,
                               note="the best spelling match lies outside the area named in the context")
-        if ctx and not _within(top.place, ctx):
+        if ctx and not self._within(top.place, ctx):
             # A candidate outside the named unit is never resolved.
             named = ", ".join(sorted({self._unit_name(c) for c in ctx}))
             where = top.place.admin1.name_en if top.place.admin1 else top.place.name_en
@@ -354,7 +362,7 @@ class Resolver:
                               note=f"named unit says {named}; only match is in {where}")
         if ctx and top.match < FUZZY_RESOLVE_MIN:
             # Inside the named unit, a looser spelling answers (NEAR) when nothing else in the unit comes close.
-            rivals_in = [r for r in ranked[1:] if _within(r.place, ctx) and self._competes(top.place, r.place)]
+            rivals_in = [r for r in ranked[1:] if self._within(r.place, ctx) and self._competes(top.place, r.place)]
             lead = top.score - rivals_in[0].score if rivals_in else math.inf
             if top.match >= WITHIN_RESOLVE_MIN and lead >= WITHIN_MARGIN and not top.partial:
                 return Resolution(query=query, status=ResolutionStatus.RESOLVED, place=top.place,
@@ -362,7 +370,7 @@ class Resolver:
                                   note=f"approximate spelling match with '{top.matched}' (score {top.match:.0f}) "
                                        f"inside the unit named in the context; area around it")
         # Outside a named unit nothing is an answer, so nothing there competes either.
-        rivals = [r for r in ranked[1:] if self._competes(top.place, r.place) and (not ctx or _within(r.place, ctx))]
+        rivals = [r for r in ranked[1:] if (not ctx or self._within(r.place, ctx)) and self._competes(top.place, r.place)]
         lead = top.score - rivals[0].score if rivals else math.inf
         if not ctx:  # no unit named: a rival that matches as well as a spelling can (skeleton and up) needs more
             strong = [r for r in rivals if r.match >= STRONG_RIVAL]
@@ -455,8 +463,10 @@ def _unit_word(word: str) -> bool:
     return any(word.startswith(c) and word[len(c):] in _UNIT_WORDS for c in _CLITICS)
 
 
-def _within(place: GazPlace, pcodes: frozenset[str]) -> bool:
-    return bool(pcodes & {place.pcode, *(r.pcode for r in (place.admin1, place.admin2, place.admin3) if r)})
+def _own_codes(place: GazPlace) -> frozenset[str]:
+    """The place's own code and the codes of the admin units it lies in."""
+    return frozenset({place.pcode, *(r.pcode for r in (place.admin1, place.admin2, place.admin3) if r)})
+
 
 
 def with_note(res: Resolution, note: str) -> Resolution:
