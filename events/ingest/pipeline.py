@@ -31,6 +31,7 @@ from events.ingest.classify import classify, is_control_trigger
 from events.ingest.counts import find_counts
 from events.ingest.dates import DateReader
 from events.ingest.dating import set_default_date, set_stated_date
+from events.ingest.headline import english_phrases
 from events.ingest.locate import StoryPlaces, set_places
 from events.ingest.normalize import fold, is_arabic
 from events.ingest.places import Gazetteer, find_place_phrases
@@ -152,8 +153,10 @@ class ArticleReader:
         if motive is not None:
             blocked.append(motive)
         objects = [e for t, (_, e) in triggers if t in TRANSITIVE and window[0] <= e <= window[1]]
-        set_places(cand, find_place_phrases(text, blocked=blocked, arabic=self._arabic(text), objects=objects),
-                   self.gazetteer, self.story, cand.event_type in MOVEMENTS)
+        phrases = find_place_phrases(text, blocked=blocked, arabic=self._arabic(text), objects=objects)
+        if not self._arabic(text):  # headline shapes: "south of Aleppo", "Manbij battles", "… and raids on Y"
+            phrases = english_phrases(text, phrases, blocked, window)
+        set_places(cand, phrases, self.gazetteer, self.story, cand.event_type in MOVEMENTS)
         self._set_chain(cand, text, previous if main is None else main)
         own = cand.date_stated or (any(p is not None for p in (cand.place, cand.origin, cand.destination))
                                    and not (main is not None and cand.anaphoric))

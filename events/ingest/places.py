@@ -46,6 +46,7 @@ class PlacePhrase:
     headed: bool            # starts with a place word (بلدة، ريف، town of…): keep even if unresolved
     coord: bool = False     # joined to the phrase before by "and"/«و»: a place of its own event
     anaphor: str = ""       # «المدينة/البلدة/القرية» alone: "city" | "town" | "village" named before
+    query: str = ""         # what to ask the gazetteer when not the text itself ("south of Aleppo": headline.py)
 
 
 _HEADS_AR = ("منطقة", "المنطقة", "بلدة", "قرية", "مدينة", "محافظة", "ريف", "حي", "مخيم", "ناحية", "بلدات", "قرى",
@@ -357,7 +358,7 @@ def resolution_to_place(res: Resolution, as_written: str) -> tuple[Place, tuple[
 def resolve_place(phrase: PlacePhrase, gazetteer: Gazetteer, *, context: str,
                   depth: int = 0) -> tuple[Place, tuple[str, ...]] | None:
     """Resolve one phrase; None when an unheaded phrase is not a known place (so it was not a place)."""
-    text = _CONTROL.sub("", " ".join(phrase.text.split()))
+    text = _CONTROL.sub("", " ".join((phrase.query or phrase.text).split()))
     folded = fold(text)
     tail = _COUNTRY_TAIL.search(folded.text)
     if tail and tail.start() > 0 and depth == 0:  # «حي في وسط مدينة حلب في شمال سورية»: the country adds nothing
