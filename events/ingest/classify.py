@@ -13,7 +13,7 @@ Rules (on the clause; each one small and tested alone):
 - ``aggregate`` — a total over more than a month: a "since <month/year>" date with a count,
                   a span over 31 days with a count, or total words («حصيلة», «إجمالي», "in total",
                   "so far") over such a span;
-- ``background``— a stated date that ended more than a year before publication, or history
+- ``background``— a stated date that ended more than two weeks (OLD_NEWS_DAYS) before publication, or history
                   words («في عام 2013», «سبق أن», "in 2013", "previously");
 - ``analysis``  — speculation or intent («من المتوقع», «ربما», «يرجح», «تستعد», "could",
                   "may", "expected to", "analysts");
@@ -44,7 +44,8 @@ CONTROL_CONTEXT = _rx(r"held\s+by", r"under\s+(?:the\s+)?(?:full\s+)?control\s+o
 AGGREGATE = _rx(r"حصيلة", r"اجمالي", r"مجموع", r"بلغ\s+عدد", r"ارتفع\s+عدد", r"in\s+total", r"so\s+far", r"death\s+toll",
                 r"a\s+total\s+of", r"منذ\s+(?:بدء|بداية|انطلاق)", r"since\s+(?:the\s+)?(?:start|beginning)")
 #: A count over fighting that goes on (not one incident's toll, which «ارتفعت حصيلة» updates).
-RUNNING = _rx(r"(?:ال)?متواصلة", r"(?:ال)?مستمرة", r"اجمالي", r"مجموع", r"in\s+total", r"so\s+far", r"ongoing", r"a\s+total\s+of")
+RUNNING = _rx(r"(?:ال)?متواصلة", r"(?:ال)?مستمرة", r"اجمالي", r"مجموع", r"in\s+total", r"so\s+far", r"ongoing", r"a\s+total\s+of",
+              r"منذ\s+(?:بدء|بداية|انطلاق)", r"since\s+(?:the\s+)?(?:start|beginning)")
 _W = r"[وف]?"  # «و/ف» glued to the cue word
 HISTORY = _rx(_W + r"سبق\s+(?:ان|و)", _W + r"سبق\s*ل\w*", r"في\s+وقت\s+سابق\s+من\s+العام", r"previously", r"in\s+the\s+past", r"years?\s+ago",
               r"قبل\s+(?:عامين|سنوات|اعوام|سنتين|اشهر|شهرين|اسابيع|عام|سنة)", r"منذ\s+(?:عامين|سنوات|اعوام|سنتين)",
@@ -60,6 +61,11 @@ ANALYSIS = _rx(_W + r"من\s+المتوقع", _W + r"يتوقع", _W + r"تتو�
                r"threaten\w*", r"preparing", r"imminent", r"analysts?", r"warn(?:s|ed|ing)?", r"fears?", r"if")
 FOREIGN_LOCATIVE = _rx(r"(?:في|داخل|ب)\s*(?:ال)?(?:عراق|لبنان|تركيا|اردن|سعودية|اليمن|يمن|الكويت|ليبيا|مصر)",
                        r"(?:in|inside)\s+(?:iraq|lebanon|turkey|jordan|saudi\s+arabia|yemen|kuwait|libya|egypt)")
+
+
+#: A stated day this many days before publication is history told for context, not the news (a month or a
+#: span that far back may still be the story: "evacuations in May and June").
+OLD_NEWS_DAYS = 14
 
 
 def is_control_trigger(text: str, trigger: tuple[int, int]) -> bool:
@@ -99,6 +105,10 @@ def classify(*, text: str, event_type: EventType, trigger: tuple[int, int], date
             return "background", f"going on since {date_.start.year}: history, not news"
         if date_kind != "since" and date_.end < published - timedelta(days=365):
             return "background", f"dated {date_.start.isoformat()}, over a year before publication"
+        if (date_kind != "since" and date_.precision is DatePrecision.DAY
+                and date_.end < published - timedelta(days=OLD_NEWS_DAYS)):
+            # «بدأت القوات في الرابع من تموز هجوما» in a report of 22 July: a wire story's news is days old
+            return "background", f"dated {date_.start.isoformat()}, {(published - date_.end).days} days before publication"
         if span_days > 31 and date_.end >= published - timedelta(days=1) and date_.precision is not DatePrecision.YEAR:
             return "background", f"a span since {date_.start.isoformat()}: history, not news"
     elif RUNNING.search(part) and counts:

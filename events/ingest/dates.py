@@ -29,7 +29,8 @@ from datetime import date, timedelta
 from typing import Callable
 
 from events.ingest.datewords import (DUAL_UNITS, DURATION_UNIT_DAYS, DURATION_UNIT_RE, MONTH_RE, MONTHS,
-                                     NUMBER_WORD_RE, WEEKDAY_NUM, WEEKDAY_RE, number_value)
+                                     NUMBER_WORD_RE, ORDINAL_DAY_RE, ORDINAL_DAY_VALUE, WEEKDAY_NUM, WEEKDAY_RE,
+                                     number_value)
 from events.ingest.normalize import fold, fold_pattern
 from events.model import DatePrecision, EventDate
 
@@ -99,6 +100,9 @@ class DateReader:
              self._numeric),
             # Arabic: "ليلة 26 آب", "يوم 28 آب الماضي", "فجر الثلاثاء 5 أيلول 2017"
             (rf"(?:(?P<part>ليلة|ليل|فجر|صباح|مساء|ظهر|عصر|the night of|night of)\s+)?(?:يوم\s+)?(?:{wd},?\s+)?(?:ال)?{_DAY}\s+(?:من\s+)?(?:شهر\s+)?"
+             rf"(?P<month>{m}){_POST}(?P<past>{_PAST})?{_CURRENT}?{_YEAR}?", self._day_month),
+            # «في الرابع من تموز الماضي», «الحادي والعشرين من آب»: the day as an ordinal word
+            (rf"(?:(?P<part>ليلة|ليل|فجر|صباح|مساء|ظهر|عصر)\s+)?(?:يوم\s+)?(?P<oday>{ORDINAL_DAY_RE})\s+من\s+(?:شهر\s+)?"
              rf"(?P<month>{m}){_POST}(?P<past>{_PAST})?{_CURRENT}?{_YEAR}?", self._day_month),
             # English: "the 26th of August", "(on) Aug. 28, 2017", "Tuesday, September 5"
             (rf"(?:(?P<part>the night of|night of)\s+)?(?:the\s+)?{_DAY}(?:st|nd|rd|th)\s+(?:of\s+)?(?P<month>{m})\.?{_POST}"
@@ -176,7 +180,7 @@ class DateReader:
 
     def _day_month(self, m: re.Match, text: str):
         month = MONTHS[m.group("month")]
-        day = int(m.group("day"))
+        day = int(m.group("day")) if m.groupdict().get("day") else ORDINAL_DAY_VALUE[m.group("oday")]
         year, warn = self._year_for(month, day, m.group("year"), bool(m.groupdict().get("past")))
         try:
             d = date(year, month, day)

@@ -61,6 +61,16 @@ DURATION_UNIT_RE = words(list(DURATION_UNITS))
 DUAL_UNITS = {fold_text(k) for k in ("سنتين", "عامين", "شهرين", "أسبوعين", "يومين")}
 
 
+_UNITS_ORD = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+#: Ordinal days of the month as words: «الرابع من تموز», «الحادي والعشرين من آب», «الثلاثين من أيار».
+ORDINAL_DAYS = {**{w: i + 1 for i, w in enumerate(_UNITS_ORD)}, "العاشر": 10, "الحادي عشر": 11, "العشرين": 20,
+                "الثلاثين": 30, "الحادي والثلاثين": 31,
+                **{f"{w} عشر": 11 + i for i, w in enumerate(["الحادي"] + _UNITS_ORD[1:])},
+                **{f"{w} والعشرين": 21 + i for i, w in enumerate(["الحادي"] + _UNITS_ORD[1:])}}
+ORDINAL_DAY_VALUE = {fold_text(k): v for k, v in ORDINAL_DAYS.items()}
+ORDINAL_DAY_RE = words(list(ORDINAL_DAYS))
+
+
 def number_value(token: str) -> int | None:
     """'3', '٣' (already folded to '3'), 'ثلاث', 'three' → 3; None when not a number."""
     token = token.strip()

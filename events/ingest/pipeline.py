@@ -33,7 +33,7 @@ from events.ingest.dates import DateReader
 from events.ingest.dating import set_default_date, set_stated_date
 from events.ingest.headline import english_phrases
 from events.ingest.locate import StoryPlaces, set_places
-from events.ingest.normalize import fold, is_arabic
+from events.ingest.normalize import fold, fold_pattern, is_arabic
 from events.ingest.places import Gazetteer, find_place_phrases
 from events.ingest.segment import DAY_AFTER, Clause, body_clauses, inside, motive_span, segments, split_article
 from events.ingest.sources import Chain, SourceTracker, agency_in, canonical_outlet, outlet_from_article, published_from_signoff
@@ -46,6 +46,10 @@ MAX_ARTICLE_CHARS = 200_000
 #: "denied it had fallen", «نفى ذلك»: the denial's object is a pronoun, so the triggers before it are not denied.
 _DENIES_PRONOUN = re.compile(r"\s+(?:that\s+)?(?:it|they|this|these|ذلك|هذا|هذه)\b", re.I)
 MOVEMENTS = (EventType.EVACUATION, EventType.DISPLACEMENT)
+#: «… بعد هجوم شنته المعارضة»: an attack told as the cause of the clause's main event is that event's background.
+_CAUSE_LINK = re.compile(fold_pattern(r"(?<![\w])(?:بعد(?!\s+يوم)|اثر|إثر|عقب|جراء)(?![\w])|\b(?:after|following)\b"), re.I)
+#: «ويأتي الهجوم الجديد …»: a trigger with the article names an event already told.
+_DEFINITE = re.compile(fold_pattern(r"^(?:[وف]?ال|لل)(?!طيران|طائرات|مقاتلات|مروحيات|براميل)\w"))  # not who flew
 #: Types whose trigger verb takes the place as its object ("حاصر دير الزور", "قصفت درعا").
 TRANSITIVE = (EventType.SIEGE, EventType.SHELLING, EventType.AIR_STRIKE, EventType.ATTACK, EventType.TERRITORY)
 
@@ -158,6 +162,9 @@ class ArticleReader:
             phrases = english_phrases(text, phrases, blocked, window)
         set_places(cand, phrases, self.gazetteer, self.story, cand.event_type in MOVEMENTS)
         self._set_chain(cand, text, previous if main is None else main)
+        if main is not None and cand.event_type is EventType.ATTACK and _CAUSE_LINK.search(fold(link).text) \
+                and main.event_type is not EventType.ATTACK:
+            return None  # «تعرضت القرى لقصف … بعد هجوم شنته المعارضة»: the cause, told as background
         own = cand.date_stated or (any(p is not None for p in (cand.place, cand.origin, cand.destination))
                                    and not (main is not None and cand.anaphoric))
         if main is not None:
@@ -175,6 +182,9 @@ class ArticleReader:
                                           date_kind=date_kind, stated=cand.date_stated, counts=bool(cand.counts),
                                           published=self.published, foreign=cand.foreign, syrian_place=located,
                                           window=window)
+        if (cand.kind == INCIDENT and cand.anaphoric and not cand.date_stated and not cand.counts and main is None
+                and _DEFINITE.match(fold(text[trigger[1][0]:trigger[1][1]]).text)):
+            cand.kind, cand.reason = "not_incident", "names an event told before («الهجوم» on «المدينة»): a restatement"
         if cand.foreign and not located and cand.kind == INCIDENT:
             cand.kind, cand.reason = "outside_syria", f"the place is in {cand.foreign}"
         if (cand.kind == INCIDENT and cand.place is None and cand.origin is None and cand.destination is None

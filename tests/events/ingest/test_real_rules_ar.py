@@ -103,3 +103,44 @@ def test_villages_of_one_paragraph_are_not_restatements_of_the_numbered_city_str
             "بلدة خراب الشحم، فيما نفذ الطيران غارات على بلدة اليادودة.")
     got = _run(text, gazetteer)
     assert sorted(p for _, p in _places(got)) == ["C5993", "C6032", "C6522"]
+
+
+# -- context, not incidents ------------------------------------------------------------------------
+def test_an_attack_told_as_the_cause_of_the_strike_is_not_a_second_event(gazetteer):
+    got = _run("تعرضت بلدة نوى لقصف عنيف بالبراميل المتفجرة بعد هجوم شنته الفصائل على مواقع القوات أمس.", gazetteer)
+    assert [d.event.event_type for d in got.drafts] == [EventType.AIR_STRIKE]
+
+
+def test_the_attack_on_the_city_named_before_is_a_restatement(gazetteer):
+    text = "قصفت القوات مدينة بصرى الشام أمس. ويأتي الهجوم الجديد على المدينة بعد أسابيع من الهدوء."
+    got = _run(text, gazetteer)
+    assert [d.event.event_type for d in got.drafts] == [EventType.SHELLING]
+    assert any("restatement" in n.reason for n in got.notes)
+
+
+def test_a_count_since_the_battle_began_is_a_total(gazetteer):
+    got = _run("وأحصى المرصد أكثر من 600 ضربة جوية على مدينة الزبداني منذ بدء المعركة.", gazetteer)
+    assert not got.drafts and [n.kind for n in got.notes] == ["aggregate"]
+
+
+def test_a_day_weeks_before_publication_is_history(gazetteer):
+    got = _run("وبدأت القوات في الرابع من تموز هجوما على مدينة الزبداني.", gazetteer)  # published 24 July
+    assert not got.drafts and [n.kind for n in got.notes] == ["background"]
+    got = _run("وشنت القوات يوم 20 تموز هجوما على مدينة الزبداني.", gazetteer)
+    assert [d.event.event_type for d in got.drafts] == [EventType.ATTACK]
+
+
+def test_ordinal_day_words():
+    from events.ingest.dates import DateReader
+    reader = DateReader(PUB)
+    [m] = reader.find("في الرابع من تموز الماضي")
+    assert (m.date.start, m.date.end) == (date(2015, 7, 4), date(2015, 7, 4))
+    [m] = DateReader(PUB).find("الحادي والعشرين من شهر حزيران")
+    assert m.date.start == date(2015, 6, 21)
+    assert DateReader(PUB).find("في اليوم الثاني من المعركة") == []
+
+
+def test_what_a_strike_was_like_is_not_a_place():
+    phrases = find_place_phrases("شنت الطائرات غارات جوية على جسر في محافظة دير الزور", arabic=True,
+                                 objects=[len("شنت الطائرات غارات")])
+    assert all(not p.text.startswith("جوية") for p in phrases)

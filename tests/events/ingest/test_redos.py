@@ -43,6 +43,12 @@ SHAPES = {
     "triggers-mixed": _fill("قصف اشتباك غارة "),
     "place-phrases-ar": _fill("قصف في مدينة حلب بريف "),
     "place-phrases-en": _fill("shelling hit the town of Afes in the countryside of Idlib, "),
+    "motives": _fill("ردا، ردا على نصرة ل "),
+    "motive-comma-runs": "قصف ردا" + _fill("، بحسب ", N - 20) + " على",
+    "ordinal-days": _fill("الرابع من الحادي والعشرين من تموز "),
+    "barrel-bombardment": _fill("قصف عنيف قصف بالبراميل "),
+    "rockets": _fill("سقط صاروخ إطلاق صواريخ "),
+    "anaphors": _fill("مناطق في محيط البلدتين و "),
 }
 
 
