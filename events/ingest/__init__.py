@@ -48,13 +48,25 @@ def ingest(text: str, *, published: date, outlet: str | None = None, gazetteer: 
         if made:
             notes[i] = replace(notes[i], draft=replace(made[0], kind=notes[i].kind, article_id=article_id,
                                                        event=replace(made[0].event, id=made[0].event.id + "-note")))
-    notes = tuple(replace(n, article_id=article_id) for n in notes)
     candidates = merge(candidates)
-    link(candidates)
+    for denial in link(candidates):  # it denies no event of this article (type, and place or actor): context
+        candidates.remove(denial)
+        notes.append(_denial_note(denial, facts, published, article_id))
+    notes = tuple(replace(n, article_id=article_id) for n in notes)
     drafts = to_drafts(candidates, facts, published=published)
     if article_id:
         drafts = [replace(d, article_id=article_id) for d in drafts]
     return Ingested(tuple(drafts), notes, facts)
+
+
+def _denial_note(denial, facts: dict, published: date, article_id: str) -> Note:
+    place = denial.place or denial.origin
+    made = to_drafts([denial], facts, published=published)
+    draft = replace(made[0], kind="not_incident", article_id=article_id,
+                    event=replace(made[0].event, id=made[0].event.id + "-note")) if made else None
+    return Note("not_incident", "a denial that matches no event of this article (same type, and place or actor)",
+                denial.sentence.text, denial.sentence.span, denial.clause.text, denial.event_type.value,
+                place.as_written if place is not None else "", draft=draft)
 
 
 def ingest_article(text: str, *, published: date, outlet: str | None = None, gazetteer: Gazetteer | None = None,

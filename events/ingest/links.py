@@ -8,8 +8,11 @@ article is read. The rules are deliberately conservative:
 - two denials by the same party of the same kind of event are one denial;
 - a claim without a number whose dates lie inside another claim of the same
   type, status and governorate that has a number is a restatement, merged;
-- a denial denies every claim of its type whose dates overlap its own (all
-  claims of its type when it names no date);
+- a denial denies a claim only when what it denies matches it: the same type,
+  dates that overlap (any date when the denial names none), and the same place
+  (one inside the other, or within 10 km) OR the same actor (a ministry speaks
+  for its forces: "Russian MoD" answers for "Russian forces"). A denial that
+  matches no event of the article is a context note, not a draft;
 - a claim inside another one's dates and governorate is ``related`` to it
   (the night in al-Tarif is part of "late August");
 - a siege broken and the siege itself at the same place are related.
@@ -25,6 +28,7 @@ import unicodedata
 from dataclasses import replace
 from datetime import date
 
+from events.ingest.actors import find_actors
 from events.ingest.candidate import Candidate, Draft
 from events.model import ClaimStatus, Event, EventType, Place, Source
 from errors import ValidationError
@@ -156,9 +160,58 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def link(cands: list[Candidate]) -> None:
-    """Fill denies/related between candidates (module doc); denials without a date take the denied claim's."""
+#: Who answers for whom: a ministry or a coalition speaks for its forces.
+_SIDE = {"US-led coalition": "US", "US forces": "US", "Russian MoD": "Russia", "Russian forces": "Russia",
+         "Turkish MoD": "Turkey", "Turkish forces": "Turkey"}
+
+
+def _sides(names) -> set[str]:
+    return {_SIDE.get(n, n) for n in names}
+
+
+def denial_sides(d: Candidate) -> set[str]:
+    """The actors a denial speaks of: who denies and whom its clause names ("denied that Russian jets …")."""
+    text = d.clause.text
+    a, b = d.window if d.window != (0, 0) else (0, len(text))
+    return _sides(list(d.actors) + [name for name, (s, e) in find_actors(text) if a <= s and e <= b])
+
+
+def _inside(x: Place, y: Place) -> bool:
+    return bool(x.pcode) and x.pcode in (y.pcode, y.admin1_pcode, y.admin2_pcode, y.admin3_pcode)
+
+
+def same_place(d: Candidate, c: Candidate) -> bool:
+    """One of the denial's places is one of the claim's: the same unit, one inside the other, or within 10 km."""
+    for x in (d.place, d.origin, d.destination):
+        for y in (c.place, c.origin, c.destination):
+            if x is None or y is None:
+                continue
+            if _inside(x, y) or _inside(y, x):
+                return True
+            if x.located and y.located and _km(x, y) <= 10.0:
+                return True
+            if not x.pcode and not y.pcode and x.as_written.strip() and x.as_written.strip() == y.as_written.strip():
+                return True
+    return False
+
+
+def denies_claim(d: Candidate, c: Candidate) -> bool:
+    """What the denial ``d`` denies matches the claim ``c``: type, dates, and place or actor (module doc)."""
+    if c.event_type is not d.event_type:
+        return False
+    if d.date_stated and not _overlaps(c, d):
+        return False
+    if not d.date_stated and d.points_back:
+        return False  # it denies the claim it points at, chosen while reading
+    return same_place(d, c) or bool(denial_sides(d) & _sides(c.actors))
+
+
+def link(cands: list[Candidate]) -> list[Candidate]:
+    """Fill denies/related between candidates (module doc); denials without a date take the denied claim's.
+
+    Returns the denials that deny no event of the article: the caller makes them context notes."""
     claims = [c for c in cands if c.status in (ClaimStatus.CLAIMED, ClaimStatus.REPORTED, ClaimStatus.CONFIRMED)]
+    unlinked: list[Candidate] = []
     for d in (c for c in cands if c.status is ClaimStatus.DENIED):
         gone = [x for x in d.denies if x not in cands]
         for x in gone:  # the claim it pointed at was merged into a richer one
@@ -167,9 +220,11 @@ def link(cands: list[Candidate]) -> None:
             if holder is not None and holder not in d.denies:
                 d.denies.append(holder)
         for c in claims:
-            if c.event_type is d.event_type and c not in d.denies and (
-                    (d.date_stated and _overlaps(c, d)) or (not d.date_stated and not d.points_back)):
+            if c not in d.denies and denies_claim(d, c):
                 d.denies.append(c)
+        if not d.denies:
+            unlinked.append(d)
+            continue
         if not d.date_stated and d.denies:
             d.date = d.denies[0].date
             d.place = d.place or d.denies[0].place
@@ -193,6 +248,7 @@ def link(cands: list[Candidate]) -> None:
         for c in claims:
             if c is not conf and c.event_type is conf.event_type and _overlaps(c, conf) and c not in conf.related:
                 conf.related.append(c)
+    return unlinked
 
 
 def _same_place(a: Place | None, b: Place | None) -> bool:
