@@ -49,9 +49,31 @@ def _offline(route) -> None:
         route.abort()
 
 
+#: The title block a PNG of the dashboard's map carries (its page has no title of its own): filled with
+#: textContent, so the title and the window's words (user/data text) are never parsed as HTML.
+_TITLE_JS = """(t) => {
+  const box = document.createElement('div');
+  box.className = 'evm-png-title'; box.dir = t.rtl ? 'rtl' : 'ltr';
+  box.style.cssText = 'position:fixed;top:10px;left:50%;transform:translateX(-50%);z-index:2000;' +
+    'background:rgba(255,255,255,.92);border:1px solid #bbb;border-radius:4px;padding:6px 14px;' +
+    'text-align:center;max-width:80%;font-family:"Noto Naskh Arabic","Noto Sans","DejaVu Sans",Arial,sans-serif;' +
+    'box-shadow:0 1px 4px rgba(0,0,0,.2)';
+  const h = document.createElement('div'); h.textContent = t.title;
+  h.style.cssText = 'font-weight:bold;font-size:18px;color:#222';
+  const s = document.createElement('div'); s.textContent = t.subtitle;
+  s.style.cssText = 'font-size:13px;color:#444;margin-top:2px';
+  if (t.title) box.appendChild(h);
+  if (t.subtitle) box.appendChild(s);
+  document.body.appendChild(box);
+}"""
+
+
 def screenshot_html(html: str, *, width: int = 1200, height: int = 800, scale: float = 1.0,
-                    browser=None) -> bytes:
-    """PNG bytes of ``html`` rendered at width×height CSS px and ``scale`` device pixels per px."""
+                    browser=None, title: str = "", subtitle: str = "", rtl: bool = False) -> bytes:
+    """PNG bytes of ``html`` rendered at width×height CSS px and ``scale`` device pixels per px.
+
+    ``title``/``subtitle`` (e.g. the app's title and the window in words) are drawn at the top centre,
+    right-to-left when ``rtl``: a picture that leaves the dashboard must still say what it shows."""
     if not (100 <= width <= 8000 and 100 <= height <= 8000):
         raise ExportError("width/height must be 100..8000 px", field="size", value=(width, height))
     if not 0.5 <= scale <= 4:
@@ -61,11 +83,12 @@ def screenshot_html(html: str, *, width: int = 1200, height: int = 800, scale: f
         page_path.write_text(html, encoding="utf-8")
         if browser is None:
             with chromium() as b:
-                return _shoot(b, page_path, width, height, scale)
-        return _shoot(browser, page_path, width, height, scale)
+                return _shoot(b, page_path, width, height, scale, (title, subtitle, rtl))
+        return _shoot(browser, page_path, width, height, scale, (title, subtitle, rtl))
 
 
-def _shoot(browser, page_path: Path, width: int, height: int, scale: float) -> bytes:
+def _shoot(browser, page_path: Path, width: int, height: int, scale: float,
+           heading: tuple[str, str, bool] = ("", "", False)) -> bytes:
     context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale)
     try:
         page = context.new_page()
@@ -74,6 +97,9 @@ def _shoot(browser, page_path: Path, width: int, height: int, scale: float) -> b
         # a picture of the map, not of its buttons: zoom, layer and panel controls are left out
         page.add_style_tag(content=".leaflet-control-zoom, .leaflet-control-layers, .leaflet-bar, "
                                    ".evm-panel:not(.evm-legend) { display: none !important; }")
+        title, subtitle, rtl = heading
+        if title or subtitle:
+            page.evaluate(_TITLE_JS, {"title": str(title)[:200], "subtitle": str(subtitle)[:300], "rtl": bool(rtl)})
         # two animation frames: Leaflet's canvas renderer paints on requestAnimationFrame
         page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
         page.wait_for_timeout(150)

@@ -20,6 +20,7 @@ from mapview.geometry import event_extent
 from mapview.layers.events import event_layers
 from mapview.layers.overlay import NORTH_ARROW_SVG, HtmlControl, title_html
 from mapview.mapbuild import build_map
+from mapview.style import CLUSTER_LEGEND_CSS
 from mapview.view import SYRIA_VIEW, MapView, view_for_bounds
 from safe_output import write_output
 
@@ -53,7 +54,9 @@ def export_map(frame: pd.DataFrame, *, lang: str = "en", view: MapView | None = 
     types = tuple(t for t in EventType if t.value in present)
     fg = event_layers(frame, lang=lang, selected_id=selected_id, cluster=cluster)
     m = build_map(lang=lang, view=view, basemap=basemap, asset_mode="inline", legend_types=types,
-                  legend_aggregated=fg.aggregated)
+                  legend_aggregated=fg.aggregated or fg.clustered)
+    if fg.clustered:        # cluster icons in the legend's "count per area" colour, not the plugin's traffic lights
+        m.get_root().header.add_child(folium.Element(f"<style>{CLUSTER_LEGEND_CSS}</style>"))
     fg.add_to(m)
     if title or subtitle:
         HtmlControl(title_html(title, subtitle, lang=lang), position="topright", cls="em-title").add_to(m)

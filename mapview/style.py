@@ -152,6 +152,14 @@ def legend_html(lang: str = "en", *, aggregated: bool = True, types: tuple[Event
             f'<div class="em-legend-title">{esc(word("legend", lang))}</div>{"".join(rows)}</div>')
 
 
+#: MarkerCluster's own icons are green/yellow/orange by size, colours the legend never explains; in
+#: exports they take the legend's "count per area" swatch instead (blue disc, white number).
+CLUSTER_LEGEND_CSS = f"""
+.marker-cluster-small, .marker-cluster-medium, .marker-cluster-large {{ background-color: rgba(31,119,180,.3) !important; }}
+.marker-cluster-small div, .marker-cluster-medium div, .marker-cluster-large div {{
+ background-color: {AGG_BLUE} !important; color: #fff !important; font-weight: bold; }}
+"""
+
 LEGEND_CSS = """
 .em-legend{background:rgba(255,255,255,.93);padding:6px 9px;border-radius:5px;box-shadow:0 1px 4px rgba(0,0,0,.35);
  font:12px/1.35 "Noto Naskh Arabic","DejaVu Sans",Arial,sans-serif;color:#222;max-height:70vh;overflow:auto}

@@ -70,6 +70,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "list_them": ("List them", "اعرضها"),
     "show_imprecise": ("Governorate-level events (hatched)", "أحداث على مستوى المحافظة (مظللة)"),
     "size_by": ("Size:", "الحجم:"), "size_none": ("uniform", "موحّد"), "size_fatalities": ("by fatalities", "حسب عدد القتلى"),
+    "rivers": ("Rivers", "الأنهار"),
     "online_tiles": ("Online street map (OSM)", "خريطة شوارع عبر الإنترنت (OSM)"),
     "legend": ("Legend", "دليل الخريطة"), "layers": ("Layers", "الطبقات"), "groups_by_status": ("Groups: ring = claim status mix",
                                                             "المجموعات: الحلقة = نسب حالات الادعاء"),
@@ -155,8 +156,9 @@ def _basemap_url() -> str:
     from mapview.layers.basemap import ADMIN_DIR
     h = hashlib.sha1()
     for src in (ADMIN_DIR / "adm1.geojson", ADMIN_DIR / "adm2.geojson", ADMIN_DIR.parent / "places.csv",
-                Path(points.__file__)):
-        h.update(src.read_bytes())
+                ADMIN_DIR.parent / "rivers.geojson", Path(points.__file__)):
+        if src.is_file():
+            h.update(src.read_bytes())
     name = f"basemap-{h.hexdigest()[:12]}.json"
     path = CACHE_DIR / name
     if not path.exists():

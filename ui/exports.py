@@ -81,7 +81,8 @@ def _png(frame, *, lang, width, height, scale, title, subtitle, q: Query | None 
         # the dashboard's own map (groups, hatched units, legend colours), without its controls
         from ui import evmap
         html = evmap.standalone_html(q, window, data.date_span(), lang, title=title, picture=True)
-        return screenshot_html(html, width=width, height=height, scale=scale)
+        return screenshot_html(html, width=width, height=height, scale=scale, title=title, subtitle=subtitle,
+                               rtl=lang == "ar")
     frame = _resolve(frame)          # the full frame is read only for the fallback renderers
     if chromium_available():
         return browser_png(frame, width=width, height=height, scale=scale, lang=lang, view=_current_view(),

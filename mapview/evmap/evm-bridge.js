@@ -53,6 +53,7 @@ function onRender(args) {
       if (map) { map.remove(); map = null; }
       build();
       addBoundaries();
+      addLines();          // rivers (evm-lines)
     } else if (UI.sizeSel) {
       legend();
     }

@@ -28,6 +28,10 @@ def test_standalone_html_keeps_a_working_time_slider(app_env, tmp_path):
         page.goto(path.as_uri())
         page.wait_for_function("() => window.evm && window.evm.ready && window.evm.drawSeq > 0", timeout=20_000)
         assert page.evaluate("() => window.evm.stats.inWindow") == 7
+        assert page.evaluate("() => window.evm.rivers") > 30            # the base map's rivers come inline too
+        page.locator('input[type="date"]').nth(1).fill("2017-08-27")     # its own "To" date input
+        page.locator('input[type="date"]').nth(1).dispatch_event("change")
+        page.wait_for_function("() => window.evm.stats.inWindow > 0 && window.evm.stats.inWindow < 7", timeout=5_000)
         page.evaluate("() => window.evm.setWindow(17287, 17287)")      # 1 May 2017: the Kasra claim only
         assert page.evaluate("() => window.evm.stats.inWindow") == 1
         page.get_by_role("button", name="▶ Play").click()

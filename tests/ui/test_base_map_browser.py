@@ -1,0 +1,67 @@
+"""In Chromium against the real app (seeded store): the base map's rivers are drawn under the events and
+toggle from the layer panel; "Clear filters" works with one click right after a filter change (issue 12)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.evm_helpers import map_frame, wait_map
+
+pytestmark = pytest.mark.browser
+# skips (no Chromium / no Leaflet assets) and the server come from the dashboard's browser tests
+from tests.ui.test_browser import ARGS, CHROMIUM, _start_server, _stop_server  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def server(seeded_store_path):
+    proc, url = _start_server(seeded_store_path)
+    yield url
+    _stop_server(proc)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    pg = context.new_page()
+    pg.goto(server + "/")
+    wait_map(pg, until=lambda s: s["inWindow"] > 0)
+    yield pg
+    context.close()
+
+
+def test_rivers_are_drawn_and_the_layer_panel_hides_them(page):
+    fr = map_frame(page)
+    assert fr.evaluate("() => window.evm.rivers") > 30
+    assert fr.evaluate("() => map.hasLayer(linesLayer)")
+    fr.locator(".evm-panel details summary").first.click()
+    box = fr.locator("#evm-rivers")
+    assert box.is_checked()
+    box.uncheck()
+    assert not fr.evaluate("() => map.hasLayer(linesLayer)")
+    box.check()
+    assert fr.evaluate("() => map.hasLayer(linesLayer)")
+    # drawn beneath the events: the rivers' canvas is in Leaflet's overlay pane, the events' in their own pane
+    assert fr.evaluate("() => linesLayer.getLayers()[0]._renderer._container.parentNode === map.getPane('overlayPane')")
+
+
+def test_clear_filters_takes_one_click_right_after_a_change(page):
+    side = page.locator('[data-testid="stSidebar"]')
+    side.locator('[data-testid="stMultiSelect"]').first.click()
+    page.locator('[role="option"]').nth(1).click()          # one event type (option 0 is "select all")
+    page.wait_for_function("() => document.querySelector('[data-testid=evm-span]').innerText.includes('of 7')"
+                           " && !document.querySelector('[data-testid=evm-span]').innerText.startsWith('1 May – 5 Sep 2017, 7 ')",
+                           timeout=20_000)
+    assert side.locator("[data-tag]").count() == 1
+    side.locator("button", has_text="Clear filters").click()       # once, with the option list still open
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=stSidebar] [data-tag]').length === 0",
+                           timeout=20_000)
+    page.wait_for_function("() => document.querySelector('[data-testid=evm-span]').innerText.includes('7 events ·')",
+                           timeout=20_000)
