@@ -174,20 +174,68 @@ def _window(lengths: list[int], keys: list[str], n: int, cutoff: float) -> list[
 class NameIndex:
     """Exact, partial and fuzzy lookup over every spelling of every place."""
 
-    def __init__(self, places: list[GazPlace]):
+    def __init__(self, places: list[GazPlace], *, base: "NameIndex | None" = None):
+        """Index ``places``; with ``base`` (an index of a prefix of the same places, e.g. before learned
+        aliases were added), only the names ``base`` lacks are folded and indexed (``extend``)."""
         self.places = places
-        self._exact: dict[str, dict[str, list[tuple[int, str]]]] = {"ar": defaultdict(list), "lat": defaultdict(list)}
-        partial: dict[str, dict[str, list[tuple[int, str]]]] = {"ar": defaultdict(list), "lat": defaultdict(list)}
-        self._namesake: dict[str, dict[str, list[tuple[int, str]]]] = {"ar": defaultdict(list),
-                                                                       "lat": defaultdict(list)}
-        all_names = [_names_of(place) for place in places]
+        n_base = len(base.places) if base is not None else 0
+        if base is not None and (n_base > len(places) or any(
+                a.pcode != b.pcode for a, b in zip(base.places, places[:n_base]))):
+            base, n_base = None, 0            # not a prefix of these places: a full build
+        if base is None:
+            self._exact = {"ar": defaultdict(list), "lat": defaultdict(list)}
+            self._namesake = {"ar": defaultdict(list), "lat": defaultdict(list)}
+            self._partial_all = {"ar": defaultdict(list), "lat": defaultdict(list)}
+            self._skel: dict[str, list[tuple[int, str]]] = defaultdict(list)
+            self._names: list[list[str]] = []
+            self._place_keys: list[list[tuple[str, str, str]]] = []   # (table, key, name) per place
+            # The keys a skeleton hit is scored against (skeleton_score): Latin + Latin reading of the Arabic / Arabic.
+            self._score_keys: dict[str, list[list[str]]] = {"lat": [], "ar": []}
+            self._skeleton: dict[str, list[str]] = defaultdict(list)   # vowel skeleton -> Latin keys
+        else:
+            # Copies of the base tables (lists copied, so the base index stays as it was).
+            def copy(table):
+                return defaultdict(list, {k: list(v) for k, v in table.items()})
+            self._exact = {s: copy(t) for s, t in base._exact.items()}
+            self._namesake = {s: copy(t) for s, t in base._namesake.items()}
+            self._partial_all = {s: copy(t) for s, t in base._partial_all.items()}
+            self._skel = copy(base._skel)
+            self._names = list(base._names)
+            self._place_keys = list(base._place_keys)
+            self._score_keys = {s: list(t) for s, t in base._score_keys.items()}
+            self._skeleton = copy(base._skeleton)
         for i, place in enumerate(places):
-            for name in all_names[i]:
-                script = script_of(name)
-                tokens = name_tokens(name)
-                key = "".join(tokens)
-                if not key:
+            if i < n_base:
+                if place is base.places[i]:
                     continue
+                known = set(self._names[i])
+                new = [n for n in _names_of(place) if n not in known]
+                self._names[i] = self._names[i] + new
+                self._place_keys[i] = list(self._place_keys[i])
+                for table in self._score_keys.values():
+                    table[i] = list(table[i])
+            else:
+                new = _names_of(place)
+                self._names.append(new)
+                self._place_keys.append([])
+                for table in self._score_keys.values():
+                    table.append([])
+            self._add(i, new)
+        self._finish()
+
+    def extend(self, places: list[GazPlace]) -> "NameIndex":
+        """An index of ``places`` (this index's places, some with more names, plus new ones) built on this one."""
+        return NameIndex(places, base=self)
+
+    def _add(self, i: int, names: list[str]) -> None:
+        seen = {k for t, k, _ in self._place_keys[i] if t == "sk"}
+        for name in names:
+            script = script_of(name)
+            tokens = name_tokens(name)
+            key = "".join(tokens)
+            if key:
+                if script == "lat" and key not in self._exact["lat"]:
+                    self._skeleton[vowel_skeleton(key)].append(key)
                 self._exact[script][key].append((i, name))
                 core = [t for t in tokens if t not in MODIFIER_WORDS]
                 if core and len(core) < len(tokens) and len("".join(core)) >= 3:
@@ -195,37 +243,29 @@ class NameIndex:
                 if len(tokens) > 1:
                     for tok in set(tokens):
                         if len(tok) >= 4 and tok not in GENERIC_WORDS and tok != key:
-                            partial[script][tok].append((i, name))
+                            self._partial_all[script][tok].append((i, name))
+            # Cross-romanisation keys of every name (Latin and Arabic alike; see normalize.skeleton_key).
+            for sk in skeleton_keys(name):
+                if len(sk) >= SKELETON_MIN and sk not in seen:
+                    seen.add(sk)
+                    self._skel[sk].append((i, name))
+                    self._place_keys[i].append(("sk", sk, name))
+            if key:
+                self._place_keys[i].append((script, key, name))
+                self._score_keys[script][i].append(key)
+                if script == "ar":
+                    tr = arabic_as_latin(name)
+                    self._place_keys[i].append(("tr", tr, name))
+                    self._score_keys["lat"][i].append(tr)
+
+    def _finish(self) -> None:
+        """The tables derived from the per-name ones: partial words, key lists, fuzzy blocks."""
         self._partial = {
             s: {tok: hits for tok, hits in table.items()
                 if len({i for i, _ in hits}) <= PARTIAL_MAX_PLACES}
-            for s, table in partial.items()}
+            for s, table in self._partial_all.items()}
         self._all_keys = {s: list(table) for s, table in self._exact.items()}
-        # Cross-romanisation keys of every name (Latin and Arabic alike; see normalize.skeleton_key).
-        self._skel: dict[str, list[tuple[int, str]]] = defaultdict(list)
-        self._place_keys: list[list[tuple[str, str, str]]] = [[] for _ in places]  # (script, key, name)
-        for i, place in enumerate(places):
-            seen = set()
-            for name in all_names[i]:
-                for sk in skeleton_keys(name):
-                    if len(sk) >= SKELETON_MIN and sk not in seen:
-                        seen.add(sk)
-                        self._skel[sk].append((i, name))
-                        self._place_keys[i].append(("sk", sk, name))
-                script = script_of(name)
-                key = "".join(name_tokens(name))
-                if key:
-                    self._place_keys[i].append((script, key, name))
-                    if script == "ar":
-                        self._place_keys[i].append(("tr", arabic_as_latin(name), name))
-        # The keys a skeleton hit is scored against (skeleton_score): Latin + Latin reading of the Arabic / Arabic.
-        self._score_keys = {
-            "lat": [[k for t, k, _ in keys if t in ("lat", "tr")] for keys in self._place_keys],
-            "ar": [[k for t, k, _ in keys if t == "ar"] for keys in self._place_keys]}
-        self._within_cache: dict[frozenset, dict[str, tuple[list[str], list[list[tuple[int, str]]]]]] = {}
-        self._skeleton: dict[str, list[str]] = defaultdict(list)
-        for key in self._all_keys["lat"]:
-            self._skeleton[vowel_skeleton(key)].append(key)
+        self._within_cache: dict[frozenset, dict] = {}
         grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
         for script, keys in self._all_keys.items():
             for key in keys:

@@ -400,12 +400,13 @@ def _own_place(cluster: list[LearnedAlias], admin) -> GazPlace:
 
 
 def with_learned(base, aliases: Sequence[LearnedAlias]):
-    """A Gazetteer: ``base`` (a built Gazetteer) plus learned aliases (one index build)."""
+    """A Gazetteer: ``base`` (a built Gazetteer) plus learned aliases (base's index extended, not rebuilt)."""
     from gazetteer.service import Gazetteer
     aliases = list(aliases)
     if not aliases:
         return base
-    return Gazetteer(apply_learned(base.places, aliases, base.admin), base.admin, shapes=base.resolver.shapes)
+    return Gazetteer(apply_learned(base.places, aliases, base.admin), base.admin, shapes=base.resolver.shapes,
+                     base=base)
 
 
 _CACHE: OrderedDict[tuple, object] = OrderedDict()

@@ -123,7 +123,7 @@ def fold_latin_words(text: str) -> list[str]:
     return [f for f in (_fold_latin_word(w) for w in kept) if f]
 
 
-_VOWEL = re.compile(r"[aiu]")
+_TO_A = str.maketrans("iu", "aa")   # vowel_skeleton: a translate table, not a regex (built 15,000 times)
 _GLUED_AL = re.compile(r"(?<=\w\w)ال(?=\w\w)")
 
 
@@ -144,7 +144,7 @@ def vowel_skeleton(key: str) -> str:
     here differ only in vowels ("Bleel" and "Buleel" do not: one syllable
     less; "Darayya" and "Dar'a" do not: one vowel more).
     """
-    return _VOWEL.sub("a", key)
+    return key.translate(_TO_A)
 
 
 @functools.lru_cache(maxsize=1 << 17)

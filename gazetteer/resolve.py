@@ -98,41 +98,66 @@ class Resolver:
     """Name → ranked candidates → Resolution (plain names; phrases go through relative.py)."""
 
     def __init__(self, index: NameIndex, admin: AdminBoundaries,
-                 shapes: dict[str, BaseGeometry] | None = None):
+                 shapes: dict[str, BaseGeometry] | None = None, *, base: "Resolver | None" = None):
+        """``base``: a resolver over a prefix of ``index.places`` with the same admin boundaries (the
+        gazetteer before learned aliases): its tables are reused, only changed and new places are read."""
         self.index = index
         self.admin = admin
         self.shapes = dict(shapes or {})  # named regions (sources/regions.py): code -> polygon
-        self._seats = {p.pcode: seat for p in index.places
-                       if p.kind in SETTLEMENT_KINDS and (seat := self._seat_level(p)) is not None}
         self._context_cache: dict = {}
         self._lock = threading.Lock()
+        self._members_cache: dict[frozenset[str], frozenset[int]] = {}
+        places = index.places
+        if base is not None and (base.admin is not admin or len(base.index.places) > len(places)
+                                 or any(a.pcode != b.pcode for a, b in zip(base.index.places, places))):
+            base = None
+        if base is None:
+            self._seats: dict[str, str] = {}
+            self._admin_keys: dict[str, set[str]] = {}
+            self._unit_members: dict[str, list[int]] = {}
+            self._own: dict[str, frozenset[str]] = {}
+            named = [(u.ref.pcode, (u.ref.name_ar, u.ref.name_en)) for level in (1, 2, 3) for u in admin.units(level)]
+            changed = list(range(len(places)))
+        else:
+            self._seats = dict(base._seats)
+            self._admin_keys = {k: set(v) for k, v in base._admin_keys.items()}
+            self._unit_members = {k: list(v) for k, v in base._unit_members.items()}
+            self._own = dict(base._own)
+            named = []
+            old = base.index.places
+            changed = [i for i, p in enumerate(places) if i >= len(old) or p is not old[i]]
+        n_old = len(base.index.places) if base is not None else 0
+        for i in changed:
+            p = places[i]
+            if p.kind in SETTLEMENT_KINDS and (seat := self._seat_level(p)) is not None:
+                self._seats[p.pcode] = seat
+            if p.kind in ADMIN_KINDS:
+                named.append((p.pcode, p.names))   # aliases given to admin places name their unit too
+            own = _own_codes(p)
+            self._own[p.pcode] = own                 # each place's own and surrounding codes, once
+            if i >= n_old:
+                for code in own:
+                    self._unit_members.setdefault(code, []).append(i)
         # Admin names for context scanning: every boundary unit, plus aliases given to admin places.
-        named = [(u.ref.pcode, (u.ref.name_ar, u.ref.name_en)) for level in (1, 2, 3) for u in admin.units(level)]
-        named += [(p.pcode, p.names) for p in index.places if p.kind in ADMIN_KINDS]
-        self._admin_keys: dict[str, set[str]] = {}
         for pcode, names in named:
             for name in names:
                 for variant in (name, name.removeprefix("مركز ")):
                     key = name_key(variant)
                     if key:
                         self._admin_keys.setdefault(key, set()).add(pcode)
-        # Skeletons of governorate and district names (context_matches), when unambiguous.
-        skel: dict[str, set[str]] = {}
-        for level in (1, 2):
-            for u in admin.units(level):
-                for name in (u.ref.name_en, u.ref.name_ar):
-                    sk = skeleton_key(name)
-                    if len(sk) >= 3:
-                        skel.setdefault(sk, set()).add(u.ref.pcode)
-        self._admin_skeletons = {k: v for k, v in skel.items()
-                                 if len({c[:4] for c in v}) == 1 and k not in self._admin_keys}
-        self._unit_members: dict[str, list[int]] = {}
-        for i, p in enumerate(index.places):
-            for code in {p.pcode, *(r.pcode for r in (p.admin1, p.admin2, p.admin3) if r)}:
-                self._unit_members.setdefault(code, []).append(i)
-        self._members_cache: dict[frozenset[str], frozenset[int]] = {}
-        # Each place's own code and the codes of the units around it, once (ranking asks for them per hit).
-        self._own: dict[int, frozenset[str]] = {id(p): _own_codes(p) for p in index.places}
+        if base is not None and not named:
+            self._admin_skeletons = base._admin_skeletons
+        else:
+            # Skeletons of governorate and district names (context_matches), when unambiguous.
+            skel: dict[str, set[str]] = {}
+            for level in (1, 2):
+                for u in admin.units(level):
+                    for name in (u.ref.name_en, u.ref.name_ar):
+                        sk = skeleton_key(name)
+                        if len(sk) >= 3:
+                            skel.setdefault(sk, set()).add(u.ref.pcode)
+            self._admin_skeletons = {k: v for k, v in skel.items()
+                                     if len({c[:4] for c in v}) == 1 and k not in self._admin_keys}
 
     # -- context -----------------------------------------------------------
     def context_pcodes(self, context: str | None) -> frozenset[str]:
@@ -302,7 +327,7 @@ class Resolver:
         return ranked
 
     def _own_of(self, place: GazPlace) -> frozenset[str]:
-        own = self._own.get(id(place))
+        own = self._own.get(place.pcode)
         return own if own is not None else _own_codes(place)
 
     def _within(self, place: GazPlace, pcodes: frozenset[str]) -> bool:
