@@ -286,7 +286,9 @@ def nested(resolver: Resolver, query: str, head: str, tail: str, *, context=None
             check = f"consistent with {outer.area.label_en}" if inside else f"'{tail}' not checked"
             return replace(inner, query=query, note=f"{inner.note}; {check}")
     q = split_qualifiers(head)
-    res = resolver.resolve_name(query, q.name, kind=q.kind_hint, area_of=q.area_of, context=context, near=hint)
+    # The area is the name's context: «قرية X في ريف حلب» names Aleppo governorate, so an X in Idlib is not it.
+    name_context = " ".join(t for t in (tail, context or "") if t)
+    res = resolver.resolve_name(query, q.name, kind=q.kind_hint, area_of=q.area_of, context=name_context, near=hint)
     if res.status is not ResolutionStatus.RESOLVED:
         if outer.status is ResolutionStatus.RESOLVED:
             return Resolution(query=query, status=outer.status, area=outer.area, candidates=res.candidates,

@@ -42,6 +42,8 @@ from gazetteer.model import (POINT_RADIUS_KM, Area, Candidate, GazPlace, PlaceKi
 from gazetteer.normalize import fold_arabic_words, fold_latin_words, is_arabic, name_key, skeleton_key
 
 RESOLVE_MIN = 88.0          # minimum match score for a confident answer
+#: A candidate inside a unit named only in passing makes the answer ambiguous only when this close.
+SOFT_CONTEXT_GAP = 16.0
 MARGIN = 6.0                # lead over the best competitor inside a unit the context names...
 MARGIN_BARE = 8.0           # ...and with no unit named, over a rival whose spelling matches at STRONG_RIVAL
 STRONG_RIVAL = 86.0         # (a namesake anywhere in Syria, spelled another way, may be meant)
@@ -375,8 +377,10 @@ class Resolver:
         ranked = self.rank(hits, kind=kind, context=ctx, near=near, soft=soft)
         candidates = tuple(Candidate(r.place, round(r.score, 1), r.matched, r.reasons) for r in ranked)
         top = ranked[0]
-        if not ctx and soft and not self._within(top.place, soft) and any(self._within(r.place, soft) for r in ranked[1:]):
-            # A unit named in passing; the best spelling lies outside it, another candidate inside.
+        if not ctx and soft and not self._within(top.place, soft) and any(
+                self._within(r.place, soft) and top.score - r.score < SOFT_CONTEXT_GAP for r in ranked[1:]):
+            # A unit named in passing; the best spelling lies outside it, another candidate inside
+            # (one that comes close: a fuzzy village in Hama does not unseat «مدينة إدلب» named exactly).
             return Resolution(query=query, status=ResolutionStatus.AMBIGUOUS, candidates=candidates,
                               note="the best spelling match lies outside the area named in the context")
         if ctx and not self._within(top.place, ctx):

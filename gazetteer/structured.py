@@ -166,6 +166,9 @@ def _split_at_marker(words: list[str]) -> PlacePhrase | None:
                 return PlacePhrase(name, container.strip(), fold)
         elif not named:
             continue
+        elif raw.startswith(("ب", "وب")) and _fold(raw[raw.index("ب") + 1:]) in _AR_TYPE_WORDS and i < len(words) - 1:
+            # «بجبل الأكراد», «بمدينة حلب», «بسهل الغاب»: a type noun glued with ب opens the container
+            return PlacePhrase(name, " ".join([raw[raw.index("ب") + 1:]] + words[i + 1:]), "ب")
         elif raw.startswith("ب") and not raw.startswith("بال") and len(plain) >= 4 and i == len(words) - 1:
             # «بدمشق»: a single glued place name closing the phrase
             return PlacePhrase(name, raw[1:], "ب")
@@ -232,9 +235,10 @@ def shorter_names(name: str) -> list[str]:
         if words[i].startswith("ال") and _NISBA.match(words[i].translate(_PLAIN)):
             out.append(" ".join(words[:i]))   # «بلدة داريا المحاذية لدمشق», «محافظة إدلب الحدودية مع تركيا»
             break
-    if first_name < len(words) - 1 and _fold(words[first_name]) in _FEATURE_HEADS and is_arabic(name):
-        # «منطقة تل جورة الماء»: a hill/mountain named after the place — the place's area
-        out.append(" ".join(words[:first_name] + words[first_name + 1:]))
+    hill = next((i for i, w in enumerate(words[:-1]) if _fold(w) in _FEATURE_HEADS), None)
+    if hill is not None and is_arabic(name) and all(_fold(w) in _AR_TYPE_WORDS for w in words[:hill]):
+        # «منطقة تل جورة الماء»: a hill named after the village — the village's area
+        out.append(" ".join(words[:hill] + words[hill + 1:]))
     return [o for o in dict.fromkeys(out) if o and o != whole]
 
 
