@@ -16,7 +16,7 @@ from errors import EventMapError
 from events.model import ClaimStatus, Count, DatePrecision, EventDate, EventType, Place
 from gazetteer.model import Precision
 from ui import data
-from ui.i18n import label, t
+from ui.i18n import TABLES, label, t
 from ui.text import highlight_span, md_escape
 
 AUTHOR = "analyst"
@@ -116,10 +116,7 @@ def _draft_form(i: int, draft, lang: str) -> None:
         if sentence:
             st.markdown(f"**{t('review_sentence', lang)}**")
             st.html(highlight_span(sentence, getattr(draft, "span", None)))
-        kind, source = getattr(draft, "kind", "incident"), getattr(draft, "date_source", "")
-        parts = list(getattr(draft, "place_parts", ()) or ())
-        st.caption(f"class: {kind} · date: {source or '—'}" + (" · place: " + " · ".join(md_escape(x) for x in parts)
-                                                              if parts else ""))
+        st.caption(provenance(draft, lang))
         warnings = list(getattr(draft, "warnings", ()) or ())
         if warnings:
             st.warning(t("review_warnings", lang) + ": " + "; ".join(md_escape(w) for w in warnings))
@@ -212,17 +209,41 @@ def render(lang: str) -> None:
     _notes(lang)
 
 
+def provenance(draft, lang: str) -> str:
+    """One line (Markdown, escaped) on where a draft comes from: its class, where its date was read
+    (stated / taken from the event before / the publication default) and the parts of its place phrase."""
+    kind = getattr(draft, "kind", "incident") or "incident"
+    source = getattr(draft, "date_source", "") or ""
+    out = [t("review_class", lang, kind=_kind_label(kind, lang))]
+    if source:
+        key = f"review_date_{source}"
+        out.append(t("review_date_from", lang, source=t(key, lang) if key in TABLES["en"] else md_escape(source)))
+    parts = [md_escape(x) for x in (getattr(draft, "place_parts", ()) or ())]
+    if parts:
+        out.append(t("review_place_parts", lang, parts=" · ".join(parts)))
+    return " · ".join(out)
+
+
+def _kind_label(kind: str, lang: str) -> str:
+    key = f"review_kind_{kind}"
+    return t(key, lang) if key in TABLES["en"] else md_escape(kind)
+
+
 def _notes(lang: str) -> None:
-    """Context notes (totals, control, background, analysis, outside Syria): one click makes one a draft."""
+    """Context notes (totals, control, background, analysis, outside Syria, denials of nothing here):
+    each with its class, reason and clause; one click makes one a draft, reviewed like the others."""
     ss = st.session_state
     notes = ss.get("review_notes") or []
     if not notes:
         return
-    st.subheader(f"Context notes ({len(notes)})")
+    st.subheader(t("review_notes", lang, n=len(notes)))
     for k, note in enumerate(list(notes)):
         a, b = st.columns([5, 1])
-        a.markdown(f"**{md_escape(note.kind)}** — {md_escape(note.reason)}: «{md_escape(note.clause.strip()[:300])}»")
-        if note.draft is not None and b.button("→ draft", key=f"note-{k}"):
+        where = f" · {t('review_note_place', lang, place=md_escape(note.place))}" if note.place else ""
+        a.markdown(f"**{_kind_label(note.kind, lang)}** — {md_escape(note.reason)}{where}: "
+                   f"«{md_escape(note.clause.strip()[:300])}»")
+        if note.draft is not None and b.button(t("review_note_to_draft", lang), key=f"note-{k}",
+                                               help=t("review_note_to_draft_help", lang)):
             ss["review_drafts"] = list(ss.get("review_drafts") or []) + [note.draft]
             ss["review_notes"] = [n for j, n in enumerate(notes) if j != k]
             st.rerun()
