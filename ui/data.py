@@ -157,3 +157,25 @@ def titles(event_ids: list[str], lang: str) -> dict[str, str]:
             continue
         out[event_id] = (event.title_ar if lang == "ar" else "") or event.title_en or event.title_ar or event_id
     return out
+
+
+#: How many stored events' text is read to pick the default Arabic month names.
+MONTH_SAMPLE = 400
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _month_style(location: str, rev: object) -> str:
+    from ui.i18n import month_style_of
+    q = Query()
+    n = min(total(), MONTH_SAMPLE)
+    if n == 0:
+        return month_style_of(())
+    sample = rows(q, range(n))
+    texts = [v for col in ("date_as_written", "title_ar", "quote", "summary") if col in sample
+             for v in sample[col].tolist()]
+    return month_style_of(texts)
+
+
+def month_style_default() -> str:
+    """The Arabic month names the stored events' own text uses (a bounded sample): "levantine"/"egyptian"."""
+    return _month_style(store_location(), revision())

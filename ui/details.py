@@ -64,7 +64,8 @@ def render(lang: str) -> None:
         return shown
 
     if event.date:
-        when = f"{format_span(event.date.start, event.date.end, lang)} · {label(event.date.precision.value, lang)}"
+        span = format_span(event.date.start, event.date.end, lang, months=state.month_style())
+        when = f"{span} · {label(event.date.precision.value, lang)}"
         rows.append((t("when", lang), with_written(when, event.date.as_written)))
     if event.place:
         where = _place_name(event.place, lang)

@@ -26,7 +26,7 @@ from events.query import Query
 from mapview.points import PRECISIONS, STATUSES, TYPES, basemap_data, build_payload
 from mapview.style import TYPE_COLORS
 from ui import corroboration, data, state
-from ui.i18n import _MONTHS, label, norm_lang
+from ui.i18n import COUNTED, label, month_names, norm_lang
 
 REPO = Path(__file__).resolve().parents[1]
 FRONTEND = REPO / "mapview" / "evmap"
@@ -223,7 +223,8 @@ def _args(p: dict, window, span, lang: str, *, height: int, side_list: bool) -> 
         window=[day_number(window[0]), day_number(window[1])] if window else None,
         bounds=[day_number(span[0]), day_number(span[1])] if span else None,
         selected=_index_of(p, ss.get("selected")), view=ss.get("_evm_initial_view"), height=height,
-        strings=strings(lang), plural=PLURAL[lang], months=_MONTHS[lang],
+        strings=strings(lang), plural=PLURAL[lang], months=month_names(lang, state.month_style()),
+        pluralKilled=COUNTED["killed"][norm_lang(lang)],
         labels={v: label(v, lang) for v in (*STATUSES, *TYPES, *PRECISIONS)},
         typeColors={t.value: c for t, c in TYPE_COLORS.items()}, side=side_list,
         ack=ss.get("_evm_seq") if isinstance(ss.get("_evm_seq"), int) else 0,

@@ -122,7 +122,8 @@ def render(visible: FrameSource, q: Query, window, lang: str, *, all_filtered: F
     ``visible_count`` is needed when ``visible`` is a function."""
     title = t("app_title", lang)
     count = len(visible) if visible_count is None else visible_count
-    subtitle = span_in_words(window[0], window[1], count, lang) if window else ""
+    from ui import state
+    subtitle = span_in_words(window[0], window[1], count, lang, months=state.month_style()) if window else ""
     key = (data.revision(), data.query_key(q), lang, st.session_state.get("view_center"),
            st.session_state.get("view_zoom"))
     with st.expander(t("exports", lang), expanded=False):

@@ -22,6 +22,11 @@ _EN: dict[str, str] = {
     "app_title": "Syria events map",
     "app_caption": "Reported, claimed, denied and confirmed events, with their sources.",
     "language": "Language",
+    "month_style": "Arabic month names",
+    "month_auto": "as in the events' text ({style})",
+    "month_levantine": "Levantine (كانون الثاني، شباط…)",
+    "month_egyptian": "Egyptian (يناير، فبراير…)",
+    "month_levantine_short": "Levantine", "month_egyptian_short": "Egyptian",
     "page": "Page",
     "page_map": "Map",
     "page_review": "Review article",
@@ -193,6 +198,11 @@ _AR: dict[str, str] = {
     "app_title": "خريطة أحداث سوريا",
     "app_caption": "أحداث مُبلَّغ عنها ومُدّعاة ومنفيّة ومؤكَّدة، مع مصادرها.",
     "language": "اللغة",
+    "month_style": "أسماء الأشهر",
+    "month_auto": "كما في نص الأحداث ({style})",
+    "month_levantine": "الشامية (كانون الثاني، شباط…)",
+    "month_egyptian": "المصرية (يناير، فبراير…)",
+    "month_levantine_short": "الشامية", "month_egyptian_short": "المصرية",
     "page": "الصفحة",
     "page_map": "الخريطة",
     "page_review": "مراجعة مقال",
@@ -381,12 +391,44 @@ VALUE_LABELS: dict[str, dict[str, str]] = {
     },
 }
 
+#: Arabic month names in the two forms Arabic news uses: Levantine (Syriac) names, as Syrian, Lebanese,
+#: Jordanian and Iraqi outlets write them, and Egyptian (transliterated Gregorian) names, as Egyptian and
+#: Gulf outlets do. A setting picks one; by default, the form the stored events' own text uses.
+AR_MONTHS: dict[str, list[str]] = {
+    "levantine": ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
+                  "تشرين الأول", "تشرين الثاني", "كانون الأول"],
+    "egyptian": ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
+                 "أكتوبر", "نوفمبر", "ديسمبر"],
+}
+MONTH_STYLES: tuple[str, ...] = tuple(AR_MONTHS)
 _MONTHS = {
     "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-    # Levantine month names, as Syrian outlets write them.
-    "ar": ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
-           "تشرين الأول", "تشرين الثاني", "كانون الأول"],
+    "ar": AR_MONTHS["levantine"],
 }
+
+
+def month_names(lang: str, style: str | None = None) -> list[str]:
+    """The twelve month names for ``lang``; Arabic in ``style`` ("levantine" default, or "egyptian")."""
+    if norm_lang(lang) != "ar":
+        return _MONTHS["en"]
+    return AR_MONTHS.get(style or "levantine", AR_MONTHS["levantine"])
+
+
+def month_style_of(texts, *, limit: int = 2000) -> str:
+    """"egyptian" when the Arabic month names in ``texts`` (at most ``limit`` of them) are mostly
+    Egyptian forms (يناير، فبراير…), else "levantine" (كانون الثاني، شباط…, and when there are none:
+    the Syrian press's own form)."""
+    from events.ingest.datewords import GREGORIAN_AR_MONTHS, LEVANTINE_MONTHS
+    lev = egy = 0
+    for i, text in enumerate(texts):
+        if i >= limit:
+            break
+        if not isinstance(text, str) or not text:
+            continue
+        text = text[:5000]
+        lev += sum(text.count(name) for name in LEVANTINE_MONTHS)
+        egy += sum(text.count(name) for name in GREGORIAN_AR_MONTHS)
+    return "egyptian" if egy > lev else "levantine"
 
 
 def norm_lang(lang: str | None) -> str:
@@ -406,19 +448,21 @@ def label(value: str | None, lang: str) -> str:
     return VALUE_LABELS[norm_lang(lang)].get(str(value), str(value))
 
 
-def format_day(d: date, lang: str, *, with_year: bool = True) -> str:
-    month = _MONTHS[norm_lang(lang)][d.month - 1]
+def format_day(d: date, lang: str, *, with_year: bool = True, months: str | None = None) -> str:
+    month = month_names(lang, months)[d.month - 1]
     return f"{d.day} {month} {d.year}" if with_year else f"{d.day} {month}"
 
 
-def format_span(start: date, end: date, lang: str) -> str:
-    """"26 Aug – 5 Sep 2017", "25–29 Aug 2017" (the year, and the month, once when both ends share it)."""
+def format_span(start: date, end: date, lang: str, *, months: str | None = None) -> str:
+    """"26 Aug – 5 Sep 2017", "25–29 Aug 2017" (the year, and the month, once when both ends share it);
+    ``months``: the Arabic month style (see AR_MONTHS)."""
     if start == end:
-        return format_day(start, lang)
+        return format_day(start, lang, months=months)
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{format_day(end, lang)}"
+        return f"{start.day}–{format_day(end, lang, months=months)}"
     same_year = start.year == end.year
-    return f"{format_day(start, lang, with_year=not same_year)} – {format_day(end, lang)}"
+    return (f"{format_day(start, lang, with_year=not same_year, months=months)} – "
+            f"{format_day(end, lang, months=months)}")
 
 
 def plural_form(n: int, lang: str) -> str:
@@ -470,8 +514,8 @@ def events_noun(n: int, lang: str) -> str:
     return {"two": "حدثين", "few": "أحداث", "many": "حدثًا"}.get(form, "حدث")
 
 
-def span_in_words(start: date, end: date, n: int, lang: str) -> str:
-    return t("span_words", lang, span=format_span(start, end, lang), events=counted(n, "event", lang))
+def span_in_words(start: date, end: date, n: int, lang: str, *, months: str | None = None) -> str:
+    return t("span_words", lang, span=format_span(start, end, lang, months=months), events=counted(n, "event", lang))
 
 
 def visible_of_total(visible: int, total: int, lang: str) -> str:

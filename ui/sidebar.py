@@ -18,8 +18,21 @@ def language_and_page() -> tuple[str, str]:
     with st.sidebar:
         st.radio(t("language", lang), LANGS, key="lang", format_func=LANG_NAMES.__getitem__, horizontal=True)
         lang = state.lang()
+        if lang == "ar":
+            auto = t(f"month_{_default_months()}_short", lang)
+            st.selectbox(t("month_style", lang), ("auto", "levantine", "egyptian"), key="month_style",
+                         format_func=lambda v: t("month_auto", lang, style=auto) if v == "auto" else t(f"month_{v}", lang))
         st.radio(t("page", lang), PAGES, key="page", format_func=lambda p: t(f"page_{p}", lang))
     return lang, ss["page"]
+
+
+def _default_months() -> str:
+    from errors import ENVIRONMENT_FAILURES, EventMapError
+    try:
+        from ui import data
+        return data.month_style_default()
+    except (EventMapError, *ENVIRONMENT_FAILURES):   # an unreadable store: the page says so; this falls back
+        return "levantine"
 
 
 def _keep_known(key: str, options: tuple[str, ...], param: str) -> None:

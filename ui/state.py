@@ -57,6 +57,15 @@ def lang() -> str:
     return st.session_state.get("lang", "en")
 
 
+def month_style() -> str:
+    """The Arabic month names to show: the sidebar's choice, or ("auto") the events' own text's."""
+    chosen = st.session_state.get("month_style", "auto")
+    if chosen in ("levantine", "egyptian"):
+        return chosen
+    from ui import data
+    return data.month_style_default()
+
+
 def base_query() -> Query:
     """The attribute filters from the sidebar widgets (no time window)."""
     ss = st.session_state

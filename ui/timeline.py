@@ -52,5 +52,7 @@ def slider(span: tuple[date, date], lang: str) -> tuple[date, date]:
 
 
 def span_caption(window: tuple[date, date], visible: int, total: int, lang: str) -> str:
+    from ui import state
     from ui.i18n import span_in_words, visible_of_total
-    return f"{span_in_words(window[0], window[1], visible, lang)} · {visible_of_total(visible, total, lang)}"
+    months = state.month_style()
+    return f"{span_in_words(window[0], window[1], visible, lang, months=months)} · {visible_of_total(visible, total, lang)}"

@@ -57,9 +57,10 @@ function fmt(key, vars) {
   var s = tr(key);
   return s.replace(/\{(\w+)\}/g, function (_, k) { return vars[k] !== undefined ? vars[k] : ""; });
 }
-/** "1 event" / "7 events"; Arabic: حدث واحد، حدثان، 3–10 أحداث، 11–99 حدثًا، 100 حدث */
-function countWords(n) {
-  var p = A.plural || {};
+/** "1 event" / "7 events"; Arabic: حدث واحد، حدثان، 3–10 أحداث، 11–99 حدثًا، 100 حدث. ``table``: another
+ *  noun's forms by plural class (ui/i18n.py COUNTED, e.g. killed: قتيل واحد، قتيلان، 5 قتلى، 12 قتيلًا). */
+function countWords(n, table) {
+  var p = table || A.plural || {};
   var form;
   if (A.lang === "ar") {
     var r = n % 100;
@@ -93,7 +94,7 @@ function fatal(i) { var f = D.fat[i]; return f === 65535 ? null : f; }
 function eventLine(i) {
   var parts = [fmtSpan(D.d0[i], D.d1[i]), label("type", D.type[i])];
   var p = placeName(i); if (p) parts.push(p);
-  var f = fatal(i); if (f !== null && f > 0) parts.push(fmt("deaths", {n: f}));
+  var f = fatal(i); if (f !== null && f > 0) parts.push(A.pluralKilled ? countWords(f, A.pluralKilled) : fmt("deaths", {n: f}));
   return parts.join(" · ");
 }
 

@@ -103,7 +103,7 @@ function sidePanel(R) {
     var max = pairs[0][1];
     pairs.slice(0, 5).forEach(function (p) {
       var row = el("div", "evm-bar"), l = el("span", "l", p[0]), b = el("span", "b"), c = el("span", "n", p[1].toLocaleString("en-US"));
-      l.title = p[0];
+      l.title = p[0]; l.dir = "auto";      // a Latin actor in the Arabic page is cut at its end, not its start
       b.style.width = Math.max(2, 80 * p[1] / max) + "px"; if (color) b.style.background = color(p);
       row.appendChild(l); row.appendChild(b); row.appendChild(c); ch.appendChild(row);
     });
