@@ -80,7 +80,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
     EventType.CLASH: (rf"{_P}اشتباك\w*", rf"{_P}معارك", rf"{_P}مواجهات", r"clash\w*", r"fighting", r"battles?", r"battle\s+rages", r"gunfights?", r"confrontations?"),
     EventType.TERRITORY: (r"[وفيت]?سيطر\w*", r"[وف]?استعاد\w*",
                           # «بتقدم جديد لقوات النظام داخل مدينة X», «تقدمت الفصائل»
-                          r"(?:[وفب]|وب)?(?:ال)?تقدم(?:ت|وا|ه|ها|هم)?", r"[وف]?[يت]تقدم(?:ون)?", r"captured", r"seized", r"recaptured", r"took\s+control", r"retook",
+                          r"(?:[وفب]|وب)?(?:ال)?تقدم(?:ت|وا|ه|ها|هم)?", r"[وف]?[يت]تقدم(?:ون)?",
+                          # «انسحب الثوار من القرية», «انسحاب المقاتلين منه»: a place lost
+                          r"[وف]?انسحب(?:ت|وا)?", r"[وف]?[يت]نسحب(?:ون)?", rf"{_P}انسحاب", r"captured", r"seized", r"recaptured", r"took\s+control", r"retook",
                         r"(?:take|takes|taking|seize|seizes|regain|regains|regained)\s+(?:full\s+)?control", r"control(?:s|led)?\s+(?:of|over)",
                         r"takes?\s+over", r"takeover", r"advance(?:s|d)?(?!\w)", r"advancement", r"progress(?:es|ed)?", r"captures?", r"seizes?", r"recaptures?"),
     EventType.ARREST: (rf"{_P}اعتقال\w*", r"[وف]?اعتقل\w*", rf"{_P}مداهم\w*", r"arrest\w*", r"detain\w*"),

@@ -89,6 +89,7 @@ class Candidate:
     window: tuple[int, int] = (0, 0)        # this event's part of the clause
     trigger_span: tuple[int, int] = (0, 0)
     mentions: list = field(default_factory=list)
+    pluperfect: bool = False                # «وكانت القوات سيطرت …»: told as earlier; its date starts no thread
 
     @property
     def sentence(self):

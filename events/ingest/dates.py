@@ -31,7 +31,7 @@ from typing import Callable
 from events.ingest.datewords import (DUAL_UNITS, DURATION_UNIT_DAYS, DURATION_UNIT_RE, MONTH_RE, MONTHS,
                                      NUMBER_WORD_RE, ORDINAL_DAY_RE, ORDINAL_DAY_VALUE, WEEKDAY_NUM, WEEKDAY_RE,
                                      number_value)
-from events.ingest.normalize import fold, fold_pattern
+from events.ingest.normalize import fold, fold_pattern, words
 from events.model import DatePrecision, EventDate
 
 P = DatePrecision
@@ -45,6 +45,7 @@ _SINCE_BEFORE = re.compile(r"(?<![\w])(?:منذ|since)\s++$")
 #: How far before a date "since" is looked for (characters; whitespace is already collapsed by fold).
 _SINCE_WINDOW = 64
 _PRE = r"(?<![\w])"  # not inside a word (\w covers Arabic letters)
+_WD_AR = words([k for k in WEEKDAY_NUM if not k.isascii()])  # Arabic weekday names (a bare one is a date)
 _POST = r"(?![\w])"
 
 
@@ -89,6 +90,12 @@ class DateReader:
             (rf"(?:ليل|ليلة)\s+(?:يوم\s+)?(?P<wd>{wd})\s*(?:-|–|/|و|الى)\s*(?:يوم\s+)?(?P<wd2>{wd})"
              rf"|(?:the\s+)?night\s+(?:of|between)\s+(?P<wd3>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:to|and)\s+\w+day",
              self._night_pair),
+            # «اليوم (الخميس)», «أمس الجمعة», «صباح هذا اليوم»: the relative day, its weekday only confirming it
+            (rf"(?:(?:فجر|صباح|مساء|ظهر|عصر)\s+)?(?:هذا\s+)?اليوم\s*(?:\(\s*)?(?:{wd})\s*\)?|(?:فجر|صباح|مساء|ظهر|عصر)\s+هذا\s+اليوم",
+             self._relative(0)),
+            (rf"(?:(?P<part>ليلة|ليل|مساء|فجر|صباح|ظهر)\s+)?(?:يوم\s+)?امس\s*(?:\(\s*)?(?:{wd})\s*\)?", self._relative(-1)),
+            (r"(?P<part>ليلة|ليل)\s+(?:يوم\s+)?(?:اول|أول)\s+(?:من\s+)?(?:امس|أمس)|الليلة\s+(?:ما\s+)?قبل\s+الماضية",
+             self._relative(-2, night=True)),
             (r"(?:يوم\s+)?(?:اول|أول)\s+(?:من\s+)?(?:امس|أمس)", self._relative(-2)),
             (r"(?:خلال|في|طيلة|طوال)\s+(?:الـ?\s*)?(?P<n>\d+)\s+(?:ساعة|ساعات)\s+(?:ال)?(?:ماضية|اخيرة|المنصرمة)"
              r"|(?:in|during|over|within)\s+the\s+(?:past|last)\s+(?P<n2>\d+)\s+hours", self._past_hours),
@@ -132,6 +139,8 @@ class DateReader:
             (rf"(?:(?P<part>ليلة|فجر|صباح|مساء|ظهر|عصر)\s+)?يوم\s+(?P<wd>{wd})(?P<past>{_PAST})?|(?P<wd2>{wd})(?P<past2>{_PAST})"
              rf"|(?P<part2>ليلة|فجر|صباح|مساء|ظهر|عصر)\s+(?P<wd3>{wd})(?P<past3>{_PAST})?",
              self._weekday),
+            # a weekday alone after a verb or between commas: «سيطر، الخميس، على», «قصفت الطائرات الخميس مواقع»
+            (rf"(?P<wd>{_WD_AR})(?!\s+عشر)", self._weekday),
             (rf"(?:(?P<last>last)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?P<part>\s+night|\s+morning|\s+evening|\s+afternoon)?", self._weekday),
             (r"(?:يوم\s+)?(?:ما\s+)?قبل\s+(?:يوم\s+)?امس|امس\s+الاول|the day before yesterday", self._relative(-2)),
             (r"(?P<part>ليلة|ليل|مساء|فجر|صباح|ظهر)\s+(?:يوم\s+)?(?:امس|البارحة)|الليلة\s+الماضية|(?:last night|overnight)",

@@ -48,6 +48,10 @@ _DENIES_PRONOUN = re.compile(r"\s+(?:that\s+)?(?:it|they|this|these|ذلك|هذ�
 MOVEMENTS = (EventType.EVACUATION, EventType.DISPLACEMENT)
 #: «… بعد هجوم شنته المعارضة»: an attack told as the cause of the clause's main event is that event's background.
 _CAUSE_LINK = re.compile(fold_pattern(r"(?<![\w])(?:بعد(?!\s+يوم)|اثر|إثر|عقب|جراء)(?![\w])|\b(?:after|following)\b"), re.I)
+#: «وكانت قوات الأسد سيطرت، السبت، على …»: the pluperfect tells an earlier event, outside the story's thread.
+_PLUPERFECT = re.compile(fold_pattern(r"^\s*(?:و|ف)?كان(?:ت|وا)?\s"))
+#: A clause that opens with an opinion verb («ورأى أبو زيد أن …», «واعتبر», «وتوقع»).
+_OPINION = re.compile(fold_pattern(r"^\s*[وف]?(?:رأى|رأت|يرى|ترى|اعتبر|اعتبرت|يعتبر|تعتبر|توقع|توقعت|يتوقع|رجح|رجحت|يرجح)\s"))
 #: «ويأتي الهجوم الجديد …»: a trigger with the article names an event already told.
 _DEFINITE = re.compile(fold_pattern(r"^(?:[وف]?ال|لل)(?!طيران|طائرات|مقاتلات|مروحيات|براميل)\w"))  # not who flew
 #: Types whose trigger verb takes the place as its object ("حاصر دير الزور", "قصفت درعا").
@@ -136,7 +140,8 @@ class ArticleReader:
                main: Candidate | None, link: str) -> Candidate | None:
         """One event from one span of the clause; ``main`` is set for a second event of the same clause."""
         text = clause.text
-        cand = Candidate(trigger[0], status, clause, window=window, trigger_span=trigger[1])
+        cand = Candidate(trigger[0], status, clause, window=window, trigger_span=trigger[1],
+                         pluperfect=bool(_PLUPERFECT.match(fold(text).text)))
         date_kind = set_stated_date(cand, mentions, window, attribution, trigger[1])
         if (main is not None and not cand.date_stated and DAY_AFTER.search(fold(link).text) and main.date
                 and main.date.precision in (DatePrecision.DAY, DatePrecision.NIGHT)):
@@ -182,6 +187,9 @@ class ArticleReader:
                                           date_kind=date_kind, stated=cand.date_stated, counts=bool(cand.counts),
                                           published=self.published, foreign=cand.foreign, syrian_place=located,
                                           window=window)
+        if cand.kind == INCIDENT and not cand.date_stated and _OPINION.match(fold(text).text):
+            # «ورأى X أن … مع اقتراب المواجهات من دمشق»: every event of an opinion is the speaker's view
+            cand.kind, cand.reason = "analysis", "an opinion: what the speaker thinks, not an event"
         if (cand.kind == INCIDENT and cand.anaphoric and not cand.date_stated and not cand.counts and main is None
                 and _DEFINITE.match(fold(text[trigger[1][0]:trigger[1][1]]).text)):
             cand.kind, cand.reason = "not_incident", "names an event told before («الهجوم» on «المدينة»): a restatement"
@@ -198,7 +206,8 @@ class ArticleReader:
         if cand.date is None:
             before = next((c for c in reversed(self.candidates) if c.kind == INCIDENT), None)
             if before is not None and before.paragraph != cand.paragraph and (
-                    self.thread_broken or cand.paragraph - before.paragraph > 2 or not _same_governorate(before, cand)):
+                    self.thread_broken or cand.paragraph - before.paragraph > 2 or not _same_governorate(before, cand)
+                    or before.pluperfect):
                 before = None  # another story thread
             set_default_date(cand, before, self.published)
         return cand

@@ -144,3 +144,39 @@ def test_what_a_strike_was_like_is_not_a_place():
     phrases = find_place_phrases("شنت الطائرات غارات جوية على جسر في محافظة دير الزور", arabic=True,
                                  objects=[len("شنت الطائرات غارات")])
     assert all(not p.text.startswith("جوية") for p in phrases)
+
+
+# -- dates -------------------------------------------------------------------------------------------
+def _span(text, published=PUB):
+    from events.ingest.dates import DateReader
+    return [(m.date.start, m.date.end) for m in DateReader(published).find(text)]
+
+
+def test_relative_days_with_their_weekday_and_bare_weekdays():
+    thu, fri, sat = date(2015, 7, 23), date(2015, 7, 24), date(2015, 7, 25)
+    assert _span("قال المرصد اليوم (السبت) إن", published=sat) == [(sat, sat)]
+    assert _span("قصفت الطائرات أمس الجمعة", published=sat) == [(fri, fri)]
+    assert _span("صباح هذا اليوم", published=sat) == [(sat, sat)]
+    assert _span("سيطرت الفصائل، الخميس، على التلة", published=sat) == [(thu, thu)]
+    assert _span("الليلة قبل الماضية", published=sat) == [(thu, fri)]
+    assert _span("ليلة أول من أمس", published=sat) == [(thu, fri)]
+    assert _span("قتل الأحد عشر مقاتلا", published=sat) == []  # «الأحد عشر» is eleven
+
+
+def test_a_pluperfect_event_starts_no_thread(gazetteer):
+    text = ("وكانت القوات سيطرت، السبت، على قرية الزيادية في سهل الغاب.\n"
+            "إلى ذلك، قصفت الفصائل بلدة الفوعة بالمدفعية الثقيلة.")
+    got = _run(text, gazetteer, published=date(2015, 8, 3))
+    shelling = next(d for d in got.drafts if d.event.event_type is EventType.SHELLING)
+    assert shelling.date_source == "default"
+    assert (shelling.event.date.start, shelling.event.date.end) == (date(2015, 8, 2), date(2015, 8, 3))
+
+
+def test_a_withdrawal_is_a_territory_event():
+    assert _types("وانسحب المقاتلون من القرية") == [EventType.TERRITORY]
+    assert _types("أعلن انسحاب الفصائل من التلة") == [EventType.TERRITORY]
+
+
+def test_every_event_in_an_opinion_is_analysis(gazetteer):
+    got = _run("ورأى الباحث أن من مصلحة الجبهة الانسحاب مع اقتراب المواجهات من مدينة اللاذقية.", gazetteer)
+    assert not got.drafts and {n.kind for n in got.notes} <= {"analysis"}

@@ -49,6 +49,8 @@ SHAPES = {
     "barrel-bombardment": _fill("قصف عنيف قصف بالبراميل "),
     "rockets": _fill("سقط صاروخ إطلاق صواريخ "),
     "anaphors": _fill("مناطق في محيط البلدتين و "),
+    "weekdays": _fill("اليوم (الخميس أمس الجمعة ( الخميس، "),
+    "pluperfect-opinion": _fill("وكانت ورأى انسحاب "),
 }
 
 
