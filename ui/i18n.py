@@ -499,10 +499,11 @@ COUNTED: dict[str, dict[str, dict[str, str]]] = {
 
 
 def counted(n: int, noun: str, lang: str) -> str:
-    """"7 events" / «7 أحداث», «حدثان», «12 حدثًا»; English numbers get thousands separators."""
+    """"7 events" / «7 أحداث», «حدثان», «12 حدثًا»; thousands separated by "," in both languages, as the
+    map's own counts are (Western digits, as the Syrian press prints them)."""
     forms = COUNTED[noun][norm_lang(lang)]
     text = forms.get(plural_form(n, lang), forms["other"])
-    return text.format(n=f"{n:,}" if norm_lang(lang) == "en" else n)
+    return text.format(n=f"{n:,}")
 
 
 def events_noun(n: int, lang: str) -> str:
@@ -519,6 +520,4 @@ def span_in_words(start: date, end: date, n: int, lang: str, *, months: str | No
 
 
 def visible_of_total(visible: int, total: int, lang: str) -> str:
-    en = norm_lang(lang) == "en"
-    return t("visible_of_total", lang, visible=f"{visible:,}" if en else visible,
-             total=f"{total:,}" if en else total, noun=events_noun(total, lang))
+    return t("visible_of_total", lang, visible=f"{visible:,}", total=f"{total:,}", noun=events_noun(total, lang))

@@ -33,7 +33,7 @@ def test_span_in_words():
     assert t("visible_of_total", "ar", visible=3, total=7, noun="أحداث").startswith("3 من أصل 7")
     # Arabic plural classes by count (issue 12: "one count is ungrammatical")
     assert visible_of_total(3, 7, "ar") == "3 من أصل 7 أحداث معروضة"
-    assert visible_of_total(3, 16446, "ar").endswith("16446 حدثًا معروضة")
+    assert visible_of_total(3, 16446, "ar").endswith("16,446 حدثًا معروضة")   # separated like the map's counts
     assert visible_of_total(3, 100, "ar").endswith("100 حدث معروضة")
     assert span_in_words(date(2017, 8, 1), date(2017, 8, 31), 12, "ar").endswith("12 حدثًا")
 

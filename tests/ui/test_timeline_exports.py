@@ -71,3 +71,20 @@ def test_png_is_the_dashboard_map_without_its_controls(app_env):
     assert img.size == (900, 600)
     colours = img.getcolors(maxcolors=1 << 20)
     assert colours is not None and len(colours) > 50          # a drawn map, not a blank page
+
+
+def test_without_ffmpeg_the_mp4_button_says_what_to_install(app_env, monkeypatch):
+    """No encoder: no MP4 button, and a caption naming the Debian package (in the chosen language)."""
+    from streamlit.testing.v1 import AppTest
+
+    import mapview.gif
+    from tests.ui.conftest import REPO
+    monkeypatch.setattr(mapview.gif, "mp4_available", lambda: False)
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30).run()
+    assert not at.exception
+    assert any("ffmpeg" in c.value and "Debian" in c.value for c in at.caption)
+    assert not any(b.label == "Prepare MP4" for b in at.button)
+    monkeypatch.setattr(mapview.gif, "mp4_available", lambda: True)
+    at.run()
+    assert any(b.label == "Prepare MP4" for b in at.button)
+    assert not any("ffmpeg" in c.value for c in at.caption)
