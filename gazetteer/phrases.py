@@ -186,6 +186,12 @@ def split_qualifiers(text: str) -> Phrase:
     return Phrase(name=" ".join(w.raw for w in ws), kind_hint=hint, area_of=area_of)
 
 
+def is_type_noun(text: str) -> bool:
+    """«المحافظة», «للمدينة», «البلدة»: a type noun alone names no place (it points back to one)."""
+    ws = words(text)
+    return len(ws) == 1 and is_arabic(text) and _bare(ws[0].fold, _AR_QUALIFIERS) is not None
+
+
 def plural_around(text: str) -> str | None:
     """«قرى درعا» / «بلدات عفرين» → «درعا»: villages of ONE place (no «و» list), else None."""
     ws = words(text)

@@ -34,7 +34,7 @@ from gazetteer.geometry import (angle_diff, bearing_deg, covering_radius_km, dis
                                 representative, sector)
 from gazetteer.model import Area, PlaceKind, Precision, Resolution, ResolutionStatus
 from gazetteer.normalize import is_arabic
-from gazetteer.phrases import Phrase, parse_relative, split_nested, split_qualifiers
+from gazetteer.phrases import Phrase, is_type_noun, parse_relative, split_nested, split_qualifiers
 from gazetteer.resolve import ADMIN_KINDS, NEAR_RADIUS_KM, Resolver, with_note
 
 COUNTRYSIDE_KM = (5.0, 40.0)
@@ -112,6 +112,8 @@ def _anchor(resolver: Resolver, text: str, *, context, near) -> Resolution:
     if res.status is not ResolutionStatus.RESOLVED and is_arabic(q.name) and q.name[:1] in "لب" and len(q.name) > 3:
         # «الريف الشمالي لحلب», «للعاصمة»: a glued preposition
         bare = "ال" + q.name[2:] if q.name.startswith("لل") else q.name[1:]
+        if is_type_noun(bare):
+            return res          # «للمحافظة», «للمدينة»: "of the governorate/city" named before, not a place
         again = split_qualifiers(bare)
         alt = resolver.resolve_name(text, again.name, kind=again.kind_hint, context=context, near=near)
         if alt.status is not ResolutionStatus.UNRESOLVED:

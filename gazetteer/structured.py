@@ -31,27 +31,13 @@ container's area with its own (coarser) precision and a note.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from gazetteer.geometry import haversine_km
 from gazetteer.model import Resolution, ResolutionStatus
 from gazetteer.normalize import fold_arabic_words, is_arabic
+from gazetteer.structured_ar import PlacePhrase, shorter_names, split_arabic  # noqa: F401 (shorter_names re-exported)
 
-#: Arabic container markers (folded, without clitics/article).
-_AR_MARKERS = {"ريف", "ارياف", "ريفي", "في", "ضمن", "داخل", "قرب", "بالقرب", "اطراف", "محيط", "جوار", "بجوار",
-               "قرابه", "حدود", "عند", "تابعه", "واقعه", "قريبه", "مجاوره", "ناحيه", "محافظه", "منطقه", "وسط",
-               "قلب", "محاذيه", "مقابله", "واقع", "تابع", "قريب", "مجاور"}
-#: A phrase that starts with one of these is "somewhere in X": X is the container, there is no name.
-_AR_LEADING_IN = {"في", "داخل", "وسط", "قلب", "ضمن"}
-#: «درعا البلد», «حلب القديمة»: the old town of X — a part of X, so X's area.
-_AR_OLD_TOWN = {"بلد", "قديمه"}
-_FILLER_WORDS = {"في", "من", "الي", "علي", "عن"}
-_AR_DIRECTIONS = ("شمال", "جنوب", "شرق", "غرب")
-_AR_CLITICS = ("وبال", "بال", "وال", "فال", "لل", "وب", "ول", "ب", "ل", "و", "ف")
-#: Nouns that name a kind of place; a phrase never ends at one of them.
-_AR_TYPE_WORDS = {"ريف", "ارياف", "اطراف", "محيط", "وسط", "قلب", "طرف", "جبهه", "مدينه", "بلده", "قريه", "حي", "مخيم", "سد", "مطار", "حقل", "معبر", "دوار", "منطقه",
-                  "بلدتي", "قريتي", "مدينتي", "حيي", "بلدات", "قري", "جبل", "تل", "تله", "سهل", "ضاحيه",
-                  "ناحيه", "محافظه", "قاعده", "معسكر", "معسكري", "حقلي", "محطه", "مقاطعه", "جبال"}
 #: "the capital" in reports means Damascus.
 _CAPITAL = {"عاصمه": "دمشق", "capital": "Damascus"}
 _LAT_MARKERS = re.compile(
@@ -60,132 +46,7 @@ _LAT_MARKERS = re.compile(
     r"in\s+the\s+(?:\w+\s+)?countryside\s+of)\b)", re.I)
 _LAT_POSSESSIVE = re.compile(r"^(?P<city>[\w' -]+?)['’]s\s+(?P<name>.+?)(?:\s+(?:neighbou?rhood|district|quarter))?$",
                              re.I)
-_NISBA = re.compile(r"^ال\w{2,}(?:ي|يه|ية|يين|يتين|يون)$")
-_PLAIN = str.maketrans({"ة": "ة", "ـ": None})
 MIN_NAME_WORDS = 1
-
-
-@dataclass(frozen=True)
-class PlacePhrase:
-    """A phrase split into the name to look up and the area said to hold it."""
-    name: str
-    container: str = ""
-    marker: str = ""
-
-
-def _bare(word: str) -> str:
-    """A folded Arabic word without a leading clitic (بريف → ريف, والرقة → رقه)."""
-    folded = "".join(fold_arabic_words(word))
-    for clitic in _AR_CLITICS:
-        if folded.startswith(clitic) and len(folded) - len(clitic) >= 2:
-            rest = folded[len(clitic):]
-            rest = rest[2:] if rest.startswith("ال") and len(rest) > 3 else rest
-            if rest in _AR_MARKERS or rest.startswith(_AR_DIRECTIONS):
-                return rest
-    return folded
-
-
-def _is_direction(fold: str) -> bool:
-    return fold.startswith(_AR_DIRECTIONS) and len(fold) <= 7
-
-
-def _fold(word: str) -> str:
-    return "".join(fold_arabic_words(word))
-
-
-def _has_name(head: list[str]) -> bool:
-    """Do the words before a marker hold a name? («مدينة» alone does not; «منطقة المحطة» does.)"""
-    folds = [_fold(w) for w in head]
-    if any(f and f not in _AR_TYPE_WORDS and f not in _FILLER_WORDS and f not in _TYPE_ONLY for f in folds):
-        return True
-    return len(head) >= 2 and head[-1].startswith("ال") and folds[0] in _AR_TYPE_WORDS
-
-
-def _only_type_words(head: list[str]) -> bool:
-    """«حي», «قريتين», «حي في»: a kind of place and no name."""
-    folds = [_fold(w) for w in head]
-    return bool(folds) and all(f in _AR_TYPE_WORDS or f in _FILLER_WORDS or f in _TYPE_ONLY for f in folds)
-
-
-#: Type nouns that occur alone, as "a/two <type>" («قريتين قرب X», «مواقع قرب X»).
-_TYPE_ONLY = {"قريتين", "بلدتين", "مدينتين", "حيا", "مواقع", "موقع", "مناطق", "مقرات", "مقر", "نقاط", "قريه", "بلده"}
-
-
-def split_arabic(text: str) -> PlacePhrase | None:
-    """«مدينة منبج بريف حلب الشرقي» → name «مدينة منبج», container «ريف حلب الشرقي»; None if no container.
-
-    A phrase with no name before its container («حي في جنوب مدينة الحسكة», «داخل مدينة الزبداني»,
-    «قريتين قرب بلدة تل أبيض») gives ``name=""``: the container is all the text places.
-    """
-    words = [w for w in text.replace("،", "، ").split() if w.strip("،,")]
-    if len(words) < 2:
-        return None
-    first = _bare(words[0])
-    if first in _AR_LEADING_IN:
-        return PlacePhrase("", " ".join(words[1:]), first)     # «داخل مدينة الزبداني», «وسط مدينة حلب»
-    if first in {"ريف", "ارياف", "ريفي", "اطراف", "محيط", "قرب", "بالقرب"} or _is_direction(first):
-        return None  # a relative phrase about its anchor («ريف مدينة X الشمالي»): relative.py reads it
-    found = _split_at_marker(words)
-    if found is not None:
-        return found
-    if len(words) <= 4 and _fold(words[-1]) in _AR_OLD_TOWN and words[-1].startswith("ال") and _has_name(words[:-1]):
-        return PlacePhrase("", " ".join(words[:-1]), "old")      # «درعا البلد», «حلب القديمة»
-    return None
-
-
-def _split_at_marker(words: list[str]) -> PlacePhrase | None:
-    for i in range(1, len(words)):
-        raw = words[i]
-        fold = _bare(raw)
-        plain = _fold(raw)
-        if raw.startswith("ال") and _is_direction(plain) and not (
-                i + 1 < len(words) and _fold(words[i + 1]) == "من"):
-            continue  # «الغارية الغربية»: an adjective of the name, not "west of" (unless «الشرق من X»)
-        named = _has_name(words[:i])
-        if not named and not (_only_type_words(words[:i]) and (fold in _AR_MARKERS or _is_direction(fold))):
-            continue  # «مدينة» alone is no name: the marker must follow a name (or a bare type noun)
-        name = " ".join(words[:i]).rstrip("،, ") if named else ""
-        if fold in _AR_MARKERS or _is_direction(fold) or _is_direction(plain):
-            if fold in {"تابعه", "واقعه", "قريبه", "مجاوره", "واقع", "تابع", "قريب", "مجاور"}:
-                rest = words[i + 1:]
-                if rest and "".join(fold_arabic_words(rest[0])) in {"في", "ل", "الي", "من", "علي"}:
-                    rest = rest[1:]
-                container = " ".join(rest)
-            elif fold in {"في", "ضمن", "داخل", "عند"}:
-                container = " ".join(words[i + 1:])
-            elif fold in {"بالقرب", "قرب", "اطراف", "محيط", "جوار", "بجوار", "قرابه"}:
-                container = " ".join(["قرب" if fold != "اطراف" else "أطراف"] + [
-                    w for w in words[i + 1:] if "".join(fold_arabic_words(w)) != "من"])
-            else:
-                container = " ".join([_strip_clitic(raw)] + words[i + 1:])
-            if raw.startswith("ال") and _is_direction(plain):
-                container = " ".join([raw] + [w for w in words[i + 1:] if _fold(w) != "من"])
-            anchor = [w for w in container.split() if not _is_direction(_bare(w))
-                      and "".join(fold_arabic_words(w)) not in {"في", "من", "الي", "علي"}]
-            if anchor:
-                return PlacePhrase(name, container.strip(), fold)
-        elif not named:
-            continue
-        elif raw.startswith(("ب", "وب")) and _fold(raw[raw.index("ب") + 1:]) in _AR_TYPE_WORDS and i < len(words) - 1:
-            # «بجبل الأكراد», «بمدينة حلب», «بسهل الغاب»: a type noun glued with ب opens the container
-            return PlacePhrase(name, " ".join([raw[raw.index("ب") + 1:]] + words[i + 1:]), "ب")
-        elif raw.startswith("ب") and not raw.startswith("بال") and len(plain) >= 4 and i == len(words) - 1:
-            # «بدمشق»: a single glued place name closing the phrase
-            return PlacePhrase(name, raw[1:], "ب")
-        elif raw.startswith("بال") and len(plain) >= 5:
-            # «بالغوطة الشرقية», «بالرقة»: a place or region glued with ب
-            return PlacePhrase(name, " ".join([raw[1:]] + words[i + 1:]), "ب")
-    return None
-
-
-def _strip_clitic(raw: str) -> str:
-    for clitic in ("وب", "ب", "و", "ل", "ف"):
-        if raw.startswith(clitic) and len(raw) - len(clitic) >= 3:
-            rest = raw[len(clitic):]
-            fold = "".join(fold_arabic_words(rest))
-            if fold in _AR_MARKERS or _is_direction(fold) or rest.startswith("ال"):
-                return rest
-    return raw
 
 
 def split_english(text: str) -> PlacePhrase | None:
@@ -208,50 +69,6 @@ def split_english(text: str) -> PlacePhrase | None:
 def split_place_phrase(text: str) -> PlacePhrase | None:
     return split_arabic(text) if is_arabic(text) else split_english(text)
 
-
-def shorter_names(name: str) -> list[str]:
-    """Readings of a name with trailing description dropped, longest first.
-
-    «مطار أبو الظهور العسكري» → «مطار أبو الظهور»; «بلدتي نبل والزهراء» → «بلدتي نبل»;
-    "Kobani town, a Kurdish-held border town" is left to the comma rule.
-    """
-    out, whole = [], name
-    for comma in ("،", ","):
-        if comma in name and name.split(comma)[0].strip():
-            out.append(name.split(comma)[0].strip())    # «القرداحة، مسقط رأس عائلة الأسد»
-            name = out[-1]
-    words = name.split()
-    for i, w in enumerate(words[1:], start=1):
-        if w.startswith("وال") and len(w) > 5 and is_arabic(w) or (w.startswith("و") and len(w) >= 4 and is_arabic(w)
-                                                                   and i == len(words) - 1):
-            out.append(_singular(words[:i]))  # «نبل والزهراء»: the first of the listed places
-            break
-    cut = len(words)
-    while cut > 1 and words[cut - 1].startswith("ال") and _NISBA.match(words[cut - 1].translate(_PLAIN)):
-        cut -= 1                              # «العسكري», «السورية», «الحدودية»: a nisba adjective
-        out.append(" ".join(words[:cut]))
-    first_name = next((i for i, w in enumerate(words) if _fold(w) not in _AR_TYPE_WORDS), len(words))
-    for i in range(first_name + 1, len(words)):
-        if words[i].startswith("ال") and _NISBA.match(words[i].translate(_PLAIN)):
-            out.append(" ".join(words[:i]))   # «بلدة داريا المحاذية لدمشق», «محافظة إدلب الحدودية مع تركيا»
-            break
-    hill = next((i for i, w in enumerate(words[:-1]) if _fold(w) in _FEATURE_HEADS), None)
-    if hill is not None and is_arabic(name) and all(_fold(w) in _AR_TYPE_WORDS for w in words[:hill]):
-        # «منطقة تل جورة الماء»: a hill named after the village — the village's area
-        out.append(" ".join(words[:hill] + words[hill + 1:]))
-    return [o for o in dict.fromkeys(out) if o and o != whole]
-
-
-#: Hill words that head a name taken from a nearby village («تل X», «تلة X»): tried without them last.
-_FEATURE_HEADS = {"تل", "تله"}
-_SINGULAR = {"بلدات": "بلدة", "قرى": "قرية", "مدن": "مدينة", "أحياء": "حي", "احياء": "حي"}
-
-
-def _singular(words: list[str]) -> str:
-    """«بلدات صدد» (the first of a list) → «بلدة صدد»: one place, not the villages around it."""
-    if words and words[0] in _SINGULAR:
-        words = [_SINGULAR[words[0]]] + words[1:]
-    return " ".join(words)
 
 
 def capital(text: str) -> str:
@@ -292,6 +109,9 @@ def resolve_structured(gazetteer, query: str, *, context=None, near=None, _depth
         outer = outer if outer is not None and outer.status is ResolutionStatus.RESOLVED else None
     if outer is None:
         outer = gazetteer.resolve_uncached(container, context=context, near=near)
+    if parsed.marker == "nisba" and not (outer.status is ResolutionStatus.RESOLVED and outer.place is not None
+                                         and outer.place.kind.value in ("city", "governorate", "district")):
+        return None   # only a city's or a unit's nisba names a container («الدمشقي»), not any adjective
     if outer.status is not ResolutionStatus.RESOLVED:
         for shorter in shorter_names(container)[:2]:   # «بلدة تل أبيض الحدودية السورية»: the description dropped
             alt = gazetteer.resolve_uncached(shorter, context=context, near=near)
