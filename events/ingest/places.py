@@ -79,7 +79,7 @@ _IN_CONTINUES = _rc(rf"^\s*في\s+(?:ال)?{_HEAD_AR_RE}(?![\w])(?!\s*(?:$|[،,.
 _NOT_PLACE_AR = {fold_text(w) for w in ("أصول", "أجل", "جهته", "جهتها", "نوعها", "التنظيم", "المستوى", "خلفية",
                                         "بينهم", "بينها", "ذلك", "هذه", "هذا", "قبل", "خلال", "عدد", "نهاية", "الجبهات",
                                         "المناطق الآمنة", "متن", "مقتل", "إصابة", "اصابة", "جرح", "سقوط", "تدمير", "نزوح", "استهداف", "قصف",
-                                        "حدوث", "وقوع", "اندلاع", "سيطرة", "السيطرة", "حصار", "مواجهة", "جانب", "عمق", "أن", "أنه", "إن", "مواقعه", "مواقع", "الاستجواب", "جانب", "روسيا", "واشنطن",
+                                        "حدوث", "وقوع", "اندلاع", "سيطرة", "السيطرة", "حصار", "مواجهة", "جانب", "عمق", "جهة", "طرف", "الطرفين", "أن", "أنه", "إن", "مواقعه", "مواقع", "الاستجواب", "جانب", "روسيا", "واشنطن",
                                         "قوات", "القوات", "المكان", "مكان", "الموقع", "موقع", "عناصر", "مقاتلي", "مسلحي",
                                         "اهالي", "سكان", "المدنيين", "الحدود", "الارض", "الاراضي", "الطريق", "مقر", "مقرات",
                                         "نقاط", "النقاط", "تجمعات", "معاقل", "المعارك", "الجبهة", "جبهة", "الهجوم",
@@ -152,6 +152,10 @@ class _Stops:
         return None
 
 
+#: A short quoted name («تلة "جورة الماء"», «قرى “بيت فارس”»): its quotes do not end the phrase (same length kept).
+_QUOTED_NAME = re.compile(r'["“”«»]([^"“”«»،,.;:؛\n|]{1,40})["“”«»]')
+
+
 def _is_head(word: str) -> bool:
     """A place word (بلدة، مناطق، محيط …), with or without the article."""
     return bool(re.fullmatch(_HEAD_AR_RE, word[2:] if word.startswith("ال") else word))
@@ -163,7 +167,7 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
     for a, b in blocked:  # offsets ascend: the folded range of [a, b) by bisection, not a scan per span
         i, j = bisect.bisect_left(folded.offsets, a), bisect.bisect_left(folded.offsets, b)
         work[i:j] = "|" * (j - i)
-    work_text = "".join(work)
+    work_text = _QUOTED_NAME.sub(lambda m: " " + m.group(1) + " ", "".join(work))  # «قرى "بيت فارس"»: the name
     stops = _Stops(work_text)
     starts: list[tuple[int, int, str, bool, bool]] = []  # (position, 0 = after a preposition, role, headed, coord)
     for m in _PREP_AR_RE.finditer(work_text):
@@ -360,7 +364,7 @@ def resolution_to_place(res: Resolution, as_written: str) -> tuple[Place, tuple[
 def resolve_place(phrase: PlacePhrase, gazetteer: Gazetteer, *, context: str,
                   depth: int = 0) -> tuple[Place, tuple[str, ...]] | None:
     """Resolve one phrase; None when an unheaded phrase is not a known place (so it was not a place)."""
-    text = _CONTROL.sub("", " ".join((phrase.query or phrase.text).split()))
+    text = _CONTROL.sub("", " ".join(re.sub(r'["“”«»]', " ", phrase.query or phrase.text).split()))
     folded = fold(text)
     tail = _COUNTRY_TAIL.search(folded.text)
     if tail and tail.start() > 0 and depth == 0:  # «حي في وسط مدينة حلب في شمال سورية»: the country adds nothing

@@ -180,3 +180,13 @@ def test_a_withdrawal_is_a_territory_event():
 def test_every_event_in_an_opinion_is_analysis(gazetteer):
     got = _run("ورأى الباحث أن من مصلحة الجبهة الانسحاب مع اقتراب المواجهات من مدينة اللاذقية.", gazetteer)
     assert not got.drafts and {n.kind for n in got.notes} <= {"analysis"}
+
+
+def test_quotes_around_a_name_do_not_end_the_place_phrase():
+    phrases = find_place_phrases('حاولت القوات التقدم نحو قرى "بيت فارس"، و"بين حلبية"', arabic=True)
+    assert phrases and phrases[0].text.startswith('قرى "بيت فارس')  # the name is inside, not cut at the quote
+
+
+def test_on_the_other_side_is_not_a_place():
+    phrases = find_place_phrases("استمرت الاشتباكات من جهة أخرى في محيط بلدة سلمى", arabic=True)
+    assert [p.text for p in phrases] == ["محيط بلدة سلمى"]

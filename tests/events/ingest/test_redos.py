@@ -51,6 +51,7 @@ SHAPES = {
     "anaphors": _fill("مناطق في محيط البلدتين و "),
     "weekdays": _fill("اليوم (الخميس أمس الجمعة ( الخميس، "),
     "pluperfect-opinion": _fill("وكانت ورأى انسحاب "),
+    "quotes": _fill('قرى "بيت "فارس" «'),
 }
 
 
