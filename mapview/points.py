@@ -223,10 +223,9 @@ def basemap_data() -> dict:
         geom = shapely.from_geojson(json.dumps(f["geometry"]))
         gov_labels.append([*_label_point(geom, capitals), f["properties"].get("nEn", ""),
                            f["properties"].get("nAr", ""), f["properties"].get("p", "")])
-    rivers_path = ADMIN_DIR.parent / "rivers.geojson"     # optional: scripts/build_rivers.py (data/SOURCES.md)
-    rivers = json.loads(rivers_path.read_text(encoding="utf-8")) if rivers_path.is_file() else None
+    from mapview.layers.basemap import rivers_geojson       # optional (data/SOURCES.md): None without the file
     return {"adm1": _rounded(adm1), "adm2": _rounded(adm2), "towns": towns, "gov_labels": gov_labels,
-            "rivers": rivers}
+            "rivers": rivers_geojson()}
 
 
 def _label_point(geom, towns: np.ndarray) -> tuple[float, float]:

@@ -104,6 +104,7 @@ class StaticMap:
     def _draw_base(self) -> None:
         xlim, ylim = self.ax.get_xlim(), self.ax.get_ylim()
         _admin(2).plot(ax=self.ax, aspect=None, facecolor=LAND, edgecolor="#b9b2a3", linewidth=0.5, zorder=1)
+        self._draw_rivers()
         _admin(1).boundary.plot(ax=self.ax, aspect=None, color="#7d7566", linewidth=1.2, zorder=2)
         key = "nAr" if self.lang == "ar" else "nEn"
         adm1 = _admin(1)
@@ -115,6 +116,17 @@ class StaticMap:
         self.ax.set_ylim(ylim)
         self.ax.set_xlabel("")
         self.ax.set_ylabel("")
+
+    def _draw_rivers(self) -> None:
+        from matplotlib.collections import LineCollection
+
+        from mapview.layers.basemap import RIVER_BLUE, rivers_geojson
+        rivers = rivers_geojson()
+        if not rivers:
+            return
+        lines = [f["geometry"]["coordinates"] for f in rivers["features"]
+                 if f.get("geometry", {}).get("type") == "LineString"]
+        self.ax.add_collection(LineCollection(lines, colors=RIVER_BLUE, linewidths=0.9, alpha=0.85, zorder=1.5))
 
     def _draw_furniture(self, title: str, subtitle: str) -> None:
         ax, lang = self.ax, self.lang

@@ -79,8 +79,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "denied_by": ("Denied by", "نفاه"), "precision": ("Precision", "الدقة"), "events": ("events", "أحداث"),
     "aggregated": ("Many events: count per area", "أحداث كثيرة: العدد في كل منطقة"),
     "from": ("From", "من"), "to": ("To", "إلى"), "quote": ("Quote", "الاقتباس"),
-    "attribution": ("Boundaries: OCHA COD-AB (HDX) · events: project data",
-                    "الحدود: OCHA COD-AB (HDX) · الأحداث: بيانات المشروع"),
+    "attribution": ("Boundaries: OCHA COD-AB (HDX) · rivers: GSHHG · events: project data",
+                    "الحدود: OCHA COD-AB (HDX) · الأنهار: GSHHG · الأحداث: بيانات المشروع"),
 }
 
 

@@ -78,8 +78,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "approx_place": ("placed near a town / in a district", "قرب بلدة أو ضمن منطقة"),
     "stack": ("several events at one place (click for the list)", "عدة أحداث في مكان واحد (انقر للقائمة)"),
     "type_colour": ("Event type", "نوع الحدث"),
-    "attribution": ("Boundaries and places: OCHA (HDX) · events: project data",
-                    "الحدود والأماكن: OCHA (HDX) · الأحداث: بيانات المشروع"),
+    "attribution": ("Boundaries and places: OCHA (HDX) · rivers: GSHHG · events: project data",
+                    "الحدود والأماكن: OCHA (HDX) · الأنهار: GSHHG · الأحداث: بيانات المشروع"),
 }
 PLURAL = {
     "en": {"one": "1 event", "other": "{n} events"},

