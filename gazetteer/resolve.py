@@ -30,7 +30,8 @@ from __future__ import annotations
 
 import math
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from shapely.geometry.base import BaseGeometry
 
@@ -86,8 +87,8 @@ MENTIONED_KINDS = (PlaceKind.CITY, PlaceKind.COMMUNITY, PlaceKind.LOCALITY)
 SETTLEMENT_KINDS = (PlaceKind.CITY, PlaceKind.COMMUNITY)
 
 
-@dataclass(frozen=True)
-class Ranked:
+class Ranked(NamedTuple):
+    """A candidate with its ranking score (an immutable tuple: dozens are made per query)."""
     place: GazPlace
     match: float
     score: float
@@ -109,6 +110,8 @@ class Resolver:
         self._context_cache: dict = {}
         self._lock = threading.Lock()
         self._members_cache: dict[frozenset[str], frozenset[int]] = {}
+        self._matches_cache: dict[str, list[tuple[str, frozenset[str], bool]]] = {}
+        self._prominent: dict[str, tuple[GazPlace, tuple[float, tuple[str, ...]]]] = {}
         places = index.places
         if base is not None and (base.admin is not admin or len(base.index.places) > len(places)
                                  or any(a.pcode != b.pcode for a, b in zip(base.index.places, places))):
@@ -241,7 +244,13 @@ class Resolver:
         key = (context, tuple(sorted(own)), explicit)
         found = self._context_cache.get(key)
         if found is None:
-            matches = self.context_matches(context)
+            matches = self._matches_cache.get(context)   # one context serves many names (a file's adm_1)
+            if matches is None:
+                matches = self.context_matches(context)
+                with self._lock:
+                    self._matches_cache[context] = matches
+                    if len(self._matches_cache) > 4096:
+                        self._matches_cache.pop(next(iter(self._matches_cache)))
             # A sentence that also holds the queried name (ingestion passes the sentence) may name other
             # places' units ("X in Deir ez-Zor, while in Raqqa governorate ..."): its units only rank.
             folded = name_key(context)
@@ -284,20 +293,10 @@ class Resolver:
             if place.kind == PlaceKind.REGION and hit.score >= 100 and kind is None:
                 score += BONUS_NAMED_REGION
                 reasons.append("named region")
-            if place.kind == PlaceKind.CITY and hit.score >= VOWEL_SCORE:
-                score += BONUS_CITY + min(3.0, place.size_hint / 5.0)
-                reasons.append("city")
-            if place.population > 1000 and hit.score >= VOWEL_SCORE:
-                bonus = min(BONUS_POPULATION_MAX, 2.0 * (math.log10(place.population) - 3.0))
+            if hit.score >= VOWEL_SCORE:   # prominence breaks ties between spellings; it never lifts a fuzzy match
+                bonus, why = self._prominence(place)
                 score += bonus
-                reasons.append(f"population {place.population:,}")
-            if place.mentions > 0 and hit.score >= VOWEL_SCORE and place.kind in MENTIONED_KINDS:
-                score += min(BONUS_MENTIONS_MAX, BONUS_MENTIONED + math.log10(place.mentions))
-                reasons.append(f"named by {place.mentions} imported events")
-            seat = self._seats.get(place.pcode) if hit.score >= VOWEL_SCORE else None
-            if seat is not None:
-                score += BONUS_SEAT[seat]
-                reasons.append(f"{seat} seat")
+                reasons.extend(why)
             own = self._own_of(place)
             if context:
                 if own & context:
@@ -328,6 +327,29 @@ class Resolver:
             ranked.sort(key=lambda r: context.isdisjoint(self._own_of(r.place)))
         return ranked
 
+    def _prominence(self, place: GazPlace) -> tuple[float, tuple[str, ...]]:
+        """City, population, dataset mentions and admin-seat bonuses of a place, with their reasons (memoised)."""
+        found = self._prominent.get(place.pcode)
+        if found is not None and found[0] is place:
+            return found[1]
+        score, reasons = 0.0, []
+        if place.kind == PlaceKind.CITY:
+            score += BONUS_CITY + min(3.0, place.size_hint / 5.0)
+            reasons.append("city")
+        if place.population > 1000:
+            score += min(BONUS_POPULATION_MAX, 2.0 * (math.log10(place.population) - 3.0))
+            reasons.append(f"population {place.population:,}")
+        if place.mentions > 0 and place.kind in MENTIONED_KINDS:
+            score += min(BONUS_MENTIONS_MAX, BONUS_MENTIONED + math.log10(place.mentions))
+            reasons.append(f"named by {place.mentions} imported events")
+        seat = self._seats.get(place.pcode)
+        if seat is not None:
+            score += BONUS_SEAT[seat]
+            reasons.append(f"{seat} seat")
+        result = (score, tuple(reasons))
+        self._prominent[place.pcode] = (place, result)
+        return result
+
     def _own_of(self, place: GazPlace) -> frozenset[str]:
         own = self._own.get(place.pcode)
         return own if own is not None else _own_codes(place)
@@ -356,21 +378,40 @@ class Resolver:
         return not (same_kind and close)
 
     # -- answer -----------------------------------------------------------
+    def lookup(self, name: str, context: str | None = None) -> list[Hit]:
+        """The index's hits for ``name``; inside a unit the context names, its places' looser matches too.
+
+        Inside a named unit only the unit's places can answer, and ``index.lookup_within`` already
+        searches them at a looser cutoff, so the country-wide fuzzy scan runs only when nothing
+        inside matches (its hits then make the "only match is in …" note).
+        """
+        ctx = self.context_units(context, name=name, explicit=True) if context else frozenset()
+        inside = self.members(ctx) if ctx else frozenset()
+        if not inside:
+            return self.index.lookup(name)
+        return self._with_within(name, self.index.lookup(name, fuzzy=False), inside) or self.index.lookup(name)
+
+    def _with_within(self, name: str, hits: list[Hit], inside: frozenset[int]) -> list[Hit]:
+        merged = {h.place: h for h in hits}
+        for h in self.index.lookup_within(name, inside):
+            if h.place not in merged or h.score > merged[h.place].score:
+                merged[h.place] = h
+        return sorted(merged.values(), key=lambda h: -h.score)
+
     def resolve_name(self, query: str, name: str, *, kind: PlaceKind | None = None,
                      area_of: bool = False, context: str | None = None,
-                     near: tuple[float, float] | None = None, hits: list[Hit] | None = None) -> Resolution:
+                     near: tuple[float, float] | None = None, hits: list[Hit] | None = None,
+                     within: bool = False) -> Resolution:
+        """``hits``: the index's hits for ``name`` when the caller has them; ``within``: they come from
+        ``lookup`` with this context (the named unit's looser matches are in them already)."""
         if hits is None:
-            hits = self.index.lookup(name)
+            hits, within = self.lookup(name, context), True
         ctx = self.context_units(context, name=name, explicit=True)       # constrains
         soft = self.context_units(context, name=name, explicit=False) - ctx  # only ranks
         inside = self.members(ctx) if ctx else frozenset()
-        if inside:
+        if inside and not within:
             # Context constrains: look again among the places of the named unit, with a looser spelling.
-            merged = {h.place: h for h in hits}
-            for h in self.index.lookup_within(name, inside):
-                if h.place not in merged or h.score > merged[h.place].score:
-                    merged[h.place] = h
-            hits = sorted(merged.values(), key=lambda h: -h.score)
+            hits = self._with_within(name, hits, inside)
         if not hits:
             return Resolution(query=query, status=ResolutionStatus.UNRESOLVED,
                               note="no gazetteer name is close enough")

@@ -8,9 +8,7 @@ under the 2 s budget, so nobody re-parses CSV or GeoJSON per request.
 """
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import math
 import re
 import threading
@@ -24,7 +22,7 @@ from shapely.geometry.base import BaseGeometry
 
 from errors import ValidationError
 from gazetteer.admin import AdminBoundaries
-from gazetteer.index import NameIndex
+from gazetteer.index import NameIndex, gc_paused
 from gazetteer.model import AdminRef, GazPlace, PlaceKind, Resolution, ResolutionStatus
 from gazetteer.geometry import haversine_km
 from gazetteer.phrases import Phrase, parse_relative, split_alternatives, split_qualifiers
@@ -40,23 +38,6 @@ MAX_QUERY_CHARS = 300
 MAX_DEPTH = 2            # nested resolves of a phrase's parts (structured.py, alternatives, shorter readings)
 _DEPTH = threading.local()
 ALTERNATIVES_KM = 10.0   # "X/Y": two resolved spellings farther apart than this disagree
-
-
-@contextlib.contextmanager
-def gc_paused():
-    """Cyclic garbage collection paused while an index is built.
-
-    Building allocates some 10⁵ lists and tuples that all live on; each allocation burst made the
-    collector walk the growing heap again (a third of the build's CPU time, and two thirds of adding
-    learned aliases). Nothing built here is cyclic garbage, so nothing is lost by waiting.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 class Gazetteer:
@@ -187,13 +168,13 @@ class Gazetteer:
         if alternatives:
             return self._resolve_alternatives(query, alternatives, context=context, kind=kind, near=near)
         phrase = split_qualifiers(query)
-        hits = self.index.lookup(phrase.name)
+        hits, within = self.resolver.lookup(phrase.name, context), True
         if phrase.name != query:
             # The "qualifier" may be part of the name itself ("... Camp", «جسر الشغور»): keep the better
             # reading; the whole text wins a tie.
             whole = self.index.lookup(query, fuzzy=False)
             if whole and not whole[0].partial and whole[0].score >= (hits[0].score if hits else 0.0):
-                phrase, hits = Phrase(name=query), whole
+                phrase, hits, within = Phrase(name=query), whole, False
         if kind is None:
             kind = phrase.kind_hint
         # A strong match on the whole text wins over reading it as a phrase:
@@ -220,7 +201,7 @@ class Gazetteer:
             if relative is not None:
                 return relative
         res = self.resolver.resolve_name(query, phrase.name, kind=kind, area_of=phrase.area_of,
-                                         context=context, near=near, hits=hits)
+                                         context=context, near=near, hits=hits, within=within)
         if res.status is ResolutionStatus.UNRESOLVED and depth < MAX_DEPTH:
             # Trailing description («مدينة مارع السورية», «مطار دمشق الدولي») or a list («نبل والزهراء»).
             for shorter in shorter_names(query)[:3]:
