@@ -59,7 +59,7 @@ _OBJECT = re.compile(rf"\b(?i:bombing|shelling|targeting|shak(?:e|es|ing)|shook|
 _OLD = re.compile(rf"^(?:the\s+)?(?i:old|downtown|central)\s+{_NAME}$")
 _AND_NAME = re.compile(rf"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+&\s+){_NAME}")
 #: Words between two places that make the second one another event's ("… and airstrikes target …").
-_EVENT_WORD = re.compile(r"\b(?:and|while|as|after|amid|with)\b", re.I)
+_EVENT_WORD = re.compile(r"\b(?:and|while|as|after|amid|with)\b|,", re.I)
 _NOT_NAMES = {"The", "A", "An", "In", "On", "At", "Of", "And", "For", "With", "By", "From", "To", "As", "After",
               "Syria", "Syrian", "Russian", "Russia", "Turkish", "Turkey", "Iranian", "Iran", "Iraq", "Iraqi",
               "Israeli", "Israel", "Kurdish", "American", "US", "U.S.", "Islamic", "State", "Regime", "Rebel",
@@ -167,17 +167,30 @@ def _with_old_query(phrase: PlacePhrase) -> PlacePhrase:
 
 
 def separate_events(text: str, phrases: list[PlacePhrase], event_words: list[tuple[int, int]]) -> list[PlacePhrase]:
-    """Mark the places of events of their own (``coord``): a place starts a new event when an event word
-    and a link ("and", "while"…) lie between it and the place before ("raids on Anadan … and airstrikes
-    target al-Bab city"); then the first place of every such event is marked, the first event's too."""
+    """Mark the places of events of their own (``coord``) and give each its own words as context.
+
+    A place starts a new event when an event word and a link ("and", "while", a comma…) lie between it and
+    the place before ("raids on Anadan … and airstrikes target al-Bab city"); then the first place of every
+    such event is marked, the first event's too, and each place is resolved with its event's words only
+    (another event's town must not pull it elsewhere). "X and Y" marks X as well as Y: each is a place.
+    """
     firsts = [0]
     for k in range(1, len(phrases)):
         gap = (phrases[k - 1].span[1], phrases[k].span[0])
         if any(gap[0] <= a and b <= gap[1] for a, b in event_words) and _EVENT_WORD.search(text, *gap):
             firsts.append(k)
+    out = list(phrases)
+    for k in range(1, len(phrases)):  # "the countryside of Idlib and Hama": Idlib is a place of its own too
+        if phrases[k].coord and not phrases[k - 1].coord:
+            out[k - 1] = replace(out[k - 1], coord=True)
     if len(firsts) == 1:
-        return list(phrases)
-    return [replace(p, coord=True) if k in firsts else p for k, p in enumerate(phrases)]
+        return out
+    bounds = [phrases[k].span[0] for k in firsts[1:]] + [len(text)]
+    group_starts = [0] + bounds[:-1]
+    for k, p in enumerate(out):
+        g = max(i for i, first in enumerate(firsts) if first <= k)
+        out[k] = replace(p, coord=p.coord or k in firsts, context=text[group_starts[g]:bounds[g]].strip())
+    return out
 
 def _latin(patterns) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(r"(?<![\w])(?:" + p + r")(?![\w\-])", re.I) for pats in patterns.values() for p in pats

@@ -158,7 +158,7 @@ def set_places(cand: Candidate, phrases: list[PlacePhrase], gazetteer: Gazetteer
                                               [f"as written: {phrase.text}", f"the {phrase.anaphor}s named before: "
                                                f"{first.name_en or first.as_written}, {second.name_en or second.as_written}"])))
                 continue
-            answer = resolve_one(phrase, gazetteer, story, context)
+            answer = resolve_one(phrase, gazetteer, story, phrase.context or context)
             if not isinstance(answer, str) and answer is not None and not phrase.anaphor:
                 kind = StoryPlaces.kind_of(phrase)
                 if kind is not None:

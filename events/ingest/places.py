@@ -47,6 +47,7 @@ class PlacePhrase:
     coord: bool = False     # joined to the phrase before by "and"/«و»: a place of its own event
     anaphor: str = ""       # «المدينة/البلدة/القرية» alone: "city" | "town" | "village" named before
     query: str = ""         # what to ask the gazetteer when not the text itself ("south of Aleppo": headline.py)
+    context: str = ""       # the words of its own event when a clause tells several (headline.py), else the sentence
 
 
 _HEADS_AR = ("منطقة", "المنطقة", "بلدة", "قرية", "مدينة", "محافظة", "ريف", "حي", "مخيم", "ناحية", "بلدات", "قرى",

@@ -103,3 +103,20 @@ def test_long_headline_shapes_are_linear():
         t0 = time.process_time()
         english_phrases(text, [], [], (0, len(text)))
         assert time.process_time() - t0 < 2.0, unit
+
+
+def test_each_event_of_a_headline_is_placed_with_its_own_words(gazetteer):
+    # the second event's town must not make the first one's city "outside the area named in the context"
+    drafts = _drafts("Mortars fall in Aleppo and more losses in al-Atarib", gazetteer)
+    assert len(drafts) == 2 and all(d.event.place.located for d in drafts)
+    phrases = english_phrases("Mortars fall in Aleppo and more losses in al-Atarib",
+                              find_place_phrases("Mortars fall in Aleppo and more losses in al-Atarib", arabic=False),
+                              [], (0, 51))
+    assert [p.context for p in phrases] == ["Mortars fall in Aleppo and more losses in", "al-Atarib"]
+
+
+def test_both_of_two_coordinated_places_are_kept(gazetteer):
+    drafts = _drafts("Air strikes pound the countryside of Idlib and Hama", gazetteer)
+    assert len({d.event.place.pcode for d in drafts}) == 2
+    drafts = _drafts("Clashes south of Saraqib, casualties in Binnish", gazetteer)     # a comma starts another event
+    assert len({d.event.place.pcode for d in drafts}) == 2
