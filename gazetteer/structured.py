@@ -121,6 +121,9 @@ def resolve_structured(gazetteer, query: str, *, context=None, near=None, _depth
     if not parsed.name:   # «داخل مدينة الزبداني», «حي في جنوب مدينة الحسكة», «درعا البلد»: somewhere in the container
         if outer.status is not ResolutionStatus.RESOLVED:
             return None
+        quarter = _quarter_of_city(gazetteer, query, parsed, context=context)
+        if quarter is not None:
+            return quarter
         what = "the old town of" if parsed.marker == "old" else "a place in"
         return _container_answer(gazetteer, query, outer, f"{what} '{parsed.container}'; no name of its own")
     hint = near
@@ -152,6 +155,9 @@ def resolve_structured(gazetteer, query: str, *, context=None, near=None, _depth
                     candidates=res.candidates)
         note = "; ".join(n for n in (f"name '{parsed.name}' in '{parsed.container}'", check, res.note) if n)
         return replace(res, query=query, note=note)
+    enclave = _in_enclave(gazetteer, outer, res)
+    if enclave is not None:
+        return enclave
     if outer.status is ResolutionStatus.RESOLVED:
         # The name is not found, or found only elsewhere, or the container cannot tell its namesakes
         # apart: the container's area (its own, coarser precision) is what the text tells us.
@@ -163,6 +169,49 @@ def resolve_structured(gazetteer, query: str, *, context=None, near=None, _depth
         return replace(res, query=query, note="; ".join(
             n for n in (f"name '{parsed.name}' in '{parsed.container}'", res.note) if n))
     return None
+
+
+def _in_enclave(gazetteer, outer: Resolution, res: Resolution) -> Resolution | None:
+    """«مخيم اليرموك في ريف دمشق»: the match lies in a unit the named one surrounds (Damascus in Rural
+    Damascus) — inside the named unit's outline with its holes filled, so the text is right about it."""
+    if res.status is not ResolutionStatus.AMBIGUOUS or not res.note.startswith("named unit says") or not res.candidates:
+        return None
+    if outer.status is not ResolutionStatus.RESOLVED or outer.area is None or not outer.area.geometry_wkt:
+        return None
+    from shapely import wkt
+    from shapely.geometry import MultiPolygon, Point, Polygon
+    geom = wkt.loads(outer.area.geometry_wkt)
+    parts = geom.geoms if isinstance(geom, MultiPolygon) else [geom] if isinstance(geom, Polygon) else []
+    top = res.candidates[0]
+    if not any(Polygon(part.exterior).contains(Point(top.place.lon, top.place.lat)) for part in parts):
+        return None
+    if top.score < 100 or len(res.candidates) > 1 and res.candidates[1].score >= top.score - 6:
+        return None   # only an exact match that leads, as any answer needs
+    area = gazetteer.resolver.area_for(top.place, loose=False)
+    return Resolution(query=res.query, status=ResolutionStatus.RESOLVED, place=top.place, area=area,
+                      candidates=res.candidates,
+                      note=f"{top.place.name_en} ({top.place.pcode}) lies in a unit that {outer.area.label_en} surrounds")
+
+
+_QUARTER_HEADS = {"حي", "احياء", "حيي", "حيا"}
+
+
+def _quarter_of_city(gazetteer, query: str, parsed: PlacePhrase, *, context) -> Resolution | None:
+    """«حي في جنوب مدينة الحسكة»: a quarter in the south *of the city* — the city's own southern part.
+
+    Said of a neighbourhood, «جنوب مدينة X» is the part of X, not the land beyond it.
+    """
+    if not parsed.head or not {w for w in fold_arabic_words(parsed.head)} & _QUARTER_HEADS:
+        return None
+    from gazetteer.phrases import parse_relative
+    from gazetteer.relative import resolve_phrase
+    rel = parse_relative(parsed.container.split(" في ")[0])
+    if rel is None or rel.bearing is None or rel.countryside or rel.distance_km is not None or rel.before or rel.country:
+        return None
+    res = resolve_phrase(gazetteer.resolver, query, replace(rel, part_of=True), context=context)
+    if res.status is not ResolutionStatus.RESOLVED or res.area is None or res.area.precision.value != "near":
+        return None
+    return replace(res, note=f"a quarter in '{parsed.container}': {res.note}")
 
 
 def _container_answer(gazetteer, query: str, outer: Resolution, note: str, candidates=None) -> Resolution:

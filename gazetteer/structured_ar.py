@@ -54,6 +54,7 @@ class PlacePhrase:
     name: str
     container: str = ""
     marker: str = ""
+    head: str = ""        # the type noun(s) of a phrase with no name («حي», «قريتين»)
 
 
 
@@ -168,10 +169,11 @@ def _split_at_marker(words: list[str]) -> PlacePhrase | None:
             anchor = [w for w in container.split() if not _is_direction(_bare(w))
                       and "".join(fold_arabic_words(w)) not in {"في", "من", "الي", "علي"}]
             if anchor:
-                return PlacePhrase(name, container.strip(), fold)
+                return PlacePhrase(name, container.strip(), fold, "" if named else " ".join(words[:i]))
         elif glued_type and i < len(words) - 1:
             # «بجبل الأكراد», «بمدينة حلب», «بسهل الغاب»: a type noun glued with ب opens the container
-            return PlacePhrase(name, " ".join([raw[raw.index("ب") + 1:]] + words[i + 1:]), "ب")
+            return PlacePhrase(name, " ".join([raw[raw.index("ب") + 1:]] + words[i + 1:]), "ب",
+                               "" if named else " ".join(words[:i]))
         elif not named:
             continue
         elif raw.startswith("ب") and not raw.startswith("بال") and len(plain) >= 4 and i == len(words) - 1:
