@@ -69,6 +69,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
                            r"air\s*-?\s*strikes?", r"air\s+raids?", r"drone\s+strikes?", r"(?:war)?planes?\s+(?:struck|bombed|hit)",
                            r"bomb(?:ed|ing)", r"barrel\s+bombs?", r"bombs?", r"(?:explosive\s+)?barrels?",
                            r"air\s+and\s+(?:ground|artillery|missile)\s+strikes?", r"aerial\s+(?:bombardment|bombing|shelling)", r"raids?", rf"{_P}براميل\s+متفجرة", rf"{_P}برميل\s+متفجر", r"strikes?", r"struck",
+                           # «سقطت مقاتلة على سوق في بلدة X»: a jet that fell on a town is the strike's toll
+                           rf"(?:[وف]?(?:سقط|تحطم)(?:ت)?|{_P}(?:سقوط|تحطم))\s+(?:ال)?(?:طائرة|مقاتلة|مروحية)",
                            # «تعرضت القرى لقصف عنيف بالبراميل المتفجرة»: the barrels say who bombed
                            rf"{_P}قصف\w*(?:\s+\w+){{0,2}}?\s+(?:بال|بـ?)?(?:براميل|برميلين|الطيران|طيران|الطائرات|طائرات)"),
     EventType.SHELLING: (rf"{_P}قصف\w*", rf"{_P}قذائف", rf"{_P}قذيفة",
@@ -105,7 +107,9 @@ _ACTOR_RES = _compile(ACTORS)
 WEAK_TRIGGERS: dict[EventType, tuple[str, ...]] = {
     EventType.ATTACK: (r"killed", r"kills?", r"killing", r"dead", r"casualties", r"wounded", r"injured", r"injur(?:es|ing)",
                        r"losses", r"martyrs?", r"death\s+toll", r"died", r"target(?:s|ed|ing)?",
-                       r"[وف]?استهدف(?:ت|وا)?", rf"{_P}استهداف"),
+                       r"[وف]?استهدف(?:ت|وا)?", rf"{_P}استهداف",
+                       # «31 شخصا قتلوا في بلدة X», «مقتل 5 مدنيين في Y»: a toll with no other event word
+                       r"[وف]?قتل(?:ت|وا)?", rf"{_P}مقتل", r"[وف]?(?:قضى|قضوا)"),
     EventType.ARREST: (r"abduct\w*", r"kidnap\w*", rf"{_P}خطف\w*", r"[وف]?اختطف\w*"),
     # who flew, not what happened ("backed by Russian jets"): the type only when nothing else is said
     EventType.AIR_STRIKE: (r"(?:war)?planes?", r"jets", r"helicopters?"),

@@ -190,3 +190,14 @@ def test_quotes_around_a_name_do_not_end_the_place_phrase():
 def test_on_the_other_side_is_not_a_place():
     phrases = find_place_phrases("استمرت الاشتباكات من جهة أخرى في محيط بلدة سلمى", arabic=True)
     assert [p.text for p in phrases] == ["محيط بلدة سلمى"]
+
+
+def test_a_jet_that_fell_on_a_town_and_a_toll_alone_are_events():
+    assert _types("سقطت مقاتلة حربية على سوق في بلدة سراقب") == [EventType.AIR_STRIKE]
+    assert _types("قال المرصد إن 12 شخصا قتلوا في بلدة سراقب") == [EventType.ATTACK]  # a toll, no other word
+    assert _types("قتل خمسة مدنيين في قصف على البلدة") == [EventType.SHELLING]  # the event word wins
+
+
+def test_ranks_and_when_are_never_places():
+    phrases = find_place_phrases("قتل عقيد في ريف حمص الشرقي عندما انفجرت عبوة", arabic=True)
+    assert [p.text for p in phrases] == ["ريف حمص الشرقي"]
