@@ -93,7 +93,9 @@ function placeName(i) { var c = D.place[i]; return c === 65535 ? "" : (M.places[
 function fatal(i) { var f = D.fat[i]; return f === 65535 ? null : f; }
 function eventLine(i) {
   var parts = [fmtSpan(D.d0[i], D.d1[i]), label("type", D.type[i])];
-  var p = placeName(i); if (p) parts.push(p);
+  // the place keeps its own direction (a Latin name in an Arabic line, or the reverse): a bidi isolate, so
+  // the count after it is not pulled into the name's run ("Rasm Ward village · 28 قتيلًا")
+  var p = placeName(i); if (p) parts.push("\u2068" + p + "\u2069");
   var f = fatal(i); if (f !== null && f > 0) parts.push(A.pluralKilled ? countWords(f, A.pluralKilled) : fmt("deaths", {n: f}));
   return parts.join(" · ");
 }

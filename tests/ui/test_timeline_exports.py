@@ -88,3 +88,19 @@ def test_without_ffmpeg_the_mp4_button_says_what_to_install(app_env, monkeypatch
     at.run()
     assert any(b.label == "Prepare MP4" for b in at.button)
     assert not any("ffmpeg" in c.value for c in at.caption)
+
+
+def test_dashboard_png_passes_its_title_and_window_words(app_env, monkeypatch):
+    """The PNG button's picture is titled: the app title and the window in words reach the screenshot
+    (Arabic right to left); drawing them is tested in tests/mapview/test_snapshot_title.py."""
+    import mapview.snapshot
+    from ui import exports
+    seen = {}
+    monkeypatch.setattr(mapview.snapshot, "chromium_available", lambda: True)
+    monkeypatch.setattr(mapview.snapshot, "screenshot_html",
+                        lambda html, **kw: seen.update(kw, html=html) or b"png")
+    window = (date(2017, 8, 25), date(2017, 8, 29))
+    assert exports._png(None, lang="ar", width=800, height=600, scale=1.0, title="خريطة أحداث سوريا",
+                        subtitle="25–29 آب 2017، 4 أحداث", q=Query(), window=window) == b"png"
+    assert seen["title"] == "خريطة أحداث سوريا" and seen["subtitle"].startswith("25–29 آب") and seen["rtl"] is True
+    assert "class=evm-export" in seen["html"]
