@@ -10,7 +10,7 @@ import streamlit as st
 
 from errors import EventMapError
 from ui import data, state
-from ui.i18n import counted, format_span, label, t
+from ui.i18n import count_kind, counted, format_span, label, t
 from ui.text import dir_block, esc, md_escape, safe_url
 
 
@@ -76,7 +76,7 @@ def render(lang: str) -> None:
         rows.append((t("actors", lang), esc("، ".join(event.actors) if lang == "ar" else ", ".join(event.actors))))
     for c in event.counts:
         rng = f"{c.min or ''}–{c.max or ''}" if c.min != c.max else f"{c.min}"
-        rows.append((t("counts", lang), with_written(f"{c.what}: {rng}", c.as_written)))
+        rows.append((t("counts", lang), with_written(f"{count_kind(c.what, lang)}: {rng}", c.as_written)))
     if event.summary:
         rows.append((t("summary", lang), f'<span dir="auto">{esc(event.summary)}</span>'))
     st.html("".join(f'<p><b>{esc(k)}:</b> {v}</p>' for k, v in rows))

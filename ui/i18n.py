@@ -431,6 +431,25 @@ def month_style_of(texts, *, limit: int = 2000) -> str:
     return "egyptian" if egy > lev else "levantine"
 
 
+#: Arabic names of the count kinds the importers and the article reader write (events/ingest/counts.py
+#: normalises to these English nouns; UCDP/ACLED imports write "deaths"/"fatalities"). Others show as written.
+COUNT_KINDS_AR: dict[str, str] = {
+    "deaths": "قتلى", "fatalities": "قتلى", "killed": "قتلى", "wounded": "جرحى", "families": "عائلات",
+    "people": "أشخاص", "fighters": "مقاتلون", "children": "أطفال", "women": "نساء", "soldiers": "جنود",
+    "air strikes": "غارات جوية", "strikes": "ضربات", "shells": "قذائف", "missiles": "صواريخ",
+    "rockets": "صواريخ", "barrel bombs": "براميل متفجرة", "displaced people": "نازحون", "houses": "منازل",
+    "detainees": "معتقلون", "helicopters": "مروحيات", "commanders": "قادة", "civilians": "مدنيون",
+    "residents": "سكان", "members": "عناصر",
+}
+
+
+def count_kind(what: str, lang: str) -> str:
+    """A count's kind in ``lang`` ("deaths" → «قتلى»); unknown kinds as written."""
+    if norm_lang(lang) == "ar":
+        return COUNT_KINDS_AR.get((what or "").strip().casefold(), what)
+    return what
+
+
 def norm_lang(lang: str | None) -> str:
     return lang if lang in TABLES else "en"
 

@@ -105,3 +105,9 @@ def test_table_shows_each_outlet_of_a_packed_list_once():
     from ui.table import _outlets
     assert _outlets("SOHR;SOHR;Reuters News") == "SOHR, Reuters News"
     assert _outlets("SANA") == "SANA" and _outlets(None) is None and pd.isna(_outlets(pd.NA))
+
+
+def test_count_kinds_are_named_in_arabic_and_unknown_ones_kept():
+    from ui.i18n import count_kind
+    assert count_kind("deaths", "ar") == "قتلى" and count_kind("Wounded", "ar") == "جرحى"
+    assert count_kind("ISIS commanders", "ar") == "ISIS commanders" and count_kind("deaths", "en") == "deaths"
