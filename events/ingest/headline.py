@@ -43,7 +43,16 @@ _CITY_OF = r"(?i:the\s+)?(?i:(?:capital|city|town)\s*,?\s+(?:of\s+)?)?"
 _DIRECTION_OF = re.compile(rf"\b(?i:the\s+)?(?P<dir>{_DIR})(?:(?i:\s*,\s*|\s+and\s+|\s*&\s*)(?i:the\s+)?{_DIR})*"
                            rf"\s+(?i:of)\s+{_CITY_OF}{_NAME}")
 _PARTS = (r"fronts?|neighbou?rhoods?|areas?|parts?|sections?|outskirts?|suburbs?|cities|towns|villages|"
-          r"countryside|countrysides|vicinity|districts?|walls|entrances?|surroundings|axis|axes|quarters?")
+          r"countryside|countrysides|vicinity|districts?|walls|entrances?|surroundings|axis|axes|quarters?|"
+          r"city|town|village|province|governorate|region")
+#: "the targeting of X", "the battle of X", "the death toll of X": the event's place after its noun.
+_EVENT_OF = re.compile(rf"\b(?i:targeting|bombing|shelling|bombardment|massacres?|battles?|raids?|invasion|siege|"
+                       rf"storming|liberation|capture|fall|death\s+toll|tragedy|attacks?|offensive|explosions?|"
+                       rf"bombings?|clashes|fighting)\s+(?i:of)\s+{_CITY_OF}{_NAME}")
+#: "Syria's Idlib", "the Syrian capital Damascus", "old Aleppo": the place itself.
+_COUNTRY_OF = re.compile(rf"\b(?:Syria['’]s|Syrian)\s+(?i:capital\s*,?\s+)?{_NAME}")
+#: "eastern Aleppo", "south Damascus" without a preposition before them.
+_DIR_NAME = re.compile(rf"\b(?P<dir>(?i:north|south|east|west)(?i:-?(?:east|west))?)(?P<ern>(?i:ern))?\s+{_NAME}")
 #: "many fronts of Aleppo", "the western part of Aleppo", "the cities of Idlib and Ariha".
 _PART_OF = re.compile(rf"\b(?P<part>(?i:{_PARTS}))\s+(?i:of)\s+(?i:both\s+)?{_CITY_OF}{_NAME}")
 _PLACE_HEADS = r"city|town|village|countryside|outskirts|province|governorate|area|neighbou?rhood|camp|suburbs?"
@@ -53,10 +62,10 @@ _EVENT_NOUNS = (r"massacres?|battles?|bombings?|clashes|fronts?|explosions?|blas
 _MODIFIER = re.compile(rf"{_NAME}\s+(?P<noun>(?i:{_PLACE_HEADS}|{_EVENT_NOUNS}))\b")
 #: Verbs whose object is the place, that the preposition reader does not start on.
 _OBJECT = re.compile(rf"\b(?i:bombing|shelling|targeting|shak(?:e|es|ing)|shook|pound(?:ing)?|surround(?:s|ed|ing)?|"
-                     rf"liberat(?:e|es|ed|ing)|reach(?:es|ed)?|storming|entering|besieging|hitting|rocking|"
+                     rf"liberat(?:e|es|ed|ing)|reach(?:es|ed)?|storming|entering|besieging|hitting|rock|rocking|"
                      rf"strik(?:e|es|ing))\s+(?:the\s+)?(?:(?i:city|town|village)\s+(?:of\s+)?)?{_NAME}")
 #: "old Aleppo", "downtown Damascus": the city itself.
-_OLD = re.compile(rf"^(?:the\s+)?(?i:old|downtown|central)\s+{_NAME}$")
+_OLD = re.compile(rf"^(?:the\s+)?(?:(?i:old|downtown|central)|Syrian|Syria['’]s)(?:\s+(?i:capital),?)?\s+{_NAME}$")
 _AND_NAME = re.compile(rf"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+&\s+){_NAME}")
 #: Words between two places that make the second one another event's ("… and airstrikes target …").
 _EVENT_WORD = re.compile(r"\b(?:and|while|as|after|amid|with)\b|,", re.I)
@@ -152,6 +161,16 @@ def headline_phrases(text: str, found: list[PlacePhrase], blocked) -> list[Place
                 continue  # "Massive bombardment", "Violent clashes": an adjective, not a place
             start = m.start("name") + m.group("name").index(name.split()[0])
             add(start, m.end("noun") if head else m.end("name"), f"{name} {noun}" if head else name)
+    for rx in (_EVENT_OF, _COUNTRY_OF):
+        for m in rx.finditer(text):
+            name = _clean_name(m.group("name"))
+            if name and not title_case:
+                add(m.start("name"), m.end("name"), name)
+    for m in _DIR_NAME.finditer(text):
+        name = _clean_name(m.group("name"))
+        if name and not title_case and name == m.group("name"):
+            query = f"{m.group(0)}" if m.group("ern") else f"{m.group('dir').lower()} of {name}"
+            add(m.start(), m.end("name"), query)
     for m in _OBJECT.finditer(text):
         name = _clean_name(m.group("name"))
         if name and not title_case:

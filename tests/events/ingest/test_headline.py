@@ -120,3 +120,14 @@ def test_both_of_two_coordinated_places_are_kept(gazetteer):
     assert len({d.event.place.pcode for d in drafts}) == 2
     drafts = _drafts("Clashes south of Saraqib, casualties in Binnish", gazetteer)     # a comma starts another event
     assert len({d.event.place.pcode for d in drafts}) == 2
+
+
+def test_event_noun_of_a_place_country_possessive_and_bare_directions():
+    assert ("Binnish", "Binnish") in _queries("The siege of Binnish enters its third week")
+    assert ("Binnish", "Binnish") in _queries("Shelling deepens the tragedy of Binnish")
+    assert ("Syria's Saraqib", "Saraqib") in _queries("Jets pound targets near Syria's Saraqib")
+    assert ("Saraqib", "Saraqib") in _queries("A commander of Syria's Saraqib is killed")
+    assert ("Damascus", "Damascus") in _queries("A blast rocks Syrian capital Damascus")
+    assert ("south Saraqib", "south of Saraqib") in _queries("After a week of clashes, south Saraqib is calm")
+    assert ("eastern Aleppo", "eastern Aleppo") in _queries("Bombardment targeted 12 neighbourhoods eastern Aleppo")
+    assert ("city of Binnish", "Binnish") in _queries("The city of Binnish and its countryside witness shelling")
