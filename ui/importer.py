@@ -33,7 +33,8 @@ def rejects_download(result) -> bytes:
 def render(lang: str) -> None:
     ss = st.session_state
     st.title(t("import_title", lang))
-    fmt = st.selectbox(t("import_format", lang), ("auto",) + tuple(READ_FORMATS), key="import_fmt")
+    fmt = st.selectbox(t("import_format", lang), ("auto",) + tuple(READ_FORMATS), key="import_fmt",
+                       format_func=lambda f: t("import_auto", lang) if f == "auto" else f)
     upload = st.file_uploader(t("import_file", lang), type=["csv", "geojson", "json", "jsonl", "kml", "txt"],
                               key="import_upload")
     read = upload is not None and st.button(t("import_read", lang), key="import_read")
