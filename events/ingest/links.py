@@ -108,6 +108,17 @@ def _elsewhere(a: Candidate, b: Candidate) -> bool:
     return points and x.pcode != y.pcode
 
 
+_STRIKES = (EventType.AIR_STRIKE, EventType.SHELLING)
+
+
+def _bombardment_retold(kept: Candidate, c: Candidate) -> bool:
+    """«قصف» is any bombardment: a later paragraph's undated, uncounted «تعرضت القرى لقصف» at the same place and
+    days as an air strike (or shelling) told before is that event retold, not a second one."""
+    return ({kept.event_type, c.event_type} == set(_STRIKES) and kept.paragraph != c.paragraph and not c.date_stated
+            and not c.counts and c.status is not ClaimStatus.DENIED and kept.status is not ClaimStatus.DENIED
+            and _overlaps(c, kept) and _near(c, kept))
+
+
 def _numbered(c: Candidate) -> bool:
     return any(n.min is not None for n in c.counts)
 
@@ -123,6 +134,9 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
         target = None
         for kept in out:
             told = {kept.status, c.status} <= {ClaimStatus.REPORTED, ClaimStatus.CLAIMED}
+            if _bombardment_retold(kept, c):
+                target = kept
+                break
             if kept.event_type is not c.event_type or (kept.status is not c.status and not told):
                 continue
             if kept.status is not c.status:  # reported by the outlet, then told by activists: the same strike?

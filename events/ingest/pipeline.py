@@ -50,6 +50,7 @@ MOVEMENTS = (EventType.EVACUATION, EventType.DISPLACEMENT)
 _CAUSE_LINK = re.compile(fold_pattern(r"(?<![\w])(?:بعد(?!\s+يوم)|اثر|إثر|عقب|جراء)(?![\w])|\b(?:after|following)\b"), re.I)
 #: «وكانت قوات الأسد سيطرت، السبت، على …»: the pluperfect tells an earlier event, outside the story's thread.
 _PLUPERFECT = re.compile(fold_pattern(r"^\s*(?:و|ف)?كان(?:ت|وا)?\s"))
+_FIGHTS = (EventType.CLASH, EventType.ATTACK, EventType.SHELLING, EventType.AIR_STRIKE)
 #: A clause that opens with an opinion verb («ورأى أبو زيد أن …», «واعتبر», «وتوقع»).
 _OPINION = re.compile(fold_pattern(r"^\s*[وف]?(?:رأى|رأت|يرى|ترى|اعتبر|اعتبرت|يعتبر|تعتبر|توقع|توقعت|يتوقع|رجح|رجحت|يرجح)\s"))
 #: «ويأتي الهجوم الجديد …»: a trigger with the article names an event already told.
@@ -187,6 +188,11 @@ class ArticleReader:
                                           date_kind=date_kind, stated=cand.date_stated, counts=bool(cand.counts),
                                           published=self.published, foreign=cand.foreign, syrian_place=located,
                                           window=window)
+        long_fight = next((m.duration_days for m in mentions if m.kind == "duration" and inside(m.span, window)
+                           and (m.duration_days or 0) > 7), None)
+        if cand.kind == INCIDENT and long_fight and cand.event_type in _FIGHTS:
+            # «عقب اشتباكات استمرت لأكثر من عشرين يوما»: weeks of fighting told in one clause are history
+            cand.kind, cand.reason = "background", f"fighting that lasted about {long_fight} days: history, not news"
         if cand.kind == INCIDENT and not cand.date_stated and _OPINION.match(fold(text).text):
             # «ورأى X أن … مع اقتراب المواجهات من دمشق»: every event of an opinion is the speaker's view
             cand.kind, cand.reason = "analysis", "an opinion: what the speaker thinks, not an event"

@@ -201,3 +201,17 @@ def test_a_jet_that_fell_on_a_town_and_a_toll_alone_are_events():
 def test_ranks_and_when_are_never_places():
     phrases = find_place_phrases("قتل عقيد في ريف حمص الشرقي عندما انفجرت عبوة", arabic=True)
     assert [p.text for p in phrases] == ["ريف حمص الشرقي"]
+
+
+def test_bombardment_retold_later_is_the_air_strike_told_before(gazetteer):
+    text = ("ألقت المروحيات براميل متفجرة على بلدة الحراك أمس.\n"
+            "وقال ناشطون إن بلدة الحراك تعرضت لقصف عنيف في الساعات الأخيرة.")
+    got = _run(text, gazetteer)
+    assert [d.event.event_type for d in got.drafts] == [EventType.AIR_STRIKE]
+
+
+def test_weeks_of_fighting_in_one_clause_are_history(gazetteer):
+    got = _run("سيطرت الوحدات على بلدة صرين عقب اشتباكات استمرت لأكثر من عشرين يوما.", gazetteer)
+    assert all(d.event.event_type is not EventType.CLASH for d in got.drafts)
+    got = _run("اندلعت اشتباكات في بلدة صرين استمرت عدة ساعات أمس.", gazetteer)
+    assert [d.event.event_type for d in got.drafts] == [EventType.CLASH]
