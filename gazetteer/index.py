@@ -17,18 +17,17 @@ so a first-letter typo still has a chance.
 from __future__ import annotations
 
 import contextlib
-import functools
 import gc
 import math
-import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from gazetteer.model import GazPlace, PlaceKind
-from gazetteer.normalize import (arabic_as_latin, name_key, name_tokens, script_of, skeleton_key, skeleton_keys, unglue_article,
+from gazetteer.model import GazPlace
+from gazetteer.names import GENERIC_WORDS, MODIFIER_WORDS, modifiers, names_of
+from gazetteer.normalize import (arabic_as_latin, name_tokens, script_of, skeleton_key, skeleton_keys, unglue_article,
                                  vowel_skeleton)
 
 #: Minimum rapidfuzz ratio for a fuzzy candidate at all.
@@ -46,48 +45,8 @@ VOWEL_SCORE = 94.0
 PARTIAL_SCORE = 90.0
 #: A word shared by more places than this is too generic for partial matching.
 PARTIAL_MAX_PLACES = 12
-#: Words that describe rather than name ("centre", "eastern", "hill of"...).
-GENERIC_WORDS = frozenset({
-    "مركز", "شرقي", "شرقيه", "غربي", "غربيه", "شمالي", "شماليه", "جنوبي", "جنوبيه",
-    "كبير", "كبيره", "صغير", "صغيره", "فوقاني", "تحتاني", "جديد", "جديده", "قديم", "قديمه",
-    "قطعه", "مزرعه", "خربه", "حي", "مخيم",
-    "markaz", "kabir", "sakir", "kibir", "kabira", "sakira", "tahtani", "fukani", "jadid", "jadida",
-    "sarki", "sarkia", "karbi", "karbia", "samali", "januabi", "kirbit", "kirba", "mazraa", "kitit",
-})
-
-
-#: Words that tell namesakes apart ("Eastern Sarja" / «سرجة شرقية», "Big Arbid", «لويبدة شمالية»).
-#: A name that is another name plus these words is a *namesake* of it: the bare name matches both.
-MODIFIER_WORDS = frozenset({
-    "شرقي", "شرقيه", "غربي", "غربيه", "شمالي", "شماليه", "جنوبي", "جنوبيه", "كبير", "كبيره", "صغير",
-    "صغيره", "فوقاني", "فوقانيه", "تحتاني", "تحتانيه", "وسطاني", "وسطي", "جديد", "جديده", "قديم", "قديمه",
-    *(name_tokens(w)[0] for w in (
-        "Big Little Western Eastern Northern Southern Upper Lower Middle New Old Great Small Kabir Kabira "
-        "Kebir Kbir Saghir Saghira Sghir Sharqi Sharqiya Gharbi Gharbiya Shamali Shamaliya Janubi Tahtani "
-        "Fawqani Wustani Jadid Jadida Qadim Qadima").split()),
-})
 #: Score of a namesake hit: as good as exact, so neither of two namesakes leads on spelling alone.
 NAMESAKE_SCORE = 98.0
-
-
-_MODIFIER_CLASSES = {
-    "east": "شرقي شرقيه Eastern Sharqi Sharqiya", "west": "غربي غربيه Western Gharbi Gharbiya",
-    "north": "شمالي شماليه Northern Shamali Shamaliya", "south": "جنوبي جنوبيه Southern Janubi",
-    "big": "كبير كبيره Big Great Kabir Kabira Kebir Kbir", "small": "صغير صغيره Little Small Saghir Saghira Sghir",
-    "upper": "فوقاني فوقانيه Upper Fawqani", "lower": "تحتاني تحتانيه Lower Tahtani",
-    "middle": "وسطاني وسطي Middle Wustani", "new": "جديد جديده New Jadid Jadida", "old": "قديم قديمه Old Qadim Qadima",
-}
-_MODIFIER_CLASS = {(name_tokens(w) or [w])[0]: cls for cls, ws in _MODIFIER_CLASSES.items() for w in ws.split()}
-
-
-@functools.lru_cache(maxsize=1 << 15)
-def _modifiers(name: str) -> frozenset[str]:
-    """The direction/size *meanings* of a name's modifier words ("Kafr Saghir" and "Little Kafr": small).
-
-    Two names whose modifiers mean different things ("Western Ghouta" / "Eastern Ghouta") are not
-    spellings of one name, however close the letters.
-    """
-    return frozenset(_MODIFIER_CLASS[t] for t in name_tokens(name) if t in _MODIFIER_CLASS)
 
 
 def fuzzy_score(ratio: float) -> float:
@@ -119,70 +78,6 @@ class Hit(NamedTuple):
     score: float        # 0..100
     matched: str        # the stored spelling that matched
     partial: bool = False
-
-
-# (?<!\s): a separator starts where its spaces start; tried inside a run of spaces, "\s*" was quadratic
-_AR_PARTS = re.compile(r"(?<!\s)\s*+_\s*+|(?<!\s)\s++-\s*+|-\s++")
-_LAT_PARTS = re.compile(r"(?<!\s)\s++-\s++|(?<!\s)\s*+_\s*+")
-_LAT_CONSTRUCT = re.compile(r"(?<=[iy])(?:et|at|it)$", re.I)
-
-
-@functools.lru_cache(maxsize=4096)
-def _unit_words(ref) -> frozenset[str]:
-    """Keys of an admin unit's names and of their last word ("Jebel Saman" → saman)."""
-    if ref is None:
-        return frozenset()
-    out = set()
-    for unit_name in (ref.name_ar, ref.name_en):
-        unit_name = unit_name.removeprefix("مركز ")
-        out.add(name_key(unit_name))
-        out.add("sk:" + skeleton_key(unit_name))
-        last = unit_name.split()[-1] if unit_name.split() else ""
-        if len(name_key(last)) >= 4:
-            out.add(name_key(last))
-    return frozenset(out)
-
-
-def _derived_names(place: GazPlace, name: str) -> list[str]:
-    """Spellings hidden inside an OCHA name: its parts, and the name less its own admin unit's name.
-
-    OCHA writes two names of one place as "Mamura - Mahdum" / «المعمورة_المهدوم», and tells
-    namesakes apart by appending the unit they lie in: "Khaldiyet Afrin" («خالدية عفرين») is
-    the Khalidiyah of Afrin district, "Kafr Naseh Elatareb" that of Atareb sub-district. Reports
-    write only "Khalidiyah", so both readings are indexed as names of the place.
-    """
-    if " " not in name and "_" not in name:
-        return []
-    arabic = script_of(name) == "ar"
-    unit_words = _unit_words(place.admin2) | _unit_words(place.admin3)
-    parts = [p for p in (_AR_PARTS if arabic else _LAT_PARTS).split(name) if p.strip()]
-    # a part that is only the unit's name ("Jeb Elkhafi - Manbaj") tells namesakes apart; it is no name
-    out = [p for p in parts if name_key(p) not in unit_words and "sk:" + skeleton_key(p) not in unit_words
-           ] if len(parts) > 1 else []
-    for part in parts:
-        words = part.split()
-        if len(words) >= 2 and name_key(words[-1]) in unit_words:
-            head = " ".join(words[:-1])
-            if not arabic:
-                head = _LAT_CONSTRUCT.sub("a", head)
-            if len(name_key(head)) >= 3 and any(t not in MODIFIER_WORDS and t not in GENERIC_WORDS
-                                                 for t in name_tokens(head)):
-                out.append(head)
-    return out
-
-
-def _names_of(place: GazPlace) -> list[str]:
-    names = [place.name_ar, place.name_en, *place.names]
-    if place.kind in (PlaceKind.GOVERNORATE, PlaceKind.DISTRICT, PlaceKind.SUBDISTRICT):
-        # OCHA calls the central unit "مركز دير الزور" ("centre of"): index the bare name too.
-        for name in list(names):
-            if name.startswith("مركز "):
-                names.append(name[len("مركز "):])
-    elif place.kind in (PlaceKind.COMMUNITY, PlaceKind.CITY):
-        for name in list(names):
-            if name:
-                names.extend(_derived_names(place, name))
-    return [n for n in dict.fromkeys(names) if n and n.strip()]
 
 
 def _window(lengths: list[int], keys: list[str], n: int, cutoff: float) -> list[str]:
@@ -229,13 +124,13 @@ class NameIndex:
                 if place is base.places[i]:
                     continue
                 known = set(self._names[i])
-                new = [n for n in _names_of(place) if n not in known]
+                new = [n for n in names_of(place) if n not in known]
                 self._names[i] = self._names[i] + new
                 self._place_keys[i] = list(self._place_keys[i])
                 for table in self._score_keys.values():
                     table[i] = list(table[i])
             else:
-                new = _names_of(place)
+                new = names_of(place)
                 self._names.append(new)
                 self._place_keys.append([])
                 for table in self._score_keys.values():
@@ -349,14 +244,14 @@ class NameIndex:
                 offer(Hit(i, NAMESAKE_SCORE, name))
         for i, name in self._partial[script].get(key, ()):
             offer(Hit(i, PARTIAL_SCORE, name, partial=True))
-        query_mods = _modifiers(text)
+        query_mods = modifiers(text)
         pending: dict[int, str] = {}
         for sk in skeleton_keys(text):
             if len(sk) >= SKELETON_MIN:
                 for i, name in self._skel.get(sk, ()):
                     if i in pending or (i in best and best[i].score >= SKELETON_HIGH):
                         continue          # already scored, or already better than a skeleton hit can be
-                    theirs = _modifiers(name)
+                    theirs = modifiers(name)
                     if query_mods and theirs and query_mods != theirs:
                         continue
                     pending[i] = name
@@ -372,12 +267,12 @@ class NameIndex:
                 lengths, by_len = self._by_length[script]
                 found = process.extract(k, _window(lengths, by_len, len(k), FUZZY_CUTOFF), scorer=fuzz.ratio,
                                         score_cutoff=FUZZY_CUTOFF, limit=limit)
-            mods = _modifiers(text)
+            mods = modifiers(text)
             for other, ratio, _ in found:
                 if other in keys:
                     continue
                 for i, name in self._exact[script][other]:
-                    theirs = _modifiers(name)
+                    theirs = modifiers(name)
                     if mods and theirs and mods != theirs:
                         continue  # "Western Ghouta" is not a misspelling of "Eastern Ghouta"
                     offer(Hit(i, fuzzy_score(ratio), name))
@@ -438,7 +333,7 @@ class NameIndex:
         key = "".join(name_tokens(text))
         probes = [(script, key), ("sk", skeleton_key(text))] + ([("tr", key)] if script == "lat" else [])
         best: dict[int, Hit] = {}
-        mods = _modifiers(text)
+        mods = modifiers(text)
         for table, probe in probes:
             if len(probe) < 3:
                 continue
@@ -449,7 +344,7 @@ class NameIndex:
             for _, ratio, pos in process.extract(probe, keys[lo:hi], scorer=fuzz.ratio, score_cutoff=WITHIN_CUTOFF,
                                                  limit=limit):
                 for i, name in owners[lo + pos]:
-                    theirs = _modifiers(name)
+                    theirs = modifiers(name)
                     if mods and theirs and mods != theirs:
                         continue
                     score = fuzzy_score(ratio)

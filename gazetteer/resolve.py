@@ -36,11 +36,12 @@ from typing import NamedTuple
 from shapely.geometry.base import BaseGeometry
 
 from gazetteer.admin import AdminBoundaries
+from gazetteer.context import ContextReader
 from gazetteer.geometry import covering_radius_km, disc, haversine_km, representative
 from gazetteer.index import VOWEL_SCORE, Hit, NameIndex
 from gazetteer.model import (POINT_RADIUS_KM, Area, Candidate, GazPlace, PlaceKind, Precision, Resolution,
                              ResolutionStatus)
-from gazetteer.normalize import fold_arabic_words, fold_latin_words, is_arabic, name_key, skeleton_key
+from gazetteer.normalize import name_key, skeleton_key
 
 RESOLVE_MIN = 88.0          # minimum match score for a confident answer
 #: A candidate inside a unit named only in passing makes the answer ambiguous only when this close.
@@ -97,7 +98,7 @@ class Ranked(NamedTuple):
     reasons: tuple[str, ...]
 
 
-class Resolver:
+class Resolver(ContextReader):
     """Name → ranked candidates → Resolution (plain names; phrases go through relative.py)."""
 
     def __init__(self, index: NameIndex, admin: AdminBoundaries,
@@ -163,117 +164,6 @@ class Resolver:
                             skel.setdefault(sk, set()).add(u.ref.pcode)
             self._admin_skeletons = {k: v for k, v in skel.items()
                                      if len({c[:4] for c in v}) == 1 and k not in self._admin_keys}
-
-    # -- context -----------------------------------------------------------
-    def context_pcodes(self, context: str | None) -> frozenset[str]:
-        """Admin units (P-codes) named in free text, by folded 1-3 word n-grams (memoised)."""
-        if not context:
-            return frozenset()
-        found = self._context_cache.get(context)
-        if found is None:
-            found = frozenset(self._scan_context(context))
-            with self._lock:
-                self._context_cache[context] = found
-                if len(self._context_cache) > 4096:
-                    self._context_cache.pop(next(iter(self._context_cache)))
-        return found
-
-    def _scan_context(self, context: str) -> set[str]:
-        return {code for _, codes, _ in self.context_matches(context) for code in codes}
-
-    def context_matches(self, context: str) -> list[tuple[str, frozenset[str], bool]]:
-        """(matched key, admin P-codes, explicit) for each admin name in ``context``, longest first.
-
-        Words are folded (``normalize``) and read as 1-3 word n-grams; the
-        longest n-gram that names a unit wins and consumes its words, so
-        "Rif Dimashq" names Rural Damascus, not also Damascus. A name the
-        exact key misses may still match by its cross-romanisation skeleton
-        ("As Suwayda'" / "As-Sweida"), for governorates and districts only.
-
-        ``explicit``: the text names it *as a unit* — the context is nothing but
-        the unit's name ("Idlib Governorate", "Hamah", ACLED's admin1), or a unit
-        word stands next to it («محافظة حماة», «بريف إدلب», "Aleppo countryside").
-        A town named in passing in a sentence ("... from the city of Ma'arrat
-        an-Nu'man towards the camps north of Idlib") is not explicit: it ranks,
-        it does not constrain.
-        """
-        out: list[tuple[str, frozenset[str], bool]] = []
-        ar_words = fold_arabic_words(" ".join(w for w in context.split() if is_arabic(w)))
-        lat_words = fold_latin_words(" ".join(w for w in context.split() if not is_arabic(w)))
-        found: list[tuple[str, frozenset[str], list, int, int]] = []
-        for seq in (ar_words, lat_words):
-            used = [False] * len(seq)
-            for n in (3, 2, 1):
-                for i in range(len(seq) - n + 1):
-                    if any(used[i:i + n]):
-                        continue
-                    key = "".join(seq[i:i + n])
-                    codes = self._admin_keys.get(key)
-                    if codes is None and n <= 2:
-                        sk = skeleton_key(" ".join(seq[i:i + n])) if seq is lat_words else ""
-                        codes = self._admin_skeletons.get(sk) if len(sk) >= 3 else None
-                    if codes:
-                        # One name for nested units (Homs governorate ⊃ district ⊃ sub-district): the coarsest.
-                        codes = {c for c in codes if not any(o != c and c.startswith(o) for o in codes)}
-                        found.append((key, frozenset(codes), seq, i, i + n))
-                        for j in range(i, i + n):
-                            used[j] = True
-        covered = {(id(seq), j) for _, _, seq, a, b in found for j in range(a, b)}
-        only_units = all((id(seq), j) in covered or _unit_word(w) or w in _FILLERS
-                         for seq in (ar_words, lat_words) for j, w in enumerate(seq))
-        for key, codes, seq, a, b in found:
-            before = a - 1
-            while before >= 0 and seq[before] in _FILLERS:   # "countryside of Aleppo"
-                before -= 1
-            beside = (before >= 0 and _unit_word(seq[before])) or (b < len(seq) and _unit_word(seq[b]))
-            out.append((key, codes, only_units or beside))
-        return out
-
-    def context_units(self, context: str | None, *, name: str = "",
-                      explicit: bool | None = None) -> frozenset[str]:
-        """Admin units named in ``context``, less those named like ``name`` itself.
-
-        Ingestion passes the whole sentence as context; the sentence also holds
-        the queried name, and a town that shares its name with a sub-district
-        elsewhere must not become its own context. ``explicit=True`` keeps only
-        the units named as units, ``False`` only the others, ``None`` all.
-        """
-        if not context:
-            return frozenset()
-        own = {name_key(name), name_key(name.removeprefix("مركز "))} if name else set()
-        key = (context, tuple(sorted(own)), explicit)
-        found = self._context_cache.get(key)
-        if found is None:
-            matches = self._matches_cache.get(context)   # one context serves many names (a file's adm_1)
-            if matches is None:
-                matches = self.context_matches(context)
-                with self._lock:
-                    self._matches_cache[context] = matches
-                    if len(self._matches_cache) > 4096:
-                        self._matches_cache.pop(next(iter(self._matches_cache)))
-            # A sentence that also holds the queried name (ingestion passes the sentence) may name other
-            # places' units ("X in Deir ez-Zor, while in Raqqa governorate ..."): its units only rank.
-            folded = name_key(context)
-            in_sentence = bool(own - {""}) and any(k and k in folded for k in own) and len(folded) > max(map(len, own)) + 2
-            found = frozenset(code for k, codes, how in matches
-                              if k not in own and (explicit is None or (how and not in_sentence) == explicit)
-                              for code in codes)
-            with self._lock:
-                self._context_cache[key] = found
-                if len(self._context_cache) > 4096:
-                    self._context_cache.pop(next(iter(self._context_cache)))
-        return found
-
-    def members(self, units: frozenset[str]) -> frozenset[int]:
-        """Index positions of the places inside any of ``units`` (memoised)."""
-        found = self._members_cache.get(units)
-        if found is None:
-            found = frozenset(i for code in units for i in self._unit_members.get(code, ()))
-            with self._lock:
-                self._members_cache[units] = found
-                if len(self._members_cache) > 1024:
-                    self._members_cache.pop(next(iter(self._members_cache)))
-        return found
 
     # -- ranking ----------------------------------------------------------
     def rank(self, hits: list[Hit], *, kind: PlaceKind | None, context: frozenset[str],
@@ -516,21 +406,6 @@ class Resolver:
         return Area(lat=place.lat, lon=place.lon, radius_km=radius, precision=Precision.NEAR,
                     geometry_wkt=disc(place.lat, place.lon, radius).wkt,
                     label_en=f"area of {place.name_en}", label_ar=f"منطقة {place.name_ar}", anchor=place)
-
-
-_UNIT_WORDS = frozenset(
-    fold_arabic_words("محافظة محافظات ريف ارياف ناحية منطقة قضاء مركز")
-    + fold_latin_words("governorate governorates province provinces district subdistrict sub district "
-                       "countryside rural muhafaza muhafazat nahiya nahia mintaqa region"))
-_FILLERS = frozenset(fold_latin_words("of the in") + ["في", "من"])
-_CLITICS = ("وب", "ول", "وال", "بال", "لل", "و", "ب", "ل", "ف")
-
-
-def _unit_word(word: str) -> bool:
-    """A folded word that names a kind of admin unit (or a filler beside one): محافظة, بريف, governorate."""
-    if word in _UNIT_WORDS:
-        return True
-    return any(word.startswith(c) and word[len(c):] in _UNIT_WORDS for c in _CLITICS)
 
 
 def _own_codes(place: GazPlace) -> frozenset[str]:
