@@ -155,3 +155,27 @@ def test_resolving_arbitrary_text_is_bounded(gz, text):
     if res.status is RESOLVED:
         assert res.lat is not None and res.lon is not None
     assert time.perf_counter() - started < 5.0
+
+
+def test_a_quarter_in_the_south_of_a_city_is_the_citys_part(gz):
+    hama = (35.133728, 36.761291)
+    res = gz.resolve("حي في شمال مدينة حماة")
+    assert res.status is RESOLVED and res.precision is Precision.NEAR and res.area.anchor.pcode == "C2987"
+    assert res.radius_km < 10 and haversine_km(*hama, res.lat, res.lon) < 8
+    wider = gz.resolve("قرية في شمال مدينة حماة")          # a village north of Hama: beyond the city
+    assert wider.status is RESOLVED and wider.radius_km > 15
+
+
+def test_a_final_nisba_of_a_city_is_its_container(gz):
+    p = split_arabic("حي الميدان الدمشقي")
+    assert (p.name, p.container, p.marker) == ("حي الميدان", "دمشق", "nisba")
+    res = gz.resolve("حي الميدان الدمشقي")
+    assert res.status is RESOLVED and res.precision is Precision.NEAR and res.area.anchor.pcode == "C1001"
+    assert split_arabic("مدينة مارع السورية") is None          # a country's nisba names no container
+
+
+def test_a_place_in_a_unit_the_named_one_surrounds(gz):
+    # Yarmouk (C1002) is in Damascus governorate, which Rural Damascus surrounds: reports say «بريف دمشق».
+    res = gz.resolve("حي اليرموك بريف دمشق")
+    assert res.status is RESOLVED and res.place is not None and res.place.pcode == "C1002"
+    assert "surrounds" in res.note
