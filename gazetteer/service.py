@@ -28,6 +28,7 @@ from gazetteer.geometry import haversine_km
 from gazetteer.phrases import Phrase, parse_relative, split_alternatives, split_qualifiers
 from gazetteer.relative import is_country, region_area, try_relative
 from gazetteer.resolve import RESOLVE_MIN, Resolver
+from gazetteer.cooccur import near_hint
 from gazetteer.structured import capital, resolve_structured, shorter_names
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -156,6 +157,8 @@ class Gazetteer:
             raise ValidationError(f"place name longer than {MAX_QUERY_CHARS} characters",
                                   field="name", value=name)
         query = " ".join(name.split())
+        if near is None and context and depth == 0:
+            near = near_hint(self, context, query)   # the other places of the sentence (cooccur.py)
         if is_country(query):
             area = region_area(self.resolver, None)
             return Resolution(query=query, status=ResolutionStatus.RESOLVED, area=area, note="the whole country")
