@@ -277,8 +277,9 @@ def score_phrases(gazetteer, rows: Sequence[dict], *, with_context: bool = False
             place = gazetteer.place(pcode)
             if place is not None:
                 lat, lon = place.lat, place.lon
-        res = gazetteer.resolve_uncached(r["phrase"], context=(r.get("context") or None) if with_context else None)
-        elsewhere = foreign_place(r["phrase"])   # as ingestion does: a foreign place is never put in Syria
+        context = (r.get("context") or None) if with_context else None
+        res = gazetteer.resolve_uncached(r["phrase"], context=context)
+        elsewhere = foreign_place(r["phrase"], context=context)   # as ingestion does: never put in Syria
         if elsewhere is not None:
             res = Resolution(query=r["phrase"], status=ResolutionStatus.UNRESOLVED,
                              note=f"foreign: {elsewhere.country}")

@@ -29,7 +29,7 @@ from gazetteer.phrases import Phrase, parse_relative, split_alternatives, split_
 from gazetteer.relative import is_country, region_area, try_relative
 from gazetteer.resolve import RESOLVE_MIN, Resolver
 from gazetteer.cooccur import near_hint
-from gazetteer.structured import capital, resolve_structured, shorter_names
+from gazetteer.structured import capital, resolve_structured, shorter_names, unit_of_seat
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 BUILTIN_ALIASES = Path(__file__).resolve().parent / "data" / "aliases.csv"
@@ -205,6 +205,7 @@ class Gazetteer:
                 return relative
         res = self.resolver.resolve_name(query, phrase.name, kind=kind, area_of=phrase.area_of,
                                          context=context, near=near, hits=hits, within=within)
+        res = unit_of_seat(self, res, kind) or res      # «مقاطعة كوباني»: the district, not the town
         if res.status is ResolutionStatus.UNRESOLVED and depth < MAX_DEPTH:
             # Trailing description («مدينة مارع السورية», «مطار دمشق الدولي») or a list («نبل والزهراء»).
             for shorter in shorter_names(query)[:3]:

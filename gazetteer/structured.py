@@ -193,6 +193,28 @@ def _in_enclave(gazetteer, outer: Resolution, res: Resolution) -> Resolution | N
                       note=f"{top.place.name_en} ({top.place.pcode}) lies in a unit that {outer.area.label_en} surrounds")
 
 
+def unit_of_seat(gazetteer, res: Resolution, kind) -> Resolution | None:
+    """«مقاطعة كوباني», «ناحية X»: the type word names a unit, the match is the town that is its seat → the unit.
+
+    (An alias such as Kobani belongs to the town, so the district's own names do not match it.)
+    """
+    from gazetteer.model import PlaceKind
+    if kind not in (PlaceKind.DISTRICT, PlaceKind.SUBDISTRICT) or res.status is not ResolutionStatus.RESOLVED:
+        return None
+    town = res.place
+    if town is None or town.kind not in (PlaceKind.CITY, PlaceKind.COMMUNITY):
+        return None
+    seat = gazetteer.resolver._seats.get(town.pcode)
+    ref = (town.admin2 if kind is PlaceKind.DISTRICT and seat == "district"
+           else town.admin3 if kind is PlaceKind.SUBDISTRICT and seat in ("district", "sub-district") else None)
+    unit = gazetteer.place(ref.pcode) if ref is not None else None
+    if unit is None:
+        return None
+    return Resolution(query=res.query, status=ResolutionStatus.RESOLVED, place=unit,
+                      area=gazetteer.resolver.area_for(unit, loose=False), candidates=res.candidates,
+                      note=f"the {kind.value} whose seat is {town.name_en} ({town.pcode})")
+
+
 _QUARTER_HEADS = {"حي", "احياء", "حيي", "حيا"}
 
 

@@ -179,3 +179,11 @@ def test_a_place_in_a_unit_the_named_one_surrounds(gz):
     res = gz.resolve("حي اليرموك بريف دمشق")
     assert res.status is RESOLVED and res.place is not None and res.place.pcode == "C1002"
     assert "surrounds" in res.note
+
+
+def test_a_unit_word_before_a_seats_alias_gives_the_unit(gz):
+    # «كوباني» is an alias of the town Ain al-Arab (C1946), seat of its district and sub-district.
+    assert gz.resolve("كوباني").place.pcode == "C1946"
+    res = gz.resolve("ناحية كوباني")
+    assert res.status is RESOLVED and res.precision is Precision.SUBDISTRICT and res.place.pcode == "SY020600"
+    assert "seat" in res.note
