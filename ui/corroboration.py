@@ -74,7 +74,8 @@ def filters(lang: str, flag_kinds: tuple[str, ...]) -> None:
                  format_func=lambda v: s(v, lang), horizontal=True)
         options = ("any", *flag_kinds)
         st.session_state["f_flag"] = [v for v in (st.session_state.get("f_flag") or []) if v in options]
-        st.multiselect(s("f_flags", lang), options, key="f_flag",
+        from ui.i18n import t
+        st.multiselect(s("f_flags", lang), options, key="f_flag", placeholder=t("choose", lang),
                        format_func=lambda v: s("any_flag", lang) if v == "any" else v.replace("_", " "),
                        help="; ".join(f"{k}: {v}" for k, v in KINDS.items()))
 
