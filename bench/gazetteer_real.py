@@ -140,8 +140,12 @@ def _coarse_holds(res, lat: float, lon: float) -> bool:
     return wkt.loads(res.area.geometry_wkt).buffer(0.02).contains(Point(lon, lat))
 
 
-def score_ucdp(gazetteer, rows: Sequence[dict], *, with_context: bool, keep_failures: bool = True) -> dict:
+def score_ucdp(gazetteer, rows: Sequence[dict], *, with_context: bool, keep_failures: bool = True,
+               context_fields: Sequence[str] = ("adm_1",)) -> dict:
     """Resolve each row's string (with ``adm_1`` as context when asked) against UCDP's point.
+
+    ``context_fields=("adm_1", "adm_2")``: the governorate and the district as UCDP writes them
+    ("Aleppo Governorate, Mintaqat Azaz district"), what an import passes when the file has both.
 
     Returns ``n, within, coarse, wrong, ambiguous, unresolved`` (counts; ``coarse`` = an admin
     unit or region whose shape holds UCDP's point, honest but not within 10 km), the same as
@@ -153,7 +157,7 @@ def score_ucdp(gazetteer, rows: Sequence[dict], *, with_context: bool, keep_fail
     failures = []
     started = time.perf_counter()
     for r in rows:
-        context = r["adm_1"] if with_context else None
+        context = ", ".join(r[f] for f in context_fields if r.get(f)) or None if with_context else None
         res = gazetteer.resolve_uncached(r["name"], context=context)
         point = _answer_point(res)
         if point is None:
@@ -387,6 +391,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 s = score_ucdp(gz, subset, with_context=with_context)
                 print(_line(f"{label}, {'adm_1 context' if with_context else 'bare'}", s))
                 shown.append((f"{label}, {'context' if with_context else 'bare'}", s))
+        # UCDP also writes the district (adm_2): namesakes inside one governorate need it.
+        for label, subset in sets[:2]:
+            s = score_ucdp(gz, subset, with_context=True, context_fields=("adm_1", "adm_2"))
+            print(_line(f"{label}, adm_1+adm_2 context", s))
         for label, s in shown:
             _print_failures(label, s["failures"], args.failures)
         # Learning scored honestly (bench/_gazetteer_learning.py): leave one governorate out.

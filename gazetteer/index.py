@@ -319,9 +319,10 @@ class NameIndex:
             with gc_paused():   # some 10⁴ small lists that live on: no collector walk of the whole heap
                 grouped: dict[tuple[str, str], dict[str, list[tuple[int, str]]]] = defaultdict(dict)
                 for i in members:
-                    for script, key, name in self._place_keys[i]:
-                        if key:
-                            grouped[(script, key[0])].setdefault(key, []).append((i, name))
+                    for table, key, name in self._place_keys[i]:
+                        if key:   # a Latin query probes Latin keys and Latin readings of Arabic names at once
+                            table = "lat" if table == "tr" else table
+                            grouped[(table, key[0])].setdefault(key, []).append((i, name))
                 tables = {}
                 for block, table in grouped.items():  # per (table, first letter), sorted by length
                     ordered = sorted(table, key=len)
@@ -331,7 +332,7 @@ class NameIndex:
             self._within_cache[members] = tables
         script = script_of(text)
         key = "".join(name_tokens(text))
-        probes = [(script, key), ("sk", skeleton_key(text))] + ([("tr", key)] if script == "lat" else [])
+        probes = [(script, key), ("sk", skeleton_key(text))]
         best: dict[int, Hit] = {}
         mods = modifiers(text)
         for table, probe in probes:
@@ -342,7 +343,7 @@ class NameIndex:
             lo = bisect_left(lengths, math.ceil(len(probe) * c / (2 - c)))
             hi = bisect_right(lengths, math.floor(len(probe) * (2 - c) / c))
             for _, ratio, pos in process.extract(probe, keys[lo:hi], scorer=fuzz.ratio, score_cutoff=WITHIN_CUTOFF,
-                                                 limit=limit):
+                                                 limit=2 * limit if table == "lat" else limit):
                 for i, name in owners[lo + pos]:
                     theirs = modifiers(name)
                     if mods and theirs and mods != theirs:

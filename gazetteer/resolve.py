@@ -54,6 +54,7 @@ FUZZY_MARGIN = 16.0         # ...when nothing else comes close
 POINT_MIN = 90.0            # below this match score a place is only NEAR
 NEAR_RADIUS_KM = 5.0        # radius of "the area of X" around a town
 DUPLICATE_KM = 2.0
+MAX_CANDIDATES = 15         # candidates an answer lists (the JSON shows 10; ingestion notes name 3)
 CLUSTER_KM = 8.0            # same-named villages this close answer as one NEAR area
 
 #: Context constrains: a place inside the unit the context names gets enough to beat an exact match
@@ -306,7 +307,8 @@ class Resolver(ContextReader):
             return Resolution(query=query, status=ResolutionStatus.UNRESOLVED,
                               note="no gazetteer name is close enough")
         ranked = self.rank(hits, kind=kind, context=ctx, near=near, soft=soft)
-        candidates = tuple(Candidate(r.place, round(r.score, 1), r.matched, r.reasons) for r in ranked)
+        # What the answer reports (ranking and the margin rules still see every hit): the best MAX_CANDIDATES.
+        candidates = tuple(Candidate(r.place, round(r.score, 1), r.matched, r.reasons) for r in ranked[:MAX_CANDIDATES])
         top = ranked[0]
         if not ctx and soft and not self._within(top.place, soft) and any(
                 self._within(r.place, soft) and top.score - r.score < SOFT_CONTEXT_GAP for r in ranked[1:]):
