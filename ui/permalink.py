@@ -49,7 +49,11 @@ class ViewState:
     center: tuple[float, float] | None = None   # (lat, lon)
     zoom: int | None = None
     selected: str | None = None
+    months: str | None = None                   # Arabic month names chosen by hand (None = the text's)
 
+
+#: Values of the ``months`` parameter (ui.i18n.AR_MONTHS).
+MONTH_STYLES = ("levantine", "egyptian")
 
 #: After these characters a shown value gets a zero-width space, so no markdown renderer can find a
 #: URL, a www. host or an e-mail address in it: a crafted link must not put a clickable link inside
@@ -83,6 +87,7 @@ def to_params(state: ViewState) -> dict[str, list[str]]:
         "outlet": sorted(q.outlets),
         "q": [q.text] if q.text else [],
         "sel": [state.selected] if state.selected else [],
+        "months": [state.months] if state.months in MONTH_STYLES else [],
     }
     if state.center is not None and state.zoom is not None:
         params["lat"] = [f"{state.center[0]:.4f}"]
@@ -149,7 +154,7 @@ def from_params(params: Mapping[str, Iterable[str]]) -> tuple[ViewState, list[Pa
     """Parse query parameters into a ViewState; every bad parameter is skipped and reported."""
     problems: list[ParamProblem] = []
     p = {k: [str(v) for v in vals] for k, vals in params.items()}
-    known = {"lang", "from", "to", "status", "type", "actor", "gov", "prec", "outlet", "q", "lat", "lon", "z", "sel"}
+    known = {"lang", "from", "to", "status", "type", "actor", "gov", "prec", "outlet", "q", "lat", "lon", "z", "sel", "months"}
     for name in sorted(set(p) - known - _STREAMLIT_PARAMS):
         problems.append(ParamProblem(name, _last(p[name])[:60], "unknown parameter"))
 
@@ -202,7 +207,16 @@ def from_params(params: Mapping[str, Iterable[str]]) -> tuple[ViewState, list[Pa
         else:
             problems.append(ParamProblem("sel", raw[:60], "not a valid event id"))
 
-    return ViewState(query=query, lang=lang, center=center, zoom=zoom, selected=selected), problems
+    months = None
+    if p.get("months"):
+        raw = _last(p["months"])
+        if raw in MONTH_STYLES:
+            months = raw
+        else:
+            problems.append(ParamProblem("months", raw[:60], f"expected one of {', '.join(MONTH_STYLES)}"))
+
+    return (ViewState(query=query, lang=lang, center=center, zoom=zoom, selected=selected, months=months),
+            problems)
 
 
 def with_window(state: ViewState, start: date | None, end: date | None) -> ViewState:

@@ -45,6 +45,7 @@ def init_session() -> None:
     ss["view_center"] = view.center
     ss["view_zoom"] = view.zoom
     ss["selected"] = view.selected
+    ss["month_style"] = view.months or "auto"
     ss["_url_problems"] = list(problems)
     ss["_init"] = True
 
@@ -99,8 +100,9 @@ def select(event_id: str | None) -> None:
 def sync_url(q: Query) -> None:
     """Write the current view into the address bar so the link reopens it."""
     ss = st.session_state
+    chosen = ss.get("month_style")
     view = ViewState(query=q, lang=lang(), center=ss.get("view_center"), zoom=ss.get("view_zoom"),
-                     selected=ss.get("selected"))
+                     selected=ss.get("selected"), months=chosen if chosen in ("levantine", "egyptian") else None)
     params = to_params(view)
     current = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
     if current != params:

@@ -65,3 +65,18 @@ def test_seed_text_is_levantine(app_env):
     at.run()
     assert not at.exception
     assert "أيار" in " ".join(m.value for m in at.markdown)
+
+
+def test_a_chosen_month_form_travels_in_the_permalink(app_env):
+    from ui.permalink import ViewState, from_params, to_params
+    assert to_params(ViewState(lang="ar", months="egyptian"))["months"] == ["egyptian"]
+    assert "months" not in to_params(ViewState(lang="ar"))
+    view, problems = from_params({"months": ["nabataean"]})
+    assert view.months is None and problems[0].name == "months"
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params["lang"] = "ar"
+    at.query_params["months"] = "egyptian"
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="month_style").value == "egyptian"
+    assert "مايو" in " ".join(m.value for m in at.markdown)
