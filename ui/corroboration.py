@@ -18,14 +18,26 @@ STRINGS = {
            "corroboration": "Corroboration", "f_corr": "Sources", "all": "all", "single": "single source",
            "corroborated": "corroborated", "contested": "contested", "members": "Reports of this incident",
            "split": "Split this report off its group", "join": "Join with event id", "join_btn": "Join",
-           "single_line": "reported by {n} independent source(s) ({chains})", "done": "Saved (audited)."},
+           "single_line": "reported by {sources} ({chains})", "denied_n": " · denied by {n}",
+           "done": "Saved (audited)."},
     "ar": {"flags": "ملاحظات جودة البيانات", "f_flags": "ملاحظة جودة", "any_flag": "أي ملاحظة",
            "corroboration": "التأكيد من مصادر مستقلة", "f_corr": "المصادر", "all": "الكل", "single": "مصدر واحد",
            "corroborated": "مؤكد من أكثر من مصدر", "contested": "متنازع عليه", "members": "تقارير هذه الحادثة",
            "split": "افصل هذا التقرير عن مجموعته", "join": "ضمّه إلى الحدث رقم", "join_btn": "ضم",
-           "single_line": "أورده {n} مصدر مستقل ({chains})", "done": "حُفظ (مع سجل التدقيق)."},
+           "single_line": "أورده {sources} ({chains})", "denied_n": " · عدد حالات النفي: {n}",
+           "done": "حُفظ (مع سجل التدقيق)."},
+}
+#: The flag kinds of events/quality.py in Arabic (English: the kind's own words, underscores as spaces).
+FLAG_AR = {
+    "best_outside_range": "التقدير الأرجح خارج المدى المنشور", "count_range_reversed": "الحد الأدنى أعلى من الأعلى",
+    "source_date_implausible": "تاريخ نشر المصدر غير معقول", "admin_name_missing": "لا اسم للمحافظة في البيانات",
+    "country_level_location": "الموقع على مستوى البلد فقط", "unknown_code": "رمز غير معرّف في دليل البيانات",
 }
 MODE_KEY = "f_corr"
+
+
+def flag_label(kind: str, lang: str) -> str:
+    return FLAG_AR.get(kind, kind.replace("_", " ")) if lang == "ar" else kind.replace("_", " ")
 
 
 def s(key: str, lang: str, **kw: object) -> str:
@@ -76,7 +88,7 @@ def filters(lang: str, flag_kinds: tuple[str, ...]) -> None:
         st.session_state["f_flag"] = [v for v in (st.session_state.get("f_flag") or []) if v in options]
         from ui.i18n import t
         st.multiselect(s("f_flags", lang), options, key="f_flag", placeholder=t("choose", lang),
-                       format_func=lambda v: s("any_flag", lang) if v == "any" else v.replace("_", " "),
+                       format_func=lambda v: s("any_flag", lang) if v == "any" else flag_label(v, lang),
                        help="; ".join(f"{k}: {v}" for k, v in KINDS.items()))
 
 
@@ -84,7 +96,13 @@ def panel(event, lang: str) -> None:
     """Flags and the event's corroboration group, with the hand-made split/join (audited)."""
     from events.quality import describe
     if event.flags:
-        items = "".join(f"<li>{esc(describe(f))}</li>" for f in event.flags)
+        if lang == "ar":      # the kind in Arabic, the dataset's detail (codes, values) as written
+            from events.quality import flag_kind
+            items = "".join(f'<li>{esc(flag_label(flag_kind(f), lang))}'
+                            f'{(" · <bdi>" + esc(f.split(":", 1)[1]) + "</bdi>") if ":" in f else ""}</li>'
+                            for f in event.flags)
+        else:
+            items = "".join(f"<li>{esc(describe(f))}</li>" for f in event.flags)
         st.html(f'<div class="evm-flags" data-testid="evm-flags"><p><b>{esc(s("flags", lang))}</b></p>'
                 f"<ul>{items}</ul></div>")
     from events.corroborate.link import single
@@ -96,13 +114,15 @@ def panel(event, lang: str) -> None:
         info = None
     if info is None:
         g = single(event)
-        line = s("single_line", lang, n=g.independent_sources, chains="; ".join(g.chains))
+        from ui.i18n import counted
+        line = s("single_line", lang, sources=counted(g.independent_sources, "source", lang), chains="; ".join(g.chains))
         st.html(f'<div class="evm-corr" data-testid="evm-corr"><p><b>{esc(s("corroboration", lang))}:</b> '
                 f'<span dir="auto">{esc(line)}</span></p></div>')
     else:
         n = info["independent_sources"]
-        line = (f"reported by {n} independent source{'s' if n != 1 else ''} ({'; '.join(info['chains'])})"
-                + (f" · denied by {len(info['denied_by'])}" if info["denied_by"] else ""))
+        from ui.i18n import counted
+        line = (s("single_line", lang, sources=counted(n, "source", lang), chains="; ".join(info["chains"]))
+                + (s("denied_n", lang, n=len(info["denied_by"])) if info["denied_by"] else ""))
         reasons = "".join(f"<li>{esc(r)}</li>" for r in info["reasons"])
         st.html(f'<div class="evm-corr" data-testid="evm-corr" data-group="{esc(info["group"])}">'
                 f'<p><b>{esc(s("corroboration", lang))}</b> · {esc(info["confidence"])}</p>'

@@ -111,3 +111,30 @@ def test_count_kinds_are_named_in_arabic_and_unknown_ones_kept():
     from ui.i18n import count_kind
     assert count_kind("deaths", "ar") == "قتلى" and count_kind("Wounded", "ar") == "جرحى"
     assert count_kind("ISIS commanders", "ar") == "ISIS commanders" and count_kind("deaths", "en") == "deaths"
+
+
+def test_arabic_panel_names_flags_and_counts_sources_in_arabic(tmp_path, monkeypatch):
+    from dataclasses import replace
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    from events.store import open_store, seed_store
+    app = str(Path(__file__).resolve().parents[2] / "app.py")
+    path = tmp_path / "events.sqlite"
+    with open_store(path) as store:
+        seed_store(store)
+        base = store.get("seed-2017-09-05-dez-siege-broken")
+        store.add([replace(base, id="flagged", flags=("admin_name_missing", "best_outside_range:best=9,low=1,high=3"))],
+                  author="t")
+    monkeypatch.setenv("EVENTS_STORE", str(path))
+    monkeypatch.chdir(Path(app).parent)
+    at = AppTest.from_file(app, default_timeout=30)
+    at.query_params["sel"] = "flagged"
+    at.query_params["lang"] = "ar"
+    at.run()
+    assert not at.exception
+    html = " ".join(h.proto.body for h in at.get("html"))
+    assert "لا اسم للمحافظة في البيانات" in html and "<bdi>best=9,low=1,high=3</bdi>" in html
+    assert "أورده مصدر مستقل واحد" in html or "مصدران مستقلان" in html or "مصادر مستقلة" in html
+    assert "independent source" not in html
