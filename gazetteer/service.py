@@ -206,7 +206,8 @@ class Gazetteer:
         res = self.resolver.resolve_name(query, phrase.name, kind=kind, area_of=phrase.area_of,
                                          context=context, near=near, hits=hits, within=within)
         res = unit_of_seat(self, res, kind) or res      # «مقاطعة كوباني»: the district, not the town
-        if res.status is ResolutionStatus.UNRESOLVED and depth < MAX_DEPTH:
+        weak = res.status is ResolutionStatus.AMBIGUOUS and res.note.startswith("best match")  # nothing came close
+        if (res.status is ResolutionStatus.UNRESOLVED or weak) and depth < MAX_DEPTH:
             # Trailing description («مدينة مارع السورية», «مطار دمشق الدولي») or a list («نبل والزهراء»).
             for shorter in shorter_names(query)[:3]:
                 alt = self.resolve_uncached(shorter, context=context, kind=kind, near=near)
