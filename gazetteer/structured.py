@@ -164,7 +164,7 @@ def resolve_structured(gazetteer, query: str, *, context=None, near=None, _depth
         why = ("not found" if res.status is ResolutionStatus.UNRESOLVED else
                "found only elsewhere" if res.note.startswith(("named unit says", "conflict")) else "not identified")
         return _container_answer(gazetteer, query, outer, f"'{parsed.name}' {why} in '{parsed.container}'; "
-                                 f"area from '{parsed.container}'", candidates=res.candidates)
+                                 f"area from '{parsed.container}'", candidates=res.candidates, container=container)
     if res.status is ResolutionStatus.AMBIGUOUS:
         return replace(res, query=query, note="; ".join(
             n for n in (f"name '{parsed.name}' in '{parsed.container}'", res.note) if n))
@@ -236,8 +236,38 @@ def _quarter_of_city(gazetteer, query: str, parsed: PlacePhrase, *, context) -> 
     return replace(res, note=f"a quarter in '{parsed.container}': {res.note}")
 
 
-def _container_answer(gazetteer, query: str, outer: Resolution, note: str, candidates=None) -> Resolution:
+def _governorate_countryside(gazetteer, container: str, outer: Resolution) -> Resolution | None:
+    """«ريف اللاذقية الشمالي» holding a place we cannot find: the northern part of the *governorate*.
+
+    News calls a governorate's land «ريف X» after its capital (the labels do too); a 40 km disc
+    around the city claims more than the text says — the place may lie 60 km out. Not for
+    «ريف مدينة X» (the text names the city) nor for a governorate smaller than that disc (Damascus).
+    """
+    from gazetteer.phrases import parse_relative
+    from gazetteer.relative import direction_name_ar
+    rel = parse_relative(container) if is_arabic(container) else None
+    anchor = outer.area.anchor if outer.area is not None else None
+    if rel is None or rel.countryside != "countryside" or rel.distance_km is not None or rel.before or anchor is None:
+        return None
+    if "مدينه" in fold_arabic_words(container) or anchor.kind.value != "city" or anchor.admin1 is None:
+        return None
+    if fold_arabic_words(anchor.admin1.name_ar) != fold_arabic_words(anchor.name_ar):
+        return None                       # not the capital the governorate is named after
+    governorate = gazetteer.place(anchor.admin1.pcode)
+    whole = gazetteer.resolver.area_for(governorate, loose=False) if governorate is not None else None
+    if whole is None or whole.radius_km < 40.0:
+        return None
+    direction = (direction_name_ar(rel.bearing) + " ") if rel.bearing is not None else ""
+    res = gazetteer.resolve_uncached(f"{direction}محافظة {anchor.admin1.name_ar}")
+    return res if res.status is ResolutionStatus.RESOLVED and res.area is not None else None
+
+
+def _container_answer(gazetteer, query: str, outer: Resolution, note: str, candidates=None,
+                      container: str = "") -> Resolution:
     """The container's own answer as an area — never a town's point for a place inside the town."""
+    wider = _governorate_countryside(gazetteer, container, outer) if container else None
+    if wider is not None:
+        outer = replace(wider, note="; ".join(n for n in (wider.note, "the governorate's countryside") if n))
     area = outer.area
     if outer.place is not None and (area is None or area.precision.value == "point"):
         area = gazetteer.resolver.area_for(outer.place, loose=True)

@@ -98,8 +98,8 @@ def test_the_name_after_a_settlement_noun(gz):
 def test_a_name_known_only_outside_its_container_gives_the_container(gz):
     for phrase in ("مدينة سراقب في ريف دير الزور", "مدينة سراقب بريف دير الزور"):   # Saraqib is in Idlib
         res = gz.resolve(phrase)
-        assert res.status is RESOLVED and res.precision is Precision.NEAR, phrase
-        assert "only elsewhere" in res.note and res.area.anchor.pcode == "C5086", phrase
+        assert res.status is RESOLVED and res.precision is Precision.GOVERNORATE, phrase
+        assert "only elsewhere" in res.note and res.area.anchor.pcode == "SY09", phrase
 
 
 def test_a_namesake_far_outside_a_relative_container_is_not_placed(gz):
@@ -187,3 +187,12 @@ def test_a_unit_word_before_a_seats_alias_gives_the_unit(gz):
     res = gz.resolve("ناحية كوباني")
     assert res.status is RESOLVED and res.precision is Precision.SUBDISTRICT and res.place.pcode == "SY020600"
     assert "seat" in res.note
+
+
+def test_an_unknown_name_in_a_governorates_countryside_gets_the_governorate(gz):
+    # «ريف حلب» is the land of Aleppo governorate: a place we lack there is somewhere in it, not within 40 km of the city.
+    res = gz.resolve("مزرعة الخيرات بريف حلب الشرقي")
+    assert res.status is RESOLVED and res.precision is Precision.GOVERNORATE and res.area.anchor.pcode == "SY02"
+    assert "countryside" in res.note
+    city = gz.resolve("مزرعة الخيرات بريف مدينة حلب الشرقي")     # the text names the city: its countryside wedge
+    assert city.status is RESOLVED and city.precision is Precision.NEAR
