@@ -29,7 +29,7 @@ from gazetteer.phrases import Phrase, parse_relative, split_alternatives, split_
 from gazetteer.relative import is_country, region_area, try_relative
 from gazetteer.resolve import RESOLVE_MIN, Resolver
 from gazetteer.cooccur import near_hint
-from gazetteer.structured import capital, resolve_structured, shorter_names, unit_of_seat
+from gazetteer.structured import capital, quarter_in_sentence, resolve_structured, shorter_names, unit_of_seat
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 BUILTIN_ALIASES = Path(__file__).resolve().parent / "data" / "aliases.csv"
@@ -213,6 +213,8 @@ class Gazetteer:
                 alt = self.resolve_uncached(shorter, context=context, kind=kind, near=near)
                 if alt.status is ResolutionStatus.RESOLVED:
                     return replace(alt, query=query, note="; ".join(n for n in (f"matched '{shorter}'", alt.note) if n))
+        if res.status is not ResolutionStatus.RESOLVED and depth == 0:
+            return quarter_in_sentence(self, query, context) or res   # «حي X»: a quarter of the sentence's town
         return res
 
     def _resolve_alternatives(self, query: str, alternatives: list[str], *, context, kind, near) -> Resolution:

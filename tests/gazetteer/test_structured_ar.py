@@ -196,3 +196,13 @@ def test_an_unknown_name_in_a_governorates_countryside_gets_the_governorate(gz):
     assert "countryside" in res.note
     city = gz.resolve("مزرعة الخيرات بريف مدينة حلب الشرقي")     # the text names the city: its countryside wedge
     assert city.status is RESOLVED and city.precision is Precision.NEAR
+
+
+def test_a_quarter_we_lack_is_placed_in_the_one_town_its_sentence_names(gz):
+    sentence = "قصفت الطائرات أحياء مدينة حماة وحي الزنابق"
+    res = gz.resolve("حي الزنابق", context=sentence)
+    assert res.status is RESOLVED and res.precision is Precision.NEAR and res.area.anchor.pcode == "C2987"
+    assert "quarter" in res.note
+    two = "قصفت الطائرات مدينة حماة ومدينة حلب وحي الزنابق"       # two towns: no guess
+    assert gz.resolve("حي الزنابق", context=two).status is not RESOLVED
+    assert gz.resolve("حي الزنابق").status is not RESOLVED        # no sentence, no town
