@@ -211,7 +211,7 @@ class NameIndex:
     def key_count(self) -> int:
         return sum(len(k) for k in self._all_keys.values())
 
-    def lookup(self, text: str, *, limit: int = 25, fuzzy: bool = True) -> list[Hit]:
+    def lookup(self, text: str, *, limit: int = 15, fuzzy: bool = True) -> list[Hit]:
         """Every place whose spelling matches ``text``, best first (one hit per place).
 
         ``fuzzy=False`` stops before the rapidfuzz tiers (a quick "is this an exact name?").

@@ -28,6 +28,7 @@ hamlet) resolve to one NEAR area covering them all.
 """
 from __future__ import annotations
 
+import functools
 import math
 import threading
 from dataclasses import replace
@@ -372,7 +373,7 @@ class Resolver(ContextReader):
         lon = sum(p.lon for p in members) / len(members)
         radius = max(float(haversine_km(lat, lon, p.lat, p.lon)) for p in members) + NEAR_RADIUS_KM
         area = Area(lat=lat, lon=lon, radius_km=round(radius, 1), precision=Precision.NEAR,
-                    geometry_wkt=disc(lat, lon, radius).wkt, label_en=f"area of {top.place.name_en}",
+                    geometry_wkt=_disc_wkt(lat, lon, radius), label_en=f"area of {top.place.name_en}",
                     label_ar=f"منطقة {top.place.name_ar}", anchor=top.place)
         codes = ", ".join(p.pcode for p in members)
         return Resolution(query=query, status=ResolutionStatus.RESOLVED, place=top.place, area=area,
@@ -406,8 +407,14 @@ class Resolver(ContextReader):
         # A named feature or learned place has its own honest extent (an oil field: 5 km; model.radius_km).
         radius = max(place.radius_km, NEAR_RADIUS_KM + min(5.0, place.size_hint / 4.0) if loose else 0.0)
         return Area(lat=place.lat, lon=place.lon, radius_km=radius, precision=Precision.NEAR,
-                    geometry_wkt=disc(place.lat, place.lon, radius).wkt,
+                    geometry_wkt=_disc_wkt(place.lat, place.lon, radius),
                     label_en=f"area of {place.name_en}", label_ar=f"منطقة {place.name_ar}", anchor=place)
+
+
+@functools.lru_cache(maxsize=4096)
+def _disc_wkt(lat: float, lon: float, radius_km: float) -> str:
+    """The WKT of a NEAR disc (memoised: one village answers many spellings, and a polygon's WKT is not cheap)."""
+    return disc(lat, lon, radius_km).wkt
 
 
 def _own_codes(place: GazPlace) -> frozenset[str]:
