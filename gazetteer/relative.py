@@ -33,7 +33,7 @@ from shapely.geometry.base import BaseGeometry
 from gazetteer.geometry import (angle_diff, bearing_deg, covering_radius_km, disc, haversine_km, offset,
                                 representative, sector)
 from gazetteer.model import Area, PlaceKind, Precision, Resolution, ResolutionStatus
-from gazetteer.normalize import is_arabic
+from gazetteer.normalize import fold_arabic_words, is_arabic
 from gazetteer.phrases import Phrase, is_type_noun, parse_relative, split_nested, split_qualifiers
 from gazetteer.resolve import ADMIN_KINDS, NEAR_RADIUS_KM, Resolver, with_note
 
@@ -292,6 +292,9 @@ def nested(resolver: Resolver, query: str, head: str, tail: str, *, context=None
     name_context = " ".join(t for t in (tail, context or "") if t)
     res = resolver.resolve_name(query, q.name, kind=q.kind_hint, area_of=q.area_of, context=name_context, near=hint)
     if res.status is not ResolutionStatus.RESOLVED:
+        part = _quarter_part(resolver, query, head, tail, context=context)
+        if part is not None:
+            return part
         if outer.status is ResolutionStatus.RESOLVED:
             return Resolution(query=query, status=outer.status, area=outer.area, candidates=res.candidates,
                               note=f"'{head}' not identified ({res.status.value}); area from '{tail}'")
@@ -305,6 +308,10 @@ def nested(resolver: Resolver, query: str, head: str, tail: str, *, context=None
         far = float(haversine_km(outer.area.lat, outer.area.lon, x.lat, x.lon)) > 2 * (outer.area.radius_km or 0.0) + 20
         if far and outer.status is ResolutionStatus.RESOLVED:
             # «حي جوبر في جنوب العاصمة» matched a Jober 150 km away: the namesake is not the place meant
+            part = _quarter_part(resolver, query, head, tail, context=context)
+            if part is not None:
+                return replace(part, candidates=res.candidates,
+                               note=f"'{head}' matched {x.name_en} ({x.pcode}), far away; {part.note}")
             return Resolution(query=query, status=ResolutionStatus.RESOLVED, area=outer.area, candidates=res.candidates,
                               note=f"conflict: '{head}' matched {x.name_en} ({x.pcode}), far outside "
                                    f"{outer.area.label_en}; area from '{tail}'")
@@ -312,6 +319,23 @@ def nested(resolver: Resolver, query: str, head: str, tail: str, *, context=None
         area = _conflict_area(x)
     return Resolution(query=query, status=ResolutionStatus.RESOLVED, place=x, area=area,
                       candidates=res.candidates, note=with_note(res, f"{x.name_en} ({x.pcode}), {check}").note)
+
+
+_QUARTER_WORDS = {"حي", "احياء", "حيي", "حيا"}
+
+
+def _quarter_part(resolver: Resolver, query: str, head: str, tail: str, *, context=None) -> Resolution | None:
+    """«حي X في جنوب مدينة Y» (X unknown here): a quarter in the south *of the city* — Y's own southern part."""
+    first = head.split()[0] if head.split() else ""
+    if not is_arabic(first) or not (set(fold_arabic_words(first)) & _QUARTER_WORDS):
+        return None
+    rel = parse_relative(tail)
+    if rel is None or rel.bearing is None or rel.countryside or rel.distance_km is not None or rel.before or rel.country:
+        return None
+    res = around_anchor(resolver, query, replace(rel, part_of=True), context=context)
+    if res.status is not ResolutionStatus.RESOLVED or res.area is None or res.area.precision is not Precision.NEAR:
+        return None
+    return replace(res, note=f"a quarter in '{tail}': {res.note}")
 
 
 def resolve_phrase(resolver: Resolver, query: str, phrase: Phrase, *, context=None, near=None) -> Resolution:
