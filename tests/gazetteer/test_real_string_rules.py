@@ -185,3 +185,41 @@ def test_bigger_places_and_often_named_places_rank_first(tiny):
 def test_places_near_the_others_in_the_report_decide(tiny):
     res = tiny.resolve("Dweira", near=(36.61, 40.49))
     assert res.candidates[0].place.pcode == "X12" and "1 km from context place" in res.candidates[0].reasons
+
+
+def test_a_misspelling_found_only_outside_the_named_unit_is_named_in_the_note(tiny):
+    # Nothing in Idlib comes close to "Menbej"; the country-wide fuzzy scan (skipped while the unit has
+    # matches) still finds the Aleppo town, to say where the only match is; it is never the answer.
+    res = tiny.resolve("Menbej", context="Idlib Governorate")
+    assert res.status is AMBIGUOUS and res.place is None
+    assert res.note.startswith("named unit says Idleb; only match is in Aleppo")
+    assert res.candidates[0].place.pcode == "X6"
+
+
+def test_inside_a_named_unit_only_its_places_and_exact_names_elsewhere_are_candidates(tiny):
+    res = tiny.resolve("Qarmala", context="Homs Governorate")
+    assert res.status is RESOLVED and res.place.pcode == "X8"
+    # the Aleppo namesake ("Eastern Qarmala") is still listed, below every place of the unit
+    codes = [c.place.pcode for c in res.candidates]
+    assert codes[0] == "X8" and "X7" in codes
+
+
+def test_an_answer_lists_at_most_fifteen_candidates():
+    from gazetteer.resolve import MAX_CANDIDATES
+    admin = AdminBoundaries.from_dir(DATA_DIR / "admin")
+    places = [_p(f"Y{i}", "Tall Hamra", "تل الحمرا", 35.0 + i * 0.1, 37.0, ALEPPO) for i in range(30)]
+    res = Gazetteer(places, admin).resolve("Tall Hamra")
+    assert res.status is AMBIGUOUS and len(res.candidates) == MAX_CANDIDATES == 15
+
+
+def test_gc_is_paused_only_while_building_and_its_state_restored():
+    import gc
+
+    from gazetteer.index import gc_paused
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()       # the inner pause does not switch it back on early
+    assert gc.isenabled()
