@@ -151,7 +151,10 @@ def _split_at_marker(words: list[str]) -> PlacePhrase | None:
         glued_type = raw.startswith(("ب", "وب")) and _fold(raw[raw.index("ب") + 1:]) in _AR_TYPE_WORDS
         if not named and not (_only_type_words(words[:i]) and (fold in _AR_MARKERS or _is_direction(fold) or glued_type)):
             continue  # «مدينة» alone is no name: the marker must follow a name (or a bare type noun)
-        name = " ".join(words[:i]).rstrip("،, ") if named else ""
+        head = list(words[:i])
+        while len(head) > 1 and _fold(head[-1]) in _FILLER_WORDS:
+            head.pop()            # «بلدة تادف على أطراف …»: «على» belongs to the marker
+        name = " ".join(head).rstrip("،, ") if named else ""
         if fold in _AR_MARKERS or _is_direction(fold) or _is_direction(plain):
             if fold in {"تابعه", "واقعه", "قريبه", "مجاوره", "واقع", "تابع", "قريب", "مجاور"}:
                 rest = words[i + 1:]

@@ -206,3 +206,17 @@ def test_a_quarter_we_lack_is_placed_in_the_one_town_its_sentence_names(gz):
     two = "قصفت الطائرات مدينة حماة ومدينة حلب وحي الزنابق"       # two towns: no guess
     assert gz.resolve("حي الزنابق", context=two).status is not RESOLVED
     assert gz.resolve("حي الزنابق").status is not RESOLVED        # no sentence, no town
+
+
+@pytest.mark.parametrize("phrase, pcode", [
+    ("مدينة منبج بريف حلب الشرقي", "C1767"),            # the examples: the town, not a countryside
+    ("مدينة دوما بالغوطة الشرقية", "C2338"),
+    ("مدينة معرة النعمان بريف إدلب الجنوبي", "C3985"),
+    ("بلدة تادف على أطراف مدينة الباب", "C1219"),
+    ("بلدة تادف جنوب مدينة الباب", "C1219"),
+    ("فبلدة تادف بريف حلب", "C1219"),                     # a glued ف
+])
+def test_the_name_in_its_container_is_the_town(gz, phrase, pcode):
+    res = gz.resolve(phrase)
+    assert res.status is RESOLVED and res.place.pcode == pcode and res.precision is Precision.POINT, phrase
+    assert "consistent" in res.note, phrase
