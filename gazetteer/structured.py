@@ -24,9 +24,15 @@ Parts, in order:
   «النفطي»، «السورية»، «الحدودية») and "X و Y" lists are dropped when the full
   name is not found (the longest leading words that name a place win).
 
+The Arabic splitting rules live in ``structured_ar.py``; this module resolves the parts.
+
 Answer: the name's resolution (with a note saying which part matched and
-whether it lies in the container), or — only when the name is not found — the
-container's area with its own (coarser) precision and a note.
+whether it lies in the container), or — when the name is not found, not
+identified, or found only outside the container — the container's area with
+its own (coarser) precision and a note: never a town's point for a place
+inside the town; «بريف X» of a governorate's capital is the governorate's land;
+a quarter «في جنوب مدينة X» is X's own part; a unit the named one surrounds
+counts as inside it (Damascus in Rural Damascus).
 """
 from __future__ import annotations
 
