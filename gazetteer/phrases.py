@@ -186,6 +186,27 @@ def split_qualifiers(text: str) -> Phrase:
     return Phrase(name=" ".join(w.raw for w in ws), kind_hint=hint, area_of=area_of)
 
 
+def without_clitic(text: str) -> str | None:
+    """«والرقة» → «الرقة», «بسراقب» → «سراقب», «للرقة» → «الرقة»: the name without a glued و/ب/ل/ف/ك.
+
+    Only a reading to try when the text as written is no exact name (many names start with
+    these letters: «بنش», «فافين», «لطامنة»); Arabic only, the first word only.
+    """
+    ws = text.split()
+    if not ws or not is_arabic(text):
+        return None
+    first, rest = ws[0], ws[1:]
+    for clitic in ("وبال", "وال", "بال", "فال", "كال", "ولل"):
+        if first.startswith(clitic) and len(first) - len(clitic) >= 2:
+            return " ".join(["ال" + first[len(clitic):]] + rest)
+    if first.startswith("لل") and len(first) >= 5:
+        return " ".join(["ال" + first[2:]] + rest)
+    for clitic in ("وب", "ول", "وف", "و", "ب", "ل", "ف"):
+        if first.startswith(clitic) and len(first) - len(clitic) >= 3:
+            return " ".join([first[len(clitic):]] + rest)
+    return None
+
+
 def is_type_noun(text: str) -> bool:
     """«المحافظة», «للمدينة», «البلدة»: a type noun alone names no place (it points back to one)."""
     ws = words(text)

@@ -25,7 +25,7 @@ from gazetteer.admin import AdminBoundaries
 from gazetteer.index import NameIndex, gc_paused
 from gazetteer.model import AdminRef, GazPlace, PlaceKind, Resolution, ResolutionStatus
 from gazetteer.geometry import haversine_km
-from gazetteer.phrases import Phrase, parse_relative, split_alternatives, split_qualifiers
+from gazetteer.phrases import Phrase, parse_relative, split_alternatives, split_qualifiers, without_clitic
 from gazetteer.relative import is_country, region_area, try_relative
 from gazetteer.resolve import RESOLVE_MIN, Resolver
 from gazetteer.cooccur import near_hint
@@ -172,6 +172,12 @@ class Gazetteer:
             return self._resolve_alternatives(query, alternatives, context=context, kind=kind, near=near)
         phrase = split_qualifiers(query)
         hits, within = self.resolver.lookup(phrase.name, context), True
+        bare = without_clitic(phrase.name)
+        if bare and not (hits and hits[0].score >= 100 and not hits[0].partial):
+            # «والرقة», «بسراقب»: a glued conjunction/preposition; its exact name beats a fuzzy whole
+            unglued = self.resolver.lookup(bare, context)
+            if unglued and unglued[0].score >= 100 and not unglued[0].partial:
+                phrase, hits = replace(phrase, name=bare), unglued
         if phrase.name != query:
             # The "qualifier" may be part of the name itself ("... Camp", «جسر الشغور»): keep the better
             # reading; the whole text wins a tie.

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from gazetteer.foreign import foreign_place
 from gazetteer.geometry import haversine_km
 from gazetteer.model import Precision, ResolutionStatus
-from gazetteer.phrases import parse_relative, plural_around, split_qualifiers
+from gazetteer.phrases import parse_relative, plural_around, split_qualifiers, without_clitic
 from gazetteer.structured import shorter_names, split_arabic, split_place_phrase
 
 RESOLVED = ResolutionStatus.RESOLVED
@@ -143,6 +143,7 @@ def test_the_parsers_never_crash_and_are_bounded(text):
     parse_relative(text)
     plural_around(text)
     split_qualifiers(text)
+    without_clitic(text)
     assert time.perf_counter() - started < 0.5
 
 
@@ -220,3 +221,12 @@ def test_the_name_in_its_container_is_the_town(gz, phrase, pcode):
     res = gz.resolve(phrase)
     assert res.status is RESOLVED and res.place.pcode == pcode and res.precision is Precision.POINT, phrase
     assert "consistent" in res.note, phrase
+
+
+def test_glued_conjunctions_and_prepositions(gz):
+    assert without_clitic("والرقة") == "الرقة" and without_clitic("للرقة") == "الرقة"
+    assert without_clitic("بسراقب") == "سراقب" and without_clitic("وبالباب") == "الباب"
+    assert without_clitic("سراقب") is None and without_clitic("Wadi") is None
+    for text, pcode in (("والرقة", "C5710"), ("بسراقب", "C3916"), ("لسراقب", "C3916"), ("فافين", "C1640")):
+        res = gz.resolve(text)     # an exact name after the clitic; a name that starts with the letter stays
+        assert res.status is RESOLVED and res.place.pcode == pcode and res.precision is Precision.POINT, text
