@@ -28,7 +28,7 @@ MAX_NAMES = 24
 MAX_LIST = 5
 CLUSTER_KM = 60.0
 _SETTLEMENT_NOUNS = {"مدينه", "بلده", "قريه", "حي", "مخيم", "بلدتي", "قريتي", "بلدات", "قري", "مدينتي", "مدن",
-                     "حيي", "احياء", "بلدتا", "قريتا", "مدينتا"}
+                     "حيي", "احياء", "احيا", "بلدتا", "قريتا", "مدينتا"}
 _CLITICS = ("وب", "ول", "وف", "و", "ب", "ل", "ف", "لل")
 _SETTLEMENTS = {PlaceKind.CITY, PlaceKind.COMMUNITY}
 AMBIGUOUS = object()   # a name several places share: it ends the search there (its words are no shorter name)

@@ -24,7 +24,7 @@ _AR_QUALIFIERS = {
     "بلده": PlaceKind.COMMUNITY, "قريه": PlaceKind.COMMUNITY, "مدينه": PlaceKind.CITY,
     "ناحيه": PlaceKind.SUBDISTRICT, "محافظه": PlaceKind.GOVERNORATE, "منطقه": AREA,
     "مخيم": PlaceKind.COMMUNITY, "بلدات": PlaceKind.COMMUNITY, "قري": PlaceKind.COMMUNITY,
-    "حي": PlaceKind.COMMUNITY, "احياء": PlaceKind.COMMUNITY, "مزارع": AREA,
+    "حي": PlaceKind.COMMUNITY, "احياء": PlaceKind.COMMUNITY, "احيا": PlaceKind.COMMUNITY, "مزارع": AREA,
     "سد": AREA, "مطار": AREA, "حقل": AREA, "معبر": AREA, "دوار": AREA, "جسر": AREA, "حاجز": AREA,
     "مدن": PlaceKind.CITY, "بلدتي": PlaceKind.COMMUNITY, "قريتي": PlaceKind.COMMUNITY,
     "مدينتي": PlaceKind.CITY, "حيي": PlaceKind.COMMUNITY, "ضاحيه": PlaceKind.COMMUNITY,
@@ -39,7 +39,7 @@ _AR_QUALIFIERS = {
 }
 #: Settlement nouns: after one of them the name starts («مدينة جسر الشغور» is not "the bridge of al-Shughur").
 _AR_SETTLEMENT = {"بلده", "قريه", "مدينه", "حي", "مخيم", "بلدات", "قري", "مدن", "بلدتي", "قريتي", "مدينتي",
-                  "حيي", "احياء", "ضاحيه", "قريتين", "بلدتين", "مدينتين", "بلدتا", "قريتا"}
+                  "حيي", "احياء", "احيا", "ضاحيه", "قريتين", "بلدتين", "مدينتين", "بلدتا", "قريتا"}
 #: Plural settlement nouns before ONE name mean the villages *around* it («قرى درعا» = Daraa's countryside).
 _AR_PLURAL_AROUND = {"قري", "بلدات"}
 _LAT_QUALIFIERS = {
@@ -176,11 +176,13 @@ def split_qualifiers(text: str) -> Phrase:
         return True
 
     arabic = is_arabic(text)
-    while len(ws) > 1 and take(ws[0]):
-        settled = arabic and _bare(ws[0].fold, _AR_SETTLEMENT) is not None
+    settled = False
+    while len(ws) > 1 and (not settled or (_bare(ws[0].fold, _AR_SETTLEMENT) is not None
+                                           and not ws[0].raw.startswith("ال"))) and take(ws[0]):
+        # after «مدينة»/«بلدة» the name starts («مدينة جسر الشغور», «قرية تل أعور»); only another
+        # settlement noun may still follow it («أحياء مدينة حمص»), not a name made of one («مدينة القريتين»)
+        settled = settled or (arabic and _bare(ws[0].fold, _AR_SETTLEMENT) is not None)
         ws = ws[1:]
-        if settled:
-            break       # the name starts after «مدينة»/«بلدة»: «مدينة جسر الشغور», «قرية تل أعور»
     while len(ws) > 1 and take(ws[-1]):
         ws = ws[:-1]
     return Phrase(name=" ".join(w.raw for w in ws), kind_hint=hint, area_of=area_of)

@@ -252,6 +252,13 @@ def named_relative_to(resolver: Resolver, query: str, phrase: Phrase, *, context
     ref = around_anchor(resolver, query, Phrase(name=phrase.name, bearing=phrase.bearing), context=context, near=near)
     ref_place = ref.area.anchor if ref.area else None
     hint = (ref_place.lat, ref_place.lon) if ref_place else near
+    if set(fold_arabic_words(phrase.before)) <= _QUARTER_WORDS and is_arabic(phrase.before):
+        # «الأحياء الشرقية لمدينة حلب»: the city's own eastern quarters, not the land east of it
+        part = around_anchor(resolver, query, Phrase(name=phrase.name, bearing=phrase.bearing, part_of=True),
+                             context=context, near=near)
+        if part.status is ResolutionStatus.RESOLVED and part.area is not None \
+                and part.area.precision is Precision.NEAR:
+            return part
     named = split_qualifiers(phrase.before)
     res = resolver.resolve_name(query, named.name, kind=named.kind_hint, area_of=named.area_of,
                                 context=context, near=hint)
@@ -321,7 +328,7 @@ def nested(resolver: Resolver, query: str, head: str, tail: str, *, context=None
                       candidates=res.candidates, note=with_note(res, f"{x.name_en} ({x.pcode}), {check}").note)
 
 
-_QUARTER_WORDS = {"حي", "احياء", "حيي", "حيا"}
+_QUARTER_WORDS = {"حي", "احياء", "احيا", "حيي", "حيا"}  # «أحياء» folds to «احيا» (a final hamza is dropped)
 
 
 def _quarter_part(resolver: Resolver, query: str, head: str, tail: str, *, context=None) -> Resolution | None:

@@ -221,7 +221,7 @@ def unit_of_seat(gazetteer, res: Resolution, kind) -> Resolution | None:
                       note=f"the {kind.value} whose seat is {town.name_en} ({town.pcode})")
 
 
-_QUARTER_HEADS = {"حي", "احياء", "حيي", "حيا"}
+_QUARTER_HEADS = {"حي", "احياء", "احيا", "حيي", "حيا"}  # «أحياء» folds to «احيا»
 
 
 def quarter_in_sentence(gazetteer, query: str, context: str | None) -> Resolution | None:

@@ -230,3 +230,24 @@ def test_glued_conjunctions_and_prepositions(gz):
     for text, pcode in (("والرقة", "C5710"), ("بسراقب", "C3916"), ("لسراقب", "C3916"), ("فافين", "C1640")):
         res = gz.resolve(text)     # an exact name after the clitic; a name that starts with the letter stays
         assert res.status is RESOLVED and res.place.pcode == pcode and res.precision is Precision.POINT, text
+
+
+def test_the_quarters_of_a_city(gz):
+    aleppo = (36.206116, 37.152527)
+    for phrase in ("أحياء حلب الشرقية", "الأحياء الشرقية لمدينة حلب"):   # «أحياء» folds to «احيا»
+        res = gz.resolve(phrase)
+        assert res.status is RESOLVED and res.precision is Precision.NEAR and res.radius_km < 10, phrase
+        assert res.area.anchor.pcode == "C1007" and haversine_km(*aleppo, res.lat, res.lon) < 8, phrase
+    res = gz.resolve("أحياء مدينة حمص القديمة")                        # two settlement nouns, the old town
+    assert res.status is RESOLVED and res.area.anchor.pcode == "C2528"
+
+
+def test_an_arabic_alias_of_a_town(gz):
+    assert gz.resolve("الطبقة").place.pcode == "C5929"                 # Tabqa = al-Thawrah (aliases.csv)
+
+
+def test_a_name_made_of_a_dual_noun_is_a_name(gz):
+    # «القريتين» (al-Qaryatayn, C2663) means "the two villages": after «مدينة» it is the name itself.
+    assert split_qualifiers("مدينة القريتين").name == "القريتين"
+    res = gz.resolve("مدينة القريتين بريف حمص")
+    assert res.status is RESOLVED and res.place.pcode == "C2663"
