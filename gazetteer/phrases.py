@@ -73,7 +73,8 @@ _DISTANCE = re.compile(r"(?<![\d.,])(\d++(?:[.,]\d++)?)\s*+(?:km|kms|kilometers|
 
 _AR_DIRS = (("شمال", 0.0), ("جنوب", 180.0), ("شرق", 90.0), ("غرب", 270.0))
 _LAT_DIRS = (("north", 0.0), ("south", 180.0), ("east", 90.0), ("west", 270.0))
-_AR_COUNTRYSIDE = {"ريف", "ارياف", "ريفي", "باديه"}   # + the dual («بريفي حلب») and the steppe («بادية حماة»)
+_AR_COUNTRYSIDE = {"ريف", "ارياف", "ريفي", "باديه", "ريفها", "ريفه", "اريافها"}  # + the dual («بريفي حلب»), the steppe
+# («بادية حماة») and "its countryside" («دير الزور وريفها»)
 _AR_OUTSKIRTS = {"اطراف", "محيط", "ضواحي"}
 _LAT_COUNTRYSIDE = {"countryside", "rural", "countrysides", "hinterland"}
 _LAT_OUTSKIRTS = {"outskirts", "environs", "vicinity", "suburbs"}

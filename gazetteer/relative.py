@@ -118,6 +118,13 @@ def _anchor(resolver: Resolver, text: str, *, context, near) -> Resolution:
         alt = resolver.resolve_name(text, again.name, kind=again.kind_hint, context=context, near=near)
         if alt.status is not ResolutionStatus.UNRESOLVED:
             return alt
+    if res.status is not ResolutionStatus.RESOLVED and is_arabic(q.name):
+        from gazetteer.structured_ar import shorter_names
+        for shorter in shorter_names(q.name)[:2]:   # «دير الزور وريفها», «حماة وإدلب»: the first place
+            again = split_qualifiers(shorter)
+            alt = resolver.resolve_name(text, again.name, kind=again.kind_hint, context=context, near=near)
+            if alt.status is ResolutionStatus.RESOLVED:
+                return alt
     return res
 
 

@@ -79,15 +79,28 @@ def split_place_phrase(text: str) -> PlacePhrase | None:
 
 def capital(text: str) -> str:
     """«العاصمة» / "the capital" → Damascus (the way Syrian reports use it)."""
-    out = []
-    for w in text.split():
+    out, pending = [], ""
+    words = text.split()
+    for i, w in enumerate(words):
+        if pending and (w == _CAPITAL["عاصمه"] or w == _CAPITAL["capital"]):
+            w, pending = pending + w, ""          # «بالعاصمة دمشق» → «بدمشق»
         fold = "".join(fold_arabic_words(w)) if is_arabic(w) else w.lower()
-        for clitic in ("", "ب", "ل", "و", "لل"):
+        for clitic in ("", "ب", "ل", "و", "لل", "بال", "وال", "فال"):
             if fold.startswith(clitic) and fold[len(clitic):] in _CAPITAL:
-                w = (clitic if clitic != "لل" else "ل") + _CAPITAL[fold[len(clitic):]]
+                city = _CAPITAL[fold[len(clitic):]]
+                glue = {"لل": "ل", "بال": "ب", "وال": "و", "فال": "ف"}.get(clitic, clitic)
+                after = [("".join(fold_arabic_words(x)) if is_arabic(x) else x) for x in words[i + 1:i + 3]]
+                # «جنوب العاصمة دمشق», «العاصمة السورية دمشق»: the city is named after it
+                if city in after:
+                    w, pending = "", glue
+                else:
+                    w = glue + city
                 break
-        out.append(w)
-    return " ".join(out)
+        if w:
+            out.append(w)
+    text = " ".join(out)
+    # «العاصمة السورية دمشق» → «السورية دمشق»: the adjective of the dropped word goes too
+    return " ".join(re.sub(r"(?:^|\s)(?:ال)?سوري[ةه]\s+(?=(?:[بلو])?دمشق)", " ", " " + text).split())
 
 
 MAX_NESTING = 3   # containers inside containers read here («حيا في وسط مدينة أريحا، في محافظة إدلب»)
@@ -98,6 +111,8 @@ def resolve_structured(gazetteer, query: str, *, context=None, near=None, _depth
     parsed = split_place_phrase(query)
     if parsed is None:
         return None
+    if parsed.marker == "between":
+        return _between(gazetteer, query, parsed.container, context=context, near=near)
     container = capital(parsed.container)
     from gazetteer.foreign import foreign_place
     elsewhere = foreign_place(container, context=context)
@@ -292,6 +307,35 @@ def _governorate_countryside(gazetteer, container: str, outer: Resolution) -> Re
     direction = (direction_name_ar(rel.bearing) + " ") if rel.bearing is not None else ""
     res = gazetteer.resolve_uncached(f"{direction}محافظة {anchor.admin1.name_ar}")
     return res if res.status is ResolutionStatus.RESOLVED and res.area is not None else None
+
+
+BETWEEN_MAX_KM = 60.0
+
+
+def _between(gazetteer, query: str, container: str, *, context, near) -> Resolution | None:
+    """«بين بلدتي تادف والباب»: a NEAR disc over both places (when both are placed, at most 60 km apart)."""
+    from gazetteer.geometry import disc
+    from gazetteer.model import Area, Precision
+    from gazetteer.structured_ar import between_parts
+    parts = between_parts(container)
+    if parts is None:
+        return None
+    answers = [gazetteer.resolve_uncached(part, context=context, near=near) for part in parts]
+    if not all(a.status is ResolutionStatus.RESOLVED and a.lat is not None for a in answers):
+        return None
+    a, b = answers
+    km = float(haversine_km(a.lat, a.lon, b.lat, b.lon))
+    if km > BETWEEN_MAX_KM:
+        return Resolution(query=query, status=ResolutionStatus.AMBIGUOUS, candidates=a.candidates[:2] + b.candidates[:2],
+                          note=f"between '{parts[0]}' and '{parts[1]}', {km:.0f} km apart: too far for one area")
+    lat, lon = (a.lat + b.lat) / 2, (a.lon + b.lon) / 2
+    radius = round(km / 2 + max(a.radius_km or 0.0, b.radius_km or 0.0, 3.0), 1)
+    anchor = a.place or (a.area.anchor if a.area else None)
+    area = Area(lat=round(lat, 6), lon=round(lon, 6), radius_km=radius, precision=Precision.NEAR,
+                geometry_wkt=disc(lat, lon, radius).wkt, label_en=f"between {parts[0]} and {parts[1]}",
+                label_ar=query, anchor=anchor)
+    return Resolution(query=query, status=ResolutionStatus.RESOLVED, area=area, candidates=a.candidates,
+                      note=f"between '{parts[0]}' and '{parts[1]}' ({km:.0f} km apart): a {radius:g} km area over both")
 
 
 def _container_answer(gazetteer, query: str, outer: Resolution, note: str, candidates=None,

@@ -106,6 +106,8 @@ def split_arabic(text: str) -> PlacePhrase | None:
     if len(words) < 2:
         return None
     first = _bare(words[0])
+    if first == "بين" and len(words) >= 3:
+        return PlacePhrase("", " ".join(words[1:]), "between")  # «بين بلدتي تادف والباب»
     if first in _AR_LEADING_IN:
         return PlacePhrase("", " ".join(words[1:]), first)     # «داخل مدينة الزبداني», «وسط مدينة حلب»
     if first in {"ريف", "ارياف", "ريفي", "اطراف", "محيط", "قرب", "بالقرب"} or _is_direction(first):
@@ -137,6 +139,15 @@ def nisba_stem(word: str) -> str:
             stem = fold[: -len(suffix)]
             return "" if stem in _COUNTRY_STEMS or stem.startswith(_AR_DIRECTIONS) else stem
     return ""
+
+
+def between_parts(container: str) -> tuple[str, str] | None:
+    """«بلدتي تادف والباب» → («بلدتي تادف», «الباب»): the two places of «بين X و Y» (None if no «و»)."""
+    words = container.split()
+    for i in range(1, len(words)):
+        if words[i].startswith("و") and len(words[i]) > 2:
+            return " ".join(words[:i]), " ".join([words[i][1:]] + words[i + 1:])
+    return None
 
 
 def _split_at_marker(words: list[str]) -> PlacePhrase | None:

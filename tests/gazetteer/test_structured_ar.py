@@ -251,3 +251,22 @@ def test_a_name_made_of_a_dual_noun_is_a_name(gz):
     assert split_qualifiers("مدينة القريتين").name == "القريتين"
     res = gz.resolve("مدينة القريتين بريف حمص")
     assert res.status is RESOLVED and res.place.pcode == "C2663"
+
+
+def test_the_capital_named_twice_and_its_countryside(gz):
+    from gazetteer.structured import capital
+    assert capital("جنوب العاصمة دمشق") == "جنوب دمشق" and capital("بالعاصمة دمشق") == "بدمشق"
+    assert capital("العاصمة السورية دمشق") == "دمشق" and capital("ريف العاصمة") == "ريف دمشق"
+    res = gz.resolve("جنوب العاصمة دمشق")
+    assert res.status is RESOLVED and res.area.anchor.pcode == "C1001"
+    its = gz.resolve("حماة وريفها")                           # "Hama and its countryside"
+    assert its.status is RESOLVED and its.precision is Precision.NEAR and its.radius_km > 30
+    assert gz.resolve("ريفي حماة وإدلب").area.anchor.pcode == "C2987"     # the first of a list
+
+
+def test_between_two_places(gz):
+    res = gz.resolve("بين بلدتي تادف والباب")                 # Tadef and al-Bab, 3 km apart
+    assert res.status is RESOLVED and res.precision is Precision.NEAR and 3 <= res.radius_km <= 8
+    assert haversine_km(36.3479, 37.52948, res.lat, res.lon) < 3
+    far = gz.resolve("بين مدينتي حلب ودرعا")                  # 300 km: no single area
+    assert far.status is not RESOLVED
