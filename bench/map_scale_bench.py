@@ -10,10 +10,14 @@ and headless Chromium (1366×768) opens the dashboard. Columns:
   the store's index, the payload and the page are all built on this first visit);
 * slider → map ms (browser) — the map's own brush / date inputs: a one-month window set, until the
   next animation frame after the repaint; median of ``--runs`` different months;
-* slider → map ms (server) — Streamlit's range slider moved with the keyboard (PageDown on the end
-  thumb), until the map has repainted that window; median of ``--runs``;
+* slider → map ms (Streamlit slider) — Streamlit's range slider moved with the keyboard (PageUp/PageDown
+  on the end thumb), until the map has repainted that window (the map follows the slider's thumbs in the
+  browser, mapview/evmap/evm-link.js), and until the page's rerun has reached the map (its args carry
+  the new window: table, caption and permalink are then done or being drawn); medians of ``--runs``;
 * zoom +3 ms — the busiest town from zoom 7 to 10, until the next frame with the refined groups;
-* click → panel ms — a single event clicked on the canvas, until the side panel shows its id; median;
+* click → panel ms — a single event clicked on the canvas (or an entry of a stack's list), until the side
+  panel shows its id: in the page (the map's click handler to the panel's DOM change, both browser clocks)
+  and wall-clock around Playwright's click (which adds its own actionability waits); medians;
 * KB per move — websocket bytes (both ways) for one browser-side move once released (the window
   reported back, the page's rerun deltas), and for one Streamlit slider move;
 * server RSS MB — the Streamlit process after all this.
@@ -138,6 +142,7 @@ def measure(size: str, store_path: Path, browser, runs: int) -> dict:
         pg.goto(url + "/")
         fr = wait(pg, lambda: (f := frame(pg)) and f.evaluate("() => window.evm && window.evm.ready && window.evm.drawSeq > 0") and f)
         row["first_s"] = time.perf_counter() - t0
+        row["first_parts"] = fr.evaluate("() => window.evm.timing")
         info = fr.evaluate("() => ({n: window.evm.stats.inWindow, url: window.evm.dataUrl, lo: window.evm.stats.bounds})")
         row["events"] = info["n"]
         sent = pg.evaluate("(u) => fetch(u).then(r => r.arrayBuffer()).then(b => b.byteLength)", info["url"])
@@ -165,7 +170,7 @@ def measure(size: str, store_path: Path, browser, runs: int) -> dict:
         row["kb_brush"] = ws_bytes[0] / 1024
         # Streamlit slider → map
         thumb = pg.locator('[data-testid="stSlider"] input[type="range"]').nth(1)
-        times = []
+        times, rerun = [], []
         for k in range(runs):
             before = fr.evaluate("() => window.evm.stats.window[1]")
             ws_bytes[0] = 0
@@ -174,13 +179,17 @@ def measure(size: str, store_path: Path, browser, runs: int) -> dict:
             thumb.press("PageUp" if k % 2 == 0 else "PageDown")      # widen, then narrow back
             try:
                 wait(pg, lambda: fr.evaluate("() => window.evm.stats.window[1]") != before, timeout=30)
+                times.append((time.perf_counter() - t) * 1000)
+                wait(pg, lambda: fr.evaluate("() => { const a = window.evm.argsWindow; "
+                                             "return !!a && a[1] === window.evm.stats.window[1]; }"), timeout=30)
+                rerun.append((time.perf_counter() - t) * 1000)
             except TimeoutError:
                 print(f"  {size}: slider move {k} not seen within 30 s; left out", file=sys.stderr)
                 continue
-            times.append((time.perf_counter() - t) * 1000)
             pg.wait_for_timeout(1500)
             row["kb_slider"] = ws_bytes[0] / 1024
         row["slider_ms"] = statistics.median(times) if times else float("nan")
+        row["slider_rerun_ms"] = statistics.median(rerun) if rerun else float("nan")
         row.setdefault("kb_slider", float("nan"))
         # zoom in 3 levels over the busiest place of the window
         fr.evaluate(TIMED_WINDOW, [lo, hi])
@@ -191,7 +200,11 @@ def measure(size: str, store_path: Path, browser, runs: int) -> dict:
         st12 = fr.evaluate("() => { window.map.setView([36.2021, 37.1343], 12, {animate: false}); return window.evm.stats; }")
         row["z12_max_group"] = st12["maxGroup"]
         # marker click → side panel
-        times = []
+        times, in_page = [], []
+        pg.evaluate("""() => { new MutationObserver(() => { const d = document.querySelector('.evm-detail');
+            const id = d ? d.dataset.eventId : null;
+            if (id !== window.__benchId) { window.__benchId = id; window.__benchAt = Date.now(); } })
+            .observe(document.body, {subtree: true, childList: true, attributes: true}); }""")
         fr.evaluate("() => window.map.setView([36.2021, 37.1343], 11, {animate: false})")
         pg.wait_for_timeout(500)
         box = pg.locator('iframe[src*="evmap"]').bounding_box()
@@ -217,9 +230,12 @@ def measure(size: str, store_path: Path, browser, runs: int) -> dict:
             except TimeoutError:
                 continue
             times.append((time.perf_counter() - t) * 1000)
+            clicked = fr.evaluate("() => { const r = window.evm.reports.filter(x => x[1] === 'select'); return r[r.length - 1][0]; }")
+            in_page.append(pg.evaluate("() => window.__benchAt") - clicked)
             fr.evaluate("() => window.map.closePopup()")
             pg.wait_for_timeout(800)
         row["click_ms"] = statistics.median(times) if times else float("nan")
+        row["click_page_ms"] = statistics.median(in_page) if in_page else float("nan")
         row["rss_mb"], row["rss_peak_mb"] = proc_mb(proc.pid)
         ctx.close()
     finally:
@@ -251,14 +267,16 @@ def main() -> None:
             print(rows[-1], file=sys.stderr)
             path.unlink(missing_ok=True)
         browser.close()
-    print("| events | sent MB | first map s | slider → map ms, browser (1 month / all) | slider → map ms, server "
-          "| zoom +3 ms | z12 largest group | click → panel ms | KB per move browser / server | server RSS MB (peak) |")
+    print("| events | sent MB | first map s | slider → map ms, browser (1 month / all) "
+          "| Streamlit slider → map / → rerun ms | zoom +3 ms | z12 largest group | click → panel ms (in page / wall) "
+          "| KB per move browser / server | server RSS MB (peak) |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         name = f"real UCDP dev ({r['events']:,})" if r["size"] == "real" else f"{r['events']:,}"
         print(f"| {name} | {r['sent_mb']:.2f} | {r['first_s']:.2f} | {r['brush_ms']:.0f} ({r['month_events']:,} ev) / "
-              f"{r['brush_all_ms']:.0f} ({r['all_events']:,} ev) | {r['slider_ms']:.0f} | {r['zoom_ms']:.0f} "
-              f"| {r['z12_max_group']} | {r['click_ms']:.0f} | {r['kb_brush']:.1f} / {r['kb_slider']:.1f} "
+              f"{r['brush_all_ms']:.0f} ({r['all_events']:,} ev) | {r['slider_ms']:.0f} / {r['slider_rerun_ms']:.0f} "
+              f"| {r['zoom_ms']:.0f} | {r['z12_max_group']} | {r['click_page_ms']:.0f} / {r['click_ms']:.0f} "
+              f"| {r['kb_brush']:.1f} / {r['kb_slider']:.1f} "
               f"| {r['rss_mb']:.0f} ({r['rss_peak_mb']:.0f}) |")
 
 

@@ -33,6 +33,9 @@ FRONTEND = REPO / "mapview" / "evmap"
 CACHE_DIR = REPO / "static" / "cache"
 SERVED = "/app/static/cache/"
 KEY = "evmap"
+#: the page's date slider (ui/timeline.py, key "window") as the browser finds it: the map follows its
+#: thumbs without waiting for the rerun (mapview/evmap/evm-link.js)
+SLIDER = '.st-key-window [data-testid="stSlider"] input[type="range"]'
 _EPOCH = date(1970, 1, 1)
 #: Up to this many events the payload also carries place names, fatalities and first actors (read from
 #: the full frame); above it the browser still draws every event, without those three.
@@ -207,7 +210,7 @@ def apply_reports(base_q: Query, span: tuple[date, date] | None) -> None:
         if isinstance(i, int) and 0 <= i < p["n"]:
             ss["selected"] = str(p["ids"][i])
             ss["_zoom_to_selected"] = False        # a marker click never moves the map
-    elif event == "view" and isinstance(value.get("view"), dict):
+    if isinstance(value.get("view"), dict):      # every report carries the view the user moved to
         v = value["view"]
         try:
             ss["view_center"] = (round(float(v["lat"]), 4), round(float(v["lng"]), 4))
@@ -228,6 +231,7 @@ def _args(p: dict, window, span, lang: str, *, height: int, side_list: bool) -> 
         labels={v: label(v, lang) for v in (*STATUSES, *TYPES, *PRECISIONS)},
         typeColors={t.value: c for t, c in TYPE_COLORS.items()}, side=side_list,
         ack=ss.get("_evm_seq") if isinstance(ss.get("_evm_seq"), int) else 0,
+        slider=SLIDER,
     )
 
 

@@ -9,12 +9,12 @@
  * The component is split by concern into plain scripts that share one global scope (no bundler, no build
  * step), loaded in this order by index.html and inlined in the same order by the standalone export
  * (ui/evmap.py reads the order from index.html): evm-core, evm-data, evm-groups, evm-draw, evm-basemap,
- * evm-popup, evm-timeline, evm-page, evm-bridge. Only evm-bridge starts anything; the others define.
+ * evm-popup, evm-timeline, evm-page, evm-link, evm-bridge. Only evm-bridge starts anything; the others define.
  * Runs as a Streamlit component (the postMessage protocol of streamlit-component-lib, written by hand)
  * or, in a standalone export, from window.EVM_STANDALONE. All text from data goes in via textContent.
  */
 "use strict";
-var E = window.evm = {drawSeq: 0, stats: null, ready: false};
+var E = window.evm = {drawSeq: 0, stats: null, ready: false, scriptAt: performance.now()};
 var A = null;              // current args
 var D = null;              // decoded data arrays
 var M = null;              // meta (code lists)
@@ -26,6 +26,8 @@ var S = {w0: 0, w1: 0, lo: 0, hi: 1, sel: -1, showImprecise: true, sizeBy: "none
 var STANDALONE = !!window.EVM_STANDALONE;
 var DAY_MS = 86400000;
 var CELL = 44, SPREAD_ZOOM = 16;
+// a pan/zoom is reported (permalink) once the map has rested this long; a click's report carries it sooner
+var VIEW_REPORT_MS = 1500;
 var STATUS_COLORS = {reported: "#2166ac", claimed: "#e08214", denied: "#8a8a8a", confirmed: "#1a9850"};
 var GREY = "#7a7a7a";
 
@@ -41,7 +43,12 @@ function report(event, extra) {
   var v = {event: event, seq: S.seq, window: [S.w0, S.w1]};
   if (event === "window") S.lastWindowSeq = S.seq;
   for (var k in extra) v[k] = extra[k];
+  // every report carries the view the user moved to (permalink), so a pending view-only report, which
+  // would cost one more rerun right behind this one, is dropped
+  if (!v.view && map && S.touched) { var c = map.getCenter(); v.view = {lat: c.lat, lng: c.lng, zoom: map.getZoom()}; }
+  clearTimeout(S.viewTimer); S.viewTimer = null;
   E.lastReport = v;
+  E.reports = (E.reports || []).slice(-20); E.reports.push([Date.now(), event]);
   post("streamlit:setComponentValue", {value: v, dataType: "json"});
 }
 

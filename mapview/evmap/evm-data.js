@@ -30,6 +30,7 @@ function decode(buf) {
   for (i = 0; i < n; i++) out.perDay[out.d0[i] - lo] += 1;
   var imp = {}; (M.imprecise || []).forEach(function (p) { imp[M.precisions.indexOf(p)] = true; });
   out.impCode = imp; out.govCode = M.precisions.indexOf("governorate");
+  S.dataGen = (S.dataGen || 0) + 1;     // the grouping cache (evm-draw) is keyed by it
   return out;
 }
 /** [first, last) positions that can overlap the window (the payload is in date order) */

@@ -114,8 +114,13 @@ function inPoly(geom, lon, lat) {
 
 function paintPoints(ctx, size) {
   if (!D || !map) return;
-  var R = compute(size);
-  S.last = R;
+  // the grouping pass depends only on the data, the window and the view: a repaint for anything else
+  // (a selection, a Streamlit rerun that changed nothing, the imprecise toggle) reuses it
+  var pb = map.getPixelBounds();
+  var key = [S.dataGen, S.w0, S.w1, map.getZoom(), pb.min.x, pb.min.y, pb.max.x, pb.max.y].join(",");
+  var fresh = !(S.last && S.lastKey === key);
+  var R = fresh ? compute(size) : S.last;
+  S.last = R; S.lastKey = key;
   var t1 = performance.now();
   // governorate-level events: their unit, faint and hatched, with a count; never a circle
   var govShown = 0;
@@ -159,11 +164,11 @@ function paintPoints(ctx, size) {
   S.groups = groups;
   var maxGroupSpan = 0;
   E.stats = {points: nPts, groups: nGroups, stacks: nStacks, inWindow: R.inWin, inView: R.inView, zoom: R.zoom,
-             govOutlines: govShown, stripped: R.strip.length, computeMs: R.ms, paintMs: performance.now() - t1,
+             govOutlines: govShown, stripped: R.strip.length, computeMs: fresh ? R.ms : 0, paintMs: performance.now() - t1,
              maxGroup: groups.reduce(function (m, g) { return g.kind === "group" ? Math.max(m, g.n) : m; }, 0),
              window: [S.w0, S.w1], bounds: [S.lo, S.hi]};
   E.drawSeq += 1;
-  sidePanel(R); stripPanel(R); detailHist();
+  if (fresh) { sidePanel(R); stripPanel(R); detailHist(); } else markListSelection();
 }
 
 function govLabelPoint(code) {

@@ -62,13 +62,10 @@ function build() {
   ["mousedown", "wheel", "touchstart", "keydown", "pointerdown"].forEach(function (name) {
     box.addEventListener(name, function () { S.touched = true; }, true);
   });
-  var viewTimer = null;
   map.on("moveend", function () {
     if (!S.touched) return;
-    clearTimeout(viewTimer);
-    viewTimer = setTimeout(function () {
-      var c = map.getCenter(); report("view", {view: {lat: c.lat, lng: c.lng, zoom: map.getZoom()}});
-    }, 500);
+    clearTimeout(S.viewTimer);
+    S.viewTimer = setTimeout(function () { report("view", {}); }, VIEW_REPORT_MS);
   });
   map.on("click", onMapClick);
   map.on("mousemove", function (e) { box.style.cursor = hit(e.containerPoint) ? "pointer" : ""; });

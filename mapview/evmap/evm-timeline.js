@@ -90,6 +90,7 @@ function brush(cv) {
     else if (Math.abs(d - S.w1) <= px) drag = {mode: "w1"};
     else if (d > S.w0 && d < S.w1) drag = {mode: "move", from: d, w0: S.w0, w1: S.w1};
     else drag = {mode: "new", from: d};
+    S.brushing = true;
     cv.setPointerCapture(ev.pointerId);
   });
   cv.addEventListener("pointermove", function (ev) {
@@ -102,7 +103,7 @@ function brush(cv) {
       setWindow(s, s + w);
     } else setWindow(Math.min(drag.from, d), Math.max(drag.from, d));
   });
-  cv.addEventListener("pointerup", function () { if (drag) { drag = null; report("window", {}); } });
+  cv.addEventListener("pointerup", function () { S.brushing = false; if (drag) { drag = null; report("window", {}); } });
 }
 function stop() {
   if (!S.playing) return;

@@ -93,6 +93,12 @@ def test_groups_split_when_zooming_to_12_over_aleppo(page):
     # at 12 nothing is a group of hundreds: what is left are single events, stacks at one point, or small groups
     assert near["maxGroup"] <= 50, near
     assert items_near >= 3 or items_wide < items_near
+    # selecting repaints without redoing the grouping pass (the click → panel path stays light at 100k+)
+    fr = map_frame(page)
+    seq = fr.evaluate("() => window.evm.drawSeq")
+    fr.evaluate("() => window.evm.select(window.evm.groups()[0].first)")
+    after = fr.evaluate("() => [window.evm.drawSeq, window.evm.stats.computeMs, window.evm.stats.inWindow]")
+    assert after[0] == seq + 1 and after[1] == 0 and after[2] == near["inWindow"]
 
 
 def test_every_event_of_a_same_point_stack_can_be_selected(page):
@@ -140,6 +146,10 @@ def test_slider_move_redraws_map(page):
     thumb.press("PageDown")
     s = wait_map(page, until=lambda x: x["inWindow"] < before[1], timeout=20)
     assert fr.evaluate("() => window.evm.drawSeq") > before[0] and s["inWindow"] > 0
+    # the map followed the slider's thumb in the browser (evm-link), and the rerun then agreed with it
+    assert fr.evaluate("() => window.evm.sliderFollowed") >= 1
+    fr.wait_for_function("() => window.evm.argsWindow && window.evm.argsWindow[1] === window.evm.stats.window[1]",
+                         timeout=20_000)
     # the browser's own control: the date inputs redraw without a server round trip
     t0 = time.time()
     fr.locator("input[type=date]").first.fill("2017-09-01")
