@@ -28,3 +28,16 @@ def app_env(seeded_store_path, monkeypatch):
     monkeypatch.setenv("EVENTS_STORE", str(seeded_store_path))
     monkeypatch.chdir(REPO)
     return seeded_store_path
+
+
+@pytest.fixture()
+def fresh_store(tmp_path, monkeypatch):
+    """A store of its own (seeded) for a test that saves to it, with EVENTS_STORE pointing at it."""
+    from events.store import open_store, seed_store
+    path = tmp_path / "events.sqlite"
+    store = open_store(path)
+    seed_store(store)
+    store.close()
+    monkeypatch.setenv("EVENTS_STORE", str(path))
+    monkeypatch.chdir(REPO)
+    return path

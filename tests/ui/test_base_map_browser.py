@@ -7,24 +7,8 @@ import pytest
 from tests.ui.evm_helpers import map_frame, wait_map
 
 pytestmark = pytest.mark.browser
-# skips (no Chromium / no Leaflet assets) and the server come from the dashboard's browser tests
-from tests.ui.test_browser import ARGS, CHROMIUM, _start_server, _stop_server  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def server(seeded_store_path):
-    proc, url = _start_server(seeded_store_path)
-    yield url
-    _stop_server(proc)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
+# the module-scoped server and browser fixtures are the dashboard browser tests' own (one per module)
+from tests.ui.test_browser import browser, server  # noqa: E402,F401
 
 
 @pytest.fixture()

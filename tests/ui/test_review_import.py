@@ -17,18 +17,6 @@ ARTICLE = ("Local sources said that two helicopters landed near the town of Kasr
            "on the night of 12 August and evacuated 15 fighters.")
 
 
-@pytest.fixture()
-def fresh_store(tmp_path, monkeypatch):
-    from events.store import open_store, seed_store
-    path = tmp_path / "events.sqlite"
-    store = open_store(path)
-    seed_store(store)
-    store.close()
-    monkeypatch.setenv("EVENTS_STORE", str(path))
-    monkeypatch.chdir(REPO)
-    return path
-
-
 def _review(at: AppTest) -> AppTest:
     at.radio(key="page").set_value("review").run()
     at.text_area(key="review_text_area").input(ARTICLE)

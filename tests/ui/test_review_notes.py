@@ -17,18 +17,6 @@ ARTICLE = ("Warplanes struck the town of Saraqib on Monday, killing 4 people, ac
            "Since September 2014, the coalition has killed more than 3,000 civilians in Raqqa province.")
 
 
-@pytest.fixture()
-def fresh_store(tmp_path, monkeypatch):
-    from events.store import open_store, seed_store
-    path = tmp_path / "events.sqlite"
-    store = open_store(path)
-    seed_store(store)
-    store.close()
-    monkeypatch.setenv("EVENTS_STORE", str(path))
-    monkeypatch.chdir(REPO)
-    return path
-
-
 def _starts(at: AppTest) -> list:
     return [d.value for d in at.date_input if d.key and d.key.endswith("-ds")]
 
