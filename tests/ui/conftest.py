@@ -41,3 +41,18 @@ def fresh_store(tmp_path, monkeypatch):
     monkeypatch.setenv("EVENTS_STORE", str(path))
     monkeypatch.chdir(REPO)
     return path
+
+
+def run_app(monkeypatch, store_path: Path | None = None, **params: str):
+    """The dashboard in AppTest, run once with these query parameters (``sel="id"``, ``lang="ar"``) on
+    ``store_path`` (else the EVENTS_STORE already set); fails on any exception the page raised."""
+    from streamlit.testing.v1 import AppTest
+    if store_path is not None:
+        monkeypatch.setenv("EVENTS_STORE", str(store_path))
+    monkeypatch.chdir(REPO)
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    return at

@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
-from streamlit.testing.v1 import AppTest
+from tests.ui.conftest import run_app
 
 from events.corroborate.storage import corroborate_store
 from events.model import Source
 from events.store import open_store, seed_store
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
 def test_panel_lists_flags_and_independent_sources(tmp_path, monkeypatch):
@@ -23,12 +21,7 @@ def test_panel_lists_flags_and_independent_sources(tmp_path, monkeypatch):
         store.add([copy], author="t")
         groups, _ = corroborate_store(store, author="t")
         assert any({"seed-2017-09-05-dez-siege-broken", "copy-siege-broken"} <= set(g.members) for g in groups)
-    monkeypatch.setenv("EVENTS_STORE", str(path))
-    monkeypatch.chdir(Path(APP).parent)
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params["sel"] = "copy-siege-broken"
-    at.run()
-    assert not at.exception
+    at = run_app(monkeypatch, path, sel="copy-siege-broken")
     html = " ".join(h.proto.body for h in at.get("html"))
     assert 'data-testid="evm-flags"' in html and "admin" in html
     assert 'data-testid="evm-corr"' in html and "independent source" in html
@@ -50,13 +43,9 @@ def test_sources_filter_also_narrows_the_table_of_a_large_view(tmp_path, monkeyp
         store.add([replace(claim, id="copy-siege-broken",
                            sources=(Source(outlet="Second Paper", url="https://example.org/second"),))], author="t")
         corroborate_store(store, author="t")
-    monkeypatch.setenv("EVENTS_STORE", str(path))
-    monkeypatch.chdir(Path(APP).parent)
     monkeypatch.setattr(dashboard, "FULL_FRAME_MAX", 0)        # every view takes the large-view path
     monkeypatch.setattr(dashboard, "AGGREGATE_THRESHOLD", 0)
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.run()
-    assert not at.exception
+    at = run_app(monkeypatch, path)
     assert len(at.dataframe[0].value) > 2
     at.radio(key="f_corr").set_value("corroborated").run()
     assert not at.exception

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
-from streamlit.testing.v1 import AppTest
+from tests.ui.conftest import run_app
 
 from ui.i18n import format_span, month_names, month_style_of
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
 def test_both_forms_have_twelve_distinct_names_and_english_is_untouched():
@@ -45,12 +43,7 @@ def _store_with_dates(tmp_path, written: str):
 
 def test_dashboard_follows_the_texts_months_and_the_setting(tmp_path, monkeypatch):
     path = _store_with_dates(tmp_path, "السبت 2 سبتمبر وفي 3 أغسطس ويوم 4 يوليو")
-    monkeypatch.setenv("EVENTS_STORE", str(path))
-    monkeypatch.chdir(Path(APP).parent)
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params["lang"] = "ar"
-    at.run()
-    assert not at.exception
+    at = run_app(monkeypatch, path, lang="ar")
     caption = " ".join(m.value for m in at.markdown)
     assert "مايو" in caption and "أيار" not in caption        # the texts write Egyptian names
     assert "المصرية" in at.selectbox(key="month_style").format_func("auto")
@@ -59,24 +52,17 @@ def test_dashboard_follows_the_texts_months_and_the_setting(tmp_path, monkeypatc
     assert "أيار" in caption and "مايو" not in caption
 
 
-def test_seed_text_is_levantine(app_env):
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params["lang"] = "ar"
-    at.run()
-    assert not at.exception
+def test_seed_text_is_levantine(app_env, monkeypatch):
+    at = run_app(monkeypatch, lang="ar")
     assert "أيار" in " ".join(m.value for m in at.markdown)
 
 
-def test_a_chosen_month_form_travels_in_the_permalink(app_env):
+def test_a_chosen_month_form_travels_in_the_permalink(app_env, monkeypatch):
     from ui.permalink import ViewState, from_params, to_params
     assert to_params(ViewState(lang="ar", months="egyptian"))["months"] == ["egyptian"]
     assert "months" not in to_params(ViewState(lang="ar"))
     view, problems = from_params({"months": ["nabataean"]})
     assert view.months is None and problems[0].name == "months"
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params["lang"] = "ar"
-    at.query_params["months"] = "egyptian"
-    at.run()
-    assert not at.exception
+    at = run_app(monkeypatch, lang="ar", months="egyptian")
     assert at.selectbox(key="month_style").value == "egyptian"
     assert "مايو" in " ".join(m.value for m in at.markdown)

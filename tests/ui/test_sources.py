@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ui.i18n import counted, plural_form
+from tests.ui.conftest import run_app
 from ui.sources import MAX_ARTICLES, Article, article_list_html, parse_articles
 from ui.text import esc
 
@@ -71,13 +72,9 @@ def test_arabic_counts_take_their_plural_class():
 
 def test_side_panel_lists_a_packed_chain_as_articles(tmp_path, monkeypatch):
     from dataclasses import replace
-    from pathlib import Path
-
-    from streamlit.testing.v1 import AppTest
 
     from events.model import Source
     from events.store import open_store, seed_store
-    app = str(Path(__file__).resolve().parents[2] / "app.py")
     path = tmp_path / "events.sqlite"
     packed = '"Wire One,2017-09-01,Shelling near the bridge, two hurt";"<i>Paper</i>,2017-09-02,Follow-up"'
     with open_store(path) as store:
@@ -86,12 +83,7 @@ def test_side_panel_lists_a_packed_chain_as_articles(tmp_path, monkeypatch):
         store.add([replace(base, id="packed-chain", sources=(Source(outlet="Wire One;<i>Paper</i>", source=packed,
                                                                      title="Shelling near the bridge, two hurt;Follow-up"),))],
                   author="t")
-    monkeypatch.setenv("EVENTS_STORE", str(path))
-    monkeypatch.chdir(Path(app).parent)
-    at = AppTest.from_file(app, default_timeout=30)
-    at.query_params["sel"] = "packed-chain"
-    at.run()
-    assert not at.exception
+    at = run_app(monkeypatch, path, sel="packed-chain")
     html = " ".join(h.proto.body for h in at.get("html"))
     assert "2 articles" in html and html.count("<li>") >= 2
     assert "<b>Wire One</b> · <span class=\"evm-date\">2017-09-01</span>" in html
@@ -115,25 +107,15 @@ def test_count_kinds_are_named_in_arabic_and_unknown_ones_kept():
 
 def test_arabic_panel_names_flags_and_counts_sources_in_arabic(tmp_path, monkeypatch):
     from dataclasses import replace
-    from pathlib import Path
-
-    from streamlit.testing.v1 import AppTest
 
     from events.store import open_store, seed_store
-    app = str(Path(__file__).resolve().parents[2] / "app.py")
     path = tmp_path / "events.sqlite"
     with open_store(path) as store:
         seed_store(store)
         base = store.get("seed-2017-09-05-dez-siege-broken")
         store.add([replace(base, id="flagged", flags=("admin_name_missing", "best_outside_range:best=9,low=1,high=3"))],
                   author="t")
-    monkeypatch.setenv("EVENTS_STORE", str(path))
-    monkeypatch.chdir(Path(app).parent)
-    at = AppTest.from_file(app, default_timeout=30)
-    at.query_params["sel"] = "flagged"
-    at.query_params["lang"] = "ar"
-    at.run()
-    assert not at.exception
+    at = run_app(monkeypatch, path, sel="flagged", lang="ar")
     html = " ".join(h.proto.body for h in at.get("html"))
     assert "لا اسم للمحافظة في البيانات" in html and "<bdi>best=9,low=1,high=3</bdi>" in html
     assert "أورده مصدر مستقل واحد" in html or "مصدران مستقلان" in html or "مصادر مستقلة" in html
