@@ -29,12 +29,31 @@ function applyArgs(first) {
   }
 }
 
+/** The frame's height: the height the page asks for, grown on a tall window to fill it below the frame's
+ *  top (at most 1.6× the asked height), so the map uses the screen at 1600×1000 and more; never shrunk,
+ *  so the page's own choice holds at 1366×768. The room is measured once, at the first render (the page
+ *  is then at its top: a later measure would follow the user's scrolling). Another origin or no parent
+ *  page: the asked height. */
+var roomBelowTop = null;
+function frameHeight() {
+  if (roomBelowTop === null) {
+    roomBelowTop = 0;
+    try {
+      var fe = window.frameElement, pw = window.parent;
+      if (fe && pw && pw !== window) roomBelowTop = Math.floor(pw.innerHeight - fe.getBoundingClientRect().top - 12);
+    } catch (e) { /* not the same origin */ }
+  }
+  var h = roomBelowTop > A.height ? Math.min(roomBelowTop, Math.round(A.height * 1.6)) : A.height;
+  E.frameHeight = h;
+  return h;
+}
+
 var loading = null;
 function onRender(args) {
   var prev = A;
   A = args;
   E.argsWindow = A.window; E.renders = (E.renders || 0) + 1;
-  post("streamlit:setFrameHeight", {height: A.height});
+  post("streamlit:setFrameHeight", {height: frameHeight()});
   linkSlider();
   var need = !prev || prev.data_url !== A.data_url || prev.lang !== A.lang;
   if (!need) { applyArgs(false); redraw(); return; }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.evm_helpers import map_frame, wait_map
+from tests.ui.evm_helpers import MAP_IFRAME, map_frame, wait_map
 
 pytestmark = pytest.mark.browser
 # the module-scoped server and browser fixtures are the dashboard browser tests' own (one per module)
@@ -49,3 +49,21 @@ def test_clear_filters_takes_one_click_right_after_a_change(page):
                            timeout=20_000)
     page.wait_for_function("() => document.querySelector('[data-testid=evm-span]').innerText.includes('7 events ·')",
                            timeout=20_000)
+
+
+@pytest.mark.parametrize("viewport, grows", [((1366, 768), False), ((1600, 1000), True)])
+def test_the_map_fills_a_tall_window_and_keeps_its_height_on_a_laptop(browser, server, viewport, grows):
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    pg = context.new_page()
+    try:
+        pg.goto(server + "/")
+        wait_map(pg, until=lambda s: s["inWindow"] > 0)
+        pg.wait_for_timeout(500)
+        box = pg.locator(MAP_IFRAME).bounding_box()
+        assert box["y"] + box["height"] <= viewport[1]          # above the fold at both sizes
+        assert (box["height"] > 600) == grows, box               # 545 px asked; a tall window gives more
+        fr = map_frame(pg)
+        size = fr.evaluate("() => map.getSize()")
+        assert size["y"] > (box["height"] - 260) > 0              # the Leaflet map itself took the room
+    finally:
+        context.close()
