@@ -81,7 +81,8 @@ def render(lang: str) -> None:
         rows.append((t("summary", lang), f'<span dir="auto">{esc(event.summary)}</span>'))
     st.html("".join(f'<p><b>{esc(k)}:</b> {v}</p>' for k, v in rows))
 
-    from ui.sources import article_list_html, parse_articles
+    from events.io.ucdp_articles import parse_articles
+    from ui.sources import article_list_html
     for i, s in enumerate(event.sources):
         articles = parse_articles(s.source)
         if articles:     # a UCDP chain: one line per article, not the packed string
