@@ -84,11 +84,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "attribution": ("Boundaries and places: OCHA (HDX) · rivers: GSHHG · events: project data",
                     "الحدود والأماكن: OCHA (HDX) · الأنهار: GSHHG · الأحداث: بيانات المشروع"),
 }
-PLURAL = {
-    "en": {"one": "1 event", "other": "{n} events"},
-    "ar": {"zero": "لا أحداث", "one": "حدث واحد", "two": "حدثان", "few": "{n} أحداث", "many": "{n} حدثًا",
-           "other": "{n} حدث"},
-}
 
 
 def day_number(d: date) -> int:
@@ -156,10 +151,10 @@ def _basemap_url() -> str:
     code that builds it): a restarted server reuses the file instead of rebuilding it (~1.4 s)."""
     import hashlib
     from mapview import points
-    from mapview.layers.basemap import ADMIN_DIR
+    from mapview.layers.basemap import ADMIN_DIR, RIVERS_PATH
     h = hashlib.sha1()
     for src in (ADMIN_DIR / "adm1.geojson", ADMIN_DIR / "adm2.geojson", ADMIN_DIR.parent / "places.csv",
-                ADMIN_DIR.parent / "rivers.geojson", Path(points.__file__)):
+                RIVERS_PATH, Path(points.__file__)):
         if src.is_file():
             h.update(src.read_bytes())
     name = f"basemap-{h.hexdigest()[:12]}.json"
@@ -226,7 +221,8 @@ def _args(p: dict, window, span, lang: str, *, height: int, side_list: bool) -> 
         window=[day_number(window[0]), day_number(window[1])] if window else None,
         bounds=[day_number(span[0]), day_number(span[1])] if span else None,
         selected=_index_of(p, ss.get("selected")), view=ss.get("_evm_initial_view"), height=height,
-        strings=strings(lang), plural=PLURAL[lang], months=month_names(lang, state.month_style()),
+        strings=strings(lang), plural=COUNTED["event"][norm_lang(lang)],
+        months=month_names(lang, state.month_style()),
         pluralKilled=COUNTED["killed"][norm_lang(lang)],
         labels={v: label(v, lang) for v in (*STATUSES, *TYPES, *PRECISIONS)},
         typeColors={t.value: c for t, c in TYPE_COLORS.items()}, side=side_list,
