@@ -52,6 +52,11 @@ def flag_kind(value: str) -> str:
     return value.split(":", 1)[0]
 
 
+def flag_detail(value: str) -> str:
+    """What the dataset wrote, after the kind ("best=9,low=1,high=3"); "" for a bare kind."""
+    return value.split(":", 1)[1] if ":" in value else ""
+
+
 def source_date_plausible(published: date, start: date | None, end: date | None, *, today: date | None = None) -> bool:
     """A publication date near the event (and not in the future, nor a sentinel like 1753-01-01)."""
     if published.year < MIN_SOURCE_YEAR or published > (today or date.today()):
@@ -93,7 +98,6 @@ def by_kind(kinds: Counter) -> str:
 
 def describe(value: str) -> str:
     """A flag as a sentence for the side panel."""
-    kind = flag_kind(value)
-    detail = value[len(kind) + 1:] if ":" in value else ""
+    kind, detail = flag_kind(value), flag_detail(value)
     text = KINDS.get(kind, kind.replace("_", " "))
     return f"{text} ({detail})" if detail else text

@@ -97,9 +97,9 @@ def panel(event, lang: str) -> None:
     from events.quality import describe
     if event.flags:
         if lang == "ar":      # the kind in Arabic, the dataset's detail (codes, values) as written
-            from events.quality import flag_kind
+            from events.quality import flag_detail, flag_kind
             items = "".join(f'<li>{esc(flag_label(flag_kind(f), lang))}'
-                            f'{(" · <bdi>" + esc(f.split(":", 1)[1]) + "</bdi>") if ":" in f else ""}</li>'
+                            f'{(" · <bdi>" + esc(flag_detail(f)) + "</bdi>") if ":" in f else ""}</li>'
                             for f in event.flags)
         else:
             items = "".join(f"<li>{esc(describe(f))}</li>" for f in event.flags)
