@@ -56,3 +56,16 @@ def run_app(monkeypatch, store_path: Path | None = None, **params: str):
     at.run()
     assert not at.exception
     return at
+
+
+def read_on_review_page(at, text: str, published, *, outlet: str = "", timeout: float | None = None):
+    """The Review page reads ``text`` as a user enters it (publication day, outlet when given, "Read"); the
+    page raised nothing. ``timeout``: for the reading run (None: the AppTest's default)."""
+    at.radio(key="page").set_value("review").run()
+    at.text_area(key="review_text_area").input(text)
+    at.date_input(key="review_published").set_value(published)
+    if outlet:
+        at.text_input(key="review_outlet").input(outlet)
+    at.button(key="review_run").click().run(timeout=timeout)
+    assert not at.exception
+    return at

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.ui.conftest import REPO
+from tests.ui.conftest import REPO, read_on_review_page
 
 APP = str(REPO / "app.py")
 
@@ -50,20 +50,9 @@ def test_the_server_thread_is_free_while_the_worker_reads():
     assert len(ticks) > 50 and max(gaps) < 1.0
 
 
-def test_review_page_reports_article_too_complex(tmp_path, monkeypatch):
-    from events.store import open_store, seed_store
-    path = tmp_path / "events.sqlite"
-    store = open_store(path)
-    seed_store(store)
-    store.close()
-    monkeypatch.setenv("EVENTS_STORE", str(path))
+def test_review_page_reports_article_too_complex(fresh_store, monkeypatch):
     monkeypatch.setenv("EVENTS_INGEST_TIMEOUT", "0.001")       # any article takes longer than a millisecond
-    monkeypatch.chdir(REPO)
-    at = AppTest.from_file(APP, default_timeout=300).run()
-    at.radio(key="page").set_value("review").run()
-    at.text_area(key="review_text_area").input("Clashes in Aleppo on 26 August killed 3 fighters.")
-    at.date_input(key="review_published").set_value(date(2017, 8, 28))
-    at.button(key="review_run").click().run()
-    assert not at.exception
+    at = read_on_review_page(AppTest.from_file(APP, default_timeout=300).run(),
+                             "Clashes in Aleppo on 26 August killed 3 fighters.", date(2017, 8, 28))
     assert any("article too complex" in e.value for e in at.error), [e.value for e in at.error]
     assert not [b for b in at.button if b.label == "Accept and save"]

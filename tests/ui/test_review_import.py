@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.ui.conftest import REPO
+from tests.ui.conftest import REPO, read_on_review_page
 
 APP = str(REPO / "app.py")
 # Our own test article (not from any outlet).
@@ -18,13 +18,7 @@ ARTICLE = ("Local sources said that two helicopters landed near the town of Kasr
 
 
 def _review(at: AppTest) -> AppTest:
-    at.radio(key="page").set_value("review").run()
-    at.text_area(key="review_text_area").input(ARTICLE)
-    at.date_input(key="review_published").set_value(date(2017, 8, 20))
-    at.text_input(key="review_outlet").input("Test Wire")
-    at.button(key="review_run").click().run(timeout=60)
-    assert not at.exception
-    return at
+    return read_on_review_page(at, ARTICLE, date(2017, 8, 20), outlet="Test Wire", timeout=60)
 
 
 def _submit(at: AppTest, label: str) -> AppTest:

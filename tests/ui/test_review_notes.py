@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.ui.conftest import REPO
+from tests.ui.conftest import REPO, read_on_review_page
 from ui.review import provenance
 
 APP = str(REPO / "app.py")
@@ -26,13 +26,8 @@ def _note_buttons(at: AppTest) -> list:
 
 
 def test_drafts_show_provenance_and_a_note_becomes_a_draft_in_one_click(fresh_store):
-    at = AppTest.from_file(APP, default_timeout=90).run()
-    at.radio(key="page").set_value("review").run()
-    at.text_area(key="review_text_area").input(ARTICLE)
-    at.date_input(key="review_published").set_value(date(2017, 8, 20))
-    at.text_input(key="review_outlet").input("Test Wire")
-    at.button(key="review_run").click().run(timeout=90)
-    assert not at.exception
+    at = read_on_review_page(AppTest.from_file(APP, default_timeout=90).run(), ARTICLE, date(2017, 8, 20),
+                             outlet="Test Wire", timeout=90)
 
     assert _starts(at) == [date(2017, 8, 14)]                     # one incident: the strike, last Monday
     captions = [c.value.replace("\\", "") for c in at.caption]           # rendered Markdown: escapes dropped
