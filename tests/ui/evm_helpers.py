@@ -3,6 +3,7 @@ drew (``window.evm.stats``), click a drawn item by its canvas position."""
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 
 MAP_IFRAME = 'iframe[src*="evmap"]'
 
@@ -34,6 +35,20 @@ def wait_map(pg, until=lambda s: s is not None, timeout: float = 40) -> dict:
             return s
         pg.wait_for_timeout(100)
     raise AssertionError(f"map not in expected state, last stats {s}")
+
+
+@contextmanager
+def map_page(browser, url: str, viewport: tuple[int, int], *, until=lambda s: s["inWindow"] > 0):
+    """A page of its own at ``viewport`` (width, height) on the dashboard at ``url``, once the map has drawn
+    what ``until`` asks of its stats; closed afterwards."""
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    try:
+        pg = context.new_page()
+        pg.goto(url + "/")
+        wait_map(pg, until=until)
+        yield pg
+    finally:
+        context.close()
 
 
 def set_view(pg, lat: float, lon: float, zoom: int) -> dict:

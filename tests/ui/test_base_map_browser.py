@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.evm_helpers import MAP_IFRAME, map_frame, wait_map
+from tests.ui.evm_helpers import MAP_IFRAME, map_frame, map_page
 
 pytestmark = pytest.mark.browser
 # the module-scoped server and browser fixtures are the dashboard browser tests' own (one per module)
@@ -13,12 +13,8 @@ from tests.ui.test_browser import browser, server  # noqa: E402,F401
 
 @pytest.fixture()
 def page(browser, server):
-    context = browser.new_context(viewport={"width": 1366, "height": 900})
-    pg = context.new_page()
-    pg.goto(server + "/")
-    wait_map(pg, until=lambda s: s["inWindow"] > 0)
-    yield pg
-    context.close()
+    with map_page(browser, server, (1366, 900)) as pg:
+        yield pg
 
 
 def test_rivers_are_drawn_and_the_layer_panel_hides_them(page):
@@ -53,11 +49,7 @@ def test_clear_filters_takes_one_click_right_after_a_change(page):
 
 @pytest.mark.parametrize("viewport, grows", [((1366, 768), False), ((1600, 1000), True)])
 def test_the_map_fills_a_tall_window_and_keeps_its_height_on_a_laptop(browser, server, viewport, grows):
-    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
-    pg = context.new_page()
-    try:
-        pg.goto(server + "/")
-        wait_map(pg, until=lambda s: s["inWindow"] > 0)
+    with map_page(browser, server, viewport) as pg:
         pg.wait_for_timeout(500)
         box = pg.locator(MAP_IFRAME).bounding_box()
         assert box["y"] + box["height"] <= viewport[1]          # above the fold at both sizes
@@ -65,5 +57,3 @@ def test_the_map_fills_a_tall_window_and_keeps_its_height_on_a_laptop(browser, s
         fr = map_frame(pg)
         size = fr.evaluate("() => map.getSize()")
         assert size["y"] > (box["height"] - 260) > 0              # the Leaflet map itself took the room
-    finally:
-        context.close()

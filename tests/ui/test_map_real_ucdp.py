@@ -20,7 +20,8 @@ import pytest
 from mapview.snapshot import CHROMIUM_ARGS, CHROMIUM_PATH
 from tests.conftest import SHARED
 from tests.ui.conftest import REPO
-from tests.ui.evm_helpers import MAP_IFRAME, map_frame, page_xy, panel_id, set_view, wait_map, wait_panel_change
+from tests.ui.evm_helpers import (MAP_IFRAME, map_frame, map_page, page_xy, panel_id, set_view, wait_map,
+                                  wait_panel_change)
 
 pytestmark = [pytest.mark.browser, pytest.mark.shared]
 UCDP = SHARED / "data" / "ucdp_ged_syria_dev" / "ged_syria_dev.csv"
@@ -65,12 +66,8 @@ def browser():
 
 @pytest.fixture()
 def page(browser, server):
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
-    pg = context.new_page()
-    pg.goto(server + "/")
-    wait_map(pg, until=lambda s: s["inWindow"] > 9000)
-    yield pg
-    context.close()
+    with map_page(browser, server, (1366, 768), until=lambda s: s["inWindow"] > 9000) as pg:
+        yield pg
 
 
 def test_map_is_above_the_fold(page):
