@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import math
 import os
 import re
 import sys
@@ -43,6 +42,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from gazetteer.geometry import haversine_km  # noqa: E402  (after the path insert)
+
 SHARED = ROOT.parent / "shared" / "data"
 UCDP = SHARED / "ucdp_ged_syria_dev" / "ged_syria_dev.csv"
 ARTICLES = SHARED / "arabic_news_dev" / "articles.jsonl"
@@ -54,9 +55,7 @@ FAMILIES = {"air_strike": "strike", "shelling": "strike", "explosion": "strike",
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+    return float(haversine_km(float(lat1), float(lon1), float(lat2), float(lon2)))
 
 
 def _ratio(a: int, b: int) -> str:

@@ -30,16 +30,21 @@ def offset(lat: float, lon: float, bearing_deg: float, dist_km: float) -> tuple[
 
 
 def haversine_km(lat1: float, lon1: float, lat2, lon2):
-    """Great-circle distance; ``lat2``/``lon2`` may be numpy arrays (plain floats take a fast path)."""
-    if isinstance(lat2, float) and isinstance(lon2, float):
+    """Great-circle distance in km; ``lat2``/``lon2`` may be numpy arrays (plain numbers take a fast path).
+
+    The one haversine of the project: ingestion's restatement merging, the
+    corroboration rules and the benches all measure distance with it, so a
+    "within 10 km" means the same everywhere.
+    """
+    if isinstance(lat2, (int, float)) and isinstance(lon2, (int, float)):
         p1, p2 = math.radians(lat1), math.radians(lat2)
         a = (math.sin((p2 - p1) / 2) ** 2
              + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-        return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+        return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
     p1, p2 = np.radians(lat1), np.radians(lat2)
     dp, dl = p2 - p1, np.radians(np.asarray(lon2) - lon1)
     a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(a))
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
 
 
 def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

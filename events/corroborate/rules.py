@@ -20,12 +20,12 @@ Why these rules (all must hold):
 """
 from __future__ import annotations
 
-import math
 import re
 from datetime import timedelta
 from functools import lru_cache
 
 from events.model import DatePrecision, Event, EventType
+from gazetteer.geometry import haversine_km
 
 FAMILIES: dict[EventType, str] = {
     EventType.CLASH: "violence", EventType.ATTACK: "violence", EventType.AIR_STRIKE: "violence",
@@ -100,10 +100,8 @@ def radius_km(event: Event) -> float | None:
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine), km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+    """Great-circle distance in km (the gazetteer's haversine, as plain floats)."""
+    return float(haversine_km(float(lat1), float(lon1), float(lat2), float(lon2)))
 
 
 @lru_cache(maxsize=65_536)

@@ -32,6 +32,7 @@ from events.ingest.actors import find_actors
 from events.ingest.candidate import Candidate, Draft
 from events.model import ClaimStatus, Event, EventType, Place, Source
 from errors import ValidationError
+from gazetteer.geometry import haversine_km
 from events.validate import validate_event
 
 _TRANSLIT = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويةءىأإآؤئ",
@@ -77,10 +78,7 @@ def _same_area(a: Candidate, b: Candidate) -> bool:
 
 
 def _km(a: Place, b: Place) -> float:
-    import math
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _near(a: Candidate, b: Candidate, km: float = 10.0) -> bool:
