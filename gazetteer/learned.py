@@ -37,15 +37,13 @@ is rebuilt with them by ``with_learned`` (cached per store and aliases
 revision by ``gazetteer_for``); the base build is reused, so the extra cost
 is one index build (~0.15 s).
 
-This module never imports ``events``: it reads the two CSV layouts itself
-(only the location columns) and talks to storage through the protocol.
+This module never imports ``events``: ``gazetteer.location_rows`` reads the
+two CSV layouts (only the location columns), and storage is reached through
+the protocol.
 """
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
-import math
 import threading
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, replace
@@ -54,9 +52,9 @@ from typing import Iterable, Protocol, Sequence, runtime_checkable
 
 from rapidfuzz import fuzz
 
-from errors import ParseError, ValidationError
 from gazetteer.features import KIND_RADIUS_KM, PlaceString, read_place_string
 from gazetteer.geometry import haversine_km
+from gazetteer.location_rows import LocationRow, read_location_text, read_locations  # noqa: F401  (re-exported)
 from gazetteer.model import FEATURE_KINDS, GazPlace, PlaceKind
 from gazetteer.normalize import name_key, script_of, vowel_skeleton
 
@@ -67,17 +65,8 @@ SIMILAR = 75.0
 ATTACH_TIERS = ((1.0, 65.0), (ATTACH_KM, SIMILAR), (7.0, 95.0))
 PREC2_RADIUS_KM = 10.0
 MERGE_KM = 3.0              # the same string at points this close is one place of its own
-MAX_BYTES = 800 * 1024 * 1024
-FORMATS = ("ucdp", "acled")
 _CELL = 0.05                # degrees (~5 km) grid for neighbour search
 _ATTACHABLE = frozenset({PlaceKind.CITY, PlaceKind.COMMUNITY, *FEATURE_KINDS, PlaceKind.LOCALITY})
-
-#: (name, latitude, longitude, precision, admin1, country) columns of each layout.
-_COLUMNS = {
-    "ucdp": ("where_coordinates", "latitude", "longitude", "where_prec", "adm_1", "country"),
-    "acled": ("location", "latitude", "longitude", "geo_precision", "admin1", "country"),
-}
-
 
 @dataclass(frozen=True)
 class LearnedAlias:
@@ -129,69 +118,6 @@ def own_code(name: str, lat: float, lon: float) -> str:
     """Stable code of a learned place of its own: ``L`` + 8 hex digits of name and point."""
     digest = hashlib.sha1(f"{name}|{lat:.4f}|{lon:.4f}".encode("utf-8")).hexdigest()
     return "L" + digest[:8].upper()
-
-
-# -- reading a dataset's location columns --------------------------------------
-@dataclass(frozen=True)
-class LocationRow:
-    name: str
-    lat: float
-    lon: float
-    precision: int
-    admin1: str
-
-
-def _number(text: str | None) -> float | None:
-    try:
-        value = float((text or "").strip())
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
-
-
-def read_locations(path: str | Path, fmt: str) -> tuple[list[LocationRow], int]:
-    """(point-like location rows, rows skipped) of a UCDP GED or ACLED CSV file.
-
-    Only the location columns are read; rows outside Syria, without
-    coordinates or with a coarse precision (UCDP 3+, ACLED 3) are skipped.
-    """
-    fmt = (fmt or "").lower()
-    if fmt not in FORMATS:
-        raise ValidationError(f"format must be one of {', '.join(FORMATS)}", field="format", value=fmt)
-    path = Path(path)
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ParseError(f"file is larger than {MAX_BYTES // 2**20} MiB", where=str(path))
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ParseError(f"not UTF-8 text ({exc.reason})", where=str(path)) from None
-    except OSError as exc:
-        raise ParseError(f"cannot read file: {exc.strerror}", where=str(path)) from None
-    return read_location_text(text, fmt, where=str(path))
-
-
-def read_location_text(text: str, fmt: str, *, where: str = "upload") -> tuple[list[LocationRow], int]:
-    """``read_locations`` for text already in memory (an upload)."""
-    fmt = (fmt or "").lower()
-    if fmt not in FORMATS:
-        raise ValidationError(f"format must be one of {', '.join(FORMATS)}", field="format", value=fmt)
-    name_col, lat_col, lon_col, prec_col, adm_col, country_col = _COLUMNS[fmt]
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    missing = {name_col, lat_col, lon_col, prec_col} - set(reader.fieldnames or ())
-    if missing:
-        raise ParseError(f"not a {fmt.upper()} file: missing column(s) {', '.join(sorted(missing))}",
-                         where=f"{where}:1")
-    rows, skipped = [], 0
-    for row in reader:
-        name = " ".join((row.get(name_col) or "").split())
-        lat, lon, prec = _number(row.get(lat_col)), _number(row.get(lon_col)), _number(row.get(prec_col))
-        country = (row.get(country_col) or "Syria").strip().lower()
-        if (not name or lat is None or lon is None or prec is None or int(prec) not in (1, 2)
-                or country not in ("syria", "") or not (-90 <= lat <= 90 and -180 <= lon <= 180)):
-            skipped += 1
-            continue
-        rows.append(LocationRow(name[:300], lat, lon, int(prec), (row.get(adm_col) or "").strip()))
-    return rows, skipped
 
 
 # -- learning -----------------------------------------------------------------
