@@ -10,6 +10,7 @@ also holds the queried name); ranking and answering (``resolve.py``) only use th
 """
 from __future__ import annotations
 
+from gazetteer.arabic_lexicon import bare
 from gazetteer.normalize import fold_arabic_words, fold_latin_words, is_arabic, name_key, skeleton_key
 
 
@@ -132,11 +133,8 @@ _UNIT_WORDS = frozenset(
     + fold_latin_words("governorate governorates province provinces district subdistrict sub district "
                        "countryside rural muhafaza muhafazat nahiya nahia mintaqa region"))
 _FILLERS = frozenset(fold_latin_words("of the in") + ["في", "من"])
-_CLITICS = ("وب", "ول", "وال", "بال", "لل", "و", "ب", "ل", "ف")
 
 
 def _unit_word(word: str) -> bool:
     """A folded word that names a kind of admin unit (or a filler beside one): محافظة, بريف, governorate."""
-    if word in _UNIT_WORDS:
-        return True
-    return any(word.startswith(c) and word[len(c):] in _UNIT_WORDS for c in _CLITICS)
+    return bare(word, _UNIT_WORDS) is not None

@@ -19,6 +19,7 @@ Bounded: the first ``MAX_CONTEXT_CHARS`` characters, at most ``MAX_NAMES`` looku
 """
 from __future__ import annotations
 
+from gazetteer.arabic_lexicon import settlement_noun
 from gazetteer.geometry import haversine_km
 from gazetteer.model import PlaceKind
 from gazetteer.normalize import fold_arabic_words, is_arabic
@@ -27,9 +28,6 @@ MAX_CONTEXT_CHARS = 2000
 MAX_NAMES = 24
 MAX_LIST = 5
 CLUSTER_KM = 60.0
-_SETTLEMENT_NOUNS = {"مدينه", "بلده", "قريه", "حي", "مخيم", "بلدتي", "قريتي", "بلدات", "قري", "مدينتي", "مدن",
-                     "حيي", "احياء", "احيا", "بلدتا", "قريتا", "مدينتا"}
-_CLITICS = ("وب", "ول", "وف", "و", "ب", "ل", "ف", "لل")
 _SETTLEMENTS = {PlaceKind.CITY, PlaceKind.COMMUNITY}
 AMBIGUOUS = object()   # a name several places share: it ends the search there (its words are no shorter name)
 
@@ -39,11 +37,7 @@ def _fold(word: str) -> str:
 
 
 def _is_settlement_noun(word: str) -> bool:
-    fold = _fold(word)
-    if fold in _SETTLEMENT_NOUNS:
-        return True
-    return any(fold.startswith(c) and (fold[len(c):] in _SETTLEMENT_NOUNS
-                                       or fold[len(c):].removeprefix("ال") in _SETTLEMENT_NOUNS) for c in _CLITICS)
+    return settlement_noun(word) is not None
 
 
 def _unique_settlement(gazetteer, text: str):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gazetteer.arabic_lexicon import ARTICLE_CLITICS, CLITICS, PLURAL_AROUND, SETTLEMENT_NOUNS, bare
 from gazetteer.model import PlaceKind
 from gazetteer.normalize import fold_arabic_words, is_arabic
 
@@ -37,11 +38,10 @@ _AR_QUALIFIERS = {
     "بلدتين": PlaceKind.COMMUNITY, "مدينتين": PlaceKind.CITY, "بلدتا": PlaceKind.COMMUNITY,
     "قريتا": PlaceKind.COMMUNITY, "مقاطعه": PlaceKind.DISTRICT,
 }
-#: Settlement nouns: after one of them the name starts («مدينة جسر الشغور» is not "the bridge of al-Shughur").
-_AR_SETTLEMENT = {"بلده", "قريه", "مدينه", "حي", "مخيم", "بلدات", "قري", "مدن", "بلدتي", "قريتي", "مدينتي",
-                  "حيي", "احياء", "احيا", "ضاحيه", "قريتين", "بلدتين", "مدينتين", "بلدتا", "قريتا"}
-#: Plural settlement nouns before ONE name mean the villages *around* it («قرى درعا» = Daraa's countryside).
-_AR_PLURAL_AROUND = {"قري", "بلدات"}
+#: Settlement nouns (after one of them the name starts: «مدينة جسر الشغور» is not "the bridge of al-Shughur")
+#: and the plurals that before ONE name mean the villages around it: ``arabic_lexicon``.
+_AR_SETTLEMENT = SETTLEMENT_NOUNS
+_AR_PLURAL_AROUND = PLURAL_AROUND
 _LAT_QUALIFIERS = {
     "town": PlaceKind.COMMUNITY, "village": PlaceKind.COMMUNITY, "city": PlaceKind.CITY,
     "governorate": PlaceKind.GOVERNORATE, "province": PlaceKind.GOVERNORATE,
@@ -109,17 +109,9 @@ class Phrase:
     part_of: bool = False          # direction as an adjective: "southern Idlib", «حلب الشرقية»
 
 
-_CLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "وب", "ول", "و", "ب", "ل", "ف")
-
-
 def _bare(fold: str, vocabulary) -> str | None:
     """The vocabulary word inside ``fold`` once a glued و/ب/ل/ف (+ال) is removed ("لبلدة", "بريف")."""
-    if fold in vocabulary:
-        return fold
-    for clitic in _CLITICS:
-        if fold.startswith(clitic) and fold[len(clitic):] in vocabulary:
-            return fold[len(clitic):]
-    return None
+    return bare(fold, vocabulary)
 
 
 def words(text: str) -> list[Word]:
@@ -199,14 +191,14 @@ def without_clitic(text: str) -> str | None:
     if not ws or not is_arabic(text):
         return None
     first, rest = ws[0], ws[1:]
-    for clitic in ("وبال", "وال", "بال", "فال", "كال", "ولل"):
-        if first.startswith(clitic) and len(first) - len(clitic) >= 2:
-            return " ".join(["ال" + first[len(clitic):]] + rest)
-    if first.startswith("لل") and len(first) >= 5:
-        return " ".join(["ال" + first[2:]] + rest)
-    for clitic in ("وب", "ول", "وف", "و", "ب", "ل", "ف"):
-        if first.startswith(clitic) and len(first) - len(clitic) >= 3:
-            return " ".join([first[len(clitic):]] + rest)
+    for clitic in CLITICS:
+        if not first.startswith(clitic):
+            continue
+        left = first[len(clitic):]
+        if clitic in ARTICLE_CLITICS and len(left) >= (3 if clitic.endswith("لل") else 2):
+            return " ".join(["ال" + left] + rest)
+        if clitic not in ARTICLE_CLITICS and len(left) >= 3:
+            return " ".join([left] + rest)
     return None
 
 

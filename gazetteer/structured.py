@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from gazetteer.arabic_lexicon import CLITICS, article_letters
 from gazetteer.geometry import haversine_km
 from gazetteer.model import Resolution, ResolutionStatus
 from gazetteer.normalize import fold_arabic_words, is_arabic
@@ -85,10 +86,10 @@ def capital(text: str) -> str:
         if pending and (w == _CAPITAL["عاصمه"] or w == _CAPITAL["capital"]):
             w, pending = pending + w, ""          # «بالعاصمة دمشق» → «بدمشق»
         fold = "".join(fold_arabic_words(w)) if is_arabic(w) else w.lower()
-        for clitic in ("", "ب", "ل", "و", "لل", "بال", "وال", "فال"):
+        for clitic in ("",) + CLITICS:
             if fold.startswith(clitic) and fold[len(clitic):] in _CAPITAL:
                 city = _CAPITAL[fold[len(clitic):]]
-                glue = {"لل": "ل", "بال": "ب", "وال": "و", "فال": "ف"}.get(clitic, clitic)
+                glue = article_letters(clitic)
                 after = [("".join(fold_arabic_words(x)) if is_arabic(x) else x) for x in words[i + 1:i + 3]]
                 # «جنوب العاصمة دمشق», «العاصمة السورية دمشق»: the city is named after it
                 if city in after:

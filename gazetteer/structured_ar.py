@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gazetteer.arabic_lexicon import PLAIN_CLITICS, SETTLEMENT_NOUNS, bare
 from gazetteer.normalize import fold_arabic_words, is_arabic
 
 #: Arabic container markers (folded, without clitics/article).
@@ -39,11 +40,10 @@ _AR_LEADING_IN = {"في", "داخل", "وسط", "قلب", "ضمن"}
 _AR_OLD_TOWN = {"بلد", "قديمه"}
 _FILLER_WORDS = {"في", "من", "الي", "علي", "عن"}
 _AR_DIRECTIONS = ("شمال", "جنوب", "شرق", "غرب")
-_AR_CLITICS = ("وبال", "بال", "وال", "فال", "لل", "وب", "ول", "ب", "ل", "و", "ف")
 #: Nouns that name a kind of place; a phrase never ends at one of them.
-_AR_TYPE_WORDS = {"ريف", "ارياف", "اطراف", "محيط", "وسط", "قلب", "طرف", "جبهه", "مدينه", "بلده", "قريه", "حي", "مخيم", "سد", "مطار", "حقل", "معبر", "دوار", "منطقه",
-                  "بلدتي", "قريتي", "مدينتي", "حيي", "احيا", "بلدات", "قري", "مدن", "جبل", "تل", "تله", "سهل", "ضاحيه",
-                  "ناحيه", "محافظه", "قاعده", "معسكر", "معسكري", "حقلي", "محطه", "مقاطعه", "جبال"}
+_AR_TYPE_WORDS = SETTLEMENT_NOUNS | {
+    "ريف", "ارياف", "اطراف", "محيط", "وسط", "قلب", "طرف", "جبهه", "سد", "مطار", "حقل", "معبر", "دوار", "منطقه",
+    "جبل", "تل", "تله", "سهل", "ناحيه", "محافظه", "قاعده", "معسكر", "معسكري", "حقلي", "محطه", "مقاطعه", "جبال"}
 _NISBA = re.compile(r"^ال\w{2,}(?:ي|يه|ية|يين|يتين|يون)$")
 _PLAIN = str.maketrans({"ة": "ة", "ـ": None})
 
@@ -59,15 +59,14 @@ class PlacePhrase:
 
 
 def _bare(word: str) -> str:
-    """A folded Arabic word without a leading clitic (بريف → ريف, والرقة → رقه)."""
-    folded = "".join(fold_arabic_words(word))
-    for clitic in _AR_CLITICS:
-        if folded.startswith(clitic) and len(folded) - len(clitic) >= 2:
-            rest = folded[len(clitic):]
-            rest = rest[2:] if rest.startswith("ال") and len(rest) > 3 else rest
-            if rest in _AR_MARKERS or rest.startswith(_AR_DIRECTIONS):
-                return rest
-    return folded
+    """A folded Arabic word without a leading clitic when what is left is a marker or a direction
+    (بريف → ريف, وشمال → شمال); any other word folded as it is (والرقة → رقه: a name keeps its letters)."""
+    folded = _fold(word)
+    return bare(folded, _is_marker) or folded
+
+
+def _is_marker(fold: str) -> bool:
+    return fold in _AR_MARKERS or fold.startswith(_AR_DIRECTIONS)
 
 
 def _is_direction(fold: str) -> bool:
@@ -201,7 +200,7 @@ def _split_at_marker(words: list[str]) -> PlacePhrase | None:
 
 
 def _strip_clitic(raw: str) -> str:
-    for clitic in ("وب", "ب", "و", "ل", "ف"):
+    for clitic in PLAIN_CLITICS:
         if raw.startswith(clitic) and len(raw) - len(clitic) >= 3:
             rest = raw[len(clitic):]
             fold = "".join(fold_arabic_words(rest))
