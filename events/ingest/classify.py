@@ -17,6 +17,8 @@ Rules (on the clause; each one small and tested alone):
                   words («في عام 2013», «سبق أن», "in 2013", "previously");
 - ``analysis``  — speculation or intent («من المتوقع», «ربما», «يرجح», «تستعد», "could",
                   "may", "expected to", "analysts");
+- ``background`` also — a clause that opens by describing a place («وتقع X على تلة …», «وتعد X النقطة
+                  الأقرب إلى …»): where a place lies or what it is; the fighting it mentions is the setting;
 - ``outside_syria`` — the place phrase names a foreign place (gazetteer.foreign) or the clause
                   places the event in a neighbouring country and names no Syrian place.
 """
@@ -62,6 +64,9 @@ ANALYSIS = _rx(_W + r"من\s+المتوقع", _W + r"يتوقع", _W + r"تتو�
 FOREIGN_LOCATIVE = _rx(r"(?:في|داخل|ب)\s*(?:ال)?(?:عراق|لبنان|تركيا|اردن|سعودية|اليمن|يمن|الكويت|ليبيا|مصر)",
                        r"(?:in|inside)\s+(?:iraq|lebanon|turkey|jordan|saudi\s+arabia|yemen|kuwait|libya|egypt)")
 
+#: A clause that opens with a verb of description: «وتقع», «يقع», «وتعد», «تبعد» (where a place lies, what it is).
+DESCRIPTION = re.compile(fold_pattern(r"^\s*[وف]?(?:تقع|يقع|تعد|يعد|تبعد|يبعد|تتوسط|يتوسط)\s"))
+
 
 #: A stated day this many days before publication is history told for context, not the news (a month or a
 #: span that far back may still be the story: "evacuations in May and June").
@@ -93,6 +98,8 @@ def classify(*, text: str, event_type: EventType, trigger: tuple[int, int], date
         return "outside_syria", "the clause places it in a neighbouring country"
     if event_type is EventType.TERRITORY and is_control_trigger(text, trigger):
         return "control", "describes who holds an area, not a change of control"
+    if DESCRIPTION.match(fold(text).text):
+        return "background", "describes a place (where it lies, what it is): the setting, not an event"
     if stated and date_ is not None:
         span_days = (date_.end - date_.start).days
         if date_kind == "since" and counts and (published - date_.start).days > 31:

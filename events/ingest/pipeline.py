@@ -35,6 +35,7 @@ from events.ingest.headline import english_phrases
 from events.ingest.locate import StoryPlaces, set_places
 from events.ingest.normalize import fold, fold_pattern, is_arabic
 from events.ingest.places import Gazetteer, find_place_phrases
+from events.ingest.relative import descriptive_relatives
 from events.ingest.segment import DAY_AFTER, Clause, body_clauses, inside, motive_span, segments, split_article
 from events.ingest.sources import Chain, SourceTracker, agency_in, canonical_outlet, outlet_from_article, published_from_signoff
 from events.ingest.stance import attribution_span, denial_span, points_back, stance
@@ -102,6 +103,10 @@ class ArticleReader:
         if triggers and len(triggers) > 1:  # «غارة على بلدة X التي يسيطر عليها التنظيم»: the strike, not control
             kept = [t for t in triggers if not (t[0] is EventType.TERRITORY and is_control_trigger(text, t[1]))]
             triggers = kept or triggers
+        relatives = descriptive_relatives(text, [s for _, s in triggers]) if triggers else []
+        if len(triggers) > 1 and relatives:  # «قصف البلدة التي سقطت في يد …»: the relative clause describes the town
+            outer = [t for t in triggers if not any(inside(t[1], r.span) for r in relatives)]
+            triggers = outer or triggers
         denied_at = denial_span(text) if status is ClaimStatus.DENIED else None
         # "pulled back after heavy bombardment but denied it had fallen": only a trigger after the denial word is denied
         denied = triggers
@@ -128,7 +133,8 @@ class ArticleReader:
         out: list[Candidate] = []
         main: Candidate | None = None
         for trigger, window, link in segments(text, triggers):
-            cand = self._build(clause, trigger, window, status, mentions, triggers, attribution, previous, main, link)
+            cand = self._build(clause, trigger, window, status, mentions, triggers, attribution, previous, main, link,
+                               relatives)
             if cand is not None:
                 out.append(cand)
                 self.candidates.append(cand)  # so a later event of this clause can take its date
@@ -138,12 +144,15 @@ class ArticleReader:
         return out
 
     def _build(self, clause: Clause, trigger, window, status, mentions, triggers, attribution, previous,
-               main: Candidate | None, link: str) -> Candidate | None:
+               main: Candidate | None, link: str, relatives=()) -> Candidate | None:
         """One event from one span of the clause; ``main`` is set for a second event of the same clause."""
         text = clause.text
         cand = Candidate(trigger[0], status, clause, window=window, trigger_span=trigger[1],
                          pluperfect=bool(_PLUPERFECT.match(fold(text).text)))
-        date_kind = set_stated_date(cand, mentions, window, attribution, trigger[1])
+        # a date inside a relative clause about another noun dates that noun's story («التي سقطت في أيار»)
+        own_mentions = [m for m in mentions if not any(inside(m.span, r.span) and not inside(trigger[1], r.span)
+                                                       for r in relatives)]
+        date_kind = set_stated_date(cand, own_mentions, window, attribution, trigger[1])
         if (main is not None and not cand.date_stated and DAY_AFTER.search(fold(link).text) and main.date
                 and main.date.precision in (DatePrecision.DAY, DatePrecision.NIGHT)):
             day = main.date.start - timedelta(days=1)  # "a day after rebels retook…": the day before
@@ -193,6 +202,9 @@ class ArticleReader:
         if cand.kind == INCIDENT and long_fight and cand.event_type in _FIGHTS:
             # «عقب اشتباكات استمرت لأكثر من عشرين يوما»: weeks of fighting told in one clause are history
             cand.kind, cand.reason = "background", f"fighting that lasted about {long_fight} days: history, not news"
+        if cand.kind == INCIDENT and any(r.past_state and inside(trigger[1], r.span) for r in relatives):
+            # «جثمان اللواء الذي كان مكلفاً استعادة السيطرة على …»: what the person or place was, not news
+            cand.kind, cand.reason = "background", "told in a relative clause as an earlier state («الذي كان …»)"
         if cand.kind == INCIDENT and not cand.date_stated and _OPINION.match(fold(text).text):
             # «ورأى X أن … مع اقتراب المواجهات من دمشق»: every event of an opinion is the speaker's view
             cand.kind, cand.reason = "analysis", "an opinion: what the speaker thinks, not an event"

@@ -52,6 +52,7 @@ SHAPES = {
     "weekdays": _fill("اليوم (الخميس أمس الجمعة ( الخميس، "),
     "pluperfect-opinion": _fill("وكانت ورأى انسحاب "),
     "quotes": _fill('قرى "بيت "فارس" «'),
+    "relative-pronouns": _fill("قصف البلدة التي الذي الجوية التي كان "),
 }
 
 
