@@ -174,6 +174,21 @@ class ResolutionStatus(str, Enum):
     UNRESOLVED = "unresolved"
 
 
+class Doubt(str, Enum):
+    """Why an answer is not ``resolved`` (``Resolution.doubt``).
+
+    Callers branch on this, never on the wording of ``note`` (which is for people and
+    gets prefixed as a phrase's parts are resolved): e.g. the service tries shorter
+    readings of a text only when nothing came close (``WEAK_MATCH``).
+    """
+    WEAK_MATCH = "weak_match"        # something matched, but no spelling is close enough to answer
+    NAMESAKES = "namesakes"          # several places fit the name; the context does not decide
+    OUTSIDE_UNIT = "outside_unit"    # the context names a unit; the only matches lie outside it
+    OUTSIDE_AREA = "outside_area"    # the best spelling lies outside an area named in passing
+    DISAGREE = "disagree"            # two readings of the text (spellings, "between X and Y") lie far apart
+    NOT_A_NAME = "not_a_name"        # the text reads like a region or quarter the gazetteer lacks
+
+
 @dataclass(frozen=True)
 class Area:
     """Where something happened when it is not a single point.
@@ -202,6 +217,7 @@ class Resolution:
     area: Area | None = None
     candidates: tuple[Candidate, ...] = ()
     note: str = ""
+    doubt: Doubt | None = None   # why it is not resolved (None when resolved, or not said)
 
     @property
     def precision(self) -> Precision | None:

@@ -32,7 +32,7 @@ from shapely.geometry.base import BaseGeometry
 
 from gazetteer.geometry import (angle_diff, bearing_deg, covering_radius_km, disc, haversine_km, offset,
                                 representative, sector)
-from gazetteer.model import Area, PlaceKind, Precision, Resolution, ResolutionStatus
+from gazetteer.model import Area, Doubt, PlaceKind, Precision, Resolution, ResolutionStatus
 from gazetteer.normalize import fold_arabic_words, is_arabic
 from gazetteer.phrases import Phrase, is_type_noun, parse_relative, split_nested, split_qualifiers
 from gazetteer.resolve import ADMIN_KINDS, NEAR_RADIUS_KM, Resolver, with_note
@@ -241,7 +241,7 @@ def _part_anchor(query: str, phrase: Phrase, anchor_res: Resolution):
     if place.kind is PlaceKind.CITY or gov is not None:
         return place, None
     return None, Resolution(
-        query=query, status=ResolutionStatus.AMBIGUOUS, candidates=anchor_res.candidates,
+        query=query, status=ResolutionStatus.AMBIGUOUS, candidates=anchor_res.candidates, doubt=Doubt.NOT_A_NAME,
         note=(f"'{query}' reads like the name of a region or quarter the gazetteer lacks; "
               f"'{phrase.name}' matches only the village {place.name_en} / {place.name_ar} ({place.pcode})"))
 

@@ -12,13 +12,14 @@ Status rules ("never a confident wrong point"):
 * ``resolved``   — the best candidate's *match* score is at least
   ``RESOLVE_MIN`` and it leads every competing candidate by ``MARGIN``
   points (or, for a weaker spelling match, at least ``FUZZY_RESOLVE_MIN``
-  with a lead of ``FUZZY_MARGIN``; such answers are NEAR, not POINT).
+  with a lead of ``FUZZY_MARGIN`` — ``FUZZY_RESOLVE_MIN_BARE`` when no unit is
+  named; such answers are NEAR, not POINT).
   Candidates nested in it (the governorate of the same name around a
   city) or duplicates (same key within 2 km) do not compete.
 * ``ambiguous``  — some candidate passed the fuzzy threshold but the rule
   above fails, or the context names an admin unit and the best spelling
   lies outside it while another candidate lies inside; the ranked
-  candidates are returned.
+  candidates are returned, and ``Resolution.doubt`` says which (``Doubt``).
 * ``unresolved`` — nothing passed the threshold.
 
 A partial (one-word) match or a weak fuzzy match is never returned as a
@@ -40,7 +41,7 @@ from gazetteer.admin import AdminBoundaries
 from gazetteer.context import ContextReader
 from gazetteer.geometry import covering_radius_km, disc, haversine_km, representative
 from gazetteer.index import VOWEL_SCORE, Hit, NameIndex
-from gazetteer.model import (POINT_RADIUS_KM, Area, Candidate, GazPlace, PlaceKind, Precision, Resolution,
+from gazetteer.model import (POINT_RADIUS_KM, Area, Candidate, Doubt, GazPlace, PlaceKind, Precision, Resolution,
                              ResolutionStatus)
 from gazetteer.normalize import name_key, skeleton_key
 
@@ -52,6 +53,9 @@ MARGIN_BARE = 8.0           # ...and with no unit named, over a rival whose spel
 STRONG_RIVAL = 86.0         # (a namesake anywhere in Syria, spelled another way, may be meant)
 FUZZY_RESOLVE_MIN = 84.0    # a weaker spelling match may still answer (as NEAR, see POINT_MIN)...
 FUZZY_MARGIN = 16.0         # ...when nothing else comes close
+#: ...but with no unit named, only from this score: over all of Syria's ~7,600 places a loose spelling is far
+#: more often a chance likeness than inside one unit (UCDP tune strings, bare: 5 of the 7 answers at 84-85 were wrong).
+FUZZY_RESOLVE_MIN_BARE = 86.0
 POINT_MIN = 90.0            # below this match score a place is only NEAR
 NEAR_RADIUS_KM = 5.0        # radius of "the area of X" around a town
 DUPLICATE_KM = 2.0
@@ -64,10 +68,6 @@ BONUS_CONTEXT_ADMIN1 = 20.0
 BONUS_CONTEXT_ADMIN23 = 6.0
 #: A unit named only in passing (a town in the same sentence that is also a district's name) ranks, no more.
 BONUS_CONTEXT_SOFT = 10.0
-#: Inside a named unit a looser spelling (index.lookup_within) may answer, as NEAR, when it leads
-#: every other candidate inside the unit by WITHIN_MARGIN.
-WITHIN_RESOLVE_MIN = 84.0
-WITHIN_MARGIN = 8.0
 #: Namesakes: bigger places (population, GeoNames) and places imported datasets name often.
 BONUS_POPULATION_MAX = 6.0   # log10(population) - 3, capped: 10k → 1, 100k → 2 ... (x2)
 #: A place an imported dataset names (its events, learned.py) over a namesake no dataset names:
@@ -316,22 +316,14 @@ class Resolver(ContextReader):
             # A unit named in passing; the best spelling lies outside it, another candidate inside
             # (one that comes close: a fuzzy village in Hama does not unseat «مدينة إدلب» named exactly).
             return Resolution(query=query, status=ResolutionStatus.AMBIGUOUS, candidates=candidates,
-                              note="the best spelling match lies outside the area named in the context")
+                              note="the best spelling match lies outside the area named in the context",
+                              doubt=Doubt.OUTSIDE_AREA)
         if ctx and not self._within(top.place, ctx):
             # A candidate outside the named unit is never resolved.
             named = ", ".join(sorted({self._unit_name(c) for c in ctx}))
             where = top.place.admin1.name_en if top.place.admin1 else top.place.name_en
             return Resolution(query=query, status=ResolutionStatus.AMBIGUOUS, candidates=candidates,
-                              note=f"named unit says {named}; only match is in {where}")
-        if ctx and top.match < FUZZY_RESOLVE_MIN:
-            # Inside the named unit, a looser spelling answers (NEAR) when nothing else in the unit comes close.
-            rivals_in = [r for r in ranked[1:] if self._within(r.place, ctx) and self._competes(top.place, r.place)]
-            lead = top.score - rivals_in[0].score if rivals_in else math.inf
-            if top.match >= WITHIN_RESOLVE_MIN and lead >= WITHIN_MARGIN and not top.partial:
-                return Resolution(query=query, status=ResolutionStatus.RESOLVED, place=top.place,
-                                  area=self.area_for(top.place, loose=True), candidates=candidates,
-                                  note=f"approximate spelling match with '{top.matched}' (score {top.match:.0f}) "
-                                       f"inside the unit named in the context; area around it")
+                              note=f"named unit says {named}; only match is in {where}", doubt=Doubt.OUTSIDE_UNIT)
         # Outside a named unit nothing is an answer, so nothing there competes either.
         rivals = [r for r in ranked[1:] if (not ctx or self._within(r.place, ctx)) and self._competes(top.place, r.place)]
         lead = top.score - rivals[0].score if rivals else math.inf
@@ -340,16 +332,18 @@ class Resolver(ContextReader):
             lead = min(lead, (top.score - strong[0].score) - (MARGIN_BARE - MARGIN) if strong else math.inf)
         margin = MARGIN
         confident = ((top.match >= RESOLVE_MIN and lead >= margin)
-                     or (top.match >= FUZZY_RESOLVE_MIN and lead >= FUZZY_MARGIN))
+                     or (top.match >= (FUZZY_RESOLVE_MIN if ctx else FUZZY_RESOLVE_MIN_BARE) and lead >= FUZZY_MARGIN))
         if not confident and top.match >= RESOLVE_MIN and top.place.kind in SETTLEMENT_KINDS:
             close = [r for r in rivals if top.score - r.score < (
                 MARGIN_BARE if not ctx and r.match >= STRONG_RIVAL else margin)]
             if close and all(r.place.kind in SETTLEMENT_KINDS and self._km(top.place, r.place) <= CLUSTER_KM for r in close):
                 return self._cluster(query, top, close, candidates)
         if not confident:
-            why = (f"best match {top.match:.0f} is below {RESOLVE_MIN:.0f}" if top.match < RESOLVE_MIN
-                   else f"{len(rivals) + 1} places fit; context does not decide")
-            return Resolution(query=query, status=ResolutionStatus.AMBIGUOUS, candidates=candidates, note=why)
+            if top.match < RESOLVE_MIN:   # nothing came close enough (the service then tries shorter readings)
+                return Resolution(query=query, status=ResolutionStatus.AMBIGUOUS, candidates=candidates,
+                                  note=f"best match {top.match:.0f} is below {RESOLVE_MIN:.0f}", doubt=Doubt.WEAK_MATCH)
+            return Resolution(query=query, status=ResolutionStatus.AMBIGUOUS, candidates=candidates,
+                              note=f"{len(rivals) + 1} places fit; context does not decide", doubt=Doubt.NAMESAKES)
         return Resolution(query=query, status=ResolutionStatus.RESOLVED, place=top.place,
                           area=self.area_for(top.place, loose=top.partial or top.match < POINT_MIN or area_of),
                           candidates=candidates, note=self._note(top, area_of))

@@ -41,6 +41,7 @@ def resolution_to_dict(res: Resolution, gz=None, *, geometry: bool = False, max_
         "admin1": _ref(admins[0]), "admin2": _ref(admins[1]), "admin3": _ref(admins[2]),
         "anchor": res.area.anchor.pcode if res.area and res.area.anchor else None,
         "note": res.note,
+        "doubt": res.doubt.value if res.doubt else None,
         "candidates": [
             {"pcode": c.place.pcode, "name_en": c.place.name_en, "name_ar": c.place.name_ar,
              "kind": c.place.kind.value, "score": c.score, "lat": c.place.lat, "lon": c.place.lon,

@@ -23,7 +23,7 @@ from shapely.geometry.base import BaseGeometry
 from errors import ValidationError
 from gazetteer.admin import AdminBoundaries
 from gazetteer.index import NameIndex, gc_paused
-from gazetteer.model import AdminRef, GazPlace, PlaceKind, Resolution, ResolutionStatus
+from gazetteer.model import AdminRef, Doubt, GazPlace, PlaceKind, Resolution, ResolutionStatus
 from gazetteer.geometry import haversine_km
 from gazetteer.phrases import Phrase, parse_relative, split_alternatives, split_qualifiers, without_clitic
 from gazetteer.relative import is_country, region_area, try_relative
@@ -212,7 +212,7 @@ class Gazetteer:
         res = self.resolver.resolve_name(query, phrase.name, kind=kind, area_of=phrase.area_of,
                                          context=context, near=near, hits=hits, within=within)
         res = unit_of_seat(self, res, kind) or res      # «مقاطعة كوباني»: the district, not the town
-        weak = res.status is ResolutionStatus.AMBIGUOUS and res.note.startswith("best match")  # nothing came close
+        weak = res.status is ResolutionStatus.AMBIGUOUS and res.doubt is Doubt.WEAK_MATCH  # nothing came close
         if (res.status is ResolutionStatus.UNRESOLVED or weak) and depth < MAX_DEPTH:
             # Trailing description («مدينة مارع السورية», «مطار دمشق الدولي») or a list («نبل والزهراء»).
             for shorter in shorter_names(query)[:3]:
@@ -239,7 +239,7 @@ class Gazetteer:
             if far:
                 cands = tuple(c for _, r in resolved for c in r.candidates[:3])
                 return Resolution(query=query, status=ResolutionStatus.AMBIGUOUS, candidates=cands,
-                                  note=f"the spellings disagree: '{alternatives[i]}' and '{far[0]}' are "
+                                  doubt=Doubt.DISAGREE, note=f"the spellings disagree: '{alternatives[i]}' and '{far[0]}' are "
                                        f"more than {ALTERNATIVES_KM:.0f} km apart")
             return replace(best, query=query, note="; ".join(
                 n for n in (f"matched the spelling '{alternatives[i]}'", best.note) if n))

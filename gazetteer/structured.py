@@ -41,7 +41,7 @@ from dataclasses import replace
 
 from gazetteer.arabic_lexicon import CLITICS, article_letters
 from gazetteer.geometry import haversine_km
-from gazetteer.model import Resolution, ResolutionStatus
+from gazetteer.model import Doubt, Resolution, ResolutionStatus
 from gazetteer.normalize import fold_arabic_words, is_arabic
 from gazetteer.structured_ar import PlacePhrase, shorter_names, split_arabic  # noqa: F401 (shorter_names re-exported)
 
@@ -184,7 +184,8 @@ def resolve_structured(gazetteer, query: str, *, context=None, near=None, _depth
         # The name is not found, or found only elsewhere, or the container cannot tell its namesakes
         # apart: the container's area (its own, coarser precision) is what the text tells us.
         why = ("not found" if res.status is ResolutionStatus.UNRESOLVED else
-               "found only elsewhere" if res.note.startswith(("named unit says", "conflict")) else "not identified")
+               "found only elsewhere" if res.doubt is Doubt.OUTSIDE_UNIT or res.note.startswith("conflict")
+               else "not identified")
         return _container_answer(gazetteer, query, outer, f"'{parsed.name}' {why} in '{parsed.container}'; "
                                  f"area from '{parsed.container}'", candidates=res.candidates, container=container)
     if res.status is ResolutionStatus.AMBIGUOUS:
@@ -196,7 +197,7 @@ def resolve_structured(gazetteer, query: str, *, context=None, near=None, _depth
 def _in_enclave(gazetteer, outer: Resolution, res: Resolution) -> Resolution | None:
     """«مخيم اليرموك في ريف دمشق»: the match lies in a unit the named one surrounds (Damascus in Rural
     Damascus) — inside the named unit's outline with its holes filled, so the text is right about it."""
-    if res.status is not ResolutionStatus.AMBIGUOUS or not res.note.startswith("named unit says") or not res.candidates:
+    if res.status is not ResolutionStatus.AMBIGUOUS or res.doubt is not Doubt.OUTSIDE_UNIT or not res.candidates:
         return None
     if outer.status is not ResolutionStatus.RESOLVED or outer.area is None or not outer.area.geometry_wkt:
         return None
@@ -328,7 +329,7 @@ def _between(gazetteer, query: str, container: str, *, context, near) -> Resolut
     km = float(haversine_km(a.lat, a.lon, b.lat, b.lon))
     if km > BETWEEN_MAX_KM:
         return Resolution(query=query, status=ResolutionStatus.AMBIGUOUS, candidates=a.candidates[:2] + b.candidates[:2],
-                          note=f"between '{parts[0]}' and '{parts[1]}', {km:.0f} km apart: too far for one area")
+                          doubt=Doubt.DISAGREE, note=f"between '{parts[0]}' and '{parts[1]}', {km:.0f} km apart: too far for one area")
     lat, lon = (a.lat + b.lat) / 2, (a.lon + b.lon) / 2
     radius = round(km / 2 + max(a.radius_km or 0.0, b.radius_km or 0.0, 3.0), 1)
     anchor = a.place or (a.area.anchor if a.area else None)
