@@ -27,15 +27,16 @@ from rapidfuzz import fuzz, process
 
 from gazetteer.model import GazPlace
 from gazetteer.names import GENERIC_WORDS, MODIFIER_WORDS, modifiers, names_of
-from gazetteer.normalize import (arabic_as_latin, name_tokens, script_of, skeleton_key, skeleton_keys, unglue_article,
-                                 vowel_skeleton)
+from gazetteer.normalize import (arabic_as_latin, name_tokens, script_of, skeleton_classes, skeleton_key, skeleton_keys,
+                                 unglue_article, vowel_skeleton)
 
 #: Minimum rapidfuzz ratio for a fuzzy candidate at all.
 FUZZY_CUTOFF = 82.0
 #: Score of a cross-romanisation (``normalize.skeleton_key``) match: the same consonant classes,
 #: any script; scored by how close the whole spelling is (``skeleton_score``), never as exact.
 SKELETON_LOW, SKELETON_HIGH = 80.0, 92.0
-#: Skeletons shorter than this are too common to be evidence ("dn", "kfr").
+#: Skeletons shorter than this are too common to be evidence ("dn", "kfr"); country-wide, a repeated class
+#: counts once (``skeleton_classes``: البليل "bll" is two classes, as common as "bl").
 SKELETON_MIN = 3
 #: Inside a unit named by the context, a looser fuzzy cutoff on keys and skeletons (few hundred names).
 WITHIN_CUTOFF = 75.0
@@ -247,7 +248,7 @@ class NameIndex:
         query_mods = modifiers(text)
         pending: dict[int, str] = {}
         for sk in skeleton_keys(text):
-            if len(sk) >= SKELETON_MIN:
+            if skeleton_classes(sk) >= SKELETON_MIN:
                 for i, name in self._skel.get(sk, ()):
                     if i in pending or (i in best and best[i].score >= SKELETON_HIGH):
                         continue          # already scored, or already better than a skeleton hit can be

@@ -225,7 +225,26 @@ def _skeleton(text: str, *, construct: bool = True) -> str:
     else:
         folded = _folded(text)
         parts = [_skeleton_lat_word(w, i == len(folded) - 1, construct) for i, w in enumerate(folded)]
-    return _DOUBLE.sub(r"\1", "".join(parts))
+    return _join_classes(parts)
+
+
+def _join_classes(parts: list[str]) -> str:
+    """Words' class strings joined; a class that ends one word and starts the next counts once.
+
+    Inside a word nothing collapses: Arabic writes a doubled consonant once (shadda) and the Latin
+    folding has already undone doubled letters, so two equal classes left side by side were two
+    consonants with a vowel between them (بابكة / Babikah: b-b-k, not b-k).
+    Across words they merge: "Kafr Ruma" and كفرومة both read k-f-r-m.
+    """
+    out = ""
+    for part in parts:
+        out += part[1:] if out and part and out[-1] == part[0] else part
+    return out
+
+
+def skeleton_classes(key: str) -> int:
+    """How many class runs a skeleton has ("bll" → 2): its evidence when matched over the whole country."""
+    return len(_DOUBLE.sub(r"\1", key))
 
 
 @functools.lru_cache(maxsize=1 << 17)
@@ -248,7 +267,8 @@ def skeleton_key(text: str) -> str:
       -ah/-eh endings, doubled letters, q/k/g, kh/gh, sh/ch, th, dh and the
       vowel digraphs are already folded): every vowel and w/y is dropped,
       z joins d (dh/z/d), a final h is dropped (-ah/-eh/-ih).
-    * Doubled classes collapse; words are joined.
+    * Words are joined; a class that ends one word and starts the next counts once
+      (inside a word equal classes are two consonants: بابكة, Babikah → bbk).
 
     So Tall/Tal/Tell → tl, Bir/Bi'r → br, Jabal/Jebel/Jbel → jbl,
     Ain/Ayn/'Ayn/Ein → n, Kafr/Kfar/Kafar → kfr, Deir/Dayr/Der → dr,

@@ -75,6 +75,19 @@ def test_key_keeps_what_arabic_writes_apart():
     assert skeleton_key("كفر") == "kfr" and skeleton_key("أبو") == skeleton_key("ابو")   # hamza seat
 
 
+def test_equal_classes_inside_a_word_are_two_consonants():
+    # بابكة has two b's with a vowel between them; Babka and Babikah write the same two.
+    assert skeleton_key("بابكة") == skeleton_key("Babikah") == skeleton_key("Babka") == "bbk"
+    assert skeleton_key("Tall") == "tl"                        # a doubled Latin letter is one consonant
+    # Across words a class that ends one and starts the next counts once (كفرومة is written as one word).
+    assert skeleton_key("Kafr Ruma") == skeleton_key("كفرومة") == "kfrm"
+
+
+def test_a_repeated_class_is_weak_evidence_country_wide():
+    from gazetteer.normalize import skeleton_classes
+    assert skeleton_classes("bll") == 2 and skeleton_classes("bbk") == 2 and skeleton_classes("kfrm") == 4
+
+
 def test_a_romanisation_match_answers_only_with_backing(tiny):
     # "Bsheirat" and "Al Bashirat" share a key; only the named unit decides between them.
     assert tiny.resolve("Al Bashirat").place.pcode == "X2"                       # exact spelling, no context
