@@ -61,6 +61,17 @@ _LAT_QUALIFIERS = {
     "crossing": AREA, "bridge": AREA, "junction": AREA, "roundabout": AREA, "station": AREA, "plant": AREA,
     "airbase": AREA, "airport": AREA, "base": AREA, "sector": AREA, "front": AREA, "frontline": AREA,
     "outskirt": AREA, "plain": AREA, "plains": AREA, "valley": AREA,
+    "complex": AREA, "project": AREA, "zone": AREA, "compound": AREA, "barracks": AREA, "silos": AREA,
+    "school": AREA, "hospital": AREA, "prison": AREA, "factory": AREA, "reservoir": AREA, "well": AREA,
+    "wells": AREA, "quarry": AREA, "depot": AREA, "road": AREA, "highway": AREA, "ridge": AREA, "heights": AREA,
+}
+#: Words that describe a feature noun written after a name ("Menagh military airport", "Der Ballout IDP
+#: camp", "Sheikh Najjar Industrial District"): taken only once a feature or type noun has been taken from
+#: the end, they make the whole a feature named after the place, i.e. the area of that place.
+_LAT_FEATURE_WORDS = {
+    "military", "international", "civil", "civilian", "idp", "idps", "refugee", "refugees", "displaced",
+    "displacement", "industrial", "thermal", "power", "gas", "oil", "water", "pumping", "irrigation",
+    "housing", "residential", "agricultural", "grain", "border", "association", "army", "air", "national",
 }
 _LAT_FILLERS = {"of", "the", "in", "at", "to", "from"}
 _AR_FILLERS = {"في", "من", "الى", "ل", "على", "علي", "بعد", "مسافه", "نحو", "حوالي"}
@@ -176,7 +187,17 @@ def split_qualifiers(text: str) -> Phrase:
         # settlement noun may still follow it («أحياء مدينة حمص»), not a name made of one («مدينة القريتين»)
         settled = settled or (arabic and _bare(ws[0].fold, _AR_SETTLEMENT) is not None)
         ws = ws[1:]
-    while len(ws) > 1 and take(ws[-1]):
+    def take_feature(w: Word) -> bool:
+        """A word describing the noun already taken ("military" airport): the phrase names a feature."""
+        nonlocal hint, area_of
+        if arabic or w.fold not in _LAT_FEATURE_WORDS:
+            return False
+        hint, area_of = None, True     # "Industrial District" is no district: the area of the place
+        return True
+
+    took_end = False
+    while len(ws) > 1 and (take(ws[-1]) or (took_end and take_feature(ws[-1]))):
+        took_end = True
         ws = ws[:-1]
     return Phrase(name=" ".join(w.raw for w in ws), kind_hint=hint, area_of=area_of)
 

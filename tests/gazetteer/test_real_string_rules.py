@@ -154,6 +154,22 @@ def test_the_name_is_resolved_with_the_containing_area_as_context(tiny):
     assert res.status is RESOLVED and res.place.pcode == "X1"
 
 
+@pytest.mark.parametrize("phrase", ["Tell Zarqa military airport", "Tell Zarqa IDP camp", "Tell Zarqa gas field",
+                                    "Tell Zarqa Industrial District", "Tell Zarqa housing project"])
+def test_a_feature_named_after_a_place_is_the_area_of_that_place(tiny, phrase):
+    from gazetteer.phrases import split_qualifiers
+    parts = split_qualifiers(phrase)
+    assert (parts.name, parts.area_of, parts.kind_hint) == ("Tell Zarqa", True, None)
+    res = tiny.resolve(phrase, context="Idlib governorate")
+    assert res.status is RESOLVED and res.place.pcode == "X3" and res.precision is Precision.NEAR
+
+
+def test_a_feature_word_is_taken_only_after_a_feature_noun():
+    from gazetteer.phrases import split_qualifiers
+    assert split_qualifiers("Oil village").name == "Oil"            # no feature noun after it: part of the name
+    assert split_qualifiers("Tell Zarqa Military").name == "Tell Zarqa Military"
+
+
 def test_the_area_answers_only_when_the_name_is_not_found(tiny):
     res = tiny.resolve("قرية كزبرة بريف حلب")
     assert res.status is RESOLVED and res.precision is not Precision.POINT
