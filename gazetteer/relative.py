@@ -35,7 +35,8 @@ from gazetteer.geometry import (angle_diff, bearing_deg, covering_radius_km, dis
 from gazetteer.model import Area, Doubt, PlaceKind, Precision, Resolution, ResolutionStatus
 from gazetteer.normalize import fold_arabic_words, is_arabic
 from gazetteer.phrases import Phrase, is_type_noun, parse_relative, split_nested, split_qualifiers
-from gazetteer.resolve import ADMIN_KINDS, NEAR_RADIUS_KM, Resolver, with_note
+from gazetteer.place_areas import ADMIN_KINDS, NEAR_RADIUS_KM
+from gazetteer.resolve import Resolver, with_note
 
 COUNTRYSIDE_KM = (5.0, 40.0)
 DIRECTION_KM = (2.0, 30.0)

@@ -29,7 +29,6 @@ hamlet) resolve to one NEAR area covering them all.
 """
 from __future__ import annotations
 
-import functools
 import math
 import threading
 from dataclasses import replace
@@ -39,10 +38,10 @@ from shapely.geometry.base import BaseGeometry
 
 from gazetteer.admin import AdminBoundaries
 from gazetteer.context import ContextReader
-from gazetteer.geometry import covering_radius_km, disc, haversine_km, representative
+from gazetteer.geometry import haversine_km
 from gazetteer.index import VOWEL_SCORE, Hit, NameIndex
-from gazetteer.model import (POINT_RADIUS_KM, Area, Candidate, Doubt, GazPlace, PlaceKind, Precision, Resolution,
-                             ResolutionStatus)
+from gazetteer.place_areas import ADMIN_KINDS, cluster_area, place_area
+from gazetteer.model import Area, Candidate, Doubt, GazPlace, PlaceKind, Resolution, ResolutionStatus
 from gazetteer.normalize import name_key, skeleton_key
 
 RESOLVE_MIN = 88.0          # minimum match score for a confident answer
@@ -57,7 +56,6 @@ FUZZY_MARGIN = 16.0         # ...when nothing else comes close
 #: more often a chance likeness than inside one unit (UCDP tune strings, bare: 5 of the 7 answers at 84-85 were wrong).
 FUZZY_RESOLVE_MIN_BARE = 86.0
 POINT_MIN = 90.0            # below this match score a place is only NEAR
-NEAR_RADIUS_KM = 5.0        # radius of "the area of X" around a town
 DUPLICATE_KM = 2.0
 MAX_CANDIDATES = 15         # candidates an answer lists (the JSON shows 10; ingestion notes name 3)
 CLUSTER_KM = 8.0            # same-named villages this close answer as one NEAR area
@@ -84,7 +82,6 @@ BONUS_SEAT = {"district": 8.0, "sub-district": 3.0}  # district: MARGIN_BARE, en
 BONUS_NAMED_REGION = 8.0    # a curated region («القلمون») over a village of the same name
 PENALTY_ADMIN_BARE = 2.0    # a bare name prefers the town over the admin unit named after it
 
-ADMIN_KINDS = (PlaceKind.GOVERNORATE, PlaceKind.DISTRICT, PlaceKind.SUBDISTRICT)
 #: Namesakes among settlements are what dataset mentions separate (a named feature has its own name).
 MENTIONED_KINDS = (PlaceKind.CITY, PlaceKind.COMMUNITY, PlaceKind.LOCALITY)
 SETTLEMENT_KINDS = (PlaceKind.CITY, PlaceKind.COMMUNITY)
@@ -363,12 +360,7 @@ class Resolver(ContextReader):
     def _cluster(self, query: str, top: Ranked, close: list[Ranked], candidates) -> Resolution:
         """Several same-named villages a few km apart: answer the area that holds them all (NEAR)."""
         members = [top.place] + [r.place for r in close]
-        lat = sum(p.lat for p in members) / len(members)
-        lon = sum(p.lon for p in members) / len(members)
-        radius = max(float(haversine_km(lat, lon, p.lat, p.lon)) for p in members) + NEAR_RADIUS_KM
-        area = Area(lat=lat, lon=lon, radius_km=round(radius, 1), precision=Precision.NEAR,
-                    geometry_wkt=_disc_wkt(lat, lon, radius), label_en=f"area of {top.place.name_en}",
-                    label_ar=f"منطقة {top.place.name_ar}", anchor=top.place)
+        area, radius = cluster_area(members)
         codes = ", ".join(p.pcode for p in members)
         return Resolution(query=query, status=ResolutionStatus.RESOLVED, place=top.place, area=area,
                           candidates=candidates,
@@ -387,34 +379,12 @@ class Resolver(ContextReader):
 
     def area_for(self, place: GazPlace, *, loose: bool) -> Area | None:
         """Admin units → their polygon; loose town matches → a NEAR disc; exact towns → None (a point)."""
-        if place.kind in ADMIN_KINDS or place.pcode in self.shapes:
-            geom = self.shapes.get(place.pcode) or self.admin.geometry(place.pcode)
-            lat, lon = representative(geom, prefer=(place.lat, place.lon))
-            precision = place.precision
-            if place.kind is PlaceKind.REGION and place.admin1 is not None:
-                precision = Precision.DISTRICT  # a named region inside one governorate: a few sub-districts
-            return Area(lat=lat, lon=lon, radius_km=round(covering_radius_km(geom, lat, lon), 1),
-                        precision=precision, geometry_wkt=geom.wkt,
-                        label_en=place.name_en, label_ar=place.name_ar, anchor=place)
-        if not loose and place.radius_km <= POINT_RADIUS_KM:
-            return None
-        # A named feature or learned place has its own honest extent (an oil field: 5 km; model.radius_km).
-        radius = max(place.radius_km, NEAR_RADIUS_KM + min(5.0, place.size_hint / 4.0) if loose else 0.0)
-        return Area(lat=place.lat, lon=place.lon, radius_km=radius, precision=Precision.NEAR,
-                    geometry_wkt=_disc_wkt(place.lat, place.lon, radius),
-                    label_en=f"area of {place.name_en}", label_ar=f"منطقة {place.name_ar}", anchor=place)
-
-
-@functools.lru_cache(maxsize=4096)
-def _disc_wkt(lat: float, lon: float, radius_km: float) -> str:
-    """The WKT of a NEAR disc (memoised: one village answers many spellings, and a polygon's WKT is not cheap)."""
-    return disc(lat, lon, radius_km).wkt
+        return place_area(place, loose=loose, admin=self.admin, shapes=self.shapes)
 
 
 def _own_codes(place: GazPlace) -> frozenset[str]:
     """The place's own code and the codes of the admin units it lies in."""
     return frozenset({place.pcode, *(r.pcode for r in (place.admin1, place.admin2, place.admin3) if r)})
-
 
 
 def with_note(res: Resolution, note: str) -> Resolution:

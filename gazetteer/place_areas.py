@@ -1,0 +1,57 @@
+"""The area an answer stands for: an admin unit's polygon, a NEAR disc around a town, or a cluster's disc.
+
+Why apart from ranking (resolve.py): what a place's honest extent is depends only on the place
+(its kind, its own radius, the boundary files), not on how it was chosen; the structured-phrase
+and relative readers ask for the same areas.
+"""
+from __future__ import annotations
+
+import functools
+
+from shapely.geometry.base import BaseGeometry
+
+from gazetteer.admin import AdminBoundaries
+from gazetteer.geometry import covering_radius_km, disc, haversine_km, representative
+from gazetteer.model import POINT_RADIUS_KM, Area, GazPlace, PlaceKind, Precision
+
+NEAR_RADIUS_KM = 5.0        # radius of "the area of X" around a town
+ADMIN_KINDS = (PlaceKind.GOVERNORATE, PlaceKind.DISTRICT, PlaceKind.SUBDISTRICT)
+
+
+def place_area(place: GazPlace, *, loose: bool, admin: AdminBoundaries,
+               shapes: dict[str, BaseGeometry]) -> Area | None:
+    """Admin units and named regions → their polygon; loose town matches → a NEAR disc; exact towns → None."""
+    if place.kind in ADMIN_KINDS or place.pcode in shapes:
+        geom = shapes.get(place.pcode) or admin.geometry(place.pcode)
+        lat, lon = representative(geom, prefer=(place.lat, place.lon))
+        precision = place.precision
+        if place.kind is PlaceKind.REGION and place.admin1 is not None:
+            precision = Precision.DISTRICT  # a named region inside one governorate: a few sub-districts
+        return Area(lat=lat, lon=lon, radius_km=round(covering_radius_km(geom, lat, lon), 1),
+                    precision=precision, geometry_wkt=geom.wkt,
+                    label_en=place.name_en, label_ar=place.name_ar, anchor=place)
+    if not loose and place.radius_km <= POINT_RADIUS_KM:
+        return None
+    # A named feature or learned place has its own honest extent (an oil field: 5 km; model.radius_km).
+    radius = max(place.radius_km, NEAR_RADIUS_KM + min(5.0, place.size_hint / 4.0) if loose else 0.0)
+    return Area(lat=place.lat, lon=place.lon, radius_km=radius, precision=Precision.NEAR,
+                geometry_wkt=_disc_wkt(place.lat, place.lon, radius),
+                label_en=f"area of {place.name_en}", label_ar=f"منطقة {place.name_ar}", anchor=place)
+
+
+def cluster_area(members: list[GazPlace]) -> tuple[Area, float]:
+    """One NEAR disc over same-named villages a few km apart, anchored on the first (the best ranked),
+    and its radius unrounded (the area keeps it to 0.1 km)."""
+    lat = sum(p.lat for p in members) / len(members)
+    lon = sum(p.lon for p in members) / len(members)
+    radius = max(float(haversine_km(lat, lon, p.lat, p.lon)) for p in members) + NEAR_RADIUS_KM
+    top = members[0]
+    return Area(lat=lat, lon=lon, radius_km=round(radius, 1), precision=Precision.NEAR,
+                geometry_wkt=_disc_wkt(lat, lon, radius), label_en=f"area of {top.name_en}",
+                label_ar=f"منطقة {top.name_ar}", anchor=top), radius
+
+
+@functools.lru_cache(maxsize=4096)
+def _disc_wkt(lat: float, lon: float, radius_km: float) -> str:
+    """The WKT of a NEAR disc (memoised: one village answers many spellings, and a polygon's WKT is not cheap)."""
+    return disc(lat, lon, radius_km).wkt
