@@ -73,6 +73,13 @@ _LAT_FEATURE_WORDS = {
     "displacement", "industrial", "thermal", "power", "gas", "oil", "water", "pumping", "irrigation",
     "housing", "residential", "agricultural", "grain", "border", "association", "army", "air", "national",
 }
+#: The same in Arabic, as adjectives after the name of a feature noun already taken («مطار كويرس العسكري»,
+#: «محطة زيزون الحرارية», «مطار دمشق الدولي»); folded (al- stripped, ة → ه).
+_AR_FEATURE_WORDS = {
+    "عسكري", "عسكريه", "دولي", "دوليه", "مدني", "مدنيه", "حراري", "حراريه", "حربي", "جوي", "جويه",
+    "زراعي", "زراعيه", "نفطي", "نفطيه", "غازي", "غازيه", "كهربائي", "كهربائيه", "صناعي", "صناعيه",
+    "حدودي", "حدوديه", "رئيسي", "رئيسيه",
+}
 _LAT_FILLERS = {"of", "the", "in", "at", "to", "from"}
 _AR_FILLERS = {"في", "من", "الى", "ل", "على", "علي", "بعد", "مسافه", "نحو", "حوالي"}
 #: Words that make "X" mean "the area around X" (NEAR, never POINT).
@@ -188,14 +195,17 @@ def split_qualifiers(text: str) -> Phrase:
         settled = settled or (arabic and _bare(ws[0].fold, _AR_SETTLEMENT) is not None)
         ws = ws[1:]
     def take_feature(w: Word) -> bool:
-        """A word describing the noun already taken ("military" airport): the phrase names a feature."""
+        """A word describing the noun already taken ("military" airport, «مطار X العسكري»): a feature."""
         nonlocal hint, area_of
-        if arabic or w.fold not in _LAT_FEATURE_WORDS:
+        if arabic:
+            if not (area_of and w.raw.startswith("ال") and w.fold in _AR_FEATURE_WORDS):
+                return False
+        elif w.fold not in _LAT_FEATURE_WORDS:
             return False
         hint, area_of = None, True     # "Industrial District" is no district: the area of the place
         return True
 
-    took_end = False
+    took_end = arabic and area_of     # Arabic writes the feature noun first: «مطار كويرس العسكري»
     while len(ws) > 1 and (take(ws[-1]) or (took_end and take_feature(ws[-1]))):
         took_end = True
         ws = ws[:-1]

@@ -10,7 +10,7 @@ import pytest
 from gazetteer.admin import AdminBoundaries
 from gazetteer.model import AdminRef, GazPlace, PlaceKind, Precision, ResolutionStatus
 from gazetteer.normalize import skeleton_key, skeleton_keys
-from gazetteer.phrases import split_alternatives
+from gazetteer.phrases import split_alternatives, split_qualifiers
 from gazetteer.service import DATA_DIR, Gazetteer
 from gazetteer.structured import shorter_names, split_place_phrase
 
@@ -157,15 +157,21 @@ def test_the_name_is_resolved_with_the_containing_area_as_context(tiny):
 @pytest.mark.parametrize("phrase", ["Tell Zarqa military airport", "Tell Zarqa IDP camp", "Tell Zarqa gas field",
                                     "Tell Zarqa Industrial District", "Tell Zarqa housing project"])
 def test_a_feature_named_after_a_place_is_the_area_of_that_place(tiny, phrase):
-    from gazetteer.phrases import split_qualifiers
     parts = split_qualifiers(phrase)
     assert (parts.name, parts.area_of, parts.kind_hint) == ("Tell Zarqa", True, None)
     res = tiny.resolve(phrase, context="Idlib governorate")
     assert res.status is RESOLVED and res.place.pcode == "X3" and res.precision is Precision.NEAR
 
 
+@pytest.mark.parametrize("phrase", ["مطار تل الزرقا العسكري", "محطة تل الزرقا الحرارية", "مطار تل الزرقا الدولي"])
+def test_an_arabic_feature_adjective_goes_with_its_noun(phrase):
+    parts = split_qualifiers(phrase)
+    assert (parts.name, parts.area_of) == ("تل الزرقا", True)
+
+
 def test_a_feature_word_is_taken_only_after_a_feature_noun():
-    from gazetteer.phrases import split_qualifiers
+    assert split_qualifiers("حي العسكري").name == "العسكري"          # a neighbourhood called al-Askari
+    assert split_qualifiers("قرية الزرقا الدولي").name == "الزرقا الدولي"
     assert split_qualifiers("Oil village").name == "Oil"            # no feature noun after it: part of the name
     assert split_qualifiers("Tell Zarqa Military").name == "Tell Zarqa Military"
 
