@@ -93,6 +93,8 @@ _AR_DIRS = (("شمال", 0.0), ("جنوب", 180.0), ("شرق", 90.0), ("غرب",
 _LAT_DIRS = (("north", 0.0), ("south", 180.0), ("east", 90.0), ("west", 270.0))
 _AR_COUNTRYSIDE = {"ريف", "ارياف", "ريفي", "باديه", "ريفها", "ريفه", "اريافها"}  # + the dual («بريفي حلب»), the steppe
 # («بادية حماة») and "its countryside" («دير الزور وريفها»)
+#: ...of these the ones written before the place whose countryside they are («ريف حلب», not «حلب وريفها»)
+_AR_COUNTRYSIDE_OF = {"ريف", "ارياف", "ريفي", "باديه"}
 _AR_OUTSKIRTS = {"اطراف", "محيط", "ضواحي"}
 _LAT_COUNTRYSIDE = {"countryside", "rural", "countrysides", "hinterland"}
 _LAT_OUTSKIRTS = {"outskirts", "environs", "vicinity", "suburbs"}
@@ -289,6 +291,7 @@ def parse_relative(text: str) -> Phrase | None:
     country = centre = False
     rest: list[int] = []
     widened = False
+    ahead_of: int | None = None   # where «ريف Y» starts: «ريف» names what follows it
     for i, w in enumerate(ws):
         d = _direction_of(w.fold, arabic)
         if d is None and arabic and w.fold.startswith("وال") and _direction_of(w.fold[3:], arabic) is not None:
@@ -305,6 +308,8 @@ def parse_relative(text: str) -> Phrase | None:
         elif (_bare(w.fold, countryside_words[0]) if arabic else w.fold in countryside_words[0]) or (
                 arabic and i == 0 and plural_around(text) is not None):
             countryside = "countryside"
+            if arabic and ahead_of is None and _bare(w.fold, _AR_COUNTRYSIDE_OF) is not None:
+                ahead_of = i
         elif (_bare(w.fold, countryside_words[1]) if arabic else w.fold in countryside_words[1]):
             countryside = "outskirts"
         elif w.fold in country_words or (arabic and w.fold in {"سوري", "بلد"}):
@@ -315,6 +320,8 @@ def parse_relative(text: str) -> Phrase | None:
             rest.append(i)
     if widened and countryside is not None:
         bearing, dir_span = None, []
+    if ahead_of is not None and any(i < ahead_of for i in rest):
+        return None   # «جبل التركمان بريف اللاذقية»: a place in Y's countryside (structured.py), not "X Y"'s
     if bearing is None and countryside is None and not (centre and country):
         return None
     if country:

@@ -70,6 +70,14 @@ def test_countryside_words():
     assert parse_relative("ريف حماة الشمالي").bearing == 0.0
 
 
+def test_a_name_before_the_countryside_word_is_a_place_in_it_not_part_of_its_anchor():
+    # «X بريف Y» is X in Y's countryside (structured.py), never the countryside of a place called "X Y"
+    assert parse_relative("جبل التركمان بريف اللاذقية") is None
+    assert parse_relative("مدينة منبج بريف حلب الشرقي") is None
+    assert parse_relative("دير الزور وريفها").name == "دير الزور"    # «ريفها»: its own countryside, after it
+    assert parse_relative("شمال ريف حلب").name == "حلب"              # a direction is no name
+
+
 def test_a_settlement_noun_ends_the_type_words():
     assert split_qualifiers("مدينة جسر الشغور").name == "جسر الشغور"   # not "the bridge of al-Shughur"
     assert split_qualifiers("جبهة مدينة سراقب").name == "سراقب"
