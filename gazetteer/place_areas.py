@@ -18,15 +18,24 @@ NEAR_RADIUS_KM = 5.0        # radius of "the area of X" around a town
 ADMIN_KINDS = (PlaceKind.GOVERNORATE, PlaceKind.DISTRICT, PlaceKind.SUBDISTRICT)
 
 
+def unit_shape(place: GazPlace, *, admin: AdminBoundaries,
+               shapes: dict[str, BaseGeometry]) -> tuple[BaseGeometry, Precision] | None:
+    """The polygon and precision of an admin unit or a named region, None for any other place."""
+    if place.kind not in ADMIN_KINDS and place.pcode not in shapes:
+        return None
+    precision = place.precision
+    if place.kind is PlaceKind.REGION and place.admin1 is not None:
+        precision = Precision.DISTRICT  # a named region inside one governorate: a few sub-districts
+    return shapes.get(place.pcode) or admin.geometry(place.pcode), precision
+
+
 def place_area(place: GazPlace, *, loose: bool, admin: AdminBoundaries,
                shapes: dict[str, BaseGeometry]) -> Area | None:
     """Admin units and named regions → their polygon; loose town matches → a NEAR disc; exact towns → None."""
-    if place.kind in ADMIN_KINDS or place.pcode in shapes:
-        geom = shapes.get(place.pcode) or admin.geometry(place.pcode)
+    shape = unit_shape(place, admin=admin, shapes=shapes)
+    if shape is not None:
+        geom, precision = shape
         lat, lon = representative(geom, prefer=(place.lat, place.lon))
-        precision = place.precision
-        if place.kind is PlaceKind.REGION and place.admin1 is not None:
-            precision = Precision.DISTRICT  # a named region inside one governorate: a few sub-districts
         return Area(lat=lat, lon=lon, radius_km=round(covering_radius_km(geom, lat, lon), 1),
                     precision=precision, geometry_wkt=geom.wkt,
                     label_en=place.name_en, label_ar=place.name_ar, anchor=place)

@@ -35,7 +35,7 @@ from gazetteer.geometry import (angle_diff, bearing_deg, covering_radius_km, dis
 from gazetteer.model import Area, Doubt, PlaceKind, Precision, Resolution, ResolutionStatus
 from gazetteer.normalize import fold_arabic_words, is_arabic
 from gazetteer.phrases import Phrase, is_type_noun, parse_relative, split_nested, split_qualifiers
-from gazetteer.place_areas import ADMIN_KINDS, NEAR_RADIUS_KM
+from gazetteer.place_areas import ADMIN_KINDS, NEAR_RADIUS_KM, unit_shape
 from gazetteer.resolve import Resolver, with_note
 
 COUNTRYSIDE_KM = (5.0, 40.0)
@@ -142,8 +142,9 @@ def around_anchor(resolver: Resolver, query: str, phrase: Phrase, *, context=Non
         place, refused = _part_anchor(query, phrase, anchor_res)
         if refused is not None:
             return refused
-    if place.kind in ADMIN_KINDS:
-        unit = resolver.admin.geometry(place.pcode)
+    shape = unit_shape(place, admin=resolver.admin, shapes=resolver.shapes)
+    if shape is not None:   # an admin unit or a named region («قرى جبل الزاوية»): its own outline, or part of it
+        unit, precision = shape
         geom = unit
         if phrase.bearing is not None:
             c = unit.centroid
@@ -151,9 +152,10 @@ def around_anchor(resolver: Resolver, query: str, phrase: Phrase, *, context=Non
             geom = part if not part.is_empty else unit
         label_en = f"{label}ern {place.name_en}" if label else place.name_en
         label_ar = f"{direction_name_ar(phrase.bearing)} {place.name_ar}" if label else place.name_ar
-        area = _area(geom, place.precision, label_en=label_en, label_ar=label_ar, anchor=place)
+        area = _area(geom, precision, label_en=label_en, label_ar=label_ar, anchor=place)
         return Resolution(query=query, status=ResolutionStatus.RESOLVED, area=area, candidates=anchor_res.candidates,
-                          note=f"{label_en}: the part of {place.name_en} ({place.pcode}) in that direction")
+                          note=f"{label_en}: the part of {place.name_en} ({place.pcode}) in that direction" if label
+                          else f"{label_en}: all of {place.name_en} ({place.pcode})")
     if phrase.distance_km is not None and phrase.bearing is not None:
         return _at_distance(query, place, phrase.bearing, phrase.distance_km, anchor_res)
     if phrase.part_of:  # a city's own eastern/western... part

@@ -173,6 +173,15 @@ def test_curated_region_outranks_a_village_of_the_same_name(gz):
     assert res.place.pcode == "RG-QALAMOUN" and any(c.place.pcode == "C3841" for c in res.candidates)
 
 
+@pytest.mark.parametrize("phrase", ["جبل الزاوية", "Jabal az Zawiyah", "قرى جبل الزاوية", "جبل الزاوية بريف إدلب"])
+def test_a_region_and_the_villages_of_a_region_are_its_outline(gz, phrase):
+    res = gz.resolve(phrase)
+    assert res.status is RESOLVED and res.area.anchor.pcode == "RG-JABAL-ZAWIYA"
+    assert res.precision is Precision.DISTRICT                 # the union of its sub-districts, not a 40 km disc
+    assert _shape(res).contains(Point(36.5603, 35.6147))        # Kafr Nabl
+    assert not _shape(res).contains(Point(36.6336, 35.9306))    # not Idlib city
+
+
 @pytest.mark.parametrize("phrase, gov", [("southern Idlib", "SY07"), ("eastern Deir ez-Zor", "SY09"),
                                          ("northern Hama", "SY05")])
 def test_english_direction_adjective_on_a_governorate_name_is_that_part_of_the_governorate(gz, phrase, gov):
