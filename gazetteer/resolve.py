@@ -255,16 +255,12 @@ class Resolver(ContextReader):
                 return level
         return None
 
-    @staticmethod
-    def _competes(top: GazPlace, other: GazPlace) -> bool:
+    def _competes(self, top: GazPlace, other: GazPlace) -> bool:
         """False when ``other`` is nested in/around ``top`` or a near-duplicate of it."""
-        if other.pcode in {r.pcode for r in (top.admin1, top.admin2, top.admin3) if r}:
-            return False
-        if top.pcode in {r.pcode for r in (other.admin1, other.admin2, other.admin3) if r}:
-            return False
+        if other.pcode != top.pcode and (other.pcode in self._own_of(top) or top.pcode in self._own_of(other)):
+            return False      # one is an admin unit the other lies in (its own codes, memoised)
         same_kind = (top.kind in SETTLEMENT_KINDS) == (other.kind in SETTLEMENT_KINDS)
-        close = float(haversine_km(top.lat, top.lon, other.lat, other.lon)) < DUPLICATE_KM
-        return not (same_kind and close)
+        return not (same_kind and self._km(top, other) < DUPLICATE_KM)
 
     # -- answer -----------------------------------------------------------
     def lookup(self, name: str, context: str | None = None) -> list[Hit]:
