@@ -77,6 +77,28 @@ def _clip(geom: BaseGeometry, outline: BaseGeometry) -> BaseGeometry:
     return clipped if not clipped.is_empty and clipped.area > 0.05 * geom.area else geom
 
 
+def band(bounds: tuple[float, float, float, float], bearing: float):
+    """The part of a bounding box in a direction (``REGION_CUTS``; a diagonal: two halves at 50%).
+
+    Why a band of the box and not a sector from the centre: a governorate's centroid can lie far
+    from where its people live (Homs: in the desert), and "northern Homs" is its northern band,
+    Rastan and Talbiseh included, wherever its centroid falls.
+    """
+    minx, miny, maxx, maxy = bounds
+    cut = box(minx, miny, maxx, maxy)
+    halves = _DIAGONALS.get(bearing, (bearing,))
+    for b in halves:
+        axis, frac, upper = REGION_CUTS[b]
+        frac = 0.5 if len(halves) == 2 else frac
+        if axis == "lat":
+            y = miny + frac * (maxy - miny)
+            cut = cut.intersection(box(minx, y, maxx, maxy) if upper else box(minx, miny, maxx, y))
+        else:
+            x = minx + frac * (maxx - minx)
+            cut = cut.intersection(box(x, miny, maxx, maxy) if upper else box(minx, miny, x, maxy))
+    return cut
+
+
 def region_area(resolver: Resolver, bearing: float | None, *, centre: bool = False) -> Area:
     """"north of the country", "east of Syria", "central Syria", or the whole country."""
     outline = resolver.admin.outline()
@@ -88,16 +110,7 @@ def region_area(resolver: Resolver, bearing: float | None, *, centre: bool = Fal
         cut = box(minx + 0.3 * (maxx - minx), miny + 0.3 * (maxy - miny),
                   minx + 0.7 * (maxx - minx), miny + 0.7 * (maxy - miny))
     if bearing is not None:
-        halves = _DIAGONALS.get(bearing, (bearing,))
-        for b in halves:
-            axis, frac, upper = REGION_CUTS[b]
-            frac = 0.5 if len(halves) == 2 else frac
-            if axis == "lat":
-                y = miny + frac * (maxy - miny)
-                cut = cut.intersection(box(minx, y, maxx, maxy) if upper else box(minx, miny, maxx, y))
-            else:
-                x = minx + frac * (maxx - minx)
-                cut = cut.intersection(box(x, miny, maxx, maxy) if upper else box(minx, miny, x, maxy))
+        cut = cut.intersection(band(outline.bounds, bearing))
     geom = outline.intersection(cut)
     ar = ("وسط " if centre else "") + (direction_name_ar(bearing) if bearing is not None else "")
     if bearing is None:
@@ -146,9 +159,8 @@ def around_anchor(resolver: Resolver, query: str, phrase: Phrase, *, context=Non
     if shape is not None:   # an admin unit or a named region («قرى جبل الزاوية»): its own outline, or part of it
         unit, precision = shape
         geom = unit
-        if phrase.bearing is not None:
-            c = unit.centroid
-            part = unit.intersection(sector(c.y, c.x, phrase.bearing, inner_km=0, outer_km=600, half_width_deg=67.5))
+        if phrase.bearing in REGION_CUTS or phrase.bearing in _DIAGONALS:   # the eight compass bearings
+            part = unit.intersection(band(unit.bounds, phrase.bearing))
             geom = part if not part.is_empty else unit
         label_en = f"{label}ern {place.name_en}" if label else place.name_en
         label_ar = f"{direction_name_ar(phrase.bearing)} {place.name_ar}" if label else place.name_ar

@@ -182,6 +182,14 @@ def test_a_region_and_the_villages_of_a_region_are_its_outline(gz, phrase):
     assert not _shape(res).contains(Point(36.6336, 35.9306))    # not Idlib city
 
 
+def test_the_northern_part_of_a_governorate_is_its_northern_band_not_a_sector_from_its_centroid(gz):
+    # Homs governorate's centroid lies in the desert; its northern part still holds ar-Rastan and Talbiseh.
+    res = gz.resolve("Northern Homs Governorate")
+    assert res.status is RESOLVED and res.precision is Precision.GOVERNORATE and res.area.anchor.pcode == "SY04"
+    assert _shape(res).contains(Point(36.733, 34.924)) and _shape(res).contains(Point(36.729, 34.840))
+    assert not _shape(res).contains(Point(38.268, 34.556))      # not Palmyra, in the south-east
+
+
 @pytest.mark.parametrize("phrase, gov", [("southern Idlib", "SY07"), ("eastern Deir ez-Zor", "SY09"),
                                          ("northern Hama", "SY05")])
 def test_english_direction_adjective_on_a_governorate_name_is_that_part_of_the_governorate(gz, phrase, gov):
