@@ -33,7 +33,8 @@ DATA = Path(__file__).resolve().parent / "data" / "foreign_places.csv"
 _QUALIFIERS = {name_tokens(w)[0] for w in (
     "محافظة", "مدينة", "بلدة", "قضاء", "ولاية", "منطقة", "مخيم", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي",
     "غربي", "وسط", "في", "قاعدة", "مطار", "معبر", "ولاية", "city", "base", "airport", "crossing", "province", "governorate", "town", "camp", "region", "northern", "southern", "eastern",
-    "western", "north", "south", "east", "west", "of", "in", "the", "near", "capital", "العاصمة")}
+    "western", "north", "south", "east", "west", "of", "in", "the", "near", "capital", "العاصمة",
+    "قرب", "بالقرب", "محيط", "حول", "ريف", "اطراف", "around", "outskirts", "countryside")}
 
 #: How reporting names a country (noun and adjectives), folded: the context a strict name needs.
 _COUNTRY_WORDS = {

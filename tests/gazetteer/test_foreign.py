@@ -22,3 +22,11 @@ def test_a_strict_name_needs_its_country_named():
     assert foreign_place("سنجار") is None
     assert foreign_place("سنجار", context="شمال غرب العراق").country == "Iraq"
     assert foreign_place("Hit") is None
+
+
+def test_near_and_countryside_words_before_a_foreign_name():
+    assert foreign_place("قرب الحديثة", context="غارات قرب الحديثة وكركوك في العراق").country == "Iraq"
+    assert foreign_place("قرب الحديثة", context="قصف قرب الحديثة في ريف حمص") is None   # the Syrian namesake
+    assert foreign_place("ريف الموصل").country == "Iraq"
+    assert foreign_place("near Zakho").country == "Iraq"
+    assert foreign_place("قرب حلب") is None
