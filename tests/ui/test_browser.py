@@ -109,8 +109,15 @@ def _wait_map(pg, *, until=lambda s: s["inWindow"] > 0, timeout: float = 40) -> 
     return wait_map(pg, until=until, timeout=timeout)
 
 
-def _span_text(pg) -> str:
-    return pg.locator(".evm-span-words").inner_text(timeout=20_000)
+def _span_text(pg, expected: str = "") -> str:
+    """The window caption; with ``expected``, once it says so (the caption follows the page's rerun,
+    which can land after the map has redrawn in the browser)."""
+    caption = pg.locator(".evm-span-words")
+    if expected:
+        deadline = time.monotonic() + 20
+        while expected not in caption.inner_text(timeout=20_000) and time.monotonic() < deadline:
+            pg.wait_for_timeout(100)
+    return caption.inner_text(timeout=20_000)
 
 
 def _shot(pg, name: str) -> Path:
@@ -132,7 +139,7 @@ def test_map_drawn_and_slider_redraws_markers(page):
     end_thumb.press("Home")                               # end → first day: only May events remain
     counts = _wait_map(page, until=lambda c: c["inWindow"] < 7)
     assert counts["inWindow"] == 1 and counts["points"] == 1
-    assert "1 May 2017, 1 event" in _span_text(page)
+    assert "1 May 2017, 1 event" in _span_text(page, "1 May 2017, 1 event")
     # the map iframe was kept (no reload): the data and basemap are still there
     assert map_frame(page).evaluate("() => window.evm.boundaries") > 50
     _shot(page, "dashboard_en_slider.png")
