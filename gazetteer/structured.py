@@ -53,11 +53,21 @@ _LAT_MARKERS = re.compile(
     r"in\s+the\s+(?:\w+\s+)?countryside\s+of)\b)", re.I)
 _LAT_POSSESSIVE = re.compile(r"^(?P<city>[\w' -]+?)['’]s\s+(?P<name>.+?)(?:\s+(?:neighbou?rhood|district|quarter))?$",
                              re.I)
+#: "(the road) between X and Y", "X–Y road": somewhere between two places (``_between``).
+_LAT_BETWEEN = re.compile(r"^(?:the\s+)?(?:(?:road|highway|route|area|frontline)\s+)?between\s+(?P<a>.+?)\s+and\s+(?P<b>.+)$",
+                          re.I)
+_LAT_ROAD = re.compile(r"^(?P<a>[^–—-]+?)\s*[–—-]\s*(?P<b>[^–—-]+?)\s+(?:road|highway)$", re.I)
 MIN_NAME_WORDS = 1
 
 
 def split_english(text: str) -> PlacePhrase | None:
     """"Arshaf village in the countryside of Aleppo", "the town of X, Y governorate", "Aleppo's Y"."""
+    between = _LAT_BETWEEN.match(text) or _LAT_ROAD.match(text)
+    if between:
+        # "Road between A and B in Homs Governorate": the trailing area holds both (PlacePhrase.within)
+        b, *within = _LAT_MARKERS.split(between.group("b").strip(), maxsplit=1)
+        within = re.sub(r"^(?:in|inside|within)\s+(?:the\s+)?", "", within[0].strip(), flags=re.I) if within else ""
+        return PlacePhrase("", f"{between.group('a').strip()} and {b.strip()}", "between", within=within)
     m = _LAT_POSSESSIVE.match(text)
     if m and len(m.group("city").split()) <= 3:
         return PlacePhrase(m.group("name").strip(), m.group("city").strip(), "'s")
@@ -113,7 +123,8 @@ def resolve_structured(gazetteer, query: str, *, context=None, near=None, _depth
     if parsed is None:
         return None
     if parsed.marker == "between":
-        return _between(gazetteer, query, parsed.container, context=context, near=near)
+        where = " ".join(t for t in (parsed.within, context or "") if t) or None
+        return _between(gazetteer, query, parsed.container, context=where, near=near)
     container = capital(parsed.container)
     from gazetteer.foreign import foreign_place
     elsewhere = foreign_place(container, context=context)
@@ -312,6 +323,7 @@ def _governorate_countryside(gazetteer, container: str, outer: Resolution) -> Re
 
 
 BETWEEN_MAX_KM = 60.0
+BETWEEN_NEAR_KM = 15.0   # a "between" area up to this radius is NEAR, a wider one DISTRICT-sized
 
 
 def _between(gazetteer, query: str, container: str, *, context, near) -> Resolution | None:
@@ -333,7 +345,9 @@ def _between(gazetteer, query: str, container: str, *, context, near) -> Resolut
     lat, lon = (a.lat + b.lat) / 2, (a.lon + b.lon) / 2
     radius = round(km / 2 + max(a.radius_km or 0.0, b.radius_km or 0.0, 3.0), 1)
     anchor = a.place or (a.area.anchor if a.area else None)
-    area = Area(lat=round(lat, 6), lon=round(lon, 6), radius_km=radius, precision=Precision.NEAR,
+    # Two towns a few km apart: the area of a town; farther apart, a district-sized stretch.
+    precision = Precision.NEAR if radius <= BETWEEN_NEAR_KM else Precision.DISTRICT
+    area = Area(lat=round(lat, 6), lon=round(lon, 6), radius_km=radius, precision=precision,
                 geometry_wkt=disc(lat, lon, radius).wkt, label_en=f"between {parts[0]} and {parts[1]}",
                 label_ar=query, anchor=anchor)
     return Resolution(query=query, status=ResolutionStatus.RESOLVED, area=area, candidates=a.candidates,

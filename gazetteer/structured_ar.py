@@ -55,6 +55,7 @@ class PlacePhrase:
     container: str = ""
     marker: str = ""
     head: str = ""        # the type noun(s) of a phrase with no name («حي», «قريتين»)
+    within: str = ""      # "between A and B in Y": the area said to hold both
 
 
 
@@ -141,7 +142,11 @@ def nisba_stem(word: str) -> str:
 
 
 def between_parts(container: str) -> tuple[str, str] | None:
-    """«بلدتي تادف والباب» → («بلدتي تادف», «الباب»): the two places of «بين X و Y» (None if no «و»)."""
+    """«بلدتي تادف والباب» → («بلدتي تادف», «الباب»): the two places of «بين X و Y» (None if no «و»);
+    "Ariha and Jisr ash Shughur" → ("Ariha", "Jisr ash Shughur") in English."""
+    if not is_arabic(container):
+        a, _, b = container.partition(" and ")
+        return (a.strip(), b.strip()) if a.strip() and b.strip() else None
     words = container.split()
     for i in range(1, len(words)):
         if words[i].startswith("و") and len(words[i]) > 2:

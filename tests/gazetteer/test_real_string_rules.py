@@ -176,6 +176,23 @@ def test_a_feature_word_is_taken_only_after_a_feature_noun():
     assert split_qualifiers("Tell Zarqa Military").name == "Tell Zarqa Military"
 
 
+@pytest.mark.parametrize("phrase", ["Road between Tell Zarqa and Kherbet Eljawz", "between Tell Zarqa and Kherbet Eljawz",
+                                    "Tell Zarqa-Kherbet Eljawz road", "Tell Zarqa – Kherbet Eljawz road",
+                                    "Road between Tell Zarqa and Kherbet Eljawz in Idlib governorate"])
+def test_between_two_places_in_english_is_an_area_over_both(tiny, phrase):
+    p = split_place_phrase(phrase)
+    assert p.marker == "between" and p.container == "Tell Zarqa and Kherbet Eljawz"
+    res = tiny.resolve(phrase)
+    assert res.status is RESOLVED and res.area.label_en == "between Tell Zarqa and Kherbet Eljawz"
+    assert 35.95 < res.lat < 36.10 and 36.40 < res.lon < 36.70          # between X3 and X4 (about 30 km apart)
+    assert res.precision is Precision.DISTRICT                          # a 20 km stretch is no town's area
+
+
+def test_a_trailing_area_of_a_between_phrase_is_not_part_of_its_second_place():
+    p = split_place_phrase("Road between Tell Zarqa and Halab in Aleppo governorate")
+    assert (p.container, p.within) == ("Tell Zarqa and Halab", "Aleppo governorate")
+
+
 def test_the_area_answers_only_when_the_name_is_not_found(tiny):
     res = tiny.resolve("قرية كزبرة بريف حلب")
     assert res.status is RESOLVED and res.precision is not Precision.POINT
