@@ -72,6 +72,7 @@ _LAT_FEATURE_WORDS = {
     "military", "international", "civil", "civilian", "idp", "idps", "refugee", "refugees", "displaced",
     "displacement", "industrial", "thermal", "power", "gas", "oil", "water", "pumping", "irrigation",
     "housing", "residential", "agricultural", "grain", "border", "association", "army", "air", "national",
+    "central", "main",
 }
 #: The same in Arabic, as adjectives after the name of a feature noun already taken («مطار كويرس العسكري»,
 #: «محطة زيزون الحرارية», «مطار دمشق الدولي»); folded (al- stripped, ة → ه).

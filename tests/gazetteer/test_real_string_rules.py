@@ -155,7 +155,8 @@ def test_the_name_is_resolved_with_the_containing_area_as_context(tiny):
 
 
 @pytest.mark.parametrize("phrase", ["Tell Zarqa military airport", "Tell Zarqa IDP camp", "Tell Zarqa gas field",
-                                    "Tell Zarqa Industrial District", "Tell Zarqa housing project"])
+                                    "Tell Zarqa Industrial District", "Tell Zarqa housing project",
+                                    "Tell Zarqa Central Prison"])
 def test_a_feature_named_after_a_place_is_the_area_of_that_place(tiny, phrase):
     parts = split_qualifiers(phrase)
     assert (parts.name, parts.area_of, parts.kind_hint) == ("Tell Zarqa", True, None)
