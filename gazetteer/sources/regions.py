@@ -75,8 +75,11 @@ def region_places(regions: list[NamedRegion], admin: AdminBoundaries
         lat, lon = representative(shape)
         governorates = {p[:4] for p in region.pcodes}
         admin1 = admin.ref(governorates.pop()) if len(governorates) == 1 else None
+        # Inside one district too (the Ghab: four sub-districts of as-Suqaylabiyah): its district is known.
+        districts = {p[:6] for p in region.pcodes}
+        admin2 = admin.ref(districts.pop()) if len(districts) == 1 and all(len(p) >= 6 for p in region.pcodes) else None
         places.append(GazPlace(pcode=region.code, name_en=region.name_en, name_ar=region.name_ar,
-                               kind=PlaceKind.REGION, lat=lat, lon=lon, admin1=admin1, names=region.names,
+                               kind=PlaceKind.REGION, lat=lat, lon=lon, admin1=admin1, admin2=admin2, names=region.names,
                                sources=("regions",)))
         shapes[region.code] = shape
     return places, shapes

@@ -214,3 +214,9 @@ def test_direction_adjective_on_a_mere_village_is_not_guessed(gz):
 def test_a_town_in_southern_idlib_is_checked_against_the_governorate_part(gz):
     res = gz.resolve("the village of Kansafra in southern Idlib")
     assert res.place.pcode == "C4309" and res.precision is Precision.POINT and "consistent" in res.note
+
+
+def test_a_region_inside_one_district_knows_its_district(gz):
+    ghab = gz.place("RG-GHAB")
+    assert ghab.admin1.pcode == "SY05" and ghab.admin2.pcode == "SY0502"     # as-Suqaylabiyah
+    assert gz.place("RG-QALAMOUN").admin2 is None                            # three districts
