@@ -220,3 +220,9 @@ def test_a_region_inside_one_district_knows_its_district(gz):
     ghab = gz.place("RG-GHAB")
     assert ghab.admin1.pcode == "SY05" and ghab.admin2.pcode == "SY0502"     # as-Suqaylabiyah
     assert gz.place("RG-QALAMOUN").admin2 is None                            # three districts
+
+
+def test_a_region_named_in_the_sentence_decides_between_namesakes(gz):
+    assert gz.resolve("زيزون").status is not RESOLVED                       # Hama's and Daraa's
+    assert gz.resolve("زيزون", context="قصف على زيزون في سهل الغاب").place.pcode == "C3161"   # in the Ghab
+    assert gz.resolve("زيزون", context="قصف على زيزون في ريف درعا").place.admin1.pcode == "SY12"
