@@ -10,8 +10,18 @@ also holds the queried name); ranking and answering (``resolve.py``) only use th
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from shapely.prepared import prep
+
 from gazetteer.arabic_lexicon import bare
+from gazetteer.model import PlaceKind
 from gazetteer.normalize import fold_arabic_words, fold_latin_words, is_arabic, name_key, skeleton_key
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
+    from gazetteer.admin import AdminBoundaries
 
 
 class ContextReader:
@@ -138,3 +148,19 @@ _FILLERS = frozenset(fold_latin_words("of the in") + ["في", "من"])
 def _unit_word(word: str) -> bool:
     """A folded word that names a kind of admin unit (or a filler beside one): محافظة, بريف, governorate."""
     return bare(word, _UNIT_WORDS) is not None
+
+
+def region_context_names(places, shapes: dict[str, BaseGeometry],
+                         admin: AdminBoundaries) -> list[tuple[str, tuple[str, ...]]]:
+    """(sub-district code, a region's names) for every sub-district of every named region: a region named in
+    the context («سهل الغاب») is context for the places inside it, as a governorate named there is."""
+    regions = [p for p in places if p.kind is PlaceKind.REGION and p.pcode in shapes]
+    if not regions:
+        return []
+    points = [(u.ref.pcode, admin.geometry(u.ref.pcode).representative_point()) for u in admin.units(3)]
+    out = []
+    for place in regions:
+        inside = prep(shapes[place.pcode])
+        names = (place.name_ar, place.name_en, *place.names)
+        out += [(code, names) for code, point in points if inside.contains(point)]
+    return out

@@ -37,7 +37,7 @@ from typing import NamedTuple
 from shapely.geometry.base import BaseGeometry
 
 from gazetteer.admin import AdminBoundaries
-from gazetteer.context import ContextReader
+from gazetteer.context import ContextReader, region_context_names
 from gazetteer.geometry import haversine_km
 from gazetteer.index import VOWEL_SCORE, Hit, NameIndex
 from gazetteer.place_areas import ADMIN_KINDS, cluster_area, place_area
@@ -122,7 +122,7 @@ class Resolver(ContextReader):
             self._unit_members: dict[str, list[int]] = {}
             self._own: dict[str, frozenset[str]] = {}
             named = [(u.ref.pcode, (u.ref.name_ar, u.ref.name_en)) for level in (1, 2, 3) for u in admin.units(level)]
-            named += _region_names(places, self.shapes, admin)
+            named += region_context_names(places, self.shapes, admin)
             changed = list(range(len(places)))
         else:
             self._seats = dict(base._seats)
@@ -377,22 +377,6 @@ class Resolver(ContextReader):
     def area_for(self, place: GazPlace, *, loose: bool) -> Area | None:
         """Admin units → their polygon; loose town matches → a NEAR disc; exact towns → None (a point)."""
         return place_area(place, loose=loose, admin=self.admin, shapes=self.shapes)
-
-
-def _region_names(places, shapes: dict[str, BaseGeometry], admin: AdminBoundaries) -> list[tuple[str, tuple[str, ...]]]:
-    """(sub-district code, a region's names) for every sub-district of every named region: a region named in
-    the context («سهل الغاب») is context for the places inside it, as a governorate named there is."""
-    from shapely.prepared import prep
-    regions = [p for p in places if p.kind is PlaceKind.REGION and p.pcode in shapes]
-    if not regions:
-        return []
-    points = [(u.ref.pcode, admin.geometry(u.ref.pcode).representative_point()) for u in admin.units(3)]
-    out = []
-    for place in regions:
-        inside = prep(shapes[place.pcode])
-        names = (place.name_ar, place.name_en, *place.names)
-        out += [(code, names) for code, point in points if inside.contains(point)]
-    return out
 
 
 def _own_codes(place: GazPlace) -> frozenset[str]:
