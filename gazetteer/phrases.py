@@ -269,6 +269,13 @@ def _direction_of(fold: str, arabic: bool) -> float | None:
     return None
 
 
+def names_only_a_direction(text: str) -> bool:
+    """«الشمالي الشرقي», "north-west of": direction words (and fillers) with no place to be relative to."""
+    arabic = is_arabic(text)
+    ws = [w for w in words(text) if w.fold not in (_AR_FILLERS if arabic else _LAT_FILLERS)]
+    return bool(ws) and all(_direction_of(w.fold, arabic) is not None for w in ws)
+
+
 def _combine(ns: float, ew: float) -> float:
     return {(0.0, 90.0): 45.0, (0.0, 270.0): 315.0, (180.0, 90.0): 135.0, (180.0, 270.0): 225.0}[(ns, ew)]
 

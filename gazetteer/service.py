@@ -25,7 +25,8 @@ from gazetteer.admin import AdminBoundaries
 from gazetteer.index import NameIndex, gc_paused
 from gazetteer.model import AdminRef, Doubt, GazPlace, PlaceKind, Resolution, ResolutionStatus
 from gazetteer.geometry import haversine_km
-from gazetteer.phrases import Phrase, parse_relative, split_alternatives, split_qualifiers, without_clitic
+from gazetteer.phrases import (Phrase, names_only_a_direction, parse_relative, split_alternatives, split_qualifiers,
+                               without_clitic)
 from gazetteer.relative import is_country, region_area, try_relative
 from gazetteer.resolve import RESOLVE_MIN, Resolver
 from gazetteer.cooccur import near_hint
@@ -162,6 +163,8 @@ class Gazetteer:
         if is_country(query):
             area = region_area(self.resolver, None)
             return Resolution(query=query, status=ResolutionStatus.RESOLVED, area=area, note="the whole country")
+        if names_only_a_direction(query):   # «الشمالي الشرقي» left over from a longer phrase: no village «الشمالية»
+            return Resolution(query=query, status=ResolutionStatus.UNRESOLVED, note="a direction alone names no place")
         if "عاصم" in query or "capital" in query.lower():
             query = capital(query)   # «العاصمة» / "the capital" = Damascus, as Syrian reports use it
         inner = re.fullmatch(r"(.+?)\s*\(([^()]+)\)\s*", query)

@@ -8,7 +8,7 @@ from shapely.geometry import Point
 from gazetteer.geometry import bearing_deg, haversine_km
 from gazetteer.model import Precision, ResolutionStatus
 
-RESOLVED = ResolutionStatus.RESOLVED
+RESOLVED, UNRESOLVED = ResolutionStatus.RESOLVED, ResolutionStatus.UNRESOLVED
 DEIR = (35.331909, 40.146118)
 
 
@@ -226,3 +226,9 @@ def test_a_region_named_in_the_sentence_decides_between_namesakes(gz):
     assert gz.resolve("زيزون").status is not RESOLVED                       # Hama's and Daraa's
     assert gz.resolve("زيزون", context="قصف على زيزون في سهل الغاب").place.pcode == "C3161"   # in the Ghab
     assert gz.resolve("زيزون", context="قصف على زيزون في ريف درعا").place.admin1.pcode == "SY12"
+
+
+@pytest.mark.parametrize("phrase", ["الشمالي الشرقي", "الشرقي", "north-west", "في الشمال الغربي"])
+def test_a_direction_alone_names_no_place(gz, phrase):
+    res = gz.resolve(phrase)
+    assert res.status is UNRESOLVED and "direction alone" in res.note
