@@ -38,6 +38,15 @@ def test_phrases_with_roles_stop_at_dates_and_prepositions():
     assert p.text == text[3:]
 
 
+def test_a_second_direction_of_the_same_countryside_is_no_place_of_its_own():
+    text = "قصف على مناطق في بلدة الطريف وقرية الكسرة بريفي دير الزور الشرقي والشمالي الشرقي"
+    texts = [p.text for p in find_place_phrases(text)]
+    assert not any(t.startswith("الشمالي") for t in texts), texts
+    assert any("الكسرة" in t for t in texts) and any("الطريف" in t for t in texts)
+    # a coordinated place is still one: «… وقرية الكسرة»
+    assert [p.text for p in find_place_phrases("قصف على بلدة الطريف وقرية الكسرة")] == ["بلدة الطريف", "قرية الكسرة"]
+
+
 def test_english_phrases():
     text = "Clashes erupted near the town of Manbij in Aleppo province on Tuesday, and fighters fled to Jarablus."
     phrases = find_place_phrases(text, arabic=False)
