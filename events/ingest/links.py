@@ -117,6 +117,13 @@ def _bombardment_retold(kept: Candidate, c: Candidate) -> bool:
             and _overlaps(c, kept) and _near(c, kept))
 
 
+def _dates_agree(kept: Candidate, c: Candidate) -> bool:
+    """A later telling may be the same event when it states no date, the same date, or a date inside the
+    publication default of an earlier telling that stated none (the lead's undated «سقطت مقاتلة على أريحا» and
+    a later «أمس» at the same town: the default span only said "about now")."""
+    return not c.date_stated or c.date == kept.date or (kept.date_source == "default" and _within(c, kept))
+
+
 def _numbered(c: Candidate) -> bool:
     return any(n.min is not None for n in c.counts)
 
@@ -138,7 +145,7 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
             if kept.event_type is not c.event_type or (kept.status is not c.status and not told):
                 continue
             if kept.status is not c.status:  # reported by the outlet, then told by activists: the same strike?
-                if _overlaps(c, kept) and _near(c, kept) and (not c.date_stated or c.date == kept.date):
+                if _overlaps(c, kept) and _near(c, kept) and _dates_agree(kept, c):
                     target = kept
                     break
                 continue
@@ -150,14 +157,17 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
             elif (c.status is not ClaimStatus.DENIED and not _numbered(kept) and _numbered(c) and _within(kept, c)
                   and _same_area(kept, c) and not _elsewhere(c, kept)):
                 target = kept
-            elif c.status is not ClaimStatus.DENIED and _overlaps(c, kept) and _near(c, kept) and (
-                    not c.date_stated or c.date == kept.date):
+            elif c.status is not ClaimStatus.DENIED and _overlaps(c, kept) and _near(c, kept) and _dates_agree(kept, c):
                 target = kept  # the same strike told again ("وشنت الطائرات أربع غارات على البلدة")
             if target is not None:
                 break
         if target is None:
             out.append(c)
             continue
+        if target.date_source == "default" and c.date_stated and _within(c, target):
+            # the first telling stays the event (it is where a reader meets it); the retelling only dates it
+            target.date, target.date_stated, target.date_source = c.date, True, "stated"
+            target.warnings.append(f"date from a later telling of the same event: «{c.sentence.text[:80]}…»")
         richer, poorer = (c, target) if _richness(c) > _richness(target) else (target, c)
         richer.denies.extend(d for d in poorer.denies if d not in richer.denies)
         richer.counts = richer.counts or poorer.counts
