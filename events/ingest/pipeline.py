@@ -37,6 +37,7 @@ from events.ingest.normalize import fold, fold_pattern, is_arabic
 from events.ingest.places import Gazetteer, find_place_phrases
 from events.ingest.relative import descriptive_relatives
 from events.ingest.segment import DAY_AFTER, Clause, body_clauses, inside, motive_span, segments, split_article
+from events.ingest.speech import generic_in_quote
 from events.ingest.sources import Chain, SourceTracker, agency_in, canonical_outlet, outlet_from_article, published_from_signoff
 from events.ingest.stance import attribution_span, denial_span, points_back, stance
 from events.model import ClaimStatus, DatePrecision, EventDate, EventType
@@ -208,6 +209,9 @@ class ArticleReader:
         if cand.kind == INCIDENT and not cand.date_stated and _OPINION.match(fold(text).text):
             # «ورأى X أن … مع اقتراب المواجهات من دمشق»: every event of an opinion is the speaker's view
             cand.kind, cand.reason = "analysis", "an opinion: what the speaker thinks, not an event"
+        if cand.kind == INCIDENT and not cand.date_stated and not cand.counts and generic_in_quote(text, trigger[1]):
+            # «وأضاف البيان: «لم يكن أمامنا إلا الانسحاب»»: the speaker's concept, not an incident told
+            cand.kind, cand.reason = "analysis", "a speaker's words about the war in general, not an event told"
         if (cand.kind == INCIDENT and cand.anaphoric and not cand.date_stated and not cand.counts and main is None
                 and _DEFINITE.match(fold(text[trigger[1][0]:trigger[1][1]]).text)):
             cand.kind, cand.reason = "not_incident", "names an event told before («الهجوم» on «المدينة»): a restatement"

@@ -29,3 +29,30 @@ def test_a_dated_strike_elsewhere_is_not_merged(gazetteer):
     text = ("قتل عشرة مدنيين في غارة جوية على سوق في مدينة أريحا.\n"
             "وشن الطيران الحربي أمس غارة على مدينة الرقة.")
     assert len(_run(text, gazetteer).drafts) == 2
+
+
+# -- a speaker's words about the war in general -------------------------------------------------------
+def test_quoted_spans_pair_the_press_quotation_marks():
+    from events.ingest.speech import quoted_spans
+    text = "قال القائد: «لا خيار إلا الانسحاب» ثم غادر"
+    (a, b), = quoted_spans(text)
+    assert text[a:b] == "لا خيار إلا الانسحاب"
+    assert quoted_spans("استهدفت الغارات مواقع ” التنظيم ” في الرقة") == [(23, 32)]
+    assert quoted_spans("الجيش محصور بالقصف» كما قال") == [(0, 18)]  # cut inside a quote
+
+
+def test_a_bare_definite_verbal_noun_in_a_quote_is_analysis(gazetteer):
+    got = _run("وأضاف البيان: «لم يبق أمامنا إلا الانسحاب من مواقعنا في ريف حلب الشمالي».", gazetteer)
+    assert not got.drafts
+    assert [n.kind for n in got.notes] == ["analysis"]
+    got = _run("وقال القيادي إن دور الجيش في مدينة الزبداني «يقتصر على القصف الجوي».", gazetteer)
+    assert not got.drafts
+
+
+def test_an_incident_told_in_a_quote_stays_an_incident(gazetteer):
+    # bound to who did it, dated, or counted: news, not a concept
+    assert len(_run("وأفاد المرصد عن «سيطرة مقاتلي الفصائل على مدينة الزبداني».", gazetteer).drafts) == 1
+    assert len(_run("وقال ناشطون: «القصف استهدف أمس مدينة الزبداني».", gazetteer).drafts) == 1
+    assert len(_run("وقال ناشطون: «قتل خمسة مدنيين في القصف على مدينة الزبداني».", gazetteer).drafts) == 1
+    # the same definite noun outside a quote is the outlet's own report
+    assert len(_run("وتواصل القصف الجوي على مدينة الزبداني.", gazetteer).drafts) == 1
