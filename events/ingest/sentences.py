@@ -54,6 +54,7 @@ class Layout:
     sentences: tuple[Sentence, ...]
     signoff: tuple[str, ...]
     dateline: str = ""
+    subtitle: str = ""
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -122,6 +123,16 @@ def _is_signoff_line(line: str) -> bool:
     return 0 < len(words) <= 4 and not re.search(r"[.،,؟?!:]$", stripped) and not re.search(r"\d{3,}", stripped)
 
 
+def _is_subtitle(line: str) -> bool:
+    """A line under the title that reads like a headline too («الاشتباكات بين القوات والتنظيم في مطار X»):
+    a few words, no sentence punctuation at all, no dateline. Papers print such a kicker above the lead;
+    it names the story's events, which the paragraphs below tell with their dates and sources."""
+    stripped = line.strip()
+    words = stripped.split()
+    return (5 <= len(words) <= 14 and len(stripped) <= 120 and not re.search(r"[.؟?!:،,؛]", stripped)
+            and not DATELINE.match(stripped))
+
+
 def split_article(text: str) -> Layout:
     """Title (first line, if it reads like a headline), body sentences with spans, and sign-off lines."""
     lines = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group(0).strip()]
@@ -132,6 +143,10 @@ def split_article(text: str) -> Layout:
         if len(first) <= 200 and not re.search(r"[.؟?!]\s*[\"'”»]?$", first):
             title, title_span = first, (a, b)
             lines = lines[1:]
+    subtitle = ""
+    if title and len(lines) > 1 and _is_subtitle(text[lines[0][0]:lines[0][1]]):
+        subtitle = text[lines[0][0]:lines[0][1]].strip()  # a second headline: the body below tells its events
+        lines = lines[1:]
     signoff: list[str] = []
     while len(lines) > 1 and _is_signoff_line(text[lines[-1][0]:lines[-1][1]]):
         a, b = lines.pop()
@@ -152,7 +167,7 @@ def split_article(text: str) -> Layout:
             sentences.append(Sentence(body, (s, e), len(sentences), repeated=key in seen,
                                       paragraph=bisect.bisect_left(newlines, s)))
             seen.add(key)
-    return Layout(title, title_span, tuple(sentences), tuple(signoff), dateline)
+    return Layout(title, title_span, tuple(sentences), tuple(signoff), dateline, subtitle)
 
 
 def split_clauses(sentence: Sentence) -> list[Clause]:

@@ -56,3 +56,21 @@ def test_an_incident_told_in_a_quote_stays_an_incident(gazetteer):
     assert len(_run("وقال ناشطون: «قتل خمسة مدنيين في القصف على مدينة الزبداني».", gazetteer).drafts) == 1
     # the same definite noun outside a quote is the outlet's own report
     assert len(_run("وتواصل القصف الجوي على مدينة الزبداني.", gazetteer).drafts) == 1
+
+
+# -- a second headline under the title -----------------------------------------------------------------
+def test_a_kicker_line_under_the_title_is_no_event(gazetteer):
+    text = ("معارك عنيفة في ريف حلب\n"
+            "الاشتباكات بين القوات والتنظيم في محيط مدينة الباب\n"
+            "قال المرصد إن اشتباكات عنيفة اندلعت أمس في محيط مدينة الباب.")
+    got = _run(text, gazetteer)
+    assert len(got.drafts) == 1 and got.drafts[0].span[0] > text.rindex("\n")
+    from events.ingest.sentences import split_article
+    assert split_article(text).subtitle.startswith("الاشتباكات")
+
+
+def test_a_short_lead_sentence_is_not_a_kicker():
+    from events.ingest.sentences import split_article
+    # punctuation says it is a sentence; a dateline is not a headline
+    assert split_article("عنوان الخبر\nقصفت الطائرات مدينة الباب أمس.\nوقال المرصد إن …").subtitle == ""
+    assert split_article("عنوان الخبر\nبيروت - الشرق الأوسط\nقصفت الطائرات مدينة الباب أمس.").subtitle == ""
