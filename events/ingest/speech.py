@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from events.ingest.normalize import fold
+from events.ingest.normalize import fold, fold_pattern
 
 #: Opening → closing quotation marks as the press uses them. Curly double quotes are often typed the same at
 #: both ends (” داعش ”), so either one closes either; straight quotes pair with themselves.
@@ -42,8 +42,24 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: «وقال المسلط: …», «وأضاف المصدر لـ«عكاظ»: …»: a speech verb, its speaker, a colon — the words after it are
+#: the speaker's, quoted without marks.
+_SAYS_COLON = re.compile(fold_pattern(r"(?<![\w])[وف]?(?:قال|قالت|اضاف|اضافت|تابع|تابعت|اوضح|اوضحت|اكد|اكدت|"
+                                      r"اعلن|اعلنت|قائلا|قائلة|مضيفا|مضيفة)(?![\w])[^:.؟!\n]{0,60}:"))
+
+
+def speech_spans(text: str) -> list[tuple[int, int]]:
+    """Quotations, and what follows «قال X:» to the end of the text (a clause or sentence)."""
+    spans = quoted_spans(text)
+    folded = fold(text)
+    m = _SAYS_COLON.search(folded.text)
+    if m:
+        spans.append((folded.span(m.start(), m.end())[1], len(text)))
+    return spans
+
+
 def in_quote(text: str, span: tuple[int, int]) -> bool:
-    return any(a <= span[0] and span[1] <= b for a, b in quoted_spans(text))
+    return any(a <= span[0] and span[1] <= b for a, b in speech_spans(text))
 
 
 def generic_in_quote(text: str, trigger: tuple[int, int]) -> bool:

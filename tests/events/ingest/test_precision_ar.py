@@ -74,3 +74,14 @@ def test_a_short_lead_sentence_is_not_a_kicker():
     # punctuation says it is a sentence; a dateline is not a headline
     assert split_article("عنوان الخبر\nقصفت الطائرات مدينة الباب أمس.\nوقال المرصد إن …").subtitle == ""
     assert split_article("عنوان الخبر\nبيروت - الشرق الأوسط\nقصفت الطائرات مدينة الباب أمس.").subtitle == ""
+
+
+def test_words_after_a_speech_colon_are_quoted_speech(gazetteer):
+    from events.ingest.speech import speech_spans
+    text = "وقال القائد: لا يملك النظام وسيلة سوى القصف"
+    (a, b), = speech_spans(text)
+    assert text[a:b].strip().startswith("لا يملك")
+    got = _run("وقال القائد الميداني: لا يملك النظام وسيلة سوى القصف الهمجي على مدينة الزبداني.", gazetteer)
+    assert not got.drafts and [n.kind for n in got.notes] == ["analysis"]
+    # a dated report after the colon is still news
+    assert len(_run("وقال المرصد: قصفت الطائرات أمس مدينة الزبداني.", gazetteer).drafts) == 1
