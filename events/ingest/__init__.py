@@ -19,6 +19,7 @@ from datetime import date
 
 from events.ingest.candidate import Draft, Note
 from events.ingest.links import link, merge, to_drafts
+from events.ingest.summaries import summaries
 from events.ingest.pipeline import read_article
 from events.ingest.places import Gazetteer
 
@@ -49,6 +50,9 @@ def ingest(text: str, *, published: date, outlet: str | None = None, gazetteer: 
             notes[i] = replace(notes[i], draft=replace(made[0], kind=notes[i].kind, article_id=article_id,
                                                        event=replace(made[0].event, id=made[0].event.id + "-note")))
     candidates = merge(candidates)
+    for summary in summaries(candidates):  # «قصف على محافظة حلب» told town by town below: context
+        candidates.remove(summary)
+        notes.append(_summary_note(summary, facts, published, article_id))
     for denial in link(candidates):  # it denies no event of this article (type, and place or actor): context
         candidates.remove(denial)
         notes.append(_denial_note(denial, facts, published, article_id))
@@ -57,6 +61,16 @@ def ingest(text: str, *, published: date, outlet: str | None = None, gazetteer: 
     if article_id:
         drafts = [replace(d, article_id=article_id) for d in drafts]
     return Ingested(tuple(drafts), notes, facts)
+
+
+def _summary_note(summary, facts: dict, published: date, article_id: str) -> Note:
+    place = summary.place or summary.origin
+    made = to_drafts([summary], facts, published=published)
+    draft = replace(made[0], kind="not_incident", article_id=article_id,
+                    event=replace(made[0].event, id=made[0].event.id + "-note")) if made else None
+    return Note("not_incident", "sums up, for a whole governorate, events the article tells town by town",
+                summary.sentence.text, summary.sentence.span, summary.clause.text, summary.event_type.value,
+                place.as_written if place is not None else "", draft=draft)
 
 
 def _denial_note(denial, facts: dict, published: date, article_id: str) -> Note:

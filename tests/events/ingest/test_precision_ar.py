@@ -85,3 +85,21 @@ def test_words_after_a_speech_colon_are_quoted_speech(gazetteer):
     assert not got.drafts and [n.kind for n in got.notes] == ["analysis"]
     # a dated report after the colon is still news
     assert len(_run("وقال المرصد: قصفت الطائرات أمس مدينة الزبداني.", gazetteer).drafts) == 1
+
+
+# -- a governorate-wide summary of town-by-town events -------------------------------------------------
+def test_a_governorate_wide_strike_told_town_by_town_is_a_summary(gazetteer):
+    text = ("قتل عشرون مدنيا أمس في غارات جوية على محافظة حلب.\n"
+            "وقتل 12 مدنيا في غارات شنتها الطائرات الحربية أمس على مدينة منبج.\n"
+            "كما قتل 8 مدنيين في غارات الطائرات أمس على مدينة الباب.")
+    got = _run(text, gazetteer)
+    assert sorted(d.event.place.pcode for d in got.drafts) == sorted(["C1767", "C1202"])  # Manbij, al-Bab
+    assert any(n.kind == "not_incident" and n.draft is not None and "governorate" in n.reason for n in got.notes)
+
+
+def test_a_governorate_wide_event_of_another_type_or_elsewhere_stays(gazetteer):
+    text = ("اندلعت أمس اشتباكات عنيفة في محافظة حلب.\n"
+            "وشنت الطائرات الحربية أمس غارات على مدينة منبج.\n"
+            "وشنت الطائرات أمس غارات على محافظة إدلب.")
+    got = _run(text, gazetteer)
+    assert len(got.drafts) == 3
