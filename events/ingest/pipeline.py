@@ -36,7 +36,8 @@ from events.ingest.locate import StoryPlaces, set_places
 from events.ingest.normalize import fold, fold_pattern, is_arabic
 from events.ingest.places import Gazetteer, find_place_phrases
 from events.ingest.relative import descriptive_relatives
-from events.ingest.segment import DAY_AFTER, Clause, body_clauses, inside, motive_span, segments, split_article
+from events.ingest.segment import (DAY_AFTER, Clause, body_clauses, inside, motive_span, purpose_span, segments,
+                                   split_article)
 from events.ingest.speech import generic_in_quote
 from events.ingest.sources import Chain, SourceTracker, agency_in, canonical_outlet, outlet_from_article, published_from_signoff
 from events.ingest.stance import attribution_span, denial_span, points_back, stance
@@ -126,6 +127,10 @@ class ArticleReader:
         motive = motive_span(text)
         if motive is not None:  # «… ردا على تعرض الزبداني لهجوم»: the attack is the motive, not an event told here
             triggers = [t for t in triggers if not inside(t[1], motive)]
+        aim = purpose_span(text)
+        if aim is not None and any(t[1][1] <= aim[0] for t in triggers):
+            # «كثف الجيش غاراته لوقف تقدم المعارضة»: the advance is what the strikes aim to stop, no event told
+            triggers = [t for t in triggers if not inside(t[1], aim)]
         if not triggers:
             return []
         if status is ClaimStatus.REPORTED and previous is not None and previous.status is ClaimStatus.CLAIMED:

@@ -19,7 +19,7 @@ from events.ingest.normalize import fold, fold_pattern
 from events.ingest.sentences import Clause, Layout, Sentence, split_article, split_clauses
 
 __all__ = ["Clause", "Layout", "Sentence", "split_article", "split_clauses", "segments", "inside", "body_clauses",
-           "DAY_AFTER", "motive_span"]
+           "DAY_AFTER", "motive_span", "purpose_span"]
 
 #: Where one event's words end and the next event's begin inside a clause.
 _BOUNDARY = re.compile(fold_pattern(
@@ -36,6 +36,20 @@ DAY_AFTER = re.compile(fold_pattern(r"a\s+day\s+after|بعد\s+يوم\s+من"))
 _MOTIVE = re.compile(fold_pattern(r"(?<![\w])(?:ردا|رداً|انتقاما|نصرة|تضامنا)(?:\s*[،,\-]\s*[^،,\-\n]{0,40}[،,\-])?"
                                   r"\s*(?:على\s|ل(?=\w)|مع\s)"
                                   r"|\bin\s+(?:response|retaliation|revenge)\s+(?:to|for)\s"), re.I)
+
+
+#: «… لوقف تقدم المعارضة», «في محاولة جديدة لانتزاع السيطرة», «بهدف اقتحام», "in a bid to": the aim of the event
+#: told before it, not a second event. Runs to the end of the clause.
+_PURPOSE = re.compile(fold_pattern(r"(?<![\w])(?:لوقف|لمنع|لصد|بهدف|بغية|سعيا\s+(?:الى|ل)|من\s+اجل|"
+                                   r"في\s+محاولة(?:\s+\w+)?\s+(?:ل|الى)(?=\w|\s))"
+                                   r"|\bin\s+(?:a|an)\s+(?:bid|attempt|effort)\s+to\b|\bso\s+as\s+to\b"), re.I)
+
+
+def purpose_span(text: str) -> tuple[int, int] | None:
+    """The span of a purpose phrase («لوقف …», «في محاولة لـ …») to the end of the clause, in the clause's offsets."""
+    folded = fold(text)
+    m = _PURPOSE.search(folded.text)
+    return (folded.span(m.start(), m.end())[0], len(text)) if m else None
 
 
 def motive_span(text: str) -> tuple[int, int] | None:

@@ -103,3 +103,21 @@ def test_a_governorate_wide_event_of_another_type_or_elsewhere_stays(gazetteer):
             "وشنت الطائرات أمس غارات على محافظة إدلب.")
     got = _run(text, gazetteer)
     assert len(got.drafts) == 3
+
+
+# -- the aim of an event is no event ----------------------------------------------------------------------
+def test_a_purpose_phrase_runs_to_the_end_of_the_clause():
+    from events.ingest.segment import purpose_span
+    text = "كثف الطيران غاراته لوقف تقدم الفصائل نحو القرية"
+    start, end = purpose_span(text)
+    assert text[start:end].startswith("لوقف") and end == len(text)
+    assert purpose_span("قصفت القوات المدينة في محاولة جديدة لاقتحامها")[0] > 0
+    assert purpose_span("قصفت القوات المدينة أمس") is None
+
+
+def test_what_an_event_aims_at_is_not_a_second_event(gazetteer):
+    got = _run("قصفت قوات النظام أمس مدينة الزبداني في محاولة جديدة لاقتحام مدينة مضايا.", gazetteer)
+    assert [(d.event.event_type, d.event.place.pcode) for d in got.drafts] == [(EventType.SHELLING, "C2429")]
+    # alone, the trigger after the purpose word is still read (nothing told before it)
+    got = _run("بهدف السيطرة على مدينة الزبداني، تقدمت قوات النظام أمس نحو مدينة الزبداني.", gazetteer)
+    assert [d.event.event_type for d in got.drafts] == [EventType.TERRITORY]
