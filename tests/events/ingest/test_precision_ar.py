@@ -121,3 +121,8 @@ def test_what_an_event_aims_at_is_not_a_second_event(gazetteer):
     # alone, the trigger after the purpose word is still read (nothing told before it)
     got = _run("بهدف السيطرة على مدينة الزبداني، تقدمت قوات النظام أمس نحو مدينة الزبداني.", gazetteer)
     assert [d.event.event_type for d in got.drafts] == [EventType.TERRITORY]
+
+
+def test_a_conditional_with_a_glued_conjunction_is_analysis(gazetteer):
+    got = _run("وفي حال سيطرت الفصائل على مدينة جسر الشغور يصبح بإمكانها التقدم نحو مدينة اللاذقية.", gazetteer)
+    assert not got.drafts and got.notes and all(n.kind == "analysis" for n in got.notes)
