@@ -136,8 +136,8 @@ class DateReader:
             (rf"(?:خلال|في)\s+(?P<month>{m}){_POST}", self._month),
             (rf"(?:in|during|since|last|of|this)\s+(?P<month>{m}){_POST}(?:,?\s+(?P<year>(?:19|20)\d\d))?", self._month),
             (rf"(?P<month>{m})\s+(?P<year>(?:19|20)\d\d)", self._month),
-            (rf"(?:(?P<part>ليلة|فجر|صباح|مساء|ظهر|عصر)\s+)?يوم\s+(?P<wd>{wd})(?P<past>{_PAST})?|(?P<wd2>{wd})(?P<past2>{_PAST})"
-             rf"|(?P<part2>ليلة|فجر|صباح|مساء|ظهر|عصر)\s+(?P<wd3>{wd})(?P<past3>{_PAST})?",
+            (rf"(?:(?P<part>ليلة|ليل|فجر|صباح|مساء|ظهر|عصر)\s+)?يوم\s+(?P<wd>{wd})(?P<past>{_PAST})?|(?P<wd2>{wd})(?P<past2>{_PAST})"
+             rf"|(?P<part2>ليلة|ليل|فجر|صباح|مساء|ظهر|عصر)\s+(?P<wd3>{wd})(?P<past3>{_PAST})?",
              self._weekday),
             # a weekday alone after a verb or between commas: «سيطر، الخميس، على», «قصفت الطائرات الخميس مواقع»
             (rf"(?P<wd>{_WD_AR})(?!\s+عشر)", self._weekday),
@@ -273,7 +273,7 @@ class DateReader:
         past = bool(g.get("past") or g.get("past2") or g.get("past3") or g.get("last"))
         d = last_weekday(self.published, WEEKDAY_NUM[name], strictly_before=past)
         part = (g.get("part") or g.get("part2") or "").strip()
-        if part in ("ليلة", "night"):
+        if part in ("ليلة", "ليل", "night"):  # «بعد منتصف ليل الخميس»: the night from Thursday into Friday
             return EventDate(d, d + timedelta(days=1), P.NIGHT, text), "event", None, ()
         return EventDate.day(d, text), "event", None, ()
 

@@ -121,7 +121,12 @@ def _dates_agree(kept: Candidate, c: Candidate) -> bool:
     """A later telling may be the same event when it states no date, the same date, or a date inside the
     publication default of an earlier telling that stated none (the lead's undated «سقطت مقاتلة على أريحا» and
     a later «أمس» at the same town: the default span only said "about now")."""
-    return not c.date_stated or c.date == kept.date or (kept.date_source == "default" and _within(c, kept))
+    if not c.date_stated or c.date == kept.date or (kept.date_source == "default" and _within(c, kept)):
+        return True
+    # «الجمعة» and «بعد منتصف ليل الخميس»: a day inside a night (or a night around a day) told twice; the same
+    # day stated twice at one place may be two events (an advance into a town, then the plain beside it)
+    nested = _within(c, kept) or _within(kept, c)
+    return nested and (c.date.start, c.date.end) != (kept.date.start, kept.date.end)
 
 
 def _numbered(c: Candidate) -> bool:

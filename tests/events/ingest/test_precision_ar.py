@@ -126,3 +126,23 @@ def test_what_an_event_aims_at_is_not_a_second_event(gazetteer):
 def test_a_conditional_with_a_glued_conjunction_is_analysis(gazetteer):
     got = _run("وفي حال سيطرت الفصائل على مدينة جسر الشغور يصبح بإمكانها التقدم نحو مدينة اللاذقية.", gazetteer)
     assert not got.drafts and got.notes and all(n.kind == "analysis" for n in got.notes)
+
+
+# -- the night of a weekday, and a strike told on its day and on its night -------------------------------
+def test_lail_and_a_weekday_is_the_night_into_the_next_day():
+    from events.ingest.dates import DateReader
+    for text in ("بعد منتصف ليل الخميس", "ليل الخميس", "ليل يوم الخميس"):
+        (m,) = [m for m in DateReader(date(2015, 8, 1)).find(text) if m.date]
+        assert (m.date.start, m.date.end, m.date.precision.value) == (date(2015, 7, 30), date(2015, 7, 31), "night")
+
+
+def test_a_strike_told_on_its_day_and_on_its_night_is_one_event(gazetteer):
+    text = ("شن الطيران الحربي الجمعة غارات على مدينة الرقة.\n"
+            "وقال ناشطون إن الطائرات شنت غارات على مدينة الرقة بعد منتصف ليل الخميس.")
+    assert len(_run(text, gazetteer).drafts) == 1
+
+
+def test_two_events_stated_on_the_same_day_at_one_town_stay_two(gazetteer):
+    text = ("تقدمت القوات أمس داخل مدينة الزبداني.\n"
+            "وسيطرت القوات بعد ظهر أمس على سهل الزبداني.")
+    assert len(_run(text, gazetteer).drafts) == 2
