@@ -58,6 +58,9 @@ _FIGHTS = (EventType.CLASH, EventType.ATTACK, EventType.SHELLING, EventType.AIR_
 _OPINION = re.compile(fold_pattern(r"^\s*[وف]?(?:رأى|رأت|يرى|ترى|اعتبر|اعتبرت|يعتبر|تعتبر|توقع|توقعت|يتوقع|رجح|رجحت|يرجح)\s"))
 #: «ويأتي الهجوم الجديد …»: a trigger with the article names an event already told.
 _DEFINITE = re.compile(fold_pattern(r"^(?:[وف]?ال|لل)(?!طيران|طائرات|مقاتلات|مروحيات|براميل)\w"))  # not who flew
+#: «استمرت الاشتباكات في محيط X», «وتجدد القصف على Y»: the fighting goes on — news of its own, not a restatement.
+_GOES_ON = re.compile(fold_pattern(r"(?<![\w])[وف]?(?:است?مر|تواصل|تجدد|يستمر|تستمر|يتواصل|تتواصل|يتجدد|تتجدد|"
+                                   r"اندلع|تدور|دارت|يدور)\w*\s+\S*$"))
 #: Types whose trigger verb takes the place as its object ("حاصر دير الزور", "قصفت درعا").
 TRANSITIVE = (EventType.SIEGE, EventType.SHELLING, EventType.AIR_STRIKE, EventType.ATTACK, EventType.TERRITORY)
 
@@ -220,6 +223,13 @@ class ArticleReader:
         if (cand.kind == INCIDENT and cand.anaphoric and not cand.date_stated and not cand.counts and main is None
                 and _DEFINITE.match(fold(text[trigger[1][0]:trigger[1][1]]).text)):
             cand.kind, cand.reason = "not_incident", "names an event told before («الهجوم» on «المدينة»): a restatement"
+        if (cand.kind == INCIDENT and not cand.date_stated and not cand.counts and main is None
+                and _DEFINITE.match(fold(text[trigger[1][0]:trigger[1][1]]).text)
+                and not _GOES_ON.search(fold(text[window[0]:trigger[1][0]]).text)
+                and any(c.kind == INCIDENT and c.event_type is cand.event_type and c.paragraph < cand.paragraph
+                        and _same_governorate(c, cand) for c in self.candidates)):
+            # «وذكر المرصد أن الغارات استهدفت مناطق بين …»: «الغارات» are the strikes told above, placed again
+            cand.kind, cand.reason = "not_incident", "names an event of this type told before («الغارات»): a restatement"
         if cand.foreign and not located and cand.kind == INCIDENT:
             cand.kind, cand.reason = "outside_syria", f"the place is in {cand.foreign}"
         if (cand.kind == INCIDENT and cand.place is None and cand.origin is None and cand.destination is None

@@ -146,3 +146,18 @@ def test_two_events_stated_on_the_same_day_at_one_town_stay_two(gazetteer):
     text = ("تقدمت القوات أمس داخل مدينة الزبداني.\n"
             "وسيطرت القوات بعد ظهر أمس على سهل الزبداني.")
     assert len(_run(text, gazetteer).drafts) == 2
+
+
+# -- «الغارات» told again in a later paragraph -----------------------------------------------------------
+def test_the_definite_strikes_of_a_later_paragraph_are_a_restatement(gazetteer):
+    text = ("شنت الطائرات الحربية أمس غارات على مدينة منبج.\n"
+            "وذكر المرصد أن الغارات استهدفت مناطق قرب مدينة الباب.")
+    got = _run(text, gazetteer)
+    assert [d.event.place.pcode for d in got.drafts] == ["C1767"]
+    assert any(n.kind == "not_incident" and "told before" in n.reason for n in got.notes)
+
+
+def test_fighting_that_goes_on_elsewhere_is_not_a_restatement(gazetteer):
+    text = ("اندلعت أمس اشتباكات عنيفة في مدينة منبج.\n"
+            "في حين استمرت الاشتباكات في محيط مدينة الباب.")
+    assert len(_run(text, gazetteer).drafts) == 2
