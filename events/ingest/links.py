@@ -94,6 +94,20 @@ def _near(a: Candidate, b: Candidate, km: float = 10.0) -> bool:
 MOVES = (EventType.EVACUATION, EventType.DISPLACEMENT)
 
 
+def _covers(a: Candidate, b: Candidate) -> bool:
+    """One telling names only the governorate, the other a place in it («غارات على جسرين في محافظة دير الزور»
+    … «في ريف دير الزور»): with the same type and agreeing dates, the same event placed at two scales."""
+    x, y = a.place or a.origin, b.place or b.origin
+    if x is None or y is None or a.event_type in MOVES or not x.admin1_pcode or x.admin1_pcode != y.admin1_pcode:
+        return False
+    gov = [p.precision is not None and p.precision.value == "governorate" for p in (x, y)]
+    if not any(gov):
+        return False
+    finer = y if gov[0] else x  # a town or village is an incident of its own, never folded into its governorate
+    return not (finer.located and finer.precision is not None and (finer.precision.value == "point" or (
+        finer.precision.value == "near" and (finer.radius_km or 0) <= 10)))
+
+
 def _elsewhere(a: Candidate, b: Candidate) -> bool:
     """One paragraph, placed at points of different communities: two incidents, however the numbers and dates
     fall («16 غارات على درعا … براميل على بلدة خراب الشحم»: the village is not a restatement of the city).
@@ -162,7 +176,8 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
             elif (c.status is not ClaimStatus.DENIED and not _numbered(kept) and _numbered(c) and _within(kept, c)
                   and _same_area(kept, c) and not _elsewhere(c, kept)):
                 target = kept
-            elif c.status is not ClaimStatus.DENIED and _overlaps(c, kept) and _near(c, kept) and _dates_agree(kept, c):
+            elif (c.status is not ClaimStatus.DENIED and _overlaps(c, kept) and (_near(c, kept) or _covers(c, kept))
+                  and _dates_agree(kept, c)):
                 target = kept  # the same strike told again ("وشنت الطائرات أربع غارات على البلدة")
             if target is not None:
                 break

@@ -161,3 +161,12 @@ def test_fighting_that_goes_on_elsewhere_is_not_a_restatement(gazetteer):
     text = ("اندلعت أمس اشتباكات عنيفة في مدينة منبج.\n"
             "في حين استمرت الاشتباكات في محيط مدينة الباب.")
     assert len(_run(text, gazetteer).drafts) == 2
+
+
+def test_a_strike_told_for_the_governorate_then_its_countryside_is_one_event(gazetteer):
+    text = ("شن التحالف الجمعة غارات جوية على جسرين في محافظة الرقة.\n"
+            "وشن التحالف غارات دمرت جسرين في ريف الرقة بعد منتصف ليل الخميس.")
+    assert len(_run(text, gazetteer).drafts) == 1
+    text = ("شن التحالف الجمعة غارات جوية على جسرين في محافظة الرقة.\n"
+            "وشن التحالف الجمعة غارات على مدينة حلب.")
+    assert len(_run(text, gazetteer).drafts) == 2  # another governorate
