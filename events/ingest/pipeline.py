@@ -61,6 +61,7 @@ _DEFINITE = re.compile(fold_pattern(r"^(?:[وف]?ال|لل)(?!طيران|طائ�
 #: «استمرت الاشتباكات في محيط X», «وتجدد القصف على Y»: the fighting goes on — news of its own, not a restatement.
 _GOES_ON = re.compile(fold_pattern(r"(?<![\w])[وف]?(?:است?مر|تواصل|تجدد|يستمر|تستمر|يتواصل|تتواصل|يتجدد|تتجدد|"
                                    r"اندلع|تدور|دارت|يدور)\w*\s+\S*$"))
+_SETTING = re.compile(fold_pattern(r"(?<![\w])حيث(?![\w])"))
 #: Types whose trigger verb takes the place as its object ("حاصر دير الزور", "قصفت درعا").
 TRANSITIVE = (EventType.SIEGE, EventType.SHELLING, EventType.AIR_STRIKE, EventType.ATTACK, EventType.TERRITORY)
 
@@ -189,8 +190,11 @@ class ArticleReader:
         if main is not None and cand.event_type is EventType.ATTACK and _CAUSE_LINK.search(fold(link).text) \
                 and main.event_type is not EventType.ATTACK:
             return None  # «تعرضت القرى لقصف … بعد هجوم شنته المعارضة»: the cause, told as background
-        own = cand.date_stated or (any(p is not None for p in (cand.place, cand.origin, cand.destination))
-                                   and not (main is not None and cand.anaphoric))
+        # «البلدة» in a clause's second event of the same type is the first one's place retold; of another type
+        # («سيطرة الفصائل على بلدة X … خلال اشتباكات في البلدة») it is that event's own place — unless «حيث»
+        # opens it («حاصر المدينة، حيث شنت الطائرات ضربات على مواقعه في المدينة»: the setting of the first)
+        retold = main is not None and cand.anaphoric and (main.event_type is cand.event_type or _SETTING.search(fold(link).text))
+        own = cand.date_stated or (any(p is not None for p in (cand.place, cand.origin, cand.destination)) and not retold)
         if main is not None:
             if not own:
                 return None  # "، حيث شنت طائرات … ضربات على مواقعه": background of the main event

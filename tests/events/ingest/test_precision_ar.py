@@ -170,3 +170,20 @@ def test_a_strike_told_for_the_governorate_then_its_countryside_is_one_event(gaz
     text = ("شن التحالف الجمعة غارات جوية على جسرين في محافظة الرقة.\n"
             "وشن التحالف الجمعة غارات على مدينة حلب.")
     assert len(_run(text, gazetteer).drafts) == 2  # another governorate
+
+
+# -- «البلدة» as the place of a clause's second event ----------------------------------------------------
+def test_a_second_event_of_another_type_at_the_town_just_named_is_its_own(gazetteer):
+    got = _run("سيطرت الفصائل أمس على مدينة جسر الشغور بعد اشتباكات عنيفة مع القوات في المدينة.", gazetteer)
+    assert sorted(d.event.event_type.value for d in got.drafts) == ["clash", "territory"]
+    assert len({d.event.place.pcode for d in got.drafts}) == 1
+
+
+def test_a_second_event_of_the_same_type_at_the_town_just_named_is_the_first(gazetteer):
+    got = _run("قصفت قوات النظام أمس مدينة جسر الشغور، وقصفت المدفعية أحياء المدينة.", gazetteer)
+    assert [d.event.event_type.value for d in got.drafts] == ["shelling"]
+
+
+def test_a_second_event_opened_by_haythu_at_the_town_is_the_setting(gazetteer):
+    got = _run("حاصر التنظيم مدينة دير الزور منذ أيام، حيث شنت الطائرات ضربات على مواقعه في المدينة.", gazetteer)
+    assert [d.event.event_type.value for d in got.drafts] == ["siege"]
