@@ -148,6 +148,9 @@ class DateReader:
             (r"(?:يوم\s+)?امس|البارحة|yesterday", self._relative(-1)),
             (r"(?:فجر|صباح|مساء|ظهر|عصر|ليلة)\s+(?:يوم\s+)?اليوم|(?:this|early|earlier this)\s+(?:morning|afternoon|evening)|today|tonight",
              self._relative(0)),
+            # a bare «اليوم» right after a verb in the past («استأنفت اليوم», «قتل 5 مدنيين اليوم»: the word before
+            # ends the clause's verb phrase); not «حتى اليوم», «إلى اليوم», «منذ … اليوم» (up to now) nor «سوريا اليوم»
+            (r"(?<=[تنالفء]\s)(?<!يا\s)(?<!حتى\s)(?<!الى\s)(?<!ليوم\s)اليوم(?!\s*(?:\(|هو|هي|ال))", self._relative(0)),
             (r"(?:خلال\s+)?(?:الاسبوع|الأسبوع)\s+(?:الماضي|المنصرم)|last week", self._last_week),
             (r"(?:خلال\s+)?الشهر\s+(?:الماضي|المنصرم)|last month", self._other_month(-1)),
             (r"(?:خلال\s+|مطلع\s+)?الشهر\s+(?:الجاري|الحالي)|(?:earlier\s+)?this month", self._other_month(0)),

@@ -187,3 +187,14 @@ def test_a_second_event_of_the_same_type_at_the_town_just_named_is_the_first(gaz
 def test_a_second_event_opened_by_haythu_at_the_town_is_the_setting(gazetteer):
     got = _run("حاصر التنظيم مدينة دير الزور منذ أيام، حيث شنت الطائرات ضربات على مواقعه في المدينة.", gazetteer)
     assert [d.event.event_type.value for d in got.drafts] == ["siege"]
+
+
+# -- a bare «اليوم» after the verb ----------------------------------------------------------------------
+def test_a_bare_today_after_a_verb_is_the_publication_day():
+    from events.ingest.dates import DateReader
+    pub = date(2015, 7, 21)
+    for text in ("استأنفت الفصائل اليوم قصف القرية", "قتل خمسة مدنيين اليوم في القرية"):
+        (m,) = [m for m in DateReader(pub).find(text) if m.date]
+        assert (m.date.start, m.date.end) == (pub, pub)
+    for text in ("لم يتغير شيء حتى اليوم", "ما تعيشه سوريا اليوم", "الأرض اليوم ستكون لهم"):
+        assert not [m for m in DateReader(pub).find(text) if m.date], text
