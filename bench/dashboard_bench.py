@@ -52,15 +52,22 @@ SWAPPED_JS = "() => window.evm.drawSeq > window.__emMark && window.evm.stats.win
 SWAPPED_NONEMPTY_JS = "() => " + SWAPPED_JS[6:] + " && window.evm.stats.inWindow > 0"
 
 
+def port_range() -> range:
+    """Ports the benches may use: ``EVM_PORTS=lo-hi`` (a machine shared by several developers gives each
+    a range; the browser tests read it too), else 8641–8659."""
+    lo, _, hi = os.environ.get("EVM_PORTS", "8641-8659").partition("-")
+    return range(int(lo), int(hi or lo) + 1)
+
+
 def free_port() -> int:
-    for port in range(8641, 8660):
+    for port in port_range():
         with socket.socket() as s:
             try:
                 s.bind(("127.0.0.1", port))
             except OSError:
                 continue
             return port
-    raise SystemExit("no free port in 8641-8659")
+    raise SystemExit(f"no free port in {port_range()}")
 
 
 def start_server(store_path: Path, *, wait_s: float = 60.0) -> tuple[subprocess.Popen, str]:

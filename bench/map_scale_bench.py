@@ -18,6 +18,9 @@ and headless Chromium (1366×768) opens the dashboard. Columns:
 * click → panel ms — a single event clicked on the canvas (or an entry of a stack's list), until the side
   panel shows its id: in the page (the map's click handler to the panel's DOM change, both browser clocks)
   and wall-clock around Playwright's click (which adds its own actionability waits); medians;
+* click → map card ms — the same clicks, from the click event's time stamp to the frame after the map's
+  own card (mapview/evmap/evm-card.js) is painted, and to the frame where it shows the card shard's text
+  (title, actors, sources; n = clicks that had it); both on the iframe's clock;
 * KB per move — websocket bytes (both ways) for one browser-side move once released (the window
   reported back, the page's rerun deltas), and for one Streamlit slider move;
 * server RSS MB — the Streamlit process after all this.
@@ -200,7 +203,7 @@ def measure(size: str, store_path: Path, browser, runs: int) -> dict:
         st12 = fr.evaluate("() => { window.map.setView([36.2021, 37.1343], 12, {animate: false}); return window.evm.stats; }")
         row["z12_max_group"] = st12["maxGroup"]
         # marker click → side panel
-        times, in_page = [], []
+        times, in_page, card, card_full = [], [], [], []
         pg.evaluate("""() => { new MutationObserver(() => { const d = document.querySelector('.evm-detail');
             const id = d ? d.dataset.eventId : null;
             if (id !== window.__benchId) { window.__benchId = id; window.__benchAt = Date.now(); } })
@@ -214,6 +217,7 @@ def measure(size: str, store_path: Path, browser, runs: int) -> dict:
         pts.sort(key=lambda g: g["kind"] != "point")
         for g in pts[:runs]:
             before = pg.evaluate("() => { const d = document.querySelector('.evm-detail'); return d ? d.dataset.eventId : null; }")
+            fr.evaluate("() => { window.evm.cardMs = null; window.evm.cardFullMs = null; }")
             if g["kind"] == "stack":          # a list popup first; the timed click is the list entry's
                 pg.mouse.click(box["x"] + left + g["x"], box["y"] + top + g["y"])
                 try:
@@ -232,10 +236,18 @@ def measure(size: str, store_path: Path, browser, runs: int) -> dict:
             times.append((time.perf_counter() - t) * 1000)
             clicked = fr.evaluate("() => { const r = window.evm.reports.filter(x => x[1] === 'select'); return r[r.length - 1][0]; }")
             in_page.append(pg.evaluate("() => window.__benchAt") - clicked)
+            c, cf = fr.evaluate("() => [window.evm.cardMs, window.evm.cardFullMs]")
+            if c is not None:
+                card.append(c)
+            if cf is not None:
+                card_full.append(cf)
             fr.evaluate("() => window.map.closePopup()")
             pg.wait_for_timeout(800)
         row["click_ms"] = statistics.median(times) if times else float("nan")
         row["click_page_ms"] = statistics.median(in_page) if in_page else float("nan")
+        row["card_ms"] = statistics.median(card) if card else float("nan")
+        row["card_full_ms"] = statistics.median(card_full) if card_full else float("nan")
+        row["card_full_n"] = f"{len(card_full)}/{len(card)}"
         row["rss_mb"], row["rss_peak_mb"] = proc_mb(proc.pid)
         ctx.close()
     finally:
@@ -269,13 +281,14 @@ def main() -> None:
         browser.close()
     print("| events | sent MB | first map s | slider → map ms, browser (1 month / all) "
           "| Streamlit slider → map / → rerun ms | zoom +3 ms | z12 largest group | click → panel ms (in page / wall) "
-          "| KB per move browser / server | server RSS MB (peak) |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+          "| click → map card ms (painted / with text, n) | KB per move browser / server | server RSS MB (peak) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         name = f"real UCDP dev ({r['events']:,})" if r["size"] == "real" else f"{r['events']:,}"
         print(f"| {name} | {r['sent_mb']:.2f} | {r['first_s']:.2f} | {r['brush_ms']:.0f} ({r['month_events']:,} ev) / "
               f"{r['brush_all_ms']:.0f} ({r['all_events']:,} ev) | {r['slider_ms']:.0f} / {r['slider_rerun_ms']:.0f} "
               f"| {r['zoom_ms']:.0f} | {r['z12_max_group']} | {r['click_page_ms']:.0f} / {r['click_ms']:.0f} "
+              f"| {r['card_ms']:.0f} / {r['card_full_ms']:.0f} ({r['card_full_n']}) "
               f"| {r['kb_brush']:.1f} / {r['kb_slider']:.1f} "
               f"| {r['rss_mb']:.0f} ({r['rss_peak_mb']:.0f}) |")
 

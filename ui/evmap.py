@@ -23,9 +23,10 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from events.query import Query
+from mapview import cards
 from mapview.points import PRECISIONS, STATUSES, TYPES, basemap_data, build_payload
 from mapview.style import TYPE_COLORS
-from ui import corroboration, data, state
+from ui import corroboration, data, map_cards, state
 from ui.i18n import COUNTED, label, month_names, norm_lang
 
 REPO = Path(__file__).resolve().parents[1]
@@ -81,6 +82,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "approx_place": ("placed near a town / in a district", "قرب بلدة أو ضمن منطقة"),
     "stack": ("several events at one place (click for the list)", "عدة أحداث في مكان واحد (انقر للقائمة)"),
     "type_colour": ("Event type", "نوع الحدث"),
+    "card_sources": ("Sources", "المصادر"), "card_actors": ("Actors", "الأطراف"),
+    "card_more": ("+{n} more in the side panel", "و{n} غيرها في اللوحة الجانبية"),
+    "card_close": ("Close", "إغلاق"),
     "attribution": ("Boundaries and places: OCHA (HDX) · rivers: GSHHG · events: project data",
                     "الحدود والأماكن: OCHA (HDX) · الأنهار: GSHHG · الأحداث: بيانات المشروع"),
 }
@@ -109,13 +113,14 @@ def _prune(*, keep: int) -> None:
     for old in files[keep:]:
         if old.stat().st_mtime > time.time() - 3600:      # a page may still be about to fetch it
             continue
-        for f in (old, old.with_suffix(".json")):
+        for f in (old, old.with_suffix(".json"), *CACHE_DIR.glob(f"evc-{old.stem[4:]}-*.json")):
             f.unlink(missing_ok=True)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _payload(location: str, rev: object, key: tuple, lang: str, _q: Query) -> dict:
     light = data.get_store(location).light_frame(_q)
+    light["_pos"] = np.arange(len(light))        # row positions in _q's result: the card shards read by them
     keep = light["lat"].notna().to_numpy() & light["lon"].notna().to_numpy() & light["date_start"].notna().to_numpy()
     light = light.loc[keep].reset_index(drop=True)
     light = corroboration.apply(light, once=True)   # one dot per corroboration group; the sources filter
@@ -140,7 +145,11 @@ def _payload(location: str, rev: object, key: tuple, lang: str, _q: Query) -> di
         tmp.replace(meta_path)
     _prune(keep=KEEP_FILES)
     ids = light["id"].to_numpy(dtype=object)
+    stem = map_cards.stem_for(p.digest, lang, ids)
+    if len(light):
+        map_cards.start(data.get_store(location), _q, light["_pos"].to_numpy(dtype=np.int64), CACHE_DIR, stem, lang)
     return {"data_url": SERVED + bin_path.name, "meta_url": SERVED + meta_path.name, "ids": ids,
+            "cards_url": SERVED + stem + "-",
             "pos": {v: i for i, v in enumerate(ids)} if len(ids) <= 200_000 else None,
             "n": len(light), "bytes": len(p.blob)}
 
@@ -218,6 +227,7 @@ def _args(p: dict, window, span, lang: str, *, height: int, side_list: bool) -> 
     ss = st.session_state
     return dict(
         data_url=p["data_url"], meta_url=p["meta_url"], basemap_url=_basemap_url(), lang=lang,
+        cards_url=p.get("cards_url"), cards_shard=cards.SHARD,
         window=[day_number(window[0]), day_number(window[1])] if window else None,
         bounds=[day_number(span[0]), day_number(span[1])] if span else None,
         selected=_index_of(p, ss.get("selected")), view=ss.get("_evm_initial_view"), height=height,
@@ -243,7 +253,7 @@ def standalone_html(base_q: Query, window, span, lang: str, *, title: str = "", 
     meta = json.loads((CACHE_DIR / Path(p["meta_url"]).name).read_text(encoding="utf-8"))
     args = _args(p, window, span, lang, height=800, side_list=True)
     args.update(inline_data=base64.b64encode(blob).decode("ascii"), meta=meta, inline_basemap=basemap_data(),
-                view=None, selected=-1, data_url="inline", meta_url=None, basemap_url=None)
+                view=None, selected=-1, data_url="inline", meta_url=None, basemap_url=None, cards_url=None)
     if picture:     # the PNG export: the map and its legend only, as the dashboard draws it
         c, z = ss_view()
         args.update(side=False, legendOpen=True, view={"center": list(c), "zoom": int(z)} if c and z else None)

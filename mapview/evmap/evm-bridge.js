@@ -23,6 +23,7 @@ function applyArgs(first) {
     S.lastArgsSel = A.selected;
     if (A.selected !== null && A.selected !== undefined && A.selected >= 0) {
       S.sel = A.selected;
+      if (D && S.sel < D.n && (!UI.card || +UI.card.dataset.index !== S.sel)) showCard(S.sel);   // chosen in the table or a link
       if (!first && D && S.sel < D.n && !map.getBounds().contains([D.lat[S.sel], D.lon[S.sel]]))
         map.panTo([D.lat[S.sel], D.lon[S.sel]]);      // chosen elsewhere (table, link) and off-screen
     } else if (A.selected === -1) S.sel = -1;

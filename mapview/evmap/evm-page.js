@@ -68,10 +68,15 @@ function build() {
     S.viewTimer = setTimeout(function () { report("view", {}); }, VIEW_REPORT_MS);
   });
   map.on("click", onMapClick);
-  map.on("mousemove", function (e) { box.style.cursor = hit(e.containerPoint) ? "pointer" : ""; });
+  map.on("mousemove", function (e) {
+    var g = hit(e.containerPoint);
+    box.style.cursor = g ? "pointer" : "";
+    if (g) cardShard(g.first);          // the card's text is fetched before the click (evm-card)
+  });
   var v = A.view;
   if (v && v.center) map.setView(v.center, v.zoom); else map.fitBounds([[32.3, 35.6], [37.35, 42.4]]);
   controls();
+  addCardControl();
   lblLayer = new CanvasLayer("evmlabels", paintLabels).addTo(map);
   ptsLayer = new CanvasLayer("evm", paintPoints).addTo(map);
   window.addEventListener("resize", function () { map.invalidateSize(); detailHist(); });

@@ -2,8 +2,9 @@
  * popup), the selection, the "events in view" side list with its small charts, and the imprecise strip. */
 "use strict";
 // ---------------------------------------------------------------- clicks, popups, selection
-function select(i, fromMap) {
+function select(i, fromMap, at) {
   S.sel = i;
+  showCard(i, at === undefined ? performance.now() : at);     // in this frame, before the rerun (evm-card)
   report("select", {index: i});
   redraw();
   markListSelection();
@@ -19,9 +20,9 @@ function listPopup(latlng, title, idx) {
     b.appendChild(dot);
     b.appendChild(document.createTextNode(eventLine(i)));
     b.appendChild(el("div", "meta", label("status", D.status[i]) + " · " + label("prec", D.prec[i])));
-    b.addEventListener("click", function () {
+    b.addEventListener("click", function (ev) {
       ul.querySelectorAll("button.sel").forEach(function (x) { x.className = ""; });
-      b.className = "sel"; select(i, true);
+      b.className = "sel"; select(i, true, ev.timeStamp);
     });
     li.appendChild(b); ul.appendChild(li);
   });
@@ -44,7 +45,7 @@ function onMapClick(e) {
       box.appendChild(el("h5", "", eventLine(i)));
       box.appendChild(el("div", "meta", label("status", D.status[i]) + " · " + label("prec", D.prec[i])));
       openPopup([D.lat[i], D.lon[i]], box);
-      select(i, true);
+      select(i, true, e.originalEvent ? e.originalEvent.timeStamp : undefined);
       return;
     }
     var idx = members(g);

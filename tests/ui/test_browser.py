@@ -2,7 +2,7 @@
 
 Skipped with a reason when /usr/bin/chromium or the local Leaflet assets
 (static/vendor/leaflet, `make assets`) are missing. The server runs on a
-free port in 8641–8659 against a temporary seeded store (never var/).
+free port in 8641–8659 (or ``EVM_PORTS=lo-hi``) against a temporary seeded store (never var/).
 """
 from __future__ import annotations
 
@@ -36,14 +36,15 @@ if not (REPO / "static" / "vendor" / "leaflet" / "leaflet.js").is_file():
 
 
 def _free_port() -> int:
-    for port in range(8641, 8660):
+    lo, _, hi = os.environ.get("EVM_PORTS", "8641-8659").partition("-")     # as bench/dashboard_bench.py
+    for port in range(int(lo), int(hi or lo) + 1):
         with socket.socket() as s:
             try:
                 s.bind(("127.0.0.1", port))
             except OSError:
                 continue
             return port
-    pytest.skip("no free port in 8641-8659")
+    pytest.skip(f"no free port in {lo}-{hi}")
 
 
 def _start_server(store_path):
@@ -239,6 +240,34 @@ def test_marker_click_selects_event_without_moving_the_map(page):
     page.wait_for_timeout(500)
     assert fr.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng, window.map.getZoom()]") == centre
     assert fr.locator(".evm-popup").count() == 1          # the popup stays open after the rerun
+
+
+CARD_JS = ("() => { const c = document.querySelector('.evm-card'); return c && c.style.display !== 'none' ? "
+           "{index: +c.dataset.index, full: c.dataset.full, title: c.querySelector('h5').textContent, "
+           "text: c.innerText} : null; }")
+
+
+def test_marker_click_shows_the_event_card_in_the_map_at_once(page):
+    _wait_map(page, until=lambda c: c["inWindow"] == 7)
+    page.locator(MAP_IFRAME).scroll_into_view_if_needed()
+    fr = map_frame(page)
+    set_view(page, 35.569519, 39.913879, 11)              # Kasra (a point) at zoom 11
+    page.mouse.click(*latlng_xy(page, 35.569519, 39.913879))
+    # drawn by the click handler itself: no server round trip before it is there
+    card = fr.evaluate(CARD_JS)
+    assert card is not None and card["index"] == fr.evaluate("() => window.evm.lastReport.index")
+    # its text (title, sources) comes from the card shard written behind the first map
+    deadline = time.time() + 40
+    while time.time() < deadline and card["full"] != "1":
+        page.wait_for_timeout(500)
+        fr.evaluate("() => window.evm.select(window.evm.lastReport.index)")
+        card = fr.evaluate(CARD_JS)
+    assert card["full"] == "1", "the card shard never arrived"
+    page.locator(".evm-detail").wait_for(timeout=20_000)
+    assert card["title"] == page.locator(".evm-detail h4").inner_text()
+    assert fr.locator(".evm-card .evm-card-src li").count() >= 1
+    fr.locator(".evm-card-close").click()
+    assert fr.evaluate(CARD_JS) is None
 
 
 def test_governorate_level_claim_is_listed_from_its_unit(page):

@@ -115,6 +115,9 @@ def test_every_event_of_a_same_point_stack_can_be_selected(page):
     for k in range(stack["n"]):
         before = panel_id(page)
         buttons.nth(k).click()
+        # the map's own card shows the chosen entry at once, before the side panel's rerun
+        assert fr.evaluate("() => +document.querySelector('.evm-card').dataset.index") == \
+            int(buttons.nth(k).get_attribute("data-index"))
         seen.add(wait_panel_change(page, before))
         assert fr.locator(".evm-popup").count() == 1           # the list stays open while reading
     assert len(seen) == stack["n"]
