@@ -13,7 +13,6 @@ from datetime import date, timedelta
 import pandas as pd
 
 from errors import ExportError
-from mapview.static import StaticMap, bounds_for
 
 MAX_FRAMES = 120
 
@@ -59,6 +58,8 @@ def timeline_gif(frame: pd.DataFrame, *, date_from: date | None = None, date_to:
         date_from = date_from or pd.Timestamp(dated["date_start"].min()).date()
         date_to = date_to or pd.Timestamp(dated["date_end"].fillna(dated["date_start"]).max()).date()
     spans = windows(date_from, date_to, frames=frames, window_days=window_days)
+    # matplotlib (1 s to import) only when a GIF is made: the dashboard imports this module for mp4_available
+    from mapview.static import StaticMap, bounds_for
     sm = StaticMap(bounds=bounds_for(dated), lang=lang, width=width, height=height, title=title or " ",
                    subtitle=" ")
     images = []

@@ -59,10 +59,15 @@ def lang() -> str:
 
 
 def month_style() -> str:
-    """The Arabic month names to show: the sidebar's choice, or ("auto") the events' own text's."""
+    """The Arabic month names to show: the sidebar's choice, or ("auto") the events' own text's.
+
+    An English page shows no Arabic month names, so it does not read the events' text for them (that
+    read, and the Arabic date words it imports, took ~0.5 s of a cold first map)."""
     chosen = st.session_state.get("month_style", "auto")
     if chosen in ("levantine", "egyptian"):
         return chosen
+    if lang() != "ar":
+        return "levantine"
     from ui import data
     return data.month_style_default()
 
