@@ -133,15 +133,6 @@ function paintPoints(ctx, size) {
       ctx.setLineDash([5, 4]); ctx.strokeStyle = "rgba(110,60,150,0.7)"; ctx.lineWidth = 1.2; ctx.stroke(); ctx.setLineDash([]);
       govShown++;
     });
-    if (R.zoom <= 9) Object.keys(R.govCount).forEach(function (g) {
-      var lab = govLabelPoint(+g); if (!lab) return;
-      var p = map.latLngToContainerPoint([lab[1], lab[0]]);
-      var text = fmt("gov_level_badge", {n: R.govCount[g]});
-      ctx.font = "bold 11px Arial, sans-serif"; var w = ctx.measureText(text).width + 10;
-      ctx.fillStyle = "rgba(255,255,255,0.9)"; ctx.strokeStyle = "rgba(110,60,150,0.9)"; ctx.lineWidth = 1;
-      ctx.beginPath(); ctx.rect(p.x - w / 2, p.y + 10, w, 16); ctx.fill(); ctx.stroke();
-      ctx.fillStyle = "#4b2a6b"; ctx.textAlign = "center"; ctx.textBaseline = "middle"; ctx.fillText(text, p.x, p.y + 18);
-    });
   }
   var groups = R.groups, nPts = 0, nGroups = 0, nStacks = 0;
   groups.forEach(function (g) {
@@ -157,6 +148,7 @@ function paintPoints(ctx, size) {
       point(ctx, g.x, g.y, g.first, g.r); nPts++;
     }
   });
+  if (S.showImprecise && R.zoom <= 9) placeBadges(ctx, R, groups, size);
   if (S.sel >= 0 && S.sel < D.n) {
     var sx = D.mx[S.sel] * R.scale - R.ox, sy = D.my[S.sel] * R.scale - R.oy;
     ctx.beginPath(); ctx.strokeStyle = "#ffbf00"; ctx.lineWidth = 3; ctx.arc(sx, sy, 13, 0, 2 * Math.PI); ctx.stroke();
@@ -169,6 +161,72 @@ function paintPoints(ctx, size) {
              window: [S.w0, S.w1], bounds: [S.lo, S.hi]};
   E.drawSeq += 1;
   if (fresh) { sidePanel(R); stripPanel(R); detailHist(); } else markListSelection();
+}
+
+/** The "N by gov." badges, each as near its governorate's label point as it can be without covering a
+ *  group, stack, point or another badge (the first free spot on rings of candidates around the anchor,
+ *  up to BADGE_REACH px, else in a strip along the map's top or bottom edge; a badge moved off its anchor
+ *  gets a thin leader line). Drawn over the symbols. */
+var BADGE_REACH = 300;
+function badgeSpots(w, h, p, W, H) {
+  var out = [[0, 18]];
+  for (var d = 14; d <= BADGE_REACH; d += 14)
+    for (var k = 0; k < 16; k++) {
+      var a = Math.PI / 2 + 2 * Math.PI * k / 16;      // below the anchor first, then around it
+      out.push([Math.cos(a) * (d + w / 2), Math.sin(a) * (d + h / 2) + 18]);
+    }
+  // nothing free near it (the dense west at zoom 7): a strip along the map's top and bottom edges
+  for (var x = 60; x + w < W - 110; x += 24) {
+    out.push([x + w / 2 - p.x, 14 - p.y]); out.push([x + w / 2 - p.x, H - 40 - p.y]);
+  }
+  return out;
+}
+function rectHitsCircle(x, y, w, h, cx, cy, r) {
+  var nx = Math.max(x, Math.min(cx, x + w)), ny = Math.max(y, Math.min(cy, y + h));
+  return (nx - cx) * (nx - cx) + (ny - cy) * (ny - cy) < r * r;
+}
+function placeBadges(ctx, R, groups, size) {
+  var W = size ? size.x : 1e9, H = size ? size.y : 1e9;
+  // the map's own controls (zoom, layers, legend, attribution) are obstacles like a placed badge
+  var box = map.getContainer().getBoundingClientRect(), placed = [];
+  map.getContainer().querySelectorAll(".leaflet-control").forEach(function (c) {
+    var r = c.getBoundingClientRect();
+    if (r.width && r.height) placed.push({x: r.left - box.left, y: r.top - box.top, w: r.width, h: r.height, control: true});
+  });
+  ctx.font = "bold 11px Arial, sans-serif";
+  Object.keys(R.govCount).forEach(function (g) {
+    var lab = govLabelPoint(+g); if (!lab) return;
+    var p = map.latLngToContainerPoint([lab[1], lab[0]]);
+    var text = fmt("gov_level_badge", {n: R.govCount[g]});
+    var w = ctx.measureText(text).width + 10, h = 16, best = null, bestHits = 1e9;
+    var spots = badgeSpots(w, h, p, W, H);
+    for (var k = 0; k < spots.length; k++) {
+      var x = p.x + spots[k][0] - w / 2, y = p.y + spots[k][1] - h / 2;
+      if (x < 2 || y < 2 || x + w > W - 2 || y + h > H - 2) continue;
+      var hits = 0;
+      for (var j = 0; j < groups.length; j++) {
+        var q = groups[j], rr = (q.r || 6) + 3 + (q.kind === "stack" ? 3 : 0);
+        if (rectHitsCircle(x, y, w, h, q.x, q.y, rr)) hits++;
+      }
+      for (j = 0; j < placed.length; j++) {
+        var b = placed[j];
+        if (x < b.x + b.w + 2 && b.x < x + w + 2 && y < b.y + b.h + 2 && b.y < y + h + 2) hits++;
+      }
+      if (hits < bestHits) { best = [x, y]; bestHits = hits; }
+      if (!hits) break;
+    }
+    if (!best) return;
+    var bx = best[0], by = best[1];
+    if (Math.hypot(bx + w / 2 - p.x, by + h / 2 - p.y - 18) > 20) {      // moved: a leader to its unit
+      ctx.beginPath(); ctx.strokeStyle = "rgba(110,60,150,0.6)"; ctx.lineWidth = 1;
+      ctx.moveTo(p.x, p.y + 10); ctx.lineTo(bx + w / 2, by + h / 2); ctx.stroke();
+    }
+    ctx.fillStyle = "rgba(255,255,255,0.92)"; ctx.strokeStyle = "rgba(110,60,150,0.9)"; ctx.lineWidth = 1;
+    ctx.beginPath(); ctx.rect(bx, by, w, h); ctx.fill(); ctx.stroke();
+    ctx.fillStyle = "#4b2a6b"; ctx.textAlign = "center"; ctx.textBaseline = "middle"; ctx.fillText(text, bx + w / 2, by + h / 2);
+    placed.push({x: bx, y: by, w: w, h: h, hits: bestHits, gov: M.governorates[+g]});
+  });
+  E.badges = placed.filter(function (b) { return !b.control; });
 }
 
 function govLabelPoint(code) {

@@ -138,6 +138,30 @@ def test_governorate_level_events_are_units_not_circles(page):
     assert s2["inView"] == s["inView"]
 
 
+def _rect_hits_circle(b, g, margin=2.0):
+    nx, ny = max(b["x"], min(g["x"], b["x"] + b["w"])), max(b["y"], min(g["y"], b["y"] + b["h"]))
+    return (nx - g["x"]) ** 2 + (ny - g["y"]) ** 2 < (g["r"] + margin) ** 2
+
+
+def test_governorate_badges_do_not_cover_the_groups_on_the_country_view(page):
+    fr = map_frame(page)
+    fr.evaluate("() => window.evm.setWindow(...window.evm.stats.bounds)")     # the whole span: 308 by governorate
+    for zoom in (6, 7):
+        set_view(page, 35.0, 38.5, zoom)
+        badges = fr.evaluate("() => window.evm.badges")
+        groups = fr.evaluate("() => window.evm.groups()")
+        assert len(badges) >= 4, badges
+        for b in badges:
+            assert not [g for g in groups if _rect_hits_circle(b, g)], (zoom, b["gov"])
+        controls = fr.evaluate("""() => { const m = window.map.getContainer().getBoundingClientRect();
+            return [...document.querySelectorAll('.leaflet-control')].map(c => c.getBoundingClientRect())
+              .filter(r => r.width && r.height).map(r => ({x: r.left - m.left, y: r.top - m.top, w: r.width, h: r.height})); }""")
+        for i, a in enumerate(badges):
+            for b in badges[i + 1:] + controls:
+                assert not (a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and
+                            a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]), (a["gov"], b["gov"])
+
+
 def test_slider_move_redraws_map(page):
     fr = map_frame(page)
     before = fr.evaluate("() => [window.evm.drawSeq, window.evm.stats.inWindow]")
