@@ -52,10 +52,12 @@ def ingest(text: str, *, published: date, outlet: str | None = None, gazetteer: 
     candidates = merge(candidates)
     for summary in summaries(candidates):  # «قصف على محافظة حلب» told town by town below: context
         candidates.remove(summary)
-        notes.append(_summary_note(summary, facts, published, article_id))
+        notes.append(_context_note(summary, "sums up, for a whole governorate, events the article tells town by town",
+                                   facts, published, article_id))
     for denial in link(candidates):  # it denies no event of this article (type, and place or actor): context
         candidates.remove(denial)
-        notes.append(_denial_note(denial, facts, published, article_id))
+        notes.append(_context_note(denial, "a denial that matches no event of this article (same type, and place or actor)",
+                                   facts, published, article_id))
     notes = tuple(replace(n, article_id=article_id) for n in notes)
     drafts = to_drafts(candidates, facts, published=published)
     if article_id:
@@ -63,24 +65,14 @@ def ingest(text: str, *, published: date, outlet: str | None = None, gazetteer: 
     return Ingested(tuple(drafts), notes, facts)
 
 
-def _summary_note(summary, facts: dict, published: date, article_id: str) -> Note:
-    place = summary.place or summary.origin
-    made = to_drafts([summary], facts, published=published)
+def _context_note(cand, reason: str, facts: dict, published: date, article_id: str) -> Note:
+    """A candidate kept as a context note (a summary, an unmatched denial), with the draft one click makes."""
+    place = cand.place or cand.origin
+    made = to_drafts([cand], facts, published=published)
     draft = replace(made[0], kind="not_incident", article_id=article_id,
                     event=replace(made[0].event, id=made[0].event.id + "-note")) if made else None
-    return Note("not_incident", "sums up, for a whole governorate, events the article tells town by town",
-                summary.sentence.text, summary.sentence.span, summary.clause.text, summary.event_type.value,
-                place.as_written if place is not None else "", draft=draft)
-
-
-def _denial_note(denial, facts: dict, published: date, article_id: str) -> Note:
-    place = denial.place or denial.origin
-    made = to_drafts([denial], facts, published=published)
-    draft = replace(made[0], kind="not_incident", article_id=article_id,
-                    event=replace(made[0].event, id=made[0].event.id + "-note")) if made else None
-    return Note("not_incident", "a denial that matches no event of this article (same type, and place or actor)",
-                denial.sentence.text, denial.sentence.span, denial.clause.text, denial.event_type.value,
-                place.as_written if place is not None else "", draft=draft)
+    return Note("not_incident", reason, cand.sentence.text, cand.sentence.span, cand.clause.text,
+                cand.event_type.value, place.as_written if place is not None else "", draft=draft)
 
 
 def ingest_article(text: str, *, published: date, outlet: str | None = None, gazetteer: Gazetteer | None = None,
