@@ -88,6 +88,8 @@ class ContextReader:
             while before >= 0 and seq[before] in _FILLERS:   # "countryside of Aleppo"
                 before -= 1
             beside = (before >= 0 and _unit_word(seq[before])) or (b < len(seq) and _unit_word(seq[b]))
+            if (before >= 0 and _district_word(seq[before])) or (b < len(seq) and _district_word(seq[b])):
+                codes = _centres_as_districts(codes)
             out.append((key, codes, only_units or beside))
         return out
 
@@ -141,8 +143,26 @@ class ContextReader:
 _UNIT_WORDS = frozenset(
     fold_arabic_words("محافظة محافظات ريف ارياف ناحية منطقة قضاء مركز")
     + fold_latin_words("governorate governorates province provinces district subdistrict sub district "
-                       "countryside rural muhafaza muhafazat nahiya nahia mintaqa region"))
+                       "countryside rural muhafaza muhafazat nahiya nahia mintaqa mintaqat region"))
 _FILLERS = frozenset(fold_latin_words("of the in") + ["في", "من"])
+
+
+_DISTRICT_WORDS = frozenset(fold_arabic_words("منطقة قضاء") + fold_latin_words("district mintaqa mintaqat qada"))
+
+
+def _district_word(word: str) -> bool:
+    return bare(word, _DISTRICT_WORDS) is not None
+
+
+def _centres_as_districts(codes: frozenset[str]) -> frozenset[str]:
+    """A district's centre sub-district (OCHA P-code ending in 00) named with a district word is the district.
+
+    Datasets name a district after its seat town: UCDP's "Maarat al-Numaan district" is OCHA's
+    district «معرة النعمان» / "Al Ma'ra", whose English name only the centre sub-district
+    ("Ma'arrat An Nu'man", SY070200) shares. Read as the sub-district it would hide the
+    district's other sub-districts' places from the context.
+    """
+    return frozenset(c[:-2] if len(c) == 8 and c.endswith("00") else c for c in codes)
 
 
 def _unit_word(word: str) -> bool:

@@ -128,6 +128,16 @@ def test_governorate_spellings_of_ucdp_and_acled_name_units(gz):
         assert gz.resolver.context_units(spelling, explicit=True) == frozenset({code}), spelling
 
 
+def test_a_district_named_after_its_seat_is_the_district_not_its_centre_sub_district(gz):
+    # OCHA names the district SY0702 "Al Ma'ra"; only its centre sub-district (SY070200) carries the
+    # seat's English name, which datasets use for the district ("... district", «منطقة ...»).
+    assert gz.resolver.context_units("Maarat al-Numaan district", explicit=True) == frozenset({"SY0702"})
+    assert gz.resolver.context_units("Mintaqat Maarat al-Numaan", explicit=True) == frozenset({"SY0702"})
+    # without a district word the sub-district stays what is named; a non-centre sub-district stays itself
+    assert gz.resolver.context_units("Maarat al-Numaan", explicit=True) == frozenset({"SY070200"})
+    assert gz.resolver.context_units("Atarib district", explicit=True) == frozenset({"SY020001"})
+
+
 # -- 2. structured phrases -----------------------------------------------------------------------
 def test_arabic_phrase_parts():
     p = split_place_phrase("مدينة منبج بريف حلب الشرقي")
