@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from gazetteer.model import GazPlace, PlaceKind
 from gazetteer.normalize import name_key, name_tokens, script_of, skeleton_key
@@ -94,13 +95,43 @@ def _derived_names(place: GazPlace, name: str) -> list[str]:
            ] if len(parts) > 1 else []
     for part in parts:
         words = part.split()
-        if len(words) >= 2 and name_key(words[-1]) in unit_words:
+        if len(words) >= 2 and name_key(words[-1]) in unit_words and name_key(part) not in unit_words:
+            # (a part that *is* the unit's name, «بيت ياشوط», is not "بيت" of Yashout)
             head = " ".join(words[:-1])
             if not arabic:
                 head = _LAT_CONSTRUCT.sub("a", head)
             if len(name_key(head)) >= 3 and any(t not in MODIFIER_WORDS and t not in GENERIC_WORDS
                                                  for t in name_tokens(head)):
                 out.append(head)
+    return out
+
+
+def with_seat_names(places: list[GazPlace]) -> list[GazPlace]:
+    """Places whose two-part OCHA name holds their own sub-district's name get that part as a name.
+
+    ``_derived_names`` drops a part that only repeats the unit's name ("Jeb Elkhafi - Manbaj": the
+    Manbij district's Jeb Elkhafi). But when no other settlement of the sub-district bears that name,
+    the place *is* the sub-district's seat written with a second name ("Maskana - Onaiza" is the
+    town of Maskana, «مسكنة_عنيزة»), and reports write only the seat's name.
+    """
+    settlements = (PlaceKind.COMMUNITY, PlaceKind.CITY)
+    whole: dict[str, set[str]] = {}
+    for p in places:
+        if p.kind in settlements and p.admin3:
+            whole.setdefault(p.admin3.pcode, set()).update(name_key(n) for n in (p.name_en, p.name_ar) if n)
+    out = []
+    for p in places:
+        extra = []
+        if p.kind in settlements and p.admin3:
+            unit = {name_key(p.admin3.name_en), name_key(p.admin3.name_ar.removeprefix("مركز "))} - {""}
+            taken = whole.get(p.admin3.pcode, set())
+            for name in (p.name_en, p.name_ar):
+                if not name or (" " not in name and "_" not in name):
+                    continue
+                parts = (_AR_PARTS if script_of(name) == "ar" else _LAT_PARTS).split(name)
+                extra += [part.strip() for part in parts if len(parts) > 1 and part.strip()
+                          and name_key(part) in unit and name_key(part) not in taken]
+        out.append(replace(p, names=tuple(dict.fromkeys((*p.names, *extra)))) if extra else p)
     return out
 
 

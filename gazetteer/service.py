@@ -22,6 +22,7 @@ from shapely.geometry.base import BaseGeometry
 
 from errors import ValidationError
 from gazetteer.admin import AdminBoundaries
+from gazetteer.names import with_seat_names
 from gazetteer.index import NameIndex, gc_paused
 from gazetteer.model import AdminRef, Doubt, GazPlace, PlaceKind, Resolution, ResolutionStatus
 from gazetteer.geometry import haversine_km
@@ -93,7 +94,7 @@ class Gazetteer:
         from gazetteer.sources.ocha import load_places_csv
         from gazetteer.sources.regions import load_regions, region_places
         admin = AdminBoundaries.from_dir(Path(data_dir) / "admin")
-        places = load_places_csv(Path(data_dir) / "places.csv") + admin.as_places()
+        places = with_seat_names(load_places_csv(Path(data_dir) / "places.csv")) + admin.as_places()
         if population:
             from gazetteer.population import apply_population
             places = apply_population(places, Path(data_dir) / "population.csv")

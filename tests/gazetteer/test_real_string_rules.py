@@ -229,6 +229,22 @@ def test_an_ocha_name_less_its_unit_is_a_name_of_the_place(tiny):
     assert res.status is RESOLVED and res.place.pcode == "X9"
 
 
+def test_a_part_naming_its_own_sub_district_is_the_seat_unless_another_place_bears_it():
+    from gazetteer.names import names_of, with_seat_names
+    unit = AdminRef("SY029903", "Qasrun", "قصرون")
+    seat = _p("S1", "Qasrun - Wadiya", "قصرون_الوادية", 36.0, 38.0, ALEPPO, admin3=unit)
+    other_unit = AdminRef("SY029904", "Tallin", "تلين")
+    tagged = _p("S2", "Jurn - Tallin", "جرن_تلين", 36.1, 38.1, ALEPPO, admin3=other_unit)
+    tallin = _p("S3", "Tallin", "تلين", 36.2, 38.2, ALEPPO, admin3=other_unit)
+    out = {p.pcode: names_of(p) for p in with_seat_names([seat, tagged, tallin])}
+    assert "Qasrun" in out["S1"] and "قصرون" in out["S1"]        # the seat, written with a second name
+    assert "Tallin" not in out["S2"] and "تلين" not in out["S2"]  # Tallin is another village: a tag
+    # a part that is the unit's whole name is not stripped to its first word
+    two_words = AdminRef("SY029905", "Beit Sahm", "بيت سهم")
+    place = _p("S4", "Beit Sahm - Ein Hur", "بيت سهم_عين حور", 35.3, 36.1, ALEPPO, admin3=two_words)
+    assert "بيت" not in names_of(with_seat_names([place])[0])
+
+
 def test_a_name_plus_a_direction_word_is_a_namesake(tiny):
     # "Qarmala" may mean Qarmala (Homs) or Eastern Qarmala (Aleppo): neither is decided on spelling.
     assert tiny.resolve("Qarmala").status is AMBIGUOUS
