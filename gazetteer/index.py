@@ -79,6 +79,7 @@ class Hit(NamedTuple):
     score: float        # 0..100
     matched: str        # the stored spelling that matched
     partial: bool = False
+    skeleton: bool = False   # the whole cross-romanisation key is equal (``normalize.skeleton_key``)
 
 
 def _window(lengths: list[int], keys: list[str], n: int, cutoff: float) -> list[str]:
@@ -258,7 +259,7 @@ class NameIndex:
                     pending[i] = name
         if pending:
             for i, score in self.skeleton_scores(list(pending), script, key).items():
-                offer(Hit(i, score, pending[i]))
+                offer(Hit(i, score, pending[i], skeleton=True))
         for k in (keys if not best else keys[:1]) if fuzzy else ():
             if len(k) < 3:
                 continue
@@ -353,5 +354,5 @@ class NameIndex:
                     if table == "sk":
                         score = min(score, self.skeleton_score(i, script, key))
                     if i not in best or score > best[i].score:
-                        best[i] = Hit(i, score, name)
+                        best[i] = Hit(i, score, name, skeleton=table == "sk" and ratio >= 100)
         return sorted(best.values(), key=lambda h: -h.score)[:limit]

@@ -183,7 +183,9 @@ class Resolver(ContextReader):
             if place.kind == PlaceKind.REGION and hit.score >= 100 and kind is None:
                 score += BONUS_NAMED_REGION
                 reasons.append("named region")
-            if hit.score >= VOWEL_SCORE:   # prominence breaks ties between spellings; it never lifts a fuzzy match
+            if hit.score >= VOWEL_SCORE or hit.skeleton:
+                # prominence breaks ties between spellings (an equal cross-romanisation key is one, if lossy);
+                # it never lifts a fuzzy match
                 bonus, why = self._prominence(place)
                 score += bonus
                 reasons.extend(why)

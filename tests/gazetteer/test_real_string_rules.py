@@ -245,6 +245,20 @@ def test_a_part_naming_its_own_sub_district_is_the_seat_unless_another_place_bea
     assert "بيت" not in names_of(with_seat_names([place])[0])
 
 
+def test_prominence_breaks_a_tie_between_equal_cross_romanisation_keys():
+    # "Az Zabadani" and OCHA's "Az-Zabdani" / «الزبداني» share the key d-b-d-n, and so does the village
+    # «زبدين» "Zabadin": the district's seat, named like its district, is what a bare report means.
+    admin = AdminBoundaries.from_dir(DATA_DIR / "admin")
+    rif = AdminRef("SY03", "Rural Damascus", "ريف دمشق")
+    district = AdminRef("SY0307", "Az-Zabdani", "الزبداني")
+    places = [_p("Z1", "Az-Zabdani", "الزبداني", 33.72, 36.10, rif, admin2=district),
+              _p("Z2", "Zabadin", "زبدين", 33.48, 36.41, rif)]
+    res = Gazetteer(places, admin).resolve("Az Zabadani", context="Rif Dimashq Governorate")
+    assert res.status is RESOLVED and res.place.pcode == "Z1"
+    seat = next(c for c in res.candidates if c.place.pcode == "Z1")
+    assert "district seat" in seat.reasons
+
+
 def test_a_name_plus_a_direction_word_is_a_namesake(tiny):
     # "Qarmala" may mean Qarmala (Homs) or Eastern Qarmala (Aleppo): neither is decided on spelling.
     assert tiny.resolve("Qarmala").status is AMBIGUOUS
