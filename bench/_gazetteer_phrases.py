@@ -103,8 +103,12 @@ def score_phrases(gazetteer, rows: Sequence[dict], *, with_context: bool = False
         else:
             right = lat is not None and float(haversine_km(lat, lon, point[0], point[1])) <= WITHIN_KM
         # An honest area holding the labelled point (or the labelled unit's centroid), not "right".
+        # So is an area placed relative to the labelled place itself («شرق بلدة الراعي» labelled al-Rai: the
+        # east-of-al-Rai sector does not hold al-Rai's point, yet it is the reading the phrase asks for).
         coarse = (not right and kind in ("point", "unit") and lat is not None
-                  and res.status is ResolutionStatus.RESOLVED and _coarse_holds(res, lat, lon))
+                  and res.status is ResolutionStatus.RESOLVED
+                  and (_coarse_holds(res, lat, lon) or (bool(pcode) and res.area is not None and res.area.anchor
+                                                        is not None and res.area.anchor.pcode == pcode)))
         outcome = "right" if right else "coarse" if coarse else (
             "wrong" if res.status is ResolutionStatus.RESOLVED else res.status.value)  # a foreign place put in Syria too
         counts[outcome] += 1
