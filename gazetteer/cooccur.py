@@ -10,6 +10,8 @@ What counts as another place (Arabic only, so that a common word is never taken 
 * a name right after a settlement noun (مدينة، بلدة، قرية، حي، مخيم and their duals and plurals,
   with a glued و/ب/ل/ف/ال: «ببلدة», «وقريتي»), one to three words, longest first;
 * the next names of a «و» list that follows one («بلدات صدد وفيروزة وزيدل»);
+* a name right after a direction or proximity word that places something *relative to* it
+  («بين شرق الراعي وغرب جرابلس», «قرب», «محيط», «أطراف»): the reference place is a real one;
 * it must match exactly ONE settlement of the gazetteer (a name with namesakes helps nobody), and
   must not be the queried name itself.
 
@@ -19,7 +21,7 @@ Bounded: the first ``MAX_CONTEXT_CHARS`` characters, at most ``MAX_NAMES`` looku
 """
 from __future__ import annotations
 
-from gazetteer.arabic_lexicon import settlement_noun
+from gazetteer.arabic_lexicon import bare, settlement_noun
 from gazetteer.geometry import haversine_km
 from gazetteer.model import PlaceKind
 from gazetteer.normalize import fold_arabic_words, is_arabic
@@ -38,6 +40,15 @@ def _fold(word: str) -> str:
 
 def _is_settlement_noun(word: str) -> bool:
     return settlement_noun(word) is not None
+
+
+#: Direction and proximity words (folded) after which a reference place's name follows.
+REFERENCE_WORDS = frozenset(_fold(w) for w in (
+    "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "قرب", "محيط", "أطراف", "مشارف", "ضواحي"))
+
+
+def _is_reference_word(word: str) -> bool:
+    return bare(_fold(word), REFERENCE_WORDS) is not None
 
 
 def _unique_settlement(gazetteer, text: str):
@@ -63,11 +74,12 @@ def context_places(gazetteer, context: str, name: str = "") -> list:
     skip = {_fold(w) for w in name.split()} if name else set()
     found, lookups, i = {}, 0, 0
     while i < len(words) and lookups < MAX_NAMES:
-        if not _is_settlement_noun(words[i]):
+        noun = _is_settlement_noun(words[i])
+        if not noun and not _is_reference_word(words[i]):
             i += 1
             continue
         j, listed = i + 1, 0
-        while j < len(words) and listed < MAX_LIST and lookups < MAX_NAMES:
+        while j < len(words) and listed < (MAX_LIST if noun else 1) and lookups < MAX_NAMES:
             first = words[j] if listed == 0 or not words[j].startswith("و") else words[j][1:]
             if listed and not words[j].startswith("و"):
                 break

@@ -37,6 +37,16 @@ def test_only_names_after_a_settlement_noun_that_one_place_has(gz):
     assert context_places(gz, "Clashes in the town of Bab", "") == []           # Arabic only
 
 
+def test_a_place_named_as_a_direction_or_proximity_reference_counts(gz):
+    # «غرب الباب» places something west of al-Bab: al-Bab is a real place of the sentence.
+    assert {p.pcode for p in context_places(gz, "غارات على قرية العريمة غرب الباب", "العريمة")} == {"C1202"}
+    assert {p.pcode for p in context_places(gz, "معارك قرب الباب", "")} == {"C1202"}
+    near = gz.resolve("العريمة", context="سقطت قذائف على العريمة وعلى مناطق شرق الباب")
+    assert near.status is ResolutionStatus.RESOLVED and near.place.pcode == "C1329"
+    # one name after a direction word, not a list that happens to follow it
+    assert {p.pcode for p in context_places(gz, "شمال الباب وطرطوس", "")} == {"C1202"}
+
+
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.sampled_from(["مدينة", "وبلدة", "قرية", "الباب", "وصدد", "حمص", "و", "في", "تل", "x", "،"]),
                 max_size=400).map(" ".join))
