@@ -7,12 +7,13 @@ and relative readers ask for the same areas.
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 
 from shapely.geometry.base import BaseGeometry
 
 from gazetteer.admin import AdminBoundaries
 from gazetteer.geometry import covering_radius_km, disc, haversine_km, representative
-from gazetteer.model import POINT_RADIUS_KM, Area, GazPlace, PlaceKind, Precision
+from gazetteer.model import POINT_RADIUS_KM, Area, Doubt, GazPlace, PlaceKind, Precision, Resolution, ResolutionStatus
 
 NEAR_RADIUS_KM = 5.0        # radius of "the area of X" around a town
 ADMIN_KINDS = (PlaceKind.GOVERNORATE, PlaceKind.DISTRICT, PlaceKind.SUBDISTRICT)
@@ -64,3 +65,22 @@ def cluster_area(members: list[GazPlace]) -> tuple[Area, float]:
 def _disc_wkt(lat: float, lon: float, radius_km: float) -> str:
     """The WKT of a NEAR disc (memoised: one village answers many spellings, and a polygon's WKT is not cheap)."""
     return disc(lat, lon, radius_km).wkt
+
+
+def countryside_unit(res: Resolution) -> Resolution:
+    """«ريف عفرين» / «قرى عفرين» when «عفرين» alone has namesakes: the admin unit named exactly so.
+
+    A countryside is an area, and the one that carries the name is the unit (Afrin district, around
+    the town of Afrin), not a village elsewhere that happens to be called Afrin too. Only for
+    namesakes: a name the context places outside the unit, or a weak spelling, stays ambiguous.
+    """
+    if res.doubt is not Doubt.NAMESAKES:
+        return res
+    units = [c.place for c in res.candidates if c.place.kind in ADMIN_KINDS and "exact" in c.reasons]
+    if not units:
+        return res
+    unit = min(units, key=lambda p: len(p.pcode))
+    if any(not p.pcode.startswith(unit.pcode) for p in units):
+        return res          # units of that name in two places: the name still does not decide
+    return replace(res, status=ResolutionStatus.RESOLVED, place=unit, doubt=None,
+                   note=f"the countryside of the unit named '{unit.name_en}' ({unit.pcode}); namesakes elsewhere")

@@ -35,7 +35,7 @@ from gazetteer.geometry import (angle_diff, bearing_deg, covering_radius_km, dis
 from gazetteer.model import Area, Doubt, PlaceKind, Precision, Resolution, ResolutionStatus
 from gazetteer.normalize import fold_arabic_words, is_arabic
 from gazetteer.phrases import Phrase, is_type_noun, parse_relative, split_nested, split_qualifiers
-from gazetteer.place_areas import ADMIN_KINDS, NEAR_RADIUS_KM, unit_shape
+from gazetteer.place_areas import ADMIN_KINDS, NEAR_RADIUS_KM, countryside_unit, unit_shape
 from gazetteer.resolve import Resolver, with_note
 
 COUNTRYSIDE_KM = (5.0, 40.0)
@@ -145,6 +145,8 @@ def _anchor(resolver: Resolver, text: str, *, context, near) -> Resolution:
 def around_anchor(resolver: Resolver, query: str, phrase: Phrase, *, context=None, near=None) -> Resolution:
     """A sector / disc of countryside or outskirts around a resolved anchor."""
     anchor_res = _anchor(resolver, phrase.name, context=context, near=near)
+    if anchor_res.status is ResolutionStatus.AMBIGUOUS and phrase.countryside == "countryside":
+        anchor_res = countryside_unit(anchor_res)
     if anchor_res.status is not ResolutionStatus.RESOLVED:
         return Resolution(query=query, status=anchor_res.status, candidates=anchor_res.candidates,
                           note=f"reference place '{phrase.name}': {anchor_res.note}")

@@ -232,3 +232,23 @@ def test_a_region_named_in_the_sentence_decides_between_namesakes(gz):
 def test_a_direction_alone_names_no_place(gz, phrase):
     res = gz.resolve(phrase)
     assert res.status is UNRESOLVED and "direction alone" in res.note
+
+
+def test_countryside_of_a_name_with_namesakes_is_the_unit_named_so():
+    # Two villages called «عفرين» (one in Afrin district, one in al-Hasakeh) make the bare name
+    # ambiguous; «ريف عفرين» / «قرى عفرين» is an area, and the area carrying that name is the district.
+    from gazetteer.admin import AdminBoundaries
+    from gazetteer.model import AdminRef, GazPlace, PlaceKind
+    from gazetteer.service import DATA_DIR, Gazetteer
+    admin = AdminBoundaries.from_dir(DATA_DIR / "admin")
+    aleppo, hasakeh = AdminRef("SY02", "Aleppo", "حلب"), AdminRef("SY08", "Al-Hasakeh", "الحسكة")
+    villages = [GazPlace(pcode="X1", name_en="Afrin", name_ar="عفرين", kind=PlaceKind.COMMUNITY,
+                         lat=36.51, lon=36.87, admin1=aleppo),
+                GazPlace(pcode="X2", name_en="Afrin", name_ar="عفرين", kind=PlaceKind.COMMUNITY,
+                         lat=36.60, lon=40.90, admin1=hasakeh)]
+    gz = Gazetteer(villages + admin.as_places(), admin)
+    assert gz.resolve("قرية عفرين").status is ResolutionStatus.AMBIGUOUS
+    for phrase in ("قرى عفرين", "ريف عفرين"):
+        res = gz.resolve(phrase)
+        assert res.status is ResolutionStatus.RESOLVED, (phrase, res.note)
+        assert res.area is not None and res.area.anchor.pcode == "SY0203", phrase
