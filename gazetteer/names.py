@@ -115,23 +115,34 @@ def with_seat_names(places: list[GazPlace]) -> list[GazPlace]:
     town of Maskana, «مسكنة_عنيزة»), and reports write only the seat's name.
     """
     settlements = (PlaceKind.COMMUNITY, PlaceKind.CITY)
+    found: dict[int, list[str]] = {}
+    for i, p in enumerate(places):
+        if p.kind not in settlements or p.admin3 is None:
+            continue
+        unit = None
+        for name in (p.name_en, p.name_ar):
+            if not name or ("-" not in name and "_" not in name):
+                continue    # cheap test first: most names have no second part
+            parts = [part.strip() for part in (_AR_PARTS if script_of(name) == "ar" else _LAT_PARTS).split(name)]
+            if len(parts) < 2:
+                continue
+            if unit is None:
+                unit = {name_key(p.admin3.name_en), name_key(p.admin3.name_ar.removeprefix("مركز "))} - {""}
+            found.setdefault(i, []).extend(part for part in parts if part and name_key(part) in unit)
+    found = {i: parts for i, parts in found.items() if parts}
+    if not found:
+        return list(places)
+    codes = {places[i].admin3.pcode for i in found}
     whole: dict[str, set[str]] = {}
     for p in places:
-        if p.kind in settlements and p.admin3:
+        if p.kind in settlements and p.admin3 is not None and p.admin3.pcode in codes:
             whole.setdefault(p.admin3.pcode, set()).update(name_key(n) for n in (p.name_en, p.name_ar) if n)
-    out = []
-    for p in places:
-        extra = []
-        if p.kind in settlements and p.admin3:
-            unit = {name_key(p.admin3.name_en), name_key(p.admin3.name_ar.removeprefix("مركز "))} - {""}
-            taken = whole.get(p.admin3.pcode, set())
-            for name in (p.name_en, p.name_ar):
-                if not name or (" " not in name and "_" not in name):
-                    continue
-                parts = (_AR_PARTS if script_of(name) == "ar" else _LAT_PARTS).split(name)
-                extra += [part.strip() for part in parts if len(parts) > 1 and part.strip()
-                          and name_key(part) in unit and name_key(part) not in taken]
-        out.append(replace(p, names=tuple(dict.fromkeys((*p.names, *extra)))) if extra else p)
+    out = list(places)
+    for i, parts in found.items():
+        p = places[i]
+        extra = [part for part in parts if name_key(part) not in whole.get(p.admin3.pcode, set())]
+        if extra:
+            out[i] = replace(p, names=tuple(dict.fromkeys((*p.names, *extra))))
     return out
 
 
