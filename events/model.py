@@ -11,7 +11,7 @@ through the store, which keeps the audit trail.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 

@@ -24,7 +24,7 @@ COUNTRY      only "Syria" is known                   6            3
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 

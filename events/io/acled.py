@@ -65,7 +65,7 @@ from errors import ValidationError
 from events import quality
 from events.io._common import Collector, ImportResult, Progress
 from events.io._tabular import CsvRows, collect
-from events.io._foreign import DEFAULT_RADIUS_KM, code, number, require_syria, split_list, whole, read_layout, validated
+from events.io._foreign import DEFAULT_RADIUS_KM, code, number, require_syria, split_list, whole, validated
 from events.model import ClaimStatus, Count, DatePrecision, Event, EventDate, EventType, Place, Source
 from gazetteer.model import Precision
 
