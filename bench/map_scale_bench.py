@@ -98,6 +98,7 @@ def build_store(size: str, folder: Path) -> Path:
     events = ucdp_like(int(size))
     for i in range(0, len(events), 50_000):
         store.add(events[i:i + 50_000], author="map_scale_bench")
+    store.warm_index()      # as `events import` does: the index copy beside the store (events/store/indexcache.py)
     store.close()
     return path
 

@@ -155,6 +155,14 @@ class EventStore(LearnedAliasTables, ABC):
         """
         return self.frame(q).iloc[list(rows)].reset_index(drop=True)
 
+    def warm_index(self) -> None:
+        """Build whatever the backend keeps to answer queries fast, now rather than on the first query.
+
+        Why: ``events import`` calls it, so the embedded store writes its index copy
+        (``indexcache``) at import time and the dashboard's first start loads it instead of
+        building it. PostGIS answers from the database: nothing to do.
+        """
+
     @abstractmethod
     def date_span(self) -> tuple[date, date] | None: ...
 

@@ -227,6 +227,8 @@ def import_command(file: str, store_url: str | None, fmt: str | None, skip_bad_r
         except EventMapError:
             click.echo(f"imported 0, rejected {len(rejects)}")
             raise
+        if added:
+            store.warm_index()   # the embedded store's index copy: the dashboard's first start loads it
     click.echo(f"imported {added}, rejected {len(rejects)}")
     from events.quality import summary_line
     click.echo(summary_line(events))

@@ -205,3 +205,16 @@ def test_history_shows_who_changed_what_and_undo_puts_it_back(runner, seeded):
 def test_undo_of_unknown_revision_is_one_error_line(runner, seeded):
     result = runner.invoke(cli, ["undo", "999999", "--store", seeded])
     assert result.exit_code == 2 and "999999" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_import_writes_the_index_copy_the_next_open_loads(runner, seeded, tmp_path, monkeypatch):
+    from events.store import indexcache
+    from events.store.sqlite import SQLiteStore
+    source = write_records(tmp_path / "in.json", [event_to_dict(make_event("new-warm"))])
+    result = runner.invoke(cli, ["import", str(source), "--store", seeded])
+    assert result.exit_code == 0, result.output
+    with SQLiteStore(seeded) as s:
+        copy = indexcache.load(indexcache.cache_path(Path(seeded)), s._stamp)
+        assert copy is not None and copy.revision == s.revision and "new-warm" in copy.ids.to_pylist()
+        monkeypatch.setattr(SQLiteStore, "_built_index", lambda self, rev: pytest.fail("built, not loaded"))
+        assert s.count(Query()) == 8
