@@ -18,9 +18,20 @@ two functions and render them offline.
     mapview.gif.timeline_gif(frame, ...) -> GIF bytes
     python -m mapview snapshot --help
 """
-from mapview.layers.events import AGGREGATE_THRESHOLD, event_layers
-from mapview.mapbuild import build_map
-from mapview.style import legend_html
-from mapview.view import SYRIA_VIEW, MapView
+from importlib import import_module
+
+#: Public names → the module that defines them, imported on first use (PEP 562): the dashboard's browser
+#: map imports ``mapview.points``/``cards``/``view`` and must not pay for folium and its Jinja templates
+#: (~0.5 s of a cold first map), which only the exports below need.
+_LAZY = {"build_map": "mapview.mapbuild", "event_layers": "mapview.layers.events", "legend_html": "mapview.style",
+         "MapView": "mapview.view", "SYRIA_VIEW": "mapview.view", "AGGREGATE_THRESHOLD": "mapview.view"}
 
 __all__ = ["build_map", "event_layers", "MapView", "legend_html", "SYRIA_VIEW", "AGGREGATE_THRESHOLD"]
+
+
+def __getattr__(name: str):
+    if name not in _LAZY:
+        raise AttributeError(f"module 'mapview' has no attribute {name!r}")
+    value = getattr(import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value

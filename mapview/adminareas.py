@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from mapview.layers.basemap import admin_geojson
+from mapview.basedata import admin_geojson
 
 ADMIN_PRECISIONS = ("governorate", "district", "subdistrict")
 

@@ -159,7 +159,7 @@ def read_payload(blob: bytes) -> dict[str, np.ndarray]:
 @lru_cache(maxsize=1)
 def _adm1_tree():
     import shapely
-    from mapview.layers.basemap import admin_geojson
+    from mapview.basedata import admin_geojson
     feats = admin_geojson(1)["features"]
     geoms = shapely.from_geojson([json.dumps(f["geometry"]) for f in feats])
     return shapely.STRtree(geoms), np.array([f["properties"].get("p", "") for f in feats], dtype=object)
@@ -188,7 +188,7 @@ def basemap_data() -> dict:
     import csv
 
     import shapely
-    from mapview.layers.basemap import ADMIN_DIR, admin_geojson
+    from mapview.basedata import ADMIN_DIR, admin_geojson
     adm1, adm2 = admin_geojson(1), admin_geojson(2)
     towns = []
     path = ADMIN_DIR.parent / "places.csv"
@@ -223,7 +223,7 @@ def basemap_data() -> dict:
         geom = shapely.from_geojson(json.dumps(f["geometry"]))
         gov_labels.append([*_label_point(geom, capitals), f["properties"].get("nEn", ""),
                            f["properties"].get("nAr", ""), f["properties"].get("p", "")])
-    from mapview.layers.basemap import rivers_geojson       # optional (data/SOURCES.md): None without the file
+    from mapview.basedata import rivers_geojson       # optional (data/SOURCES.md): None without the file
     return {"adm1": _rounded(adm1), "adm2": _rounded(adm2), "towns": towns, "gov_labels": gov_labels,
             "rivers": rivers_geojson()}
 

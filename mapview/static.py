@@ -120,7 +120,8 @@ class StaticMap:
     def _draw_rivers(self) -> None:
         from matplotlib.collections import LineCollection
 
-        from mapview.layers.basemap import RIVER_BLUE, rivers_geojson
+        from mapview.basedata import rivers_geojson
+        from mapview.layers.basemap import RIVER_BLUE
         rivers = rivers_geojson()
         if not rivers:
             return

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from errors import ValidationError
 
 MIN_ZOOM, MAX_ZOOM = 4, 18
+#: Located events in view above which the folium map aggregates points (here, not in layers/events.py,
+#: so the dashboard can read it without importing folium).
+AGGREGATE_THRESHOLD = 3000
 
 
 @dataclass(frozen=True)

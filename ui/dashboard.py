@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from mapview.layers.events import AGGREGATE_THRESHOLD
+from mapview.view import AGGREGATE_THRESHOLD
 from ui import data, details, evmap, exports, search, state, table, timeline
 from ui.i18n import label, t, visible_of_total
 from ui.permalink import shown

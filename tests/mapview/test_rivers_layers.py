@@ -28,10 +28,11 @@ def test_static_renderer_draws_the_rivers_under_the_borders():
 
 def test_without_the_file_the_maps_still_build(monkeypatch, tmp_path, seed_frame):
     from mapview.standalone import standalone_html
-    monkeypatch.setattr(basemap, "RIVERS_PATH", tmp_path / "absent.geojson")
-    basemap.rivers_geojson.cache_clear()
+    from mapview import basedata
+    monkeypatch.setattr(basedata, "RIVERS_PATH", tmp_path / "absent.geojson")
+    basedata.rivers_geojson.cache_clear()
     try:
-        assert basemap.rivers_geojson() is None
+        assert basedata.rivers_geojson() is None
         assert '"kind": "river"' not in standalone_html(seed_frame, title="t")
     finally:
-        basemap.rivers_geojson.cache_clear()
+        basedata.rivers_geojson.cache_clear()
