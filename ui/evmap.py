@@ -23,7 +23,7 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from events.query import Query
-from mapview import cards
+from mapview import cards, evmap_page
 from mapview.points import PRECISIONS, STATUSES, TYPES, basemap_data, build_payload
 from mapview.style import TYPE_COLORS
 from ui import corroboration, data, map_cards, state
@@ -42,7 +42,18 @@ _EPOCH = date(1970, 1, 1)
 #: the full frame); above it the browser still draws every event, without those three.
 EXTRAS_MAX = 60_000
 
-_component = components.declare_component("evmap", path=str(FRONTEND))
+
+
+def _component_dir() -> Path:
+    """The component's page with its scripts inlined (one request: mapview/evmap_page.py), written under
+    static/cache for the current sources; the source folder itself when that cannot be written."""
+    try:
+        return evmap_page.bundle_dir(FRONTEND, CACHE_DIR)
+    except (OSError, ValueError):
+        return FRONTEND
+
+
+_component = components.declare_component("evmap", path=str(_component_dir()))
 
 #: The component's words (en, ar); plural forms follow Arabic rules (1, 2, 3–10, 11–99, 100+).
 STRINGS: dict[str, tuple[str, str]] = {
@@ -271,9 +282,7 @@ def standalone_html(base_q: Query, window, span, lang: str, *, title: str = "", 
 def script_files() -> list[Path]:
     """The component's scripts in index.html's order (one concern per file, one shared scope): the
     standalone export inlines the same files in the same order, so the two pages cannot drift apart."""
-    import re
-    html = (FRONTEND / "index.html").read_text(encoding="utf-8")
-    return [FRONTEND / name for name in re.findall(r'<script src="(evm-[a-z]+\.js)"></script>', html)]
+    return [FRONTEND / name for name in evmap_page.script_names(FRONTEND)]
 
 
 def ss_view():
