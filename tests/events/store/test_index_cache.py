@@ -11,7 +11,6 @@ import dataclasses
 import os
 import random
 import shutil
-import zipfile
 from datetime import date
 from pathlib import Path
 
