@@ -24,6 +24,9 @@ from gazetteer.phrase_words import (
     _LAT_COUNTRY, _LAT_COUNTRYSIDE, _LAT_DIRS, _LAT_FEATURE_WORDS, _LAT_FILLERS, _LAT_NEAR,
     _LAT_OUTSKIRTS, _LAT_QUALIFIERS)
 
+#: The AREA qualifiers that name an area, not a feature: «منطقة X» / "X area" is X's surroundings.
+_AREA_WORDS = frozenset({"منطقه", "area", "sector", "front", "frontline", "outskirt", "جبهه", "مشارف", "zone"})
+
 
 @dataclass(frozen=True)
 class Word:
@@ -37,6 +40,7 @@ class Phrase:
     name: str
     kind_hint: PlaceKind | None = None
     area_of: bool = False          # "منطقة X" / "area of X"
+    feature: bool = False          # ...a feature named after X («مطار دمشق الدولي», "X dam"), not X's surroundings
     bearing: float | None = None   # direction word(s), compass degrees
     countryside: str | None = None  # "countryside" or "outskirts"
     country: bool = False          # the anchor is the country itself (شمال البلاد)
@@ -85,9 +89,10 @@ def split_qualifiers(text: str) -> Phrase:
     table = _AR_QUALIFIERS if is_arabic(text) else _LAT_QUALIFIERS
     fillers = _AR_FILLERS if is_arabic(text) else _LAT_FILLERS
     hint: PlaceKind | None = None
+    feature = False
 
     def take(w: Word) -> bool:
-        nonlocal hint, area_of
+        nonlocal hint, area_of, feature
         if w.fold in fillers:
             return True
         if w.fold in (_AR_NEAR if is_arabic(w.raw) else _LAT_NEAR):
@@ -101,6 +106,7 @@ def split_qualifiers(text: str) -> Phrase:
             return True
         if value == AREA:
             area_of = True
+            feature = feature or bare not in _AREA_WORDS
         elif hint is None:
             hint = value
         return True
@@ -115,20 +121,20 @@ def split_qualifiers(text: str) -> Phrase:
         ws = ws[1:]
     def take_feature(w: Word) -> bool:
         """A word describing the noun already taken ("military" airport, «مطار X العسكري»): a feature."""
-        nonlocal hint, area_of
+        nonlocal hint, area_of, feature
         if arabic:
             if not (area_of and w.raw.startswith("ال") and w.fold in _AR_FEATURE_WORDS):
                 return False
         elif w.fold not in _LAT_FEATURE_WORDS:
             return False
-        hint, area_of = None, True     # "Industrial District" is no district: the area of the place
+        hint, area_of, feature = None, True, True   # "Industrial District" is no district: the area of the place
         return True
 
     took_end = arabic and area_of     # Arabic writes the feature noun first: «مطار كويرس العسكري»
     while len(ws) > 1 and (take(ws[-1]) or (took_end and take_feature(ws[-1]))):
         took_end = True
         ws = ws[:-1]
-    return Phrase(name=" ".join(w.raw for w in ws), kind_hint=hint, area_of=area_of)
+    return Phrase(name=" ".join(w.raw for w in ws), kind_hint=hint, area_of=area_of, feature=feature)
 
 
 def without_clitic(text: str) -> str | None:

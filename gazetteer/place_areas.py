@@ -16,6 +16,8 @@ from gazetteer.geometry import covering_radius_km, disc, haversine_km, represent
 from gazetteer.model import POINT_RADIUS_KM, Area, Doubt, GazPlace, PlaceKind, Precision, Resolution, ResolutionStatus
 
 NEAR_RADIUS_KM = 5.0        # radius of "the area of X" around a town
+CITY_AREA_KM = 30.0         # ...and around one of the big cities (place_area)
+NEAR_MAX_KM = 15.0          # a wider disc is DISTRICT-sized, not NEAR
 ADMIN_KINDS = (PlaceKind.GOVERNORATE, PlaceKind.DISTRICT, PlaceKind.SUBDISTRICT)
 
 
@@ -31,8 +33,13 @@ def unit_shape(place: GazPlace, *, admin: AdminBoundaries,
 
 
 def place_area(place: GazPlace, *, loose: bool, admin: AdminBoundaries,
-               shapes: dict[str, BaseGeometry]) -> Area | None:
-    """Admin units and named regions → their polygon; loose town matches → a NEAR disc; exact towns → None."""
+               shapes: dict[str, BaseGeometry], feature: bool = False) -> Area | None:
+    """Admin units and named regions → their polygon; loose town matches → a NEAR disc; exact towns → None.
+
+    ``feature``: the query names a feature named after the place («مطار دمشق الدولي», "Aleppo Thermal
+    Power Plant"). For one of the big cities that lies anywhere in its hinterland: Damascus airport
+    lies 20-25 km from the city's point, Aleppo's power plant 26 km, so the disc is CITY_AREA_KM.
+    """
     shape = unit_shape(place, admin=admin, shapes=shapes)
     if shape is not None:
         geom, precision = shape
@@ -44,7 +51,11 @@ def place_area(place: GazPlace, *, loose: bool, admin: AdminBoundaries,
         return None
     # A named feature or learned place has its own honest extent (an oil field: 5 km; model.radius_km).
     radius = max(place.radius_km, NEAR_RADIUS_KM + min(5.0, place.size_hint / 4.0) if loose else 0.0)
-    return Area(lat=place.lat, lon=place.lon, radius_km=radius, precision=Precision.NEAR,
+    if feature and place.kind is PlaceKind.CITY:
+        radius = max(radius, CITY_AREA_KM)
+    # a disc as wide as a district is not "near" a point (structured.BETWEEN_NEAR_KM draws the same line)
+    precision = Precision.NEAR if radius <= NEAR_MAX_KM else Precision.DISTRICT
+    return Area(lat=place.lat, lon=place.lon, radius_km=radius, precision=precision,
                 geometry_wkt=_disc_wkt(place.lat, place.lon, radius),
                 label_en=f"area of {place.name_en}", label_ar=f"منطقة {place.name_ar}", anchor=place)
 

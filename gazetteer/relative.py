@@ -284,7 +284,7 @@ def named_relative_to(resolver: Resolver, query: str, phrase: Phrase, *, context
                 and part.area.precision is Precision.NEAR:
             return part
     named = split_qualifiers(phrase.before)
-    res = resolver.resolve_name(query, named.name, kind=named.kind_hint, area_of=named.area_of,
+    res = resolver.resolve_name(query, named.name, kind=named.kind_hint, area_of=named.area_of, feature=named.feature,
                                 context=context, near=hint)
     if res.status is not ResolutionStatus.RESOLVED or ref_place is None:
         if ref.status is ResolutionStatus.RESOLVED:
@@ -321,7 +321,8 @@ def nested(resolver: Resolver, query: str, head: str, tail: str, *, context=None
     q = split_qualifiers(head)
     # The area is the name's context: «قرية X في ريف حلب» names Aleppo governorate, so an X in Idlib is not it.
     name_context = " ".join(t for t in (tail, context or "") if t)
-    res = resolver.resolve_name(query, q.name, kind=q.kind_hint, area_of=q.area_of, context=name_context, near=hint)
+    res = resolver.resolve_name(query, q.name, kind=q.kind_hint, area_of=q.area_of, feature=q.feature,
+                                context=name_context, near=hint)
     if res.status is not ResolutionStatus.RESOLVED:
         part = _quarter_part(resolver, query, head, tail, context=context)
         if part is not None:

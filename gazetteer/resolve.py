@@ -287,7 +287,7 @@ class Resolver(ContextReader):
         return sorted(merged.values(), key=lambda h: -h.score)
 
     def resolve_name(self, query: str, name: str, *, kind: PlaceKind | None = None,
-                     area_of: bool = False, context: str | None = None,
+                     area_of: bool = False, feature: bool = False, context: str | None = None,
                      near: tuple[float, float] | None = None, hits: list[Hit] | None = None,
                      within: bool = False) -> Resolution:
         """``hits``: the index's hits for ``name`` when the caller has them; ``within``: they come from
@@ -341,7 +341,8 @@ class Resolver(ContextReader):
             return Resolution(query=query, status=ResolutionStatus.AMBIGUOUS, candidates=candidates,
                               note=f"{len(rivals) + 1} places fit; context does not decide", doubt=Doubt.NAMESAKES)
         return Resolution(query=query, status=ResolutionStatus.RESOLVED, place=top.place,
-                          area=self.area_for(top.place, loose=top.partial or top.match < POINT_MIN or area_of),
+                          area=self.area_for(top.place, loose=top.partial or top.match < POINT_MIN or area_of,
+                                            feature=feature),
                           candidates=candidates, note=self._note(top, area_of))
 
     def _unit_name(self, pcode: str) -> str:
@@ -376,9 +377,9 @@ class Resolver(ContextReader):
             return "'the area of' a place: area around it"
         return ""
 
-    def area_for(self, place: GazPlace, *, loose: bool) -> Area | None:
+    def area_for(self, place: GazPlace, *, loose: bool, feature: bool = False) -> Area | None:
         """Admin units → their polygon; loose town matches → a NEAR disc; exact towns → None (a point)."""
-        return place_area(place, loose=loose, admin=self.admin, shapes=self.shapes)
+        return place_area(place, loose=loose, admin=self.admin, shapes=self.shapes, feature=feature)
 
 
 def _own_codes(place: GazPlace) -> frozenset[str]:

@@ -213,7 +213,7 @@ class Gazetteer:
                     return structured
             if relative is not None:
                 return relative
-        res = self.resolver.resolve_name(query, phrase.name, kind=kind, area_of=phrase.area_of,
+        res = self.resolver.resolve_name(query, phrase.name, kind=kind, area_of=phrase.area_of, feature=phrase.feature,
                                          context=context, near=near, hits=hits, within=within)
         res = unit_of_seat(self, res, kind) or res      # «مقاطعة كوباني»: the district, not the town
         weak = res.status is ResolutionStatus.AMBIGUOUS and res.doubt is Doubt.WEAK_MATCH  # nothing came close

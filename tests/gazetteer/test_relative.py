@@ -252,3 +252,16 @@ def test_countryside_of_a_name_with_namesakes_is_the_unit_named_so():
         res = gz.resolve(phrase)
         assert res.status is ResolutionStatus.RESOLVED, (phrase, res.note)
         assert res.area is not None and res.area.anchor.pcode == "SY0203", phrase
+
+
+def test_a_feature_named_after_a_big_city_is_its_hinterland_not_a_near_disc(gz):
+    # Damascus International Airport lies ~20-25 km south-east of the city's point (OCHA C1001).
+    for phrase in ("مطار دمشق الدولي", "Damascus International Airport"):
+        res = gz.resolve(phrase)
+        assert res.status is ResolutionStatus.RESOLVED and res.place.pcode == "C1001", phrase
+        assert res.precision is Precision.DISTRICT and res.radius_km >= 25, phrase
+        assert wkt.loads(res.area.geometry_wkt).contains(Point(36.51, 33.41)), phrase   # the airport
+    # "near" a city and "the area of" a city stay NEAR: the surroundings, not anywhere in the hinterland
+    for phrase in ("بالقرب من دمشق", "منطقة دمشق", "near Damascus"):
+        res = gz.resolve(phrase)
+        assert res.precision is Precision.NEAR and res.radius_km <= 15, phrase
