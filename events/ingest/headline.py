@@ -31,7 +31,7 @@ import re
 from dataclasses import replace
 
 from events.ingest.actors import TRIGGERS, WEAK_TRIGGERS
-from events.ingest.places import PlacePhrase
+from events.ingest.phrases import PlacePhrase
 
 #: A place name as headlines write it: capitalised words, "al-" parts, at most four words.
 _WORD = r"(?:(?:al|el|ad|as|ar|ash|an|at|az|ez|ed)-)?[A-Z][\w'’\-]*"

@@ -34,7 +34,8 @@ from events.ingest.dating import set_default_date, set_stated_date
 from events.ingest.headline import english_phrases
 from events.ingest.locate import StoryPlaces, set_places
 from events.ingest.normalize import fold, fold_pattern, is_arabic
-from events.ingest.places import Gazetteer, find_place_phrases
+from events.ingest.phrases import find_place_phrases
+from events.ingest.places import Gazetteer
 from events.ingest.relative import descriptive_relatives
 from events.ingest.segment import (DAY_AFTER, Clause, body_clauses, inside, motive_span, purpose_span, segments,
                                    split_article)
