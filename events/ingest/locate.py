@@ -128,6 +128,37 @@ def _shorter(text: str) -> list[str]:
     return out
 
 
+def _joined(phrases: list[PlacePhrase], text: str) -> set[int]:
+    """ids of the phrases of a «X وY» / "X and Y" chain, its first phrase included when only «و» /
+    "and" / a comma stands between them in ``text`` (the clause).
+
+    Why the first too: which place of the chain the event is mapped on is chosen by rank (a point
+    over a neighbourhood), so the first phrase may be the one left over, and it is a target of the
+    same trigger as the others («قصف على مناطق في بلدة X وقرية Y»: two places, two events).
+    """
+    out: set[int] = set()
+    for k, phrase in enumerate(phrases):
+        if not phrase.coord:
+            continue
+        out.add(id(phrase))
+        before = [p for p in phrases[:k] if p.role == phrase.role and p.span[1] <= phrase.span[0]]
+        if before:
+            head = max(before, key=lambda p: p.span[1])
+            if _AND_ONLY.fullmatch(text[head.span[1]:phrase.span[0]]):
+                out.add(id(head))
+    return out
+
+
+#: What may stand between two places of one chain: «و»، "and", a comma, a preposition («وفي», "and in").
+_AND_ONLY = re.compile(r"\s*(?:[,،]\s*)?(?:و|and\s|&)?\s*(?:(?:في|على|in|on|at|near)\s+)?", re.I)
+
+
+def _contains(area: Place, place: Place) -> bool:
+    """``area`` is a governorate/district/subdistrict that ``place`` lies in."""
+    return bool(area.pcode) and area.pcode != place.pcode and area.pcode in (
+        place.admin1_pcode, place.admin2_pcode, place.admin3_pcode)
+
+
 def _rank(item) -> tuple:
     phrase, (place, _, _) = item
     point = place.precision is not None and place.precision.value == "point"
@@ -176,11 +207,13 @@ def set_places(cand: Candidate, phrases: list[PlacePhrase], gazetteer: Gazetteer
         cand.anaphoric = cand.anaphoric or bool(main[0].anaphor)
         story.remember(main[0], main[1][0])
         if not movement:
+            joined = _joined(phrases, cand.clause.text)
             for phrase, answer in resolved:
-                if answer is main[1] or not (phrase.coord or phrase is main[0]) or not answer[0].located:
+                if answer is main[1] or not (id(phrase) in joined or phrase is main[0]) or not answer[0].located:
                     continue
-                if any(answer[0].pcode == x[0].pcode for x in [main[1]] + extras):
-                    continue
+                if any(answer[0].pcode == x[0].pcode or _contains(answer[0], x[0]) or _contains(x[0], answer[0])
+                       for x in [main[1]] + extras):
+                    continue  # the same place, or «X وريفها»-like: an area holding the other (one event)
                 extras.append(answer)
                 story.remember(phrase, answer[0])
     if extras and found and not movement:

@@ -137,6 +137,8 @@ class _Stops:
         return None
 
 
+#: «بين» just before a phrase: its «وY» is the other end of the same stretch.
+_BETWEEN = rc(r"(?<![\w])بين\s+$")
 #: A short quoted name («تلة "جورة الماء"», «قرى “بيت فارس”»): its quotes do not end the phrase (same length kept).
 _QUOTED_NAME = re.compile(r'["“”«»]([^"“”«»،,.;:؛\n|]{1,40})["“”«»]')
 
@@ -223,7 +225,9 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
         nxt = _COORD_AR.match(work_text, end)  # «في X وY» / «X وبلدة Y»: Y is a place of its own
         if nxt is not None and stop == stop_at:
             at = nxt.start("head") if nxt.group("head") else nxt.end()
-            bisect.insort(starts, (at, 1, role, bool(nxt.group("head")), True))
+            # «بين مدينة X وقرية Y»: the two ends of one stretch (a road, a bridge, a front), not two targets
+            own = not _BETWEEN.search(work_text, max(0, s - 8), s)
+            bisect.insort(starts, (at, 1, role, bool(nxt.group("head")), own))
     return out
 
 

@@ -1,0 +1,49 @@
+"""One trigger naming several target places: one draft per distinct settlement (sentences written for the test)."""
+from __future__ import annotations
+
+from datetime import date
+
+from events.ingest import ingest
+from events.ingest.locate import _contains
+from events.ingest.phrases import find_place_phrases
+from events.model import Place
+
+PUB = date(2015, 7, 24)
+
+
+def _drafts(text, gazetteer):
+    got = ingest(text, published=PUB, gazetteer=gazetteer, language="ar")
+    return [(d.event.event_type, d.event.date.start, d.event.place.pcode if d.event.place else None)
+            for d in got.drafts]
+
+
+def test_the_first_of_two_coordinated_targets_keeps_its_own_draft(gazetteer):
+    # the second town is a point, the first only «مناطق في …» (near): the first must not be dropped
+    got = _drafts("قتل مدنيان أمس جراء قصف على مناطق في بلدة دير حافر وقرية عيشة بريف حلب الشرقي.", gazetteer)
+    assert sorted(p for _, _, p in got) == ["C1228", "C1240"]
+    assert len({(t, d) for t, d, _ in got}) == 1  # same type and date
+
+
+def test_three_coordinated_towns_are_three_drafts(gazetteer):
+    got = _drafts("شنت الطائرات الحربية أمس غارات على بلدة دير حافر وقرية عيشة ومدينة الباب.", gazetteer)
+    assert sorted(p for _, _, p in got) == ["C1202", "C1228", "C1240"]
+
+
+def test_between_x_and_y_is_one_stretch_not_two_targets(gazetteer):
+    got = _drafts("قصفت طائرات التحالف أمس جسرا يصل بين مدينة البوكمال وقرية الباغوز.", gazetteer)
+    assert [p for _, _, p in got] == ["C5167"]
+
+
+def test_between_marks_the_second_end_as_no_place_of_its_own():
+    phrases = find_place_phrases("جسر يصل بين مدينة البوكمال وقرية الباغوز")
+    assert [p.coord for p in phrases] == [False, False]
+    phrases = find_place_phrases("غارات على مدينة البوكمال وقرية الباغوز")
+    assert [p.coord for p in phrases] == [False, True]
+
+
+def test_an_area_holding_the_town_is_not_a_second_target():
+    town = Place("بلدة X", lat=36.0, lon=37.0, pcode="C1", admin1_pcode="SY02", admin2_pcode="SY0202")
+    district = Place("منطقة Y", lat=36.1, lon=37.1, pcode="SY0202", admin1_pcode="SY02")
+    other = Place("قرية Z", lat=36.2, lon=37.2, pcode="C2", admin1_pcode="SY02", admin2_pcode="SY0202")
+    assert _contains(district, town) and not _contains(town, district)
+    assert not _contains(other, town)
