@@ -17,9 +17,11 @@ import re
 
 from events.ingest.candidate import Candidate
 from events.ingest.normalize import fold_text
-from events.ingest.places import DUAL_HEADS, Gazetteer, PlacePhrase, resolve_place
+from events.ingest.places import DUAL_HEADS, Gazetteer, PlacePhrase, resolution_to_place, resolve_place
 from events.model import Place
 from gazetteer.foreign import foreign_place
+from gazetteer.geometry import haversine_km
+from gazetteer.model import Precision, Resolution, ResolutionStatus
 
 MOVEMENTS_ROLES = (("origin",), ("destination",), ("at",))
 _KIND_OF_HEAD = {fold_text(h): k for h, k in (("مدينة", "city"), ("بلدة", "town"), ("قرية", "village"),
@@ -159,6 +161,56 @@ def _contains(area: Place, place: Place) -> bool:
         place.admin1_pcode, place.admin2_pcode, place.admin3_pcode)
 
 
+#: How far from the place it is named with a namesake may be to be that one («X وY»: neighbours).
+SIBLING_KM = 40.0
+
+
+def _settle_by_sibling(pending, resolved, joined, gazetteer: Gazetteer, context: str) -> None:
+    """«غارات على X وY وZ» where X has namesakes: the one near Y (settled) is meant.
+
+    Why: places joined by «و» under one trigger are targets of one raid or one front, so they are
+    neighbours; the sentence alone does not tell the gazetteer which X, the place named with it does.
+    Only a single settlement-precision namesake within SIBLING_KM is taken, with a warning; else
+    the phrase stays as it was (unresolved, or not a place).
+    """
+    if not pending:
+        return
+    anchors = [a[0] for p, a in resolved if id(p) in joined and a[0].located and a[0].precision is Precision.POINT]
+    left = list(pending)
+    while anchors and left:  # a place settled by its neighbour settles the next one («X وY وZ»)
+        settled = [item for item in left if _settle_one(*item, anchors, resolved, gazetteer, context)]
+        if not settled:
+            return
+        left = [item for item in left if item not in settled]
+
+
+def _settle_one(phrase: PlacePhrase, at: int | None, anchors: list[Place], resolved, gazetteer: Gazetteer,
+                context: str) -> bool:
+    """Settle one phrase on the single point namesake near a settled place of its chain (True: done)."""
+    words = phrase.text.split()
+    if words and fold_text(words[0]) in DUAL_HEADS:
+        words[0] = DUAL_HEADS[fold_text(words[0])]
+    res = gazetteer.resolve(phrase.query or " ".join(words), context=context)
+    if res.status is not ResolutionStatus.AMBIGUOUS:
+        return False
+    near = {c.place.pcode: (c.place, a) for c in res.candidates for a in anchors
+            if c.place.precision is Precision.POINT and c.place.pcode != a.pcode
+            and haversine_km(c.place.lat, c.place.lon, a.lat, a.lon) <= SIBLING_KM}
+    if len(near) != 1:
+        return False
+    gaz, anchor = next(iter(near.values()))
+    place, warnings = resolution_to_place(Resolution(res.query, ResolutionStatus.RESOLVED, place=gaz), phrase.text)
+    warnings += (f"place «{phrase.text}» has namesakes: took {gaz.name_en} ({gaz.pcode}), the one near "
+                 f"{anchor.name_en or anchor.as_written} named with it",)
+    answer = (place, warnings, _parts(phrase, place))
+    if at is None:
+        resolved.append((phrase, answer))
+    else:
+        resolved[at] = (phrase, answer)
+    anchors.append(place)
+    return True
+
+
 def _rank(item) -> tuple:
     phrase, (place, _, _) = item
     point = place.precision is not None and place.precision.value == "point"
@@ -173,8 +225,10 @@ def set_places(cand: Candidate, phrases: list[PlacePhrase], gazetteer: Gazetteer
     found: dict[tuple[str, ...], tuple] = {}
     extras: list[tuple] = []
     named: dict[str, tuple] = {}  # «بلدة X … على مناطق في البلدة»: the town of this clause, located or not
+    joined = _joined(phrases, cand.clause.text)
     for roles in wanted:
         resolved = []
+        pending: list[tuple[PlacePhrase, int | None]] = []  # places of a chain the gazetteer could not settle alone
         for phrase in (p for p in phrases if p.role in roles):
             if phrase.anaphor and phrase.anaphor in named:
                 place, _, parts = named[phrase.anaphor]
@@ -198,8 +252,12 @@ def set_places(cand: Candidate, phrases: list[PlacePhrase], gazetteer: Gazetteer
                 cand.foreign = cand.foreign or answer.split(":", 1)[1]
                 cand.place_parts.append(f"outside Syria: {phrase.text} ({cand.foreign})")
                 continue
+            if (not movement and id(phrase) in joined and not phrase.anaphor
+                    and (answer is None or not answer[0].located)):
+                pending.append((phrase, len(resolved) if answer is not None else None))
             if answer is not None:
                 resolved.append((phrase, answer))
+        _settle_by_sibling(pending, resolved, joined, gazetteer, context)
         if not resolved:
             continue
         main = resolved[0] if movement else min(resolved, key=_rank)
@@ -207,7 +265,6 @@ def set_places(cand: Candidate, phrases: list[PlacePhrase], gazetteer: Gazetteer
         cand.anaphoric = cand.anaphoric or bool(main[0].anaphor)
         story.remember(main[0], main[1][0])
         if not movement:
-            joined = _joined(phrases, cand.clause.text)
             for phrase, answer in resolved:
                 if answer is main[1] or not (id(phrase) in joined or phrase is main[0]) or not answer[0].located:
                     continue

@@ -47,3 +47,36 @@ def test_an_area_holding_the_town_is_not_a_second_target():
     other = Place("قرية Z", lat=36.2, lon=37.2, pcode="C2", admin1_pcode="SY02", admin2_pcode="SY0202")
     assert _contains(district, town) and not _contains(town, district)
     assert not _contains(other, town)
+
+
+# -- a place with namesakes, settled by the place named with it ---------------------------------------
+def test_a_namesake_is_settled_by_the_town_named_with_it(gazetteer):
+    # «دير حافر» alone has namesakes; «عيشة» beside it is in the same countryside
+    got = _drafts("شنت الطائرات الحربية أمس غارات على دير حافر وعيشة.", gazetteer)
+    assert sorted(p for _, _, p in got) == ["C1228", "C1240"]
+
+
+def _gaz(lat, lon, pcode):
+    from gazetteer.model import GazPlace, PlaceKind
+    return GazPlace(pcode, pcode, pcode, PlaceKind.COMMUNITY, lat, lon)
+
+
+def _fake(*near_x):
+    from gazetteer.model import Candidate as GazCandidate, Resolution, ResolutionStatus
+    from .test_places import FakeGazetteer
+    y = _gaz(36.0, 37.0, "CY")
+    return FakeGazetteer({
+        "قرية ص": Resolution("قرية ص", ResolutionStatus.RESOLVED, place=y),
+        "قرية س": Resolution("قرية س", ResolutionStatus.AMBIGUOUS,
+                             candidates=tuple(GazCandidate(_gaz(la, lo, pc), 0.5) for la, lo, pc in near_x))})
+
+
+def _pcodes(gz):
+    got = ingest("شنت الطائرات أمس غارات على قرية س وقرية ص.", published=PUB, gazetteer=gz, language="ar")
+    return sorted(d.event.place.pcode for d in got.drafts if d.event.place is not None and d.event.place.located)
+
+
+def test_only_a_single_near_namesake_is_taken():
+    assert _pcodes(_fake((36.1, 37.1, "CX"), (33.0, 36.0, "FAR"))) == ["CX", "CY"]
+    assert _pcodes(_fake((36.1, 37.1, "CX"), (36.05, 37.05, "CX2"))) == ["CY"]  # two neighbours: cannot tell
+    assert _pcodes(_fake((33.0, 36.0, "FAR"), (34.0, 38.0, "FAR2"))) == ["CY"]
