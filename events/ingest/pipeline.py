@@ -133,8 +133,9 @@ class ArticleReader:
         if motive is not None:  # «… ردا على تعرض الزبداني لهجوم»: the attack is the motive, not an event told here
             triggers = [t for t in triggers if not inside(t[1], motive)]
         aim = purpose_span(text)
-        if aim is not None and any(t[1][1] <= aim[0] for t in triggers):
-            # «كثف الجيش غاراته لوقف تقدم المعارضة»: the advance is what the strikes aim to stop, no event told
+        if aim is not None and (any(t[1][1] <= aim[0] for t in triggers) or len(text[:aim[0]].split()) >= 3):
+            # «كثف الجيش غاراته لوقف تقدم المعارضة»: the advance is what the strikes aim to stop, no event told;
+            # so too when what is done for it is no trigger («كثف غاراته», «أرسل تعزيزات … بهدف السيطرة على»)
             triggers = [t for t in triggers if not inside(t[1], aim)]
         if not triggers:
             return []
