@@ -5,7 +5,6 @@ none is a real UCDP row.
 """
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -161,23 +160,25 @@ def test_apply_learned_merges_one_string_learned_at_close_points(gz):
     assert len(own) == 2 and sorted(p.mentions for p in own) == [1, 4]
 
 
-def test_learned_aliases_add_little_to_the_build(gz):
-    """1,200 learned places add well under a second to the index build itself (bench/gazetteer_real.py prints the
-    total: base build plus learned aliases, target 1 s)."""
+def test_learned_aliases_add_little_to_the_build(gz, monkeypatch):
+    """1,200 learned places extend the base index: only their names are folded and indexed, not every
+    place's again (bench/gazetteer_real.py prints the time: base build plus learned aliases, target 1 s;
+    a count, not a clock, is asserted here, so a busy test machine cannot fail it)."""
     rows = [LocationRow(f"Qaryat Test {i} village", 34.0 + (i % 40) * 0.05, 36.5 + (i // 40) * 0.05, 1, "")
             for i in range(1200)]
     aliases = learn(rows, gz.places, dataset="ucdp", source="t") + learn_file(FIXTURE, "ucdp", gz.places)[0]
+    from gazetteer.index import NameIndex
     from gazetteer.service import Gazetteer
     places = apply_learned(gz.places, aliases, gz.admin)
-    started = time.process_time()                # CPU time: the test machine may be busy with other runs
     full = Gazetteer(places, gz.admin, shapes=gz.resolver.shapes)          # everything indexed again
-    rebuild = time.process_time() - started
-    started = time.process_time()
+    indexed = []
+    original = NameIndex._add
+    monkeypatch.setattr(NameIndex, "_add", lambda self, i, names: (indexed.append(i), original(self, i, names))[1])
     learned = with_learned(gz, aliases)          # the base index extended with the new names only
-    extend = time.process_time() - started
-    # measured 0.09-0.13 s against 0.24-0.38 s for the rebuild; only the bound is asserted (a busy machine
-    # can swap the two)
-    assert extend < 0.6, (extend, rebuild)
+    monkeypatch.undo()
+    changed = sum(1 for a, b in zip(gz.places, learned.places) if a is not b) + len(learned.places) - len(gz.places)
+    assert len(indexed) == changed, (len(indexed), changed)
+    assert changed < len(gz.places) // 2        # far fewer than the ~8,000 a rebuild indexes
     assert len(learned.places) >= len(gz.places) + 1200
     assert learned.resolve("Wadi Nakhil oil field").status is ResolutionStatus.RESOLVED
     for q in ("Qaryat Test 7", "Qaryat Test 7 village", "Kufayr Ubaysh", "Wadi Nakhil oil field", "Kasra"):
