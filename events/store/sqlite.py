@@ -21,12 +21,12 @@ import sqlite3
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Iterator, Sequence
 
 import numpy as np
 import pandas as pd
 
-from errors import ConflictError, StoreError, describe_failure
+from errors import StoreError, describe_failure
 from events.frame import FRAME_COLUMNS
 from events.model import Event
 from events.query import Query
@@ -35,15 +35,12 @@ from events.store.base import EventStore, _Writer, as_record, valid_ids
 from gazetteer.aliasdb import SQLiteAliasAccess, connect_sqlite
 from events.store import indexcache
 from events.store.memindex import INDEX_COLUMNS, MemIndex
-from events.store.records import STORE_COLUMNS, arrow_frame, sqlite_values, typed_frame
+from events.store.records import STORE_COLUMNS, arrow_frame, typed_frame
+from events.store.sqlite_writer import SQLiteWriter, chunks
 
 SCHEMA_VERSION = 2
 #: Additive migrations: version → statements that bring a store of that version to the next one.
 _MIGRATIONS = {1: ('ALTER TABLE events ADD COLUMN "flags" TEXT DEFAULT \'\'',)}
-_COLS = ", ".join(f'"{c}"' for c in STORE_COLUMNS)
-_INSERT = f"INSERT INTO events ({_COLS}) VALUES ({', '.join('?' * len(STORE_COLUMNS))})"
-_UPDATE = (f"UPDATE events SET {', '.join(f'{chr(34)}{c}{chr(34)} = ?' for c in STORE_COLUMNS[1:])} "
-           f"WHERE id = ?")
 _FRAME_COLS = ", ".join(f'"{c}"' for c in FRAME_COLUMNS)
 _INDEX_COLS = ", ".join(f'"{c}"' for c in INDEX_COLUMNS)
 _SCHEMA = f"""
@@ -73,43 +70,6 @@ ADMIN1_LABELS_SQL = ("SELECT admin1_pcode, min(admin1_en), min(admin1_ar) FROM e
 FRAME_FETCH_MAX = 2_000
 #: Writes touching up to this many events since the index was built are patched in, not rebuilt.
 PATCH_MAX = 20_000
-#: Ids per IN (...) lookup: well under SQLite's 32,766 host-parameter limit.
-_IDS_PER_QUERY = 5_000
-
-
-def _chunks(items: Sequence[str], size: int = _IDS_PER_QUERY) -> Iterator[Sequence[str]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
-
-
-class _SQLiteWriter(_Writer):
-    def __init__(self, con: sqlite3.Connection, rev: int) -> None:
-        self.con, self.rev = con, rev
-
-    def docs(self, ids: Sequence[str]) -> dict[str, str]:
-        found: dict[str, str] = {}
-        for part in _chunks(list(ids)):
-            sql = f"SELECT id, doc FROM events WHERE id IN ({', '.join('?' * len(part))})"
-            found.update(self.con.execute(sql, list(part)).fetchall())
-        return found
-
-    def insert(self, events: Iterable[Event]) -> None:
-        try:
-            self.con.executemany(_INSERT, (sqlite_values(e) for e in events))
-        except sqlite3.IntegrityError as exc:
-            raise ConflictError(f"an event id is already in the store ({exc})", field="id") from None
-
-    def replace(self, events: Iterable[Event]) -> None:
-        self.con.executemany(_UPDATE, (sqlite_values(e)[1:] + (e.id,) for e in events))
-
-    def delete(self, ids: Sequence[str]) -> None:
-        self.con.executemany("DELETE FROM events WHERE id = ?", ((i,) for i in ids))
-
-    def log(self, changes: Iterable[tuple[str, str, str | None, str | None]]) -> None:
-        self.con.executemany("INSERT INTO changes (rev, event_id, action, before, after) VALUES (?, ?, ?, ?, ?)",
-                             ((self.rev, eid, action, before, after) for eid, action, before, after in changes))
-
-
 class SQLiteStore(SQLiteAliasAccess, EventStore):
     """Embedded store in one SQLite file (created when missing)."""
 
@@ -191,7 +151,7 @@ class SQLiteStore(SQLiteAliasAccess, EventStore):
                 at = datetime.now(timezone.utc).isoformat(timespec="seconds")
                 cur = self._con.execute("INSERT INTO revisions (at, author, action, undoes) VALUES (?, ?, ?, ?)",
                                         (at, author, action, undoes))
-                yield _SQLiteWriter(self._con, int(cur.lastrowid))
+                yield SQLiteWriter(self._con, int(cur.lastrowid))
                 self._con.execute("COMMIT")
             except BaseException:
                 if self._con.in_transaction:
@@ -215,7 +175,7 @@ class SQLiteStore(SQLiteAliasAccess, EventStore):
             if self._con.execute("SELECT 1 FROM events LIMIT 1").fetchone() is None:
                 return []
             found: list[str] = []
-            for part in _chunks(valid_ids(ids)):
+            for part in chunks(valid_ids(ids)):
                 sql = f"SELECT id FROM events WHERE id IN ({', '.join('?' * len(part))})"
                 found += [r[0] for r in self._con.execute(sql, list(part))]
             return found
@@ -308,7 +268,7 @@ class SQLiteStore(SQLiteAliasAccess, EventStore):
         if len(changed) > PATCH_MAX:
             return None
         rows = []
-        for part in _chunks(changed):
+        for part in chunks(changed):
             rows += self._con.execute(f"SELECT {_INDEX_COLS} FROM events WHERE id IN ({', '.join('?' * len(part))})",
                                       list(part)).fetchall()
         columns = list(zip(*rows)) if rows else [()] * len(INDEX_COLUMNS)
