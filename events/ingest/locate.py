@@ -95,7 +95,7 @@ def resolve_one(phrase: PlacePhrase, gazetteer: Gazetteer, story: StoryPlaces, c
         for shorter in _shorter(phrase.text):  # «مناطق في بلدة X», «مدينة X التابعة للمحافظة»
             alt = resolve_place(PlacePhrase(phrase.role, shorter, phrase.span, phrase.headed), gazetteer,
                                 context=context)
-            if alt is not None and alt[0].located:
+            if alt is not None and alt[0].located and not _cut_article(shorter, alt[0]):
                 resolved = (Place(**{**alt[0].__dict__, "as_written": phrase.text}), alt[1])
                 break
     if resolved is not None and not resolved[0].located:
@@ -112,6 +112,15 @@ def resolve_one(phrase: PlacePhrase, gazetteer: Gazetteer, story: StoryPlaces, c
 
 
 _INNER_HEAD = re.compile(r"(?:^|\s)(?:في\s+|ب)?((?:ال)?(?:بلدة|قرية|مدينة|حي|مخيم|مطار|معسكر|جبل|تلة|سهل|بلدتي|قريتي)\s+\S.*)$")
+
+
+def _cut_article(shorter: str, place: Place) -> bool:
+    """A cut reading whose name lacks the «ال» the place's name has: «حي باب» of «حي باب توما» (the Bab
+    Touma quarter; «باب» "gate") is not al-Bab «الباب». Reports write a name's article; the gazetteer's
+    folding drops it, so a truncated common noun would otherwise match a town."""
+    words = shorter.split()
+    name = words[1] if len(words) > 1 else ""
+    return bool(name) and place.name_ar.startswith("ال") and not fold_text(name).startswith("ال")
 
 
 def _shorter(text: str) -> list[str]:

@@ -80,3 +80,12 @@ def test_only_a_single_near_namesake_is_taken():
     assert _pcodes(_fake((36.1, 37.1, "CX"), (33.0, 36.0, "FAR"))) == ["CX", "CY"]
     assert _pcodes(_fake((36.1, 37.1, "CX"), (36.05, 37.05, "CX2"))) == ["CY"]  # two neighbours: cannot tell
     assert _pcodes(_fake((33.0, 36.0, "FAR"), (34.0, 38.0, "FAR2"))) == ["CY"]
+
+
+def test_a_cut_reading_without_the_article_is_not_the_town_with_it(gazetteer):
+    # «حي باب توما» (a Damascus quarter; «باب» "gate") must not be cut to «حي باب» and read as al-Bab «الباب»
+    got = _drafts("سقطت قذائف صاروخية أمس على شارع الثورة وحي باب توما في دمشق.", gazetteer)
+    assert got and all(p != "C1202" for _, _, p in got)
+    # a cut reading that keeps the name as written still answers («مناطق في بلدة دير حافر»)
+    got = _drafts("قتل مدنيان أمس جراء قصف على مناطق في بلدة دير حافر وقرية عيشة بريف حلب الشرقي.", gazetteer)
+    assert "C1240" in {p for _, _, p in got}
