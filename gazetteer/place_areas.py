@@ -17,7 +17,7 @@ from gazetteer.model import POINT_RADIUS_KM, Area, Doubt, GazPlace, PlaceKind, P
 
 NEAR_RADIUS_KM = 5.0        # radius of "the area of X" around a town
 CITY_AREA_KM = 30.0         # ...and around one of the big cities (place_area)
-NEAR_MAX_KM = 15.0          # a wider disc is DISTRICT-sized, not NEAR
+NEAR_MAX_KM = 15.0          # a wider disc is DISTRICT-sized, not NEAR (here and for «بين X وY», structured.py)
 ADMIN_KINDS = (PlaceKind.GOVERNORATE, PlaceKind.DISTRICT, PlaceKind.SUBDISTRICT)
 
 
@@ -53,7 +53,7 @@ def place_area(place: GazPlace, *, loose: bool, admin: AdminBoundaries,
     radius = max(place.radius_km, NEAR_RADIUS_KM + min(5.0, place.size_hint / 4.0) if loose else 0.0)
     if feature and place.kind is PlaceKind.CITY:
         radius = max(radius, CITY_AREA_KM)
-    # a disc as wide as a district is not "near" a point (structured.BETWEEN_NEAR_KM draws the same line)
+    # a disc as wide as a district is not "near" a point
     precision = Precision.NEAR if radius <= NEAR_MAX_KM else Precision.DISTRICT
     return Area(lat=place.lat, lon=place.lon, radius_km=radius, precision=precision,
                 geometry_wkt=_disc_wkt(place.lat, place.lon, radius),

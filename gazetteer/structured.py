@@ -43,6 +43,7 @@ from gazetteer.arabic_lexicon import CLITICS, article_letters
 from gazetteer.geometry import haversine_km
 from gazetteer.model import Doubt, Resolution, ResolutionStatus
 from gazetteer.normalize import fold_arabic_words, is_arabic
+from gazetteer.place_areas import NEAR_MAX_KM
 from gazetteer.structured_ar import PlacePhrase, shorter_names, split_arabic  # noqa: F401 (shorter_names re-exported)
 
 #: "the capital" in reports means Damascus.
@@ -323,7 +324,6 @@ def _governorate_countryside(gazetteer, container: str, outer: Resolution) -> Re
 
 
 BETWEEN_MAX_KM = 60.0
-BETWEEN_NEAR_KM = 15.0   # a "between" area up to this radius is NEAR, a wider one DISTRICT-sized
 
 
 def _between(gazetteer, query: str, container: str, *, context, near) -> Resolution | None:
@@ -346,7 +346,7 @@ def _between(gazetteer, query: str, container: str, *, context, near) -> Resolut
     radius = round(km / 2 + max(a.radius_km or 0.0, b.radius_km or 0.0, 3.0), 1)
     anchor = a.place or (a.area.anchor if a.area else None)
     # Two towns a few km apart: the area of a town; farther apart, a district-sized stretch.
-    precision = Precision.NEAR if radius <= BETWEEN_NEAR_KM else Precision.DISTRICT
+    precision = Precision.NEAR if radius <= NEAR_MAX_KM else Precision.DISTRICT   # a wider one is district-sized
     area = Area(lat=round(lat, 6), lon=round(lon, 6), radius_km=radius, precision=precision,
                 geometry_wkt=disc(lat, lon, radius).wkt, label_en=f"between {parts[0]} and {parts[1]}",
                 label_ar=query, anchor=anchor)
