@@ -25,6 +25,7 @@ from gazetteer.arabic_lexicon import bare, settlement_noun
 from gazetteer.geometry import haversine_km
 from gazetteer.model import PlaceKind
 from gazetteer.normalize import fold_arabic_words, is_arabic
+from gazetteer.phrase_words import _AR_DIRS, _AR_OUTSKIRTS
 
 MAX_CONTEXT_CHARS = 2000
 MAX_NAMES = 24
@@ -42,9 +43,10 @@ def _is_settlement_noun(word: str) -> bool:
     return settlement_noun(word) is not None
 
 
-#: Direction and proximity words (folded) after which a reference place's name follows.
-REFERENCE_WORDS = frozenset(_fold(w) for w in (
-    "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "قرب", "محيط", "أطراف", "مشارف", "ضواحي"))
+#: Direction and proximity words (folded) after which a reference place's name follows: the phrase reader's
+#: compass nouns and their adjectives (شرق، شرقي…), its outskirts words (أطراف، محيط، ضواحي), قرب and مشارف.
+REFERENCE_WORDS = frozenset({stem for stem, _ in _AR_DIRS} | {stem + "ي" for stem, _ in _AR_DIRS}
+                            | _AR_OUTSKIRTS | {"قرب", "مشارف"})
 
 
 def _is_reference_word(word: str) -> bool:
