@@ -86,10 +86,9 @@ def resolve_one(phrase: PlacePhrase, gazetteer: Gazetteer, story: StoryPlaces, c
     elsewhere = foreign_place(phrase.text, context=context)
     if elsewhere is not None:
         return f"foreign:{elsewhere.country}"
-    words = phrase.text.split()
-    if words and fold_text(words[0]) in DUAL_HEADS:  # «بلدتي نبل» → «بلدة نبل»
-        phrase = PlacePhrase(phrase.role, " ".join([DUAL_HEADS[fold_text(words[0])]] + words[1:]), phrase.span,
-                             True, phrase.coord)
+    single = _single_head(phrase.text)
+    if single != phrase.text:  # «بلدتي نبل» → «بلدة نبل»
+        phrase = PlacePhrase(phrase.role, single, phrase.span, True, phrase.coord)
     resolved = resolve_place(phrase, gazetteer, context=context)
     if resolved is not None and not resolved[0].located:
         for shorter in _shorter(phrase.text):  # «مناطق في بلدة X», «مدينة X التابعة للمحافظة»
@@ -114,6 +113,15 @@ def resolve_one(phrase: PlacePhrase, gazetteer: Gazetteer, story: StoryPlaces, c
 _INNER_HEAD = re.compile(r"(?:^|\s)(?:في\s+|ب)?((?:ال)?(?:بلدة|قرية|مدينة|حي|مخيم|مطار|معسكر|جبل|تلة|سهل|بلدتي|قريتي)\s+\S.*)$")
 
 
+def _single_head(text: str) -> str:
+    """``text`` with a dual settlement noun at its head made singular («بلدتي نبل» → «بلدة نبل»: one town
+    at a time is looked up), else ``text`` itself."""
+    words = text.split()
+    if not words or fold_text(words[0]) not in DUAL_HEADS:
+        return text
+    return " ".join([DUAL_HEADS[fold_text(words[0])]] + words[1:])
+
+
 def _cut_article(shorter: str, place: Place) -> bool:
     """A cut reading whose name lacks the «ال» the place's name has: «حي باب» of «حي باب توما» (the Bab
     Touma quarter; «باب» "gate") is not al-Bab «الباب». Reports write a name's article; the gazetteer's
@@ -129,10 +137,7 @@ def _shorter(text: str) -> list[str]:
     words = text.split()
     m = _INNER_HEAD.search(" ".join(words[1:]))
     if m:
-        inner = m.group(1).split()
-        if inner and fold_text(inner[0]) in DUAL_HEADS:
-            inner[0] = DUAL_HEADS[fold_text(inner[0])]
-        out.append(" ".join(inner))
+        out.append(_single_head(" ".join(m.group(1).split())))
     for n in (3, 2):
         if len(words) > n:
             out.append(" ".join(words[:n]))
@@ -196,10 +201,7 @@ def _settle_by_sibling(pending, resolved, joined, gazetteer: Gazetteer, context:
 def _settle_one(phrase: PlacePhrase, at: int | None, anchors: list[Place], resolved, gazetteer: Gazetteer,
                 context: str) -> bool:
     """Settle one phrase on the single point namesake near a settled place of its chain (True: done)."""
-    words = phrase.text.split()
-    if words and fold_text(words[0]) in DUAL_HEADS:
-        words[0] = DUAL_HEADS[fold_text(words[0])]
-    res = gazetteer.resolve(phrase.query or " ".join(words), context=context)
+    res = gazetteer.resolve(phrase.query or _single_head(" ".join(phrase.text.split())), context=context)
     if res.status is not ResolutionStatus.AMBIGUOUS:
         return False
     near = {c.place.pcode: (c.place, a) for c in res.candidates for a in anchors
