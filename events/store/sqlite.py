@@ -43,6 +43,9 @@ SCHEMA_VERSION = 2
 _MIGRATIONS = {1: ('ALTER TABLE events ADD COLUMN "flags" TEXT DEFAULT \'\'',)}
 _FRAME_COLS = ", ".join(f'"{c}"' for c in FRAME_COLUMNS)
 _INDEX_COLS = ", ".join(f'"{c}"' for c in INDEX_COLUMNS)
+#: The covering index facets() reads governorate names from (ADMIN1_LABELS_SQL): in new stores' schema,
+#: and added on open to stores made before it (``_ensure_admin1_index``).
+_ADMIN1_INDEX = "CREATE INDEX IF NOT EXISTS events_admin1 ON events(admin1_pcode, admin1_en, admin1_ar)"
 _SCHEMA = f"""
 CREATE TABLE events (
   seq INTEGER PRIMARY KEY,
@@ -59,7 +62,7 @@ CREATE TABLE changes (
 );
 CREATE INDEX changes_rev ON changes(rev);
 CREATE INDEX changes_event ON changes(event_id, rev);
-CREATE INDEX events_admin1 ON events(admin1_pcode, admin1_en, admin1_ar);
+{_ADMIN1_INDEX};
 PRAGMA user_version = {SCHEMA_VERSION};
 """
 #: Governorate codes and names for facets(): answered from the covering index events_admin1.
@@ -119,7 +122,7 @@ class SQLiteStore(SQLiteAliasAccess, EventStore):
         if self._con.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'events_admin1'").fetchone():
             return
         try:
-            self._con.execute("CREATE INDEX IF NOT EXISTS events_admin1 ON events(admin1_pcode, admin1_en, admin1_ar)")
+            self._con.execute(_ADMIN1_INDEX)
         except sqlite3.OperationalError:   # read-only file or folder, or locked past busy_timeout
             pass
 
