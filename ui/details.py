@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from errors import EventMapError
+from mapview.popup import count_range
 from ui import data, state
 from ui.i18n import count_kind, counted, format_span, label, t
 from ui.text import dir_block, esc, md_escape, safe_url
@@ -75,7 +76,7 @@ def render(lang: str) -> None:
     if event.actors:
         rows.append((t("actors", lang), esc("، ".join(event.actors) if lang == "ar" else ", ".join(event.actors))))
     for c in event.counts:
-        rng = f"{c.min or ''}–{c.max or ''}" if c.min != c.max else f"{c.min}"
+        rng = count_range({"count_min": c.min, "count_max": c.max})   # the map popup's formatter: 0–1, 5+
         rows.append((t("counts", lang), with_written(f"{count_kind(c.what, lang)}: {rng}", c.as_written)))
     if event.summary:
         rows.append((t("summary", lang), f'<span dir="auto">{esc(event.summary)}</span>'))

@@ -71,3 +71,20 @@ def test_arabic_panel_names_flags_and_counts_sources_in_arabic(tmp_path, monkeyp
     assert "لا اسم للمحافظة في البيانات" in html and "<bdi>best=9,low=1,high=3</bdi>" in html
     assert "أورده مصدر مستقل واحد" in html or "مصدران مستقلان" in html or "مصادر مستقلة" in html
     assert "independent source" not in html
+
+
+def test_side_panel_shows_a_count_range_that_starts_at_zero(tmp_path, monkeypatch):
+    # UCDP "best 0, high 1" is deaths 0–1: the panel wrote "–1" (a falsy 0 dropped), read as minus one
+    from dataclasses import replace
+
+    from events.model import Count
+    from events.store import open_store, seed_store
+    path = tmp_path / "events.sqlite"
+    with open_store(path) as store:
+        seed_store(store)
+        base = store.get("seed-2017-09-05-dez-siege-broken")
+        store.add([replace(base, id="zero-to-one", counts=(Count(what="deaths", min=0, max=1, approximate=True,
+                                                                 as_written="best 0"),))], author="t")
+    at = run_app(monkeypatch, path, sel="zero-to-one")
+    html = " ".join(h.proto.body for h in at.get("html"))
+    assert "deaths: 0–1" in html and "deaths: –1" not in html
