@@ -18,8 +18,17 @@ What counts as another place (Arabic only, so that a common word is never taken 
 The hint is the mean point of those places when they lie within ``CLUSTER_KM`` of one another,
 else there is none (a sentence that spans the country says nothing about where its places are).
 Bounded: the first ``MAX_CONTEXT_CHARS`` characters, at most ``MAX_NAMES`` lookups, exact lookups only.
+
+Cost: ingestion resolves every place of a sentence with that sentence as context, so one sentence is
+read once per gazetteer (``_scan``, memoised for the last ``SCAN_CACHE`` sentences) and each place then
+only drops its own name from the result.
 """
 from __future__ import annotations
+
+import functools
+import threading
+import weakref
+from collections import OrderedDict
 
 from gazetteer.arabic_lexicon import bare, settlement_noun
 from gazetteer.geometry import haversine_km
@@ -32,6 +41,7 @@ MAX_NAMES = 24
 MAX_LIST = 5
 CLUSTER_KM = 60.0
 _SETTLEMENTS = {PlaceKind.CITY, PlaceKind.COMMUNITY}
+SCAN_CACHE = 256
 AMBIGUOUS = object()   # a name several places share: it ends the search there (its words are no shorter name)
 
 
@@ -39,6 +49,7 @@ def _fold(word: str) -> str:
     return "".join(fold_arabic_words(word))
 
 
+@functools.lru_cache(maxsize=1 << 15)   # a pure function of one word; sentences repeat their words
 def _is_settlement_noun(word: str) -> bool:
     return settlement_noun(word) is not None
 
@@ -49,6 +60,7 @@ REFERENCE_WORDS = frozenset({stem for stem, _ in _AR_DIRS} | {stem + "ي" for st
                             | _AR_OUTSKIRTS | {"قرب", "مشارف"})
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def _is_reference_word(word: str) -> bool:
     return bare(_fold(word), REFERENCE_WORDS) is not None
 
@@ -69,12 +81,40 @@ def _unique_settlement(gazetteer, text: str):
 
 
 def context_places(gazetteer, context: str, name: str = "") -> list:
-    """The settlements the context names after a settlement noun (each unique in the gazetteer)."""
+    """The settlements the context names after a settlement noun (each unique in the gazetteer), less ``name``."""
     if not context or not is_arabic(context):
         return []
-    words = context[:MAX_CONTEXT_CHARS].replace("،", " ").replace(",", " ").split()
     skip = {_fold(w) for w in name.split()} if name else set()
-    found, lookups, i = {}, 0, 0
+    found = {}
+    for words, place in _scan(gazetteer, context):
+        if not words <= skip:
+            found[place.pcode] = place
+    return list(found.values())
+
+
+_SCANS: "weakref.WeakKeyDictionary[object, OrderedDict]" = weakref.WeakKeyDictionary()
+_SCANS_LOCK = threading.Lock()
+
+
+def _scan(gazetteer, context: str) -> tuple:
+    """(folded words of the phrase, place) for each unique settlement the context names (memoised)."""
+    with _SCANS_LOCK:
+        cache = _SCANS.setdefault(gazetteer, OrderedDict())
+        found = cache.get(context)
+        if found is not None:
+            cache.move_to_end(context)
+            return found
+    found = _read_context(gazetteer, context)
+    with _SCANS_LOCK:
+        cache[context] = found
+        if len(cache) > SCAN_CACHE:
+            cache.popitem(last=False)
+    return found
+
+
+def _read_context(gazetteer, context: str) -> tuple:
+    words = context[:MAX_CONTEXT_CHARS].replace("،", " ").replace(",", " ").split()
+    found, lookups, i = [], 0, 0
     while i < len(words) and lookups < MAX_NAMES:
         noun = _is_settlement_noun(words[i])
         if not noun and not _is_reference_word(words[i]):
@@ -97,11 +137,10 @@ def context_places(gazetteer, context: str, name: str = "") -> list:
                     break
             if hit is None or hit is AMBIGUOUS:
                 break
-            if not ({_fold(w) for w in phrase.split()} <= skip):
-                found[hit.pcode] = hit
+            found.append((frozenset(_fold(w) for w in phrase.split()), hit))
             j, listed = j + width, listed + 1
         i = max(j, i + 1)
-    return list(found.values())
+    return tuple(found)
 
 
 def near_hint(gazetteer, context: str, name: str = "") -> tuple[float, float] | None:
