@@ -16,7 +16,8 @@ Rules (on the clause; each one small and tested alone):
 - ``background``— a stated date that ended more than two weeks (OLD_NEWS_DAYS) before publication, or history
                   words («في عام 2013», «سبق أن», "in 2013", "previously");
 - ``analysis``  — speculation or intent («من المتوقع», «ربما», «يرجح», «تستعد», "could",
-                  "may", "expected to", "analysts");
+                  "may", "expected to", "analysts"); a verb of judgement in a relative clause describes
+                  a thing, not an opinion on the news («برغيدة التي تعتبر خط مواجهة», "which is seen as");
 - ``background`` also — a clause that opens by describing a place («وتقع X على تلة …», «وتعد X النقطة
                   الأقرب إلى …»): where a place lies or what it is; the fighting it mentions is the setting;
 - ``outside_syria`` — the place phrase names a foreign place (gazetteer.foreign) or the clause
@@ -54,13 +55,16 @@ HISTORY = _rx(_W + r"سبق\s+(?:ان|و)", _W + r"سبق\s*ل\w*", r"في\s+و�
               r"had\s+(?:begun|started|launched)",
               r"(?:في\s+)?(?:صيف|شتاء|ربيع|خريف)\s+(?:عام\s+)?(?:19|20)\d\d", r"months?\s+ago")
 ANALYSIS = _rx(_W + r"من\s+المتوقع", _W + r"يتوقع", _W + r"تتوقع", r"متوقع", _W + r"ربما", _W + r"من\s+المرجح", _W + r"يرجح",
-               _W + r"ترجح", r"المحتمل", r"يحتمل", r"قد\s+ي\w+", r"قد\s+(?:تكون|تؤدي|تشهد|تتعرض|تصل|تشن|تسقط)", _W + r"تستعد",
+               _W + r"ترجح", r"(?:ال)?محتمل(?:ة|ين|ون)?", r"يحتمل", _W + r"(?:ب)?امكانية", r"قد\s+ي\w+", r"قد\s+(?:تكون|تؤدي|تشهد|تتعرض|تصل|تشن|تسقط)", _W + r"تستعد",
                _W + r"يستعد", _W + r"تخطط", _W + r"يخطط", _W + r"تهدد", _W + r"يهدد", r"مرتقب(?:ة)?", r"المرتقب(?:ة)?",
                _W + r"سوف", r"محللون", r"المحللين", r"خبراء", r"لن\s+(?:ي|ت)\w+", _W + r"(?:اذا|لو)",
                _W + r"في\s+حال", _W + r"(?:يرى|ترى|راى|رات|يعتبر|تعتبر|اعتبر|معتبرا)", _W + r"(?:حذر|حذرت|يحذر|تحذر|محذرا)",
                r"تحذير(?:ات)?", r"مخاوف", r"خشية", _W + r"يخشى", r"من\s+المفترض", r"مصلحة", r"could",
                r"may\s+(?:be|have|hit|face|launch)", r"might", r"would", r"expected\s+to", r"likely", r"plans?\s+to",
                r"threaten\w*", r"preparing", r"imminent", r"analysts?", r"warn(?:s|ed|ing)?", r"fears?", r"if")
+#: Verbs of judgement («يعتبر»: is considered) and the relative pronoun that turns one into a description.
+JUDGEMENT = re.compile(fold_pattern(_W + r"(?:يرى|ترى|يعتبر|تعتبر|اعتبر|تعد|يعد)"))
+RELATIVE_BEFORE = re.compile(fold_pattern(r"(?<![\w])(?:التي|الذي|الذين|اللذين|اللتين|اللواتي)\s*$"))
 FOREIGN_LOCATIVE = _rx(r"(?:في|داخل|ب)\s*(?:ال)?(?:عراق|لبنان|تركيا|اردن|سعودية|اليمن|يمن|الكويت|ليبيا|مصر)",
                        r"(?:in|inside)\s+(?:iraq|lebanon|turkey|jordan|saudi\s+arabia|yemen|kuwait|libya|egypt)")
 
@@ -122,7 +126,8 @@ def classify(*, text: str, event_type: EventType, trigger: tuple[int, int], date
         return "aggregate", "a running total with no day of its own"
     if HISTORY.search(part):
         return "background", "history, not news"
-    m = ANALYSIS.search(part)
-    if m:
+    for m in ANALYSIS.finditer(part):
+        if JUDGEMENT.fullmatch(m.group(0)) and RELATIVE_BEFORE.search(part, 0, m.start()):
+            continue   # «التي تعتبر خط مواجهة»: what a place is, told in passing
         return "analysis", f"speculation or intent («{m.group(0)}»)"
     return "incident", ""

@@ -157,10 +157,12 @@ def _joined(phrases: list[PlacePhrase], text: str) -> set[int]:
         if not phrase.coord:
             continue
         out.add(id(phrase))
-        before = [p for p in phrases[:k] if p.role == phrase.role and p.span[1] <= phrase.span[0]]
+        before = [p for p in phrases[:k] if p.role == phrase.role and p.span[1] <= phrase.span[0] and not p.reference]
         if before:
             head = max(before, key=lambda p: p.span[1])
-            if _AND_ONLY.fullmatch(text[head.span[1]:phrase.span[0]]):
+            refs = [p for p in phrases[:k] if p.reference and head.span[1] <= p.span[0] and p.span[1] <= phrase.span[0]]
+            gap_from = max((p.span[1] for p in refs), default=head.span[1])  # «X قرب Y، وZ»: X and Z are the chain
+            if _AND_ONLY.fullmatch(text[gap_from:phrase.span[0]]):
                 out.add(id(head))
     return out
 
@@ -225,7 +227,7 @@ def _settle_one(phrase: PlacePhrase, at: int | None, anchors: list[Place], resol
 def _rank(item) -> tuple:
     phrase, (place, _, _) = item
     point = place.precision is not None and place.precision.value == "point"
-    return (not place.located, not phrase.headed and not point, not point)
+    return (not place.located, phrase.reference, not phrase.headed and not point, not point)
 
 
 def set_places(cand: Candidate, phrases: list[PlacePhrase], gazetteer: Gazetteer, story: StoryPlaces,
@@ -277,7 +279,8 @@ def set_places(cand: Candidate, phrases: list[PlacePhrase], gazetteer: Gazetteer
         story.remember(main[0], main[1][0])
         if not movement:
             for phrase, answer in resolved:
-                if answer is main[1] or not (id(phrase) in joined or phrase is main[0]) or not answer[0].located:
+                if (answer is main[1] or not (id(phrase) in joined or phrase is main[0]) or not answer[0].located
+                        or phrase.reference):
                     continue
                 if any(answer[0].pcode == x[0].pcode or _contains(answer[0], x[0]) or _contains(x[0], answer[0])
                        for x in [main[1]] + extras):

@@ -35,6 +35,7 @@ class PlacePhrase:
     anaphor: str = ""       # «المدينة/البلدة/القرية» alone: "city" | "town" | "village" named before
     query: str = ""         # what to ask the gazetteer when not the text itself ("south of Aleppo": headline.py)
     context: str = ""       # the words of its own event when a clause tells several (headline.py), else the sentence
+    reference: bool = False  # right after «X قرب/بالقرب من»: where X lies, not a place of its own event
 
 
 _HEADS_AR = ("منطقة", "المنطقة", "بلدة", "قرية", "مدينة", "محافظة", "ريف", "حي", "مخيم", "ناحية", "بلدات", "قرى",
@@ -49,7 +50,10 @@ HEAD_AR_RE = "(?:" + "|".join(sorted({fold_text(h) for h in _HEADS_AR}, key=len,
 _PREP_AR = {"من": "origin", "الي": "destination", "نحو": "destination", "باتجاه": "destination", "في": "at",
             "علي": "at", "قرب": "at", "بالقرب من": "at", "داخل": "at", "عند": "at", "بين": "at",
             "استهدف": "at", "استهدفت": "at"}
-_PREP_AR_RE = rc(r"(?<![\w])(?P<prep>بالقرب من|باتجاه|الى|نحو|من|في|على|قرب|داخل|عند|استهدف|استهدفت)\s+")
+#: A glued «و/ف» ("and in", «وفي حور النهر») starts a place as the bare preposition does (not «ومن»: "and among").
+#: «كل من» after it opens a list ("in each of X, Y and Z"): the names start after it.
+_PREP_AR_RE = rc(r"(?<![\w])(?:(?P<prep>بالقرب من|باتجاه|الى|نحو|من|في|على|قرب|داخل|عند|استهدف|استهدفت)"
+                 r"|[وف](?P<gprep>بالقرب من|في|على|قرب|داخل|عند))\s+(?P<each>كل\s+من\s+)?")
 _CLITIC_HEAD_RE = rc(rf"(?<![\w])(?P<prep>[بل])(?P<head>{HEAD_AR_RE})(?![\w])")
 _BARE_HEAD_RE = rc(rf"(?<![\w])(?:ال)?(?:بلدة|قرية|مدينة|حي|مخيم|ريف|بلدات|قرى|بلدتي|قريتي|مدينتي|حيي|مطار|معسكر|احياء)(?![\w])")
 _STOP_AR = rc(r"[،,.;:؛\"«»()\n?!؟]|(?<![\w])(?:الى|خلال|منذ|يوم|بعد|قبل|حيث|التي|الذي|الذين|ما|مما|عبر|ضد|بينما|"
@@ -62,8 +66,8 @@ _STOP_AR = rc(r"[،,.;:؛\"«»()\n?!؟]|(?<![\w])(?:الى|خلال|منذ|يو
                       r"ادى|ادت|اسفر|اسفرت|اسفرا|قتل|قتلت|اصيب|اصيبت|سقط|سقطت|شن|شنت|تسبب|تسببت|اوقع|اوقعت|قال|قالت|"
                       r"افاد|افادت|اكد|اكدت|ذكر|ذكرت|يسيطر|تسيطر|يقع|تقع|كان|كانت|تم|بات|باتت|اصبح|اصبحت|جاء|جاءت|ياتي|تاتي|"
                       r"و(?!ريف|ريفها|سط(?![\w]))[\w]+)(?![\w])")
-# «… وقرية Y»: Y is a place of its own; not «بريفي حلب الشرقي والشمالي الشرقي» (a second direction of the same countryside)
-_COORD_AR = rc(rf"\s*و(?!سط(?![\w]))(?!ال(?:شمال|جنوب|شرق|غرب)ي)(?:في\s+|على\s+|ب(?!لد))?(?P<head>(?:ال)?{HEAD_AR_RE}\s+)?(?=\w)")
+# «… وقرية Y» / «X، وY»: Y is a place of its own; not «بريفي حلب الشرقي والشمالي الشرقي» (a second direction of the same countryside)
+_COORD_AR = rc(rf"\s*(?P<comma>[،,]\s*)?و(?!سط(?![\w]))(?!ال(?:شمال|جنوب|شرق|غرب)ي)(?:في\s+|على\s+|ب(?=ال|{HEAD_AR_RE}))?(?P<head>(?:ال)?{HEAD_AR_RE}\s+)?(?=\w)")
 _IN_CONTINUES = rc(rf"^\s*في\s+(?:ال)?{HEAD_AR_RE}(?![\w])(?!\s*(?:$|[،,.;:؛\n]))")
 _NOT_PLACE_AR = {fold_text(w) for w in ("أصول", "أجل", "جهته", "جهتها", "نوعها", "التنظيم", "المستوى", "خلفية",
                                         "بينهم", "بينها", "ذلك", "هذه", "هذا", "قبل", "خلال", "عدد", "نهاية", "الجبهات",
@@ -137,6 +141,9 @@ class _Stops:
         return None
 
 
+#: What stands between a list item and a glued «وفي» that continues the list: spaces and a comma.
+_LIST_GAP = re.compile(r"[\s،,]*")
+_NEAR_PREPS = {fold_text(w) for w in ("قرب", "بالقرب من")}
 #: «بين» just before a phrase: its «وY» is the other end of the same stretch.
 _BETWEEN = rc(r"(?<![\w])بين\s+$")
 #: A short quoted name («تلة "جورة الماء"», «قرى “بيت فارس”»): its quotes do not end the phrase (same length kept).
@@ -157,8 +164,18 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
     work_text = _QUOTED_NAME.sub(lambda m: " " + m.group(1) + " ", "".join(work))  # «قرى "بيت فارس"»: the name
     stops = _Stops(work_text)
     starts: list[tuple[int, int, str, bool, bool]] = []  # (position, 0 = after a preposition, role, headed, coord)
+    glued: dict[int, int] = {}  # start of a «وفي X» phrase → where its «و» is (a place of its own after a list item)
+    near: set[int] = set()      # starts right after «قرب / بالقرب من»: a reference place, maybe of the phrase before
+    lists: set[int] = set()     # starts of the items of a «في كل من X، وY» list (a comma and «و» go on with it)
     for m in _PREP_AR_RE.finditer(work_text):
-        starts.append((m.end(), 0, _PREP_AR[m.group("prep")], False, False))
+        prep = m.group("prep") or m.group("gprep")
+        starts.append((m.end(), 0, _PREP_AR[prep], False, False))
+        if m.group("gprep"):
+            glued[m.end()] = m.start()
+        if prep in _NEAR_PREPS:
+            near.add(m.start())
+        if m.group("each"):
+            lists.add(m.end())
     for m in _CLITIC_HEAD_RE.finditer(work_text):
         starts.append((m.start("head"), 1, "at", True, False))
     for m in _BARE_HEAD_RE.finditer(work_text):
@@ -173,10 +190,14 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
     out: list[PlacePhrase] = []
     covered_until = -1
     headed_until = -1
+    last_end = -1       # where the last phrase ended (folded offsets)
+    last_listed = False  # the last phrase is an item of a «كل من» list
     k = 0
     while k < len(starts):  # at one position the preposition's role wins ("باتجاه مدينة الرقة")
         start, _, role, headed, coord = starts[k]
         k += 1
+        if start in glued and last_end >= 0 and _LIST_GAP.fullmatch(work_text, last_end, glued[start]):
+            coord = True   # «صوران، وباب الليمون، وفي حور النهر»: the next item of the list
         if start < headed_until or (start < covered_until and not headed):
             continue  # a place word (حي، بلدة…) inside an unheaded phrase, which may not be a place, is still tried
         rest = work_text[start:start + _LOOKAHEAD]  # a phrase is at most MAX_WORDS words: never read the whole rest
@@ -218,16 +239,26 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
             continue  # "المدينة" alone: the city already named, not a new place
         is_headed = headed or bool(re.match(fold_pattern(rf"(?:ال)?{HEAD_AR_RE}(?![\w])"), phrase_folded))
         a, b = folded.span(s, end)
-        out.append(PlacePhrase(role, text[a:b], (a, b), is_headed, coord=coord))
-        covered_until = end
+        # «صوران بالقرب من مدينة أعزاز»: a place near which the phrase before lies, not a target of its own
+        reference = last_end >= 0 and any(_LIST_GAP.fullmatch(work_text, last_end, n) for n in near
+                                          if last_end <= n < s)
+        out.append(PlacePhrase(role, text[a:b], (a, b), is_headed, coord=coord, reference=reference))
+        if reference and last_listed:
+            lists.add(start)   # «في كل من X بالقرب من Y، وZ»: the list goes on after X's reference place
+        covered_until = last_end = end
+        last_listed = start in lists
         if is_headed:
             headed_until = end
         nxt = _COORD_AR.match(work_text, end)  # «في X وY» / «X وبلدة Y»: Y is a place of its own
+        if nxt is not None and nxt.group("comma") and not nxt.group("head") and start not in lists:
+            nxt = None   # «X، ونقلتهم»: after a comma only a place word or a list goes on with a place
         if nxt is not None and stop == stop_at:
             at = nxt.start("head") if nxt.group("head") else nxt.end()
             # «بين مدينة X وقرية Y»: the two ends of one stretch (a road, a bridge, a front), not two targets
             own = not _BETWEEN.search(work_text, max(0, s - 8), s)
             bisect.insort(starts, (at, 1, role, bool(nxt.group("head")), own))
+            if start in lists:
+                lists.add(at)
     return out
 
 

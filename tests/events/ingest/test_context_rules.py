@@ -23,3 +23,17 @@ def test_what_a_non_trigger_act_aims_at_is_no_event(gazetteer):
 def test_a_purpose_opening_the_clause_does_not_hide_its_event(gazetteer):
     got = _run("بهدف السيطرة على بلدة مورك، هاجمت الفصائل أمس مواقع النظام في بلدة مورك.", gazetteer)
     assert [d.event.event_type.value for d in got.drafts] == ["attack"]
+
+
+def test_a_judgement_verb_in_a_relative_clause_describes_a_place(gazetteer):
+    # «التي تعتبر خط مواجهة» says what the village is; the strike is still news
+    got = _run("قصفت طائرات حربية أمس بلدة مارع التي تعتبر خط مواجهة بين الفصائل.", gazetteer)
+    assert [d.event.event_type.value for d in got.drafts] == ["air_strike"]
+    # the same verb as the clause's own judgement is analysis
+    got = _run("ويعتبر مراقبون أن قصف بلدة مارع أمس رسالة إلى الفصائل.", gazetteer)
+    assert not got.drafts
+
+
+def test_possible_clashes_are_speculation(gazetteer):
+    got = _run("حذر مسؤول من إمكانية وقوع مواجهات محتملة في ريف حلب الشمالي.", gazetteer)
+    assert not got.drafts and any(n.kind == "analysis" for n in got.notes)

@@ -215,3 +215,24 @@ def test_weeks_of_fighting_in_one_clause_are_history(gazetteer):
     assert all(d.event.event_type is not EventType.CLASH for d in got.drafts)
     got = _run("اندلعت اشتباكات في بلدة صرين استمرت عدة ساعات أمس.", gazetteer)
     assert [d.event.event_type for d in got.drafts] == [EventType.CLASH]
+
+
+def test_a_list_after_kull_min_gives_each_place_its_event(gazetteer):
+    # «في كل من X قرب Y، وZ، وفي W»: X, Z and W are targets; Y only says where X is
+    text = ("شنت طائرات حربية أمس غارات استهدفت مواقع في كل من صوران بالقرب من مدينة أعزاز، "
+            "وباب الليمون، وفي براغيدة.")
+    phrases = find_place_phrases(text)
+    assert [(p.text, p.coord, p.reference) for p in phrases] == [
+        ("صوران", False, False), ("مدينة أعزاز", False, True), ("باب الليمون", True, False), ("براغيدة", True, False)]
+    got = _run(text, gazetteer)
+    assert sorted(d.event.place.pcode for d in got.drafts) == ["C1272", "C1663", "C1664"]
+
+
+def test_a_comma_and_a_verb_is_no_list_item():
+    text = "أجلت القوات المدنيين من بلدة مارع، ونقلتهم إلى مدينة أعزاز."
+    assert [p.text for p in find_place_phrases(text)] == ["بلدة مارع", "مدينة أعزاز"]
+
+
+def test_and_in_after_a_list_item_is_the_next_item():
+    text = "قصف الطيران أمس بلدة مارع، وفي تل رفعت"
+    assert [(p.text, p.coord) for p in find_place_phrases(text)] == [("بلدة مارع", False), ("تل رفعت", True)]
