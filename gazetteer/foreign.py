@@ -59,6 +59,15 @@ class ForeignPlace:
     strict: bool = False
 
 
+def _key(tokens) -> tuple[str, ...]:
+    """Folded words with a final «ا» read as «ة»: Arabic writes the foreign final vowel either way
+    («شانلي أورفا» / «شانلي أورفة»). Only in names of two words or more: a one-word name read that way
+    meets Syrian villages (سامراء / السامرة)."""
+    if len(tokens) < 2:
+        return tuple(tokens)
+    return tuple(t[:-1] + "ه" if len(t) > 3 and t[-1] == "ا" else t for t in tokens)
+
+
 @functools.lru_cache(maxsize=1)
 def _index() -> dict[tuple[str, ...], list[ForeignPlace]]:
     out: dict[tuple[str, ...], list[ForeignPlace]] = {}
@@ -67,7 +76,7 @@ def _index() -> dict[tuple[str, ...], list[ForeignPlace]]:
             place = ForeignPlace(row["name_en"], row["name_ar"], row["country"], row["kind"], bool(row.get("strict")))
             names = [row["name_en"], row["name_ar"]] + [n for n in (row["alt_en"] + ";" + row["alt_ar"]).split(";") if n]
             for name in names:
-                key = tuple(name_tokens(name))
+                key = _key(name_tokens(name))
                 if key:
                     out.setdefault(key, []).append(place)
     return out
@@ -102,7 +111,7 @@ def foreign_place(name: str, *, context: str | None = None) -> ForeignPlace | No
         return None
     index = _index()
     for n in range(min(4, len(rest)), 0, -1):
-        for place in index.get(tuple(rest[:n]), ()):
+        for place in index.get(_key(rest[:n]), ()):
             if not place.strict or place.kind == "country":
                 return place
             around = tokens + (name_tokens(context) if context else [])
@@ -137,3 +146,11 @@ def names_foreign_country(text: str) -> str | None:
         if tokens and tokens[-1] in keys:
             return country
     return None
+
+
+def name_core(name: str) -> tuple[str, ...]:
+    """The folded words of a phrase that name the place itself: without qualifiers («مدينة», "city of"),
+    country nouns and adjectives («التركية»). How a story's later bare mention («سوروتش») is matched to
+    the foreign place it named fully before («مدينة سوروتش التركية»)."""
+    countries = {k for keys in _country_keys().values() for k in keys} | set(_adjective_keys())
+    return tuple(t for t in name_tokens(name) if t and t not in _QUALIFIERS and t not in countries)

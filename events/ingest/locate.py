@@ -19,7 +19,7 @@ from events.ingest.candidate import Candidate
 from events.ingest.normalize import fold_text
 from events.ingest.places import DUAL_HEADS, Gazetteer, PlacePhrase, resolution_to_place, resolve_place
 from events.model import Place
-from gazetteer.foreign import foreign_place
+from gazetteer.foreign import foreign_place, name_core
 from gazetteer.geometry import haversine_km
 from gazetteer.model import Precision, Resolution, ResolutionStatus
 
@@ -37,6 +37,7 @@ class StoryPlaces:
     def __init__(self) -> None:
         self.last: dict[str, Place] = {}
         self.pair: tuple[Place, Place] | None = None  # the last «X وY» of one event: what «البلدتين» means
+        self.foreign: dict[tuple[str, ...], str] = {}  # names of the foreign places named so far → country
 
     @staticmethod
     def kind_of(phrase: PlacePhrase) -> str | None:
@@ -84,8 +85,13 @@ def resolve_one(phrase: PlacePhrase, gazetteer: Gazetteer, story: StoryPlaces, c
                 (f"place «{phrase.text}»: the {phrase.anaphor} named before ({place.name_en or place.as_written})",),
                 _parts(phrase, place))
     elsewhere = foreign_place(phrase.text, context=context)
+    core = name_core(phrase.text)
     if elsewhere is not None:
+        if core:
+            story.foreign[core] = elsewhere.country  # «مدينة سوروتش التركية»: a later «سوروتش» is that town
         return f"foreign:{elsewhere.country}"
+    if core and core in story.foreign:
+        return f"foreign:{story.foreign[core]}"
     single = _single_head(phrase.text)
     if single != phrase.text:  # «بلدتي نبل» → «بلدة نبل»
         phrase = PlacePhrase(phrase.role, single, phrase.span, True, phrase.coord)
@@ -242,7 +248,12 @@ def set_places(cand: Candidate, phrases: list[PlacePhrase], gazetteer: Gazetteer
     for roles in wanted:
         resolved = []
         pending: list[tuple[PlacePhrase, int | None]] = []  # places of a chain the gazetteer could not settle alone
+        foreign_before = False  # the last place named (not a reference) lies outside Syria
         for phrase in (p for p in phrases if p.role in roles):
+            if phrase.reference and foreign_before:
+                # «سوروتش التركية قرب الحدود مع مدينة كوباني»: where the foreign place lies, not the event's place
+                cand.place_parts.append(f"reference of a place outside Syria: {phrase.text}")
+                continue
             if phrase.anaphor and phrase.anaphor in named:
                 place, _, parts = named[phrase.anaphor]
                 resolved.append((phrase, (Place(**{**place.__dict__, "as_written": phrase.text}), (),
@@ -261,6 +272,8 @@ def set_places(cand: Candidate, phrases: list[PlacePhrase], gazetteer: Gazetteer
                 kind = StoryPlaces.kind_of(phrase)
                 if kind is not None:
                     named[kind] = answer
+            if not phrase.reference:
+                foreign_before = isinstance(answer, str)
             if isinstance(answer, str):
                 cand.foreign = cand.foreign or answer.split(":", 1)[1]
                 cand.place_parts.append(f"outside Syria: {phrase.text} ({cand.foreign})")

@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from events.ingest.datewords import NUMBER_WORD_RE
 from events.ingest.normalize import fold, fold_pattern, fold_text
 
 MAX_WORDS = 14
@@ -50,9 +51,11 @@ HEAD_AR_RE = "(?:" + "|".join(sorted({fold_text(h) for h in _HEADS_AR}, key=len,
 _PREP_AR = {"من": "origin", "الي": "destination", "نحو": "destination", "باتجاه": "destination", "في": "at",
             "علي": "at", "قرب": "at", "بالقرب من": "at", "داخل": "at", "عند": "at", "بين": "at",
             "استهدف": "at", "استهدفت": "at"}
+#: «نحو» before a number is "about" («أصيب نحو مائة»), not "towards".
+_ABOUT_NUMBER = NUMBER_WORD_RE + r"|مائة|مئة|مئات|الف|الاف|عشرات|نصف|ثلث|ربع"
 #: A glued «و/ف» ("and in", «وفي حور النهر») starts a place as the bare preposition does (not «ومن»: "and among").
 #: «كل من» after it opens a list ("in each of X, Y and Z"): the names start after it.
-_PREP_AR_RE = rc(r"(?<![\w])(?:(?P<prep>بالقرب من|باتجاه|الى|نحو|من|في|على|قرب|داخل|عند|استهدف|استهدفت)"
+_PREP_AR_RE = rc(r"(?<![\w])(?:(?P<prep>بالقرب من|باتجاه|الى|نحو(?!\s+(?:\d|" + _ABOUT_NUMBER + r"))|من|في|على|قرب|داخل|عند|استهدف|استهدفت)"
                  r"|[وف](?P<gprep>بالقرب من|في|على|قرب|داخل|عند))\s+(?P<each>كل\s+من\s+)?")
 _CLITIC_HEAD_RE = rc(rf"(?<![\w])(?P<prep>[بل])(?P<head>{HEAD_AR_RE})(?![\w])")
 _BARE_HEAD_RE = rc(rf"(?<![\w])(?:ال)?(?:بلدة|قرية|مدينة|حي|مخيم|ريف|بلدات|قرى|بلدتي|قريتي|مدينتي|حيي|مطار|معسكر|احياء)(?![\w])")
@@ -143,7 +146,10 @@ class _Stops:
 
 #: What stands between a list item and a glued «وفي» that continues the list: spaces and a comma.
 _LIST_GAP = re.compile(r"[\s،,]*")
-_NEAR_PREPS = {fold_text(w) for w in ("قرب", "بالقرب من")}
+#: Between a place and its reference place: «X قرب Y», «X بالقرب من Y», «X (جنوب) قرب الحدود مع Y», «X المحاذية لY».
+_REFERENCE_GAP = rc(r"[\s،,]*(?:\([^()|]{0,20}\)\s*)?(?:(?:بالقرب\s+من|قرب)(?:\s+(?:ال)?حدود\s+مع)?"
+                    r"|(?:على|عند)\s+(?:ال)?حدود\s+مع|(?:ال)?محاذي(?:ة)?\s+ل"
+                    r"|(?:ال)?واقع(?:ة)?\s+على\s+بعد\s+[^،,.|]{1,30}?\s+(?:من|عن))\s*")
 #: «بين» just before a phrase: its «وY» is the other end of the same stretch.
 _BETWEEN = rc(r"(?<![\w])بين\s+$")
 #: A short quoted name («تلة "جورة الماء"», «قرى “بيت فارس”»): its quotes do not end the phrase (same length kept).
@@ -165,15 +171,12 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
     stops = _Stops(work_text)
     starts: list[tuple[int, int, str, bool, bool]] = []  # (position, 0 = after a preposition, role, headed, coord)
     glued: dict[int, int] = {}  # start of a «وفي X» phrase → where its «و» is (a place of its own after a list item)
-    near: set[int] = set()      # starts right after «قرب / بالقرب من»: a reference place, maybe of the phrase before
     lists: set[int] = set()     # starts of the items of a «في كل من X، وY» list (a comma and «و» go on with it)
     for m in _PREP_AR_RE.finditer(work_text):
         prep = m.group("prep") or m.group("gprep")
         starts.append((m.end(), 0, _PREP_AR[prep], False, False))
         if m.group("gprep"):
             glued[m.end()] = m.start()
-        if prep in _NEAR_PREPS:
-            near.add(m.start())
         if m.group("each"):
             lists.add(m.end())
     for m in _CLITIC_HEAD_RE.finditer(work_text):
@@ -240,8 +243,7 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
         is_headed = headed or bool(re.match(fold_pattern(rf"(?:ال)?{HEAD_AR_RE}(?![\w])"), phrase_folded))
         a, b = folded.span(s, end)
         # «صوران بالقرب من مدينة أعزاز»: a place near which the phrase before lies, not a target of its own
-        reference = last_end >= 0 and any(_LIST_GAP.fullmatch(work_text, last_end, n) for n in near
-                                          if last_end <= n < s)
+        reference = last_end >= 0 and bool(_REFERENCE_GAP.fullmatch(work_text, last_end, s))
         out.append(PlacePhrase(role, text[a:b], (a, b), is_headed, coord=coord, reference=reference))
         if reference and last_listed:
             lists.add(start)   # «في كل من X بالقرب من Y، وZ»: the list goes on after X's reference place

@@ -30,3 +30,15 @@ def test_near_and_countryside_words_before_a_foreign_name():
     assert foreign_place("ريف الموصل").country == "Iraq"
     assert foreign_place("near Zakho").country == "Iraq"
     assert foreign_place("قرب حلب") is None
+
+
+def test_a_two_word_foreign_name_matches_with_either_final_vowel():
+    from gazetteer.foreign import foreign_place
+    assert foreign_place("مدينة شانلي أورفة").country == "Turkey"
+    # one-word names keep their spelling: a Syrian village «السامرة» is not Samarra «سامراء»
+    assert foreign_place("السامرة") is None
+
+
+def test_name_core_drops_qualifiers_and_country_words():
+    from gazetteer.foreign import name_core
+    assert name_core("مدينة سروج التركية") == name_core("سروج")

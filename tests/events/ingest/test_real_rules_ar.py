@@ -236,3 +236,29 @@ def test_a_comma_and_a_verb_is_no_list_item():
 def test_and_in_after_a_list_item_is_the_next_item():
     text = "قصف الطيران أمس بلدة مارع، وفي تل رفعت"
     assert [(p.text, p.coord) for p in find_place_phrases(text)] == [("بلدة مارع", False), ("تل رفعت", True)]
+
+
+def test_about_before_a_number_is_no_direction():
+    # «أصيب نحو مائة بجروح»: about a hundred wounded, not "towards" a place
+    assert not [p for p in find_place_phrases("قتل 30 شخصا وأصيب نحو مائة بجروح أمس") if p.role == "destination"]
+    assert [p.text for p in find_place_phrases("تقدمت القوات نحو مدينة تدمر")] == ["مدينة تدمر"]
+
+
+def test_the_reference_place_of_a_foreign_town_is_not_the_event_place(gazetteer):
+    # the attack is in the Turkish town; the Syrian town only says where that town lies
+    text = "قتل 20 شخصا أمس في تفجير انتحاري استهدف مدينة سروج التركية قرب الحدود مع مدينة عفرين."
+    phrases = find_place_phrases(text)
+    assert any(p.reference and "عفرين" in p.text for p in phrases)
+    got = _run(text, gazetteer)
+    assert not got.drafts and any(n.kind == "outside_syria" for n in got.notes)
+    located = find_place_phrases("وقع الانفجار في سروج الواقعة على بعد عشرة كيلومترات من عفرين")
+    assert [(p.text, p.reference) for p in located][-1] == ("عفرين", True)
+
+
+def test_a_foreign_town_named_once_with_its_country_is_foreign_when_named_again(gazetteer):
+    # (a made-up Turkish namesake of a Syrian town: alone, «سرمدا» is the Idlib town)
+    assert gazetteer.resolve("سرمدا").status.value == "resolved"
+    story = ("قتل 20 شخصا أمس في تفجير في بلدة سرمدا التركية.\n"
+             "وقال مسؤول إن تفجيرا ثانيا وقع أمس في سرمدا.")
+    got = _run(story, gazetteer)
+    assert not got.drafts and [n.kind for n in got.notes].count("outside_syria") == 2
