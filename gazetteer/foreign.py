@@ -100,6 +100,8 @@ def foreign_place(name: str, *, context: str | None = None) -> ForeignPlace | No
     name also needs its country named in the phrase or the ``context`` sentence.
     """
     tokens = [t for t in name_tokens(name) if t]
+    if any(t in _SYRIAN for t in tokens[1:]):
+        return None   # «بلدة حضر السورية»: the text says Syria (not al-Hadr in Iraq)
     adjective = _adjective_country(tokens[1:])
     if adjective is not None and not any(t in _BORDER for t in tokens):  # «مدينة سروج التركية», «13 محافظة تركية»: the text says which country
         return ForeignPlace(name, name, adjective, "place")
@@ -124,6 +126,9 @@ _ADJECTIVES = {"Iraq": ("العراقية", "العراقي", "عراقية", "�
                "Turkey": ("التركية", "التركي", "تركية", "تركي"), "Jordan": ("الاردنية", "الاردني", "اردنية", "اردني"),
                "Saudi Arabia": ("السعودية", "سعودية")}
 
+
+#: The Syrian adjective after a name: the phrase itself says the place is in Syria.
+_SYRIAN = {name_tokens(w)[0] for w in ("السورية", "السوري", "سورية", "سوري", "Syrian")}
 
 #: "the Turkish border" is where Syria ends, not a place in Turkey.
 _BORDER = {name_tokens(w)[0] for w in ("الحدود", "حدود", "الشريط", "الجانب", "border")}

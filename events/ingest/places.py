@@ -109,7 +109,16 @@ def resolve_place(phrase: PlacePhrase, gazetteer: Gazetteer, *, context: str,
             return located
     if res.status is not ResolutionStatus.RESOLVED and not phrase.headed:
         return None
+    if not phrase.headed and _LOOSE_MATCH.match(res.note or "") and _ARABIC.search(text):
+        # «من تطورات»: an Arabic word with no place noun before it, only like a village's name, is a word
+        # (English capitalises names: "casualties in Binnish" is a place even when spelled loosely)
+        return None
     return resolution_to_place(res, phrase.text)
+
+
+#: Gazetteer notes of a match that is not the name itself (resolve.Resolver._note).
+_LOOSE_MATCH = re.compile(r"(?:approximate spelling match|partial name match)")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 
 _PART_OF = re.compile(r"^(?:the\s+)?(?:(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central|old)(?:,?\s+(?:and\s+)?)?)*"

@@ -42,3 +42,9 @@ def test_a_two_word_foreign_name_matches_with_either_final_vowel():
 def test_name_core_drops_qualifiers_and_country_words():
     from gazetteer.foreign import name_core
     assert name_core("مدينة سروج التركية") == name_core("سروج")
+
+
+def test_the_syrian_adjective_says_the_place_is_in_syria():
+    from gazetteer.foreign import foreign_place
+    assert foreign_place("الحضر").country == "Iraq"
+    assert foreign_place("بلدة حضر السورية") is None

@@ -262,3 +262,11 @@ def test_a_foreign_town_named_once_with_its_country_is_foreign_when_named_again(
              "وقال مسؤول إن تفجيرا ثانيا وقع أمس في سرمدا.")
     got = _run(story, gazetteer)
     assert not got.drafts and [n.kind for n in got.notes].count("outside_syria") == 2
+
+
+def test_a_word_only_like_a_village_name_is_no_place_without_a_place_noun(gazetteer):
+    # «تطورات» (developments) is spelled like the village Torat; with no place noun it is the word
+    res = gazetteer.resolve("تطورات")
+    assert res.status.value == "resolved" and "approximate" in res.note
+    got = _run("ربطت مصادر بين الزيارة وما يجري من تطورات للمعارك أمس.", gazetteer)
+    assert not any(d.event.place and d.event.place.located for d in got.drafts)
