@@ -95,3 +95,18 @@ def countryside_unit(res: Resolution) -> Resolution:
         return res          # units of that name in two places: the name still does not decide
     return replace(res, status=ResolutionStatus.RESOLVED, place=unit, doubt=None,
                    note=f"the countryside of the unit named '{unit.name_en}' ({unit.pcode}); namesakes elsewhere")
+
+
+def in_capital_countryside(area: Area | None, place: GazPlace, *, max_km: float | None = None) -> bool:
+    """Is ``place`` in the countryside of a governorate's capital that ``area`` stands for («ريف حمص»)?
+
+    The countryside of Homs, Aleppo or Deir ez-Zor is drawn as a disc around the city, but reports mean
+    the governorate's rural land by it («القريتين بريف حمص», 85 km; «البوكمال بريف دير الزور الشرقي», 120 km),
+    so a place of the capital's governorate is inside it wherever it lies (``max_km``: only this close).
+    """
+    anchor = area.anchor if area is not None else None
+    if anchor is None or anchor.kind is not PlaceKind.CITY or area.precision is not Precision.NEAR:
+        return False
+    if anchor.admin1 is None or place.admin1 is None or anchor.admin1.pcode != place.admin1.pcode:
+        return False
+    return max_km is None or float(haversine_km(anchor.lat, anchor.lon, place.lat, place.lon)) <= max_km

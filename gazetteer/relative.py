@@ -35,7 +35,7 @@ from gazetteer.geometry import (angle_diff, bearing_deg, covering_radius_km, dis
 from gazetteer.model import Area, Doubt, PlaceKind, Precision, Resolution, ResolutionStatus
 from gazetteer.normalize import fold_arabic_words, is_arabic
 from gazetteer.phrases import Phrase, is_type_noun, parse_relative, split_nested, split_qualifiers
-from gazetteer.place_areas import ADMIN_KINDS, NEAR_RADIUS_KM, countryside_unit, unit_shape
+from gazetteer.place_areas import ADMIN_KINDS, NEAR_RADIUS_KM, countryside_unit, in_capital_countryside, unit_shape
 from gazetteer.resolve import Resolver, with_note
 
 COUNTRYSIDE_KM = (5.0, 40.0)
@@ -307,7 +307,8 @@ def named_relative_to(resolver: Resolver, query: str, phrase: Phrase, *, context
 
 def nested(resolver: Resolver, query: str, head: str, tail: str, *, context=None, near=None) -> Resolution:
     """"المنطقة التابعة لبلدة الطريف في ريف مدينة دير الزور الشمالي الغربي"."""
-    outer = resolve_phrase(resolver, tail, parse_relative(tail), context=context, near=near)
+    tail_rel = parse_relative(tail)
+    outer = resolve_phrase(resolver, tail, tail_rel, context=context, near=near)
     hint = (outer.area.lat, outer.area.lon) if outer.area else near
     head_phrase = parse_relative(head)
     if head_phrase is not None and not head_phrase.country:
@@ -334,7 +335,8 @@ def nested(resolver: Resolver, query: str, head: str, tail: str, *, context=None
     x, area = res.place, res.area
     if outer.area is None or not outer.area.geometry_wkt:
         check = f"'{tail}' could not be placed ({outer.status.value}), so it was not checked"
-    elif wkt.loads(outer.area.geometry_wkt).buffer(0.05).contains(Point(x.lon, x.lat)):
+    elif wkt.loads(outer.area.geometry_wkt).buffer(0.05).contains(Point(x.lon, x.lat)) or (
+            tail_rel is not None and tail_rel.bearing is None and in_capital_countryside(outer.area, x)):
         check = f"consistent with {outer.area.label_en}"
     else:
         far = float(haversine_km(outer.area.lat, outer.area.lon, x.lat, x.lon)) > 2 * (outer.area.radius_km or 0.0) + 20

@@ -43,7 +43,7 @@ from gazetteer.arabic_lexicon import CLITICS, article_letters
 from gazetteer.geometry import haversine_km
 from gazetteer.model import Doubt, Resolution, ResolutionStatus
 from gazetteer.normalize import fold_arabic_words, is_arabic
-from gazetteer.place_areas import NEAR_MAX_KM
+from gazetteer.place_areas import NEAR_MAX_KM, in_capital_countryside
 from gazetteer.structured_ar import PlacePhrase, shorter_names, split_arabic  # noqa: F401 (shorter_names re-exported)
 
 #: "the capital" in reports means Damascus.
@@ -378,9 +378,7 @@ def _holds(gazetteer, outer: Resolution, res: Resolution) -> bool:
         units = {r.pcode for r in (place.admin1, place.admin2, place.admin3) if r}
         if anchor.pcode in units:
             return True           # «بريف حلب»: inside Aleppo governorate
-        if anchor.admin1 is not None and place.admin1 is not None and anchor.kind.value == "city" \
-                and outer.area.precision.value == "near" and anchor.admin1.pcode == place.admin1.pcode \
-                and float(haversine_km(anchor.lat, anchor.lon, place.lat, place.lon)) <= 100.0:
+        if in_capital_countryside(outer.area, place, max_km=100.0):
             return True           # «ريف حلب الشرقي»: the countryside of a governorate's capital
     if place is not None:
         units = {r.pcode for r in (place.admin1, place.admin2, place.admin3) if r}

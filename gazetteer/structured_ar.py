@@ -83,13 +83,23 @@ def _has_name(head: list[str]) -> bool:
     folds = [_fold(w) for w in head]
     if any(f and f not in _AR_TYPE_WORDS and f not in _FILLER_WORDS and f not in _TYPE_ONLY for f in folds):
         return True
+    if any(_named_dual(w) for w in head):
+        return True   # «القريتين»: the town al-Qaryatayn, not "two villages"
     return len(head) >= 2 and head[-1].startswith("ال") and folds[0] in _AR_TYPE_WORDS
 
 
 def _only_type_words(head: list[str]) -> bool:
     """«حي», «قريتين», «حي في»: a kind of place and no name."""
     folds = [_fold(w) for w in head]
-    return bool(folds) and all(f in _AR_TYPE_WORDS or f in _FILLER_WORDS or f in _TYPE_ONLY for f in folds)
+    return bool(folds) and not any(_named_dual(w) for w in head) and all(
+        f in _AR_TYPE_WORDS or f in _FILLER_WORDS or f in _TYPE_ONLY for f in folds)
+
+
+def _named_dual(word: str) -> bool:
+    """A dual type noun written with the article is a proper name: «القريتين» (al-Qaryatayn), as in
+    ``arabic_lexicon.settlement_noun``; «قريتين» alone is "two villages"."""
+    plain = word.replace("ـ", "")
+    return plain.startswith(("ال", "وال", "بال")) and _fold(plain).endswith("ين") and _fold(plain) in _TYPE_ONLY
 
 
 #: Type nouns that occur alone, as "a/two <type>" («قريتين قرب X», «مواقع قرب X»).

@@ -79,6 +79,10 @@ def resolve_one(phrase: PlacePhrase, gazetteer: Gazetteer, story: StoryPlaces, c
     """(Place, warnings, parts) for one phrase, "foreign:<country>" for a foreign place, or None."""
     if phrase.anaphor:
         place = story.recall(phrase.anaphor)
+        if place is None and _DUAL.search(fold_text(phrase.text)) and story.pair is None:
+            # «القريتين» with no two villages named before: the town al-Qaryatayn
+            return resolve_one(PlacePhrase(phrase.role, phrase.text, phrase.span, True, phrase.coord),
+                               gazetteer, story, context)
         if place is None:
             return None
         return (Place(**{**place.__dict__, "as_written": phrase.text}),

@@ -90,7 +90,8 @@ _NOT_PLACE_AR = {fold_text(w) for w in ("أصول", "أجل", "جهته", "جه�
                                         "تمركزات", "مناطق سيطرة", "سيطرة",
                                         # what a strike was like, not where («غارات جوية على …», «قصف عنيف»)
                                         "جوية", "الجوية", "جوي", "الجوي", "عنيفة", "عنيف", "مكثفة", "مكثف", "متفرقة")}
-#: «المدينة/البلدة/القرية» alone: the city/town/village the story named before.
+#: «المدينة/البلدة/القرية» alone: the city/town/village the story named before; the duals «القريتين»
+#: («the two villages») the pair named before — or, with no pair named, the town of that name (locate.py).
 _ANAPHORS = {fold_text(w): k for w, k in (("المدينة", "city"), ("البلدة", "town"), ("القرية", "village"),
                                           ("المدينتين", "city"), ("البلدتين", "town"), ("القريتين", "village"))}
 _CAP = r"(?:[A-Z][\w'’\-]*|al-\w+|el-\w+|ad-\w+|as-\w+|ar-\w+)"
@@ -114,6 +115,9 @@ _EN_NOT_PLACE = {"Month", "Week", "Day", "Year", "Hours", "Days", "Weeks", "Mont
                  "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
                  "Reuters", "AFP", "The", "A", "He", "She", "It", "They", "ISIS", "Islamic", "Russian", "Russia",
                  "Turkish", "US", "U.S.", "American", "SDF", "HTS", "Syrian", "Kurdish", "Washington", "Moscow"}
+
+
+_DUAL_ANAPHORS = {w for w in _ANAPHORS if w.endswith("ين")}
 
 
 class _Stops:
@@ -234,7 +238,7 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
             out.append(PlacePhrase(role, text[a:b], (a, b), True, anaphor=_ANAPHORS[core[-1]]))
             covered_until = headed_until = end
             continue
-        if all(_is_head(w) for w in ws):
+        if all(_is_head(w) for w in ws) or (len(ws) == 1 and ws[0] in _DUAL_ANAPHORS):
             if len(ws) == 1 and ws[0] in _ANAPHORS:  # «البلدة»: the town the story named before
                 a, b = folded.span(s, end)
                 out.append(PlacePhrase(role, text[a:b], (a, b), True, anaphor=_ANAPHORS[ws[0]]))

@@ -278,3 +278,19 @@ def test_between_two_places(gz):
     assert haversine_km(36.3479, 37.52948, res.lat, res.lon) < 3
     far = gz.resolve("بين مدينتي حلب ودرعا")                  # 300 km: no single area
     assert far.status is not RESOLVED
+
+
+def test_a_dual_with_the_article_is_the_town_not_two_villages():
+    # «القريتين» is al-Qaryatayn; «قريتين» alone is "two villages" (no name)
+    assert split_arabic("القريتين بريف حمص").name == "القريتين"
+    assert split_arabic("قريتين قرب مدينة منبج").name == ""
+
+
+def test_the_countryside_of_a_capital_is_its_governorate(gz):
+    # a plain «ريف حمص» holds every Homs-governorate town, however far from the city (Qaryatein C2663 at
+    # 85 km, Tadmor C2889 at 150 km); a sector («ريف حمص الجنوبي») still checks its direction
+    for phrase, pcode in (("القريتين بريف حمص", "C2663"), ("القريتين في ريف حمص", "C2663"),
+                          ("تدمر في ريف حمص", "C2889")):
+        res = gz.resolve(phrase)
+        assert res.status is RESOLVED and res.place.pcode == pcode and res.precision is Precision.POINT, phrase
+    assert gz.resolve("تدمر في ريف حمص الغربي").precision is not Precision.POINT

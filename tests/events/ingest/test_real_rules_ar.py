@@ -270,3 +270,12 @@ def test_a_word_only_like_a_village_name_is_no_place_without_a_place_noun(gazett
     assert res.status.value == "resolved" and "approximate" in res.note
     got = _run("ربطت مصادر بين الزيارة وما يجري من تطورات للمعارك أمس.", gazetteer)
     assert not any(d.event.place and d.event.place.located for d in got.drafts)
+
+
+def test_the_two_villages_after_a_pair_are_the_pair_else_the_town_al_qaryatayn(gazetteer):
+    got = _run("اندلعت اشتباكات أمس في قريتي تل أعور والفريكة جنوب مدينة جسر الشغور، أسفرت عن سيطرة قوات "
+               "النظام على القريتين.", gazetteer)
+    territory = sorted(d.event.place.pcode for d in got.drafts if d.event.event_type is EventType.TERRITORY)
+    assert territory == ["C4217", "C4219"]
+    got = _run("سيطر تنظيم داعش أمس على القريتين في ريف حمص.", gazetteer)
+    assert [d.event.place.pcode for d in got.drafts] == [gazetteer.resolve("القريتين").place.pcode]
