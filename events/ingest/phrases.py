@@ -59,7 +59,7 @@ _PREP_AR_RE = rc(r"(?<![\w])(?:(?P<prep>بالقرب من|باتجاه|الى|ن
                  r"|[وف](?P<gprep>بالقرب من|في|على|قرب|داخل|عند))\s+(?P<each>كل\s+من\s+)?")
 _CLITIC_HEAD_RE = rc(rf"(?<![\w])(?P<prep>[بل])(?P<head>{HEAD_AR_RE})(?![\w])")
 _BARE_HEAD_RE = rc(rf"(?<![\w])(?:ال)?(?:بلدة|قرية|مدينة|حي|مخيم|ريف|بلدات|قرى|بلدتي|قريتي|مدينتي|حيي|مطار|معسكر|احياء)(?![\w])")
-_STOP_AR = rc(r"[،,.;:؛\"«»()\n?!؟]|(?<![\w])(?:الى|خلال|منذ|يوم|بعد|قبل|حيث|التي|الذي|الذين|ما|مما|عبر|ضد|بينما|"
+_STOP_AR = rc(r"[،,.;:؛\"«»()\n?!؟]|(?<![\w])ل(?=\s)|(?<![\w])(?:الى|خلال|منذ|يوم|بعد|قبل|حيث|التي|الذي|الذين|ما|مما|عبر|ضد|بينما|"
                       r"برفقة|بسبب|اثر|لمدة|بحسب|حسب|وفق|فيما|قد|على\s+متن|من\s+اجل|من\s+قبل|اضافة|بالاضافة|في\s+حين|"
                       r"عن|مع|لدى|حتى|عندما|حينما|بينهم|بينهن|منها|فيها|عليها|اليها|ضمن|امام|خلف|تجاه|الواقعة|الواقع|الخاضعة|الخاضع|المحاصرة|المحاصر|لم|لن|نصرة|"
                       r"قرب|بالقرب|التابعة\s+لل\w+|اليوم|امس|جراء|نتيجة|يقعان|تقعان|الواقعين|الواقعتين|اللتين|اللذين|"
@@ -118,6 +118,11 @@ _EN_NOT_PLACE = {"Month", "Week", "Day", "Year", "Hours", "Days", "Weeks", "Mont
 
 
 _DUAL_ANAPHORS = {w for w in _ANAPHORS if w.endswith("ين")}
+#: «المنطقة نفسها / ذاتها», «نفس / ذات المنطقة» (and the town, city, village): the place the story just named.
+_SAME_PLACE = rc(r"(?:(?P<noun>المنطقة|المكان|الموقع|المدينة|البلدة|القرية)\s+(?:نفسها|نفسه|ذاتها|ذاته)"
+                 r"|(?:نفس|ذات)\s+(?P<noun2>المنطقة|المكان|الموقع|المدينة|البلدة|القرية))(?![\w])")
+_IN_SAME_PLACE = rc(r"(?<![\w])في\s+(?P<same>(?:المنطقة|المكان|الموقع|المدينة|البلدة|القرية)\s+(?:نفسها|نفسه|ذاتها|ذاته)"
+                    r"|(?:نفس|ذات)\s+(?:المنطقة|المكان|الموقع|المدينة|البلدة|القرية))(?![\w])")
 
 
 class _Stops:
@@ -227,6 +232,17 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
             phrase_folded) + len(phrase_folded)
         s = start + (len(work_text[start:end]) - len(work_text[start:end].lstrip()))
         if phrase_folded in _NOT_PLACE_AR or ws[0] in _NOT_PLACE_AR:
+            continue
+        same = _SAME_PLACE.match(phrase_folded)
+        inner = None if same is not None else _IN_SAME_PLACE.search(phrase_folded)
+        if inner is not None:  # «اشتباكات في المنطقة نفسها»: the words before «في» are no place
+            s += inner.start("same")
+            same = _SAME_PLACE.match(phrase_folded[inner.start("same"):])
+        if same is not None:  # «المنطقة نفسها», «البلدة ذاتها», «نفس المنطقة»: the place just named
+            a, b = folded.span(s, s + same.end())
+            out.append(PlacePhrase(role, text[a:b], (a, b), True,
+                                   anaphor=_ANAPHORS.get(same.group("noun") or same.group("noun2"), "any")))
+            covered_until = headed_until = last_end = s + same.end()
             continue
         if len(ws) > 1 and ws[0] in _ANAPHORS and re.match(r"^(?:بال|لل|بـ|ب)", ws[1]):
             ws = ws[:1]  # «البلدة بالمدفعية»: the town named before, then how

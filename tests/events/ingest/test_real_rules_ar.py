@@ -279,3 +279,15 @@ def test_the_two_villages_after_a_pair_are_the_pair_else_the_town_al_qaryatayn(g
     assert territory == ["C4217", "C4219"]
     got = _run("سيطر تنظيم داعش أمس على القريتين في ريف حمص.", gazetteer)
     assert [d.event.place.pcode for d in got.drafts] == [gazetteer.resolve("القريتين").place.pcode]
+
+
+def test_the_same_area_is_the_place_just_named(gazetteer):
+    got = _run("قصفت طائرات حربية أمس مدينة أعزاز.\nواندلعت اشتباكات عنيفة أمس في المنطقة نفسها.", gazetteer)
+    assert [(d.event.event_type, d.event.place.pcode) for d in got.drafts] == [
+        (EventType.AIR_STRIKE, "C1564"), (EventType.CLASH, "C1564")]
+    assert [p.anaphor for p in find_place_phrases("وسقطت قذائف على نفس المنطقة")] == ["any"]
+
+
+def test_a_place_phrase_ends_before_the_outlet_a_source_spoke_to():
+    text = "وقالت مصادر في ريف دمشق لـ«الشرق الأوسط» إن القوات تقدمت"
+    assert [p.text for p in find_place_phrases(text)] == ["ريف دمشق"]
