@@ -143,6 +143,21 @@ def _dates_agree(kept: Candidate, c: Candidate) -> bool:
     return nested and (c.date.start, c.date.end) != (kept.date.start, kept.date.end)
 
 
+#: How far before the publication default a stated telling may lie and still be what an undated one retells.
+RETELLING_DAYS = 7
+
+
+def _undated_retelling(a: Candidate, b: Candidate) -> bool:
+    """One telling states its day, the other has only the publication default ("about now"), and the stated
+    day is within RETELLING_DAYS of that default: at one place, the undated telling is the same event."""
+    for stated, undated in ((a, b), (b, a)):
+        if (stated.date_stated and undated.date_source == "default" and stated.date is not None
+                and undated.date is not None and stated.date.end <= undated.date.end
+                and (undated.date.start - stated.date.end).days <= RETELLING_DAYS):
+            return True
+    return False
+
+
 def _numbered(c: Candidate) -> bool:
     return any(n.min is not None for n in c.counts)
 
@@ -155,8 +170,10 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
     """Drop restatements (see module doc), keeping the richer candidate and noting the merge."""
     out: list[Candidate] = []
     for c in cands:
-        target = None
-        for kept in out:
+        # «اختطفوا مساء الأربعاء … في أعزاز», then an undated «اختطفوا … على أطراف أعزاز»: the same place first
+        target = next((kept for kept in out if kept.event_type is c.event_type and ClaimStatus.DENIED not in (
+            kept.status, c.status) and _undated_retelling(kept, c) and _near(c, kept)), None)
+        for kept in (out if target is None else ()):
             told = {kept.status, c.status} <= {ClaimStatus.REPORTED, ClaimStatus.CLAIMED}
             if _bombardment_retold(kept, c):
                 target = kept

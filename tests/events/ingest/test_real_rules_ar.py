@@ -291,3 +291,13 @@ def test_the_same_area_is_the_place_just_named(gazetteer):
 def test_a_place_phrase_ends_before_the_outlet_a_source_spoke_to():
     text = "وقالت مصادر في ريف دمشق لـ«الشرق الأوسط» إن القوات تقدمت"
     assert [p.text for p in find_place_phrases(text)] == ["ريف دمشق"]
+
+
+def test_an_undated_retelling_at_the_same_town_is_the_same_event(gazetteer):
+    story = ("اختطف مسلحون مساء الأربعاء قائد فصيل في مدينة أعزاز.\n"
+             "وقال ناشط إن ملثمين اختطفوا القائد على أطراف مدينة أعزاز.")
+    got = _run(story, gazetteer, published=date(2015, 7, 31))
+    assert len(got.drafts) == 1 and got.drafts[0].event.date.start == date(2015, 7, 29)
+    # a different town stays an event of its own
+    story = story.replace("على أطراف مدينة أعزاز", "في مدينة الباب")
+    assert len(_run(story, gazetteer, published=date(2015, 7, 31)).drafts) == 2
