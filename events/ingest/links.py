@@ -88,7 +88,18 @@ def _near(a: Candidate, b: Candidate, km: float = 10.0) -> bool:
         return False
     if x.admin1_pcode and y.admin1_pcode and x.admin1_pcode != y.admin1_pcode:
         return False
+    if _wide(x) != _wide(y):
+        return False  # «قرى درعا» (the countryside, anchored on the city) is not «أحياء درعا البلد» (the city)
     return x.pcode == y.pcode if x.pcode and y.pcode else _km(x, y) <= km
+
+
+#: An area this wide (or a unit) is a countryside or a region, not the town its code is anchored on.
+WIDE_KM = 15.0
+
+
+def _wide(p) -> bool:
+    return (p.precision is not None and p.precision.value in ("district", "governorate", "region", "country")) or (
+        (p.radius_km or 0.0) > WIDE_KM)
 
 
 MOVES = (EventType.EVACUATION, EventType.DISPLACEMENT)

@@ -301,3 +301,10 @@ def test_an_undated_retelling_at_the_same_town_is_the_same_event(gazetteer):
     # a different town stays an event of its own
     story = story.replace("على أطراف مدينة أعزاز", "في مدينة الباب")
     assert len(_run(story, gazetteer, published=date(2015, 7, 31)).drafts) == 2
+
+
+def test_the_countryside_of_a_town_is_not_the_town_when_merging(gazetteer):
+    story = ("تعرضت قرى درعا أمس لقصف عنيف بالبراميل المتفجرة.\n"
+             "وقصفت قوات النظام أحياء درعا البلد.")
+    got = _run(story, gazetteer, published=date(2015, 7, 26))
+    assert len(got.drafts) == 2, [d.event.place.as_written for d in got.drafts]
