@@ -63,6 +63,9 @@ _DEFINITE = re.compile(fold_pattern(r"^(?:[وف]?ال|لل)(?!طيران|طائ�
 _GOES_ON = re.compile(fold_pattern(r"(?<![\w])[وف]?(?:است?مر|تواصل|تجدد|يستمر|تستمر|يتواصل|تتواصل|يتجدد|تتجدد|"
                                    r"اندلع|تدور|دارت|يدور)\w*\s+\S*$"))
 _SETTING = re.compile(fold_pattern(r"(?<![\w])حيث(?![\w])"))
+#: «وجاء التفجير غداة …», «ويأتي هجوم النصرة بعد …»: the clause tells when or why an event came, so the event is
+#: one already told (its trigger follows the verb «جاء / يأتي» with nothing between but the event's own words).
+_CAME = re.compile(fold_pattern(r"^\s*[وف]?(?:جاء|جاءت|ياتي|تاتي|اتي|اتى)\s+$"))
 #: Types whose trigger verb takes the place as its object ("حاصر دير الزور", "قصفت درعا").
 TRANSITIVE = (EventType.SIEGE, EventType.SHELLING, EventType.AIR_STRIKE, EventType.ATTACK, EventType.TERRITORY)
 
@@ -236,6 +239,8 @@ class ArticleReader:
                         and _same_governorate(c, cand) for c in self.candidates)):
             # «وذكر المرصد أن الغارات استهدفت مناطق بين …»: «الغارات» are the strikes told above, placed again
             cand.kind, cand.reason = "not_incident", "names an event of this type told before («الغارات»): a restatement"
+        if cand.kind == INCIDENT and _CAME.match(fold(text[:trigger[1][0]]).text):
+            cand.kind, cand.reason = "not_incident", "tells when or why an event told before came («وجاء التفجير …»)"
         if cand.foreign and not located and cand.kind == INCIDENT:
             cand.kind, cand.reason = "outside_syria", f"the place is in {cand.foreign}"
         if (cand.kind == INCIDENT and cand.place is None and cand.origin is None and cand.destination is None

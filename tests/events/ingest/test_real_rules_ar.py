@@ -308,3 +308,13 @@ def test_the_countryside_of_a_town_is_not_the_town_when_merging(gazetteer):
              "وقصفت قوات النظام أحياء درعا البلد.")
     got = _run(story, gazetteer, published=date(2015, 7, 26))
     assert len(got.drafts) == 2, [d.event.place.as_written for d in got.drafts]
+
+
+def test_when_an_event_came_is_no_new_event(gazetteer):
+    story = ("قتل 30 شخصا أمس في تفجير انتحاري في مدينة أعزاز.\n"
+             "وجاء التفجير الذي أودى بحياة 30 شخصا في مدينة أعزاز غداة هجوم على مدينة مارع.")
+    got = _run(story, gazetteer)
+    # the bombing is told once; the attack it came after is an event of its own (first told here)
+    assert [(d.event.event_type, d.event.place.pcode) for d in got.drafts] == [
+        (EventType.EXPLOSION, "C1564"), (EventType.ATTACK, "C1643")]
+    assert any("came" in n.reason for n in got.notes)
