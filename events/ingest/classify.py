@@ -116,6 +116,9 @@ def classify(*, text: str, event_type: EventType, trigger: tuple[int, int], date
             return "background", f"going on since {date_.start.year}: history, not news"
         if date_kind != "since" and date_.end < published - timedelta(days=365):
             return "background", f"dated {date_.start.isoformat()}, over a year before publication"
+        if date_kind != "since" and date_.precision is DatePrecision.YEAR and date_.end.year < published.year:
+            # «هجمات شنتها النصرة في 2014» in a 2015 report: a past year told as the background of the news
+            return "background", f"dated {date_.start.year}, a year before publication: history, not news"
         if (date_kind != "since" and date_.precision is DatePrecision.DAY
                 and date_.end < published - timedelta(days=OLD_NEWS_DAYS)):
             # «بدأت القوات في الرابع من تموز هجوما» in a report of 22 July: a wire story's news is days old

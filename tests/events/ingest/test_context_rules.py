@@ -37,3 +37,8 @@ def test_a_judgement_verb_in_a_relative_clause_describes_a_place(gazetteer):
 def test_possible_clashes_are_speculation(gazetteer):
     got = _run("حذر مسؤول من إمكانية وقوع مواجهات محتملة في ريف حلب الشمالي.", gazetteer)
     assert not got.drafts and any(n.kind == "analysis" for n in got.notes)
+
+
+def test_an_event_of_a_past_year_is_background(gazetteer):
+    got = _run("وهاجمت الفصائل بلدة مورك أواخر العام الماضي.", gazetteer)
+    assert not got.drafts and any(n.kind == "background" for n in got.notes)
