@@ -56,11 +56,11 @@ HISTORY = _rx(_W + r"سبق\s+(?:ان|و)", _W + r"سبق\s*ل\w*", r"في\s+و�
               r"(?:في\s+)?(?:صيف|شتاء|ربيع|خريف)\s+(?:عام\s+)?(?:19|20)\d\d", r"months?\s+ago")
 ANALYSIS = _rx(_W + r"من\s+المتوقع", _W + r"يتوقع", _W + r"تتوقع", r"متوقع", _W + r"ربما", _W + r"من\s+المرجح", _W + r"يرجح",
                _W + r"ترجح", r"(?:ال)?محتمل(?:ة|ين|ون)?", r"يحتمل", _W + r"(?:ب)?امكانية", r"قد\s+ي\w+", r"قد\s+(?:تكون|تؤدي|تشهد|تتعرض|تصل|تشن|تسقط)", _W + r"تستعد",
-               _W + r"يستعد", _W + r"تخطط", _W + r"يخطط", _W + r"تهدد", _W + r"يهدد", r"مرتقب(?:ة)?", r"المرتقب(?:ة)?",
+               _W + r"يستعد", _W + r"تخطط", _W + r"يخطط", _W + r"(?:يريد|تريد|يسعى|تسعى)", _W + r"تهدد", _W + r"يهدد", r"مرتقب(?:ة)?", r"المرتقب(?:ة)?",
                _W + r"سوف", r"محللون", r"المحللين", r"خبراء", r"لن\s+(?:ي|ت)\w+", _W + r"(?:اذا|لو)",
                _W + r"في\s+حال", _W + r"(?:يرى|ترى|راى|رات|يعتبر|تعتبر|اعتبر|معتبرا)", _W + r"(?:حذر|حذرت|يحذر|تحذر|محذرا)",
                r"تحذير(?:ات)?", r"مخاوف", r"خشية", _W + r"يخشى", r"من\s+المفترض", r"مصلحة", r"could",
-               r"may\s+(?:be|have|hit|face|launch)", r"might", r"would", r"expected\s+to", r"likely", r"plans?\s+to",
+               r"may\s+(?:be|have|hit|face|launch)", r"might", r"would", r"expected\s+to", r"likely", r"plans?\s+to", r"(?:wants?|seeks?)\s+to",
                r"threaten\w*", r"preparing", r"imminent", r"analysts?", r"warn(?:s|ed|ing)?", r"fears?", r"if")
 #: Verbs of judgement («يعتبر»: is considered) and the relative pronoun that turns one into a description.
 JUDGEMENT = re.compile(fold_pattern(_W + r"(?:يرى|ترى|يعتبر|تعتبر|اعتبر|تعد|يعد)"))

@@ -42,3 +42,8 @@ def test_possible_clashes_are_speculation(gazetteer):
 def test_an_event_of_a_past_year_is_background(gazetteer):
     got = _run("وهاجمت الفصائل بلدة مورك أواخر العام الماضي.", gazetteer)
     assert not got.drafts and any(n.kind == "background" for n in got.notes)
+
+
+def test_what_a_side_wants_is_intent_not_an_event(gazetteer):
+    got = _run("وقال المصدر إن التنظيم يريد السيطرة على مناطق في ريف حلب الشمالي.", gazetteer)
+    assert not got.drafts
