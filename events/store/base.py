@@ -319,11 +319,12 @@ class EventStore(LearnedAliasTables, ABC):
     def denied_by(self, event_id: str) -> list[str]:
         """Ids of the events whose ``denies`` names ``event_id`` (the "denied by" links of a claim).
 
-        One indexed-free scan of a short text column in the database, not a
-        whole-store frame: selecting a claim at 1M events stays well under a second.
+        Only the events that deny something are read (``denies <> ''``: the embedded store answers that
+        from a partial index of those few rows, not a scan of every row), sorted here: an ``ORDER BY id``
+        would make SQLite walk the id index over every row instead.
         """
-        rows = self._rows("SELECT id, denies FROM events WHERE denies LIKE ? ORDER BY id", (f"%{event_id}%",))
-        return [i for i, denies in rows if event_id in (denies or "").split("; ")]
+        rows = self._rows("SELECT id, denies FROM events WHERE denies <> '' AND denies LIKE ?", (f"%{event_id}%",))
+        return sorted(i for i, denies in rows if event_id in (denies or "").split("; "))
 
     def history(self, event_id: str | None = None, *, limit: int = 100) -> list[AuditEntry]:
         """Audit entries, newest first (for one event, or for the whole store)."""
