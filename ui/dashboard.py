@@ -1,6 +1,15 @@
-"""The map page: timeline, map with side panel, what is not on the map, table, exports."""
+"""The map page: timeline, map with side panel, what is not on the map, table, exports.
+
+Why the part below the map waits for the map on a session's first run: on a cold server the table (5,000
+rows read and sent), the "not on the map" lists and the exports were computed and sent while the map's
+frame and payload were still loading from the same server process, and slowed them (issue 12; README,
+"Benchmarks"). So the first run ends at the map; the map reports "drawn" once it has painted, and the
+rerun that report starts draws the rest. Without that report (AppTest has no browser; a map frame that
+failed to load) the rest still comes: at once under AppTest, after ``BELOW_FALLBACK_S`` in a browser.
+"""
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
 import numpy as np
@@ -19,6 +28,8 @@ from ui.text import esc, md_escape
 FULL_FRAME_MAX = table.MAX_ROWS
 #: Undated/unlocated events listed by name in the expander (all of them are counted, tabled and downloadable).
 MAX_LISTED = 50
+#: A session's first run waits this long at most for the map's "drawn" report before drawing the rest.
+BELOW_FALLBACK_S = 6.0
 
 
 def _problems(lang: str) -> None:
@@ -63,7 +74,7 @@ def _map_and_panel(base_q, raw_q, window, span, lang: str, full_width: bool) -> 
     fraction of the full run); a released window or a view reruns the whole page (slider, table, URL)."""
     value = st.session_state.get(evmap.KEY)
     if (isinstance(value, dict) and value.get("seq") != st.session_state.get("_evm_seq")
-            and value.get("event") == "window"):
+            and value.get("event") in ("window", "drawn")):
         st.rerun(scope="app")          # apply_reports() at the top of the page takes it from there
     evmap.apply_reports(base_q, span)
     if full_width:
@@ -75,6 +86,23 @@ def _map_and_panel(base_q, raw_q, window, span, lang: str, full_width: bool) -> 
     with right:
         details.render(lang)
     state.sync_url(state.windowed(raw_q, window))       # selection and view land in the permalink
+
+
+def _below_ready() -> bool:
+    """Whether this run draws what is below the map: once the session's map has drawn (or was given up
+    on), and always under AppTest, which runs no browser that could report it."""
+    from streamlit import config
+    return bool(st.session_state.get(evmap.DRAWN)) or bool(config.get_option("global.appTest"))
+
+
+@st.fragment(run_every=1.0)
+def _await_map() -> None:
+    """Ticks while the first run waits for the map; gives up after BELOW_FALLBACK_S (the map's frame
+    never reported), so the table and exports come even without it."""
+    ss = st.session_state
+    if ss.get(evmap.DRAWN) or time.monotonic() - ss.get("_below_wait_since", 0.0) > BELOW_FALLBACK_S:
+        ss[evmap.DRAWN] = True
+        st.rerun(scope="app")
 
 
 def render(lang: str) -> None:
@@ -112,6 +140,11 @@ def render(lang: str) -> None:
     if n_visible == 0:
         st.info(t("no_events", lang))
     _map_and_panel(base_q, raw_q, window, span, lang, full_width)
+    if not _below_ready():
+        st.session_state.setdefault("_below_wait_since", time.monotonic())
+        st.caption(t("below_after_map", lang))
+        _await_map()
+        return
 
     visible, full = _view_frame(q, light)
     from ui import corroboration   # the sources filter (single / corroborated / contested): table and exports too

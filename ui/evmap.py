@@ -8,7 +8,8 @@ time, groups by zoom and paints a canvas. Each rerun sends only the component's 
 (window, selection, strings); the file is fetched again only when the filters or the store change.
 
 The component reports back: ``select`` (an event position → the side panel), ``window`` (a brush,
-date inputs or Play released → slider, table, permalink) and ``view`` (the user's pan/zoom → permalink).
+date inputs or Play released → slider, table, permalink), ``view`` (the user's pan/zoom → permalink) and,
+once per session, ``drawn`` (its first frame is painted → the page below the map, ui/dashboard.py).
 """
 from __future__ import annotations
 
@@ -34,6 +35,8 @@ FRONTEND = REPO / "mapview" / "evmap"
 CACHE_DIR = REPO / "static" / "cache"
 SERVED = "/app/static/cache/"
 KEY = "evmap"
+#: session_state: the map has drawn once in this session (its "drawn" report), so runs draw the page below it
+DRAWN = "_evm_drawn"
 #: the page's date slider (ui/timeline.py, key "window") as the browser finds it: the map follows its
 #: thumbs without waiting for the rerun (mapview/evmap/evm-link.js)
 SLIDER = '.st-key-window [data-testid="stSlider"] input[type="range"]'
@@ -216,7 +219,9 @@ def apply_reports(base_q: Query, span: tuple[date, date] | None) -> None:
         return
     ss["_evm_seq"] = value.get("seq")
     event = value.get("event")
-    if event == "window" and span is not None and value.get("window"):
+    if event == "drawn":
+        ss[DRAWN] = True
+    elif event == "window" and span is not None and value.get("window"):
         a, b = (from_day(x) for x in value["window"])
         ss["window"] = (min(a, b), max(a, b))
     elif event == "select":
@@ -248,7 +253,7 @@ def _args(p: dict, window, span, lang: str, *, height: int, side_list: bool) -> 
         labels={v: label(v, lang) for v in (*STATUSES, *TYPES, *PRECISIONS)},
         typeColors={t.value: c for t, c in TYPE_COLORS.items()}, side=side_list,
         ack=ss.get("_evm_seq") if isinstance(ss.get("_evm_seq"), int) else 0,
-        slider=SLIDER,
+        slider=SLIDER, report_drawn=not ss.get(DRAWN),
     )
 
 

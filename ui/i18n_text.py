@@ -180,6 +180,7 @@ EN: dict[str, str] = {
     "bad_param": "Ignored link parameter {name}=“{value}”: {reason}",
     "store_error": "The event store could not be read: {error}",
     "no_events": "No events match these filters.",
+    "below_after_map": "The table, the lists and the exports follow once the map has drawn…",
     "attribution": "Boundaries: OCHA COD-AB. Rivers: GSHHG. Events: see sources.",
 }
 
@@ -357,5 +358,6 @@ AR: dict[str, str] = {
     "bad_param": "تم تجاهل معامل الرابط {name}=“{value}”: {reason}",
     "store_error": "تعذّرت قراءة قاعدة الأحداث: {error}",
     "no_events": "لا توجد أحداث تطابق عوامل التصفية.",
+    "below_after_map": "يظهر الجدول والقوائم وخيارات التصدير بعد رسم الخريطة…",
     "attribution": "الحدود: أوتشا COD-AB. الأنهار: GSHHG. الأحداث: انظر المصادر.",
 }

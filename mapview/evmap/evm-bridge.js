@@ -49,6 +49,14 @@ function frameHeight() {
   return h;
 }
 
+/** Once per frame, when the page asks (args.report_drawn: its first run ends at the map, ui/dashboard.py):
+ *  the first frame is painted, so the page's table and exports may now use the server. */
+function reportDrawn() {
+  if (!A.report_drawn || S.drawnSent) return;
+  S.drawnSent = true;
+  report("drawn", {});
+}
+
 var loading = null;
 function onRender(args) {
   var prev = A;
@@ -92,10 +100,12 @@ function onRender(args) {
     E.timing = {renderAt: t0, fetchMs: t1 - t0, decodeMs: t2 - t1, buildMs: t3 - t2, drawMs: performance.now() - t3,
                 origin: performance.timeOrigin};
     E.ready = true; E.dataUrl = A.data_url;
+    reportDrawn();
   }).catch(function (err) {
     var root = document.getElementById("evm-root");
     root.textContent = String(err);
     E.error = String(err);
+    reportDrawn();        // the page below the map need not wait for a map that cannot draw
   });
 }
 

@@ -214,6 +214,51 @@ def test_playback_advances_window(page):
     _wait_span(page, lambda s: "2017" in s and not s.startswith("1 May 2017 – "), "the paused window")
 
 
+#: in the dashboard's own page (not the map's frame): when the table first appears, on the Date.now() clock
+_TABLE_SEEN_JS = """(() => { if (window !== window.top) return;
+  new MutationObserver((_, obs) => { if (document.querySelector('[data-testid="stDataFrame"]')) {
+    window.__tableAt = Date.now(); obs.disconnect(); } })
+  .observe(document, {subtree: true, childList: true}); })();"""
+
+
+def test_the_page_below_the_map_follows_the_maps_first_frame(browser, server):
+    """A session's first run ends at the map (issue 12: the table's work slowed the map's own requests):
+    the map reports "drawn" once, and only the rerun that report starts sends the table."""
+    context = browser.new_context(viewport={"width": 1500, "height": 1300})
+    try:
+        pg = context.new_page()
+        pg.add_init_script(_TABLE_SEEN_JS)
+        pg.goto(server + "/")
+        _wait_map(pg, until=lambda c: c["inWindow"] == 7)
+        pg.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=20_000)
+        drawn = map_frame(pg).evaluate("() => window.evm.reports.filter(r => r[1] === 'drawn').map(r => r[0])")
+        assert len(drawn) == 1
+        assert pg.evaluate("() => window.__tableAt") >= drawn[0]
+        pg.wait_for_timeout(2500)        # the fallback's timer stopped with that rerun: nothing more is sent
+        sent = []
+        pg.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(1)))
+        pg.wait_for_timeout(2500)
+        assert not sent
+    finally:
+        context.close()
+
+
+def test_the_page_below_the_map_comes_without_the_map_too(browser, server):
+    """A map frame that never loads (here its page is refused) does not keep the table and exports away:
+    they come after BELOW_FALLBACK_S."""
+    from ui.dashboard import BELOW_FALLBACK_S
+    context = browser.new_context(viewport={"width": 1500, "height": 1300})
+    try:
+        pg = context.new_page()
+        pg.route("**/component/**", lambda route: route.abort())
+        t = time.monotonic()
+        pg.goto(server + "/")
+        pg.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=(BELOW_FALLBACK_S + 20) * 1000)
+        assert time.monotonic() - t >= BELOW_FALLBACK_S - 1
+    finally:
+        context.close()
+
+
 def test_table_row_opens_side_panel(page):
     _wait_map(page, until=lambda c: c["inWindow"] == 7)
     grid = page.locator('[data-testid="stDataFrame"]').first
