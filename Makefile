@@ -22,7 +22,7 @@ system-deps:
 
 ## Set up and open the dashboard on the built-in data at http://localhost:8501
 run: setup
-	$(BIN)/streamlit run app.py --server.headless true --server.port 8501
+	$(BIN)/python -m ui.serve --server.headless true --server.port 8501
 
 ## Set up (incl. chromium, fonts, PostGIS when root) and run every test
 test: setup system-deps

@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/dashboard_bench.py [--sizes 1000,10000,100000] [--runs 3]
 
-What is measured (wall clock, headless Chromium, the real ``streamlit run app.py``):
+What is measured (wall clock, headless Chromium, the real ``streamlit run app.py``, started
+as ``python -m ui.serve``):
 
 * first load (cold): from ``page.goto`` until the map component (mapview/evmap) has painted the
   events (the server's caches are empty: store index, frames, the browser payload);
@@ -74,7 +75,8 @@ def start_server(store_path: Path, *, wait_s: float = 60.0) -> tuple[subprocess.
     """A headless Streamlit on a free port over ``store_path``; waits up to ``wait_s`` for its health check."""
     port = free_port()
     env = dict(os.environ, EVENTS_STORE=str(store_path))
-    proc = subprocess.Popen([str(REPO / ".venv" / "bin" / "streamlit"), "run", "app.py", "--server.port", str(port),
+    # ui/serve.py: ``streamlit run app.py`` with the first run's libraries imported while the server starts
+    proc = subprocess.Popen([str(REPO / ".venv" / "bin" / "python"), "-m", "ui.serve", "--server.port", str(port),
                              "--server.headless", "true"], cwd=REPO, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"

@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/map_scale_bench.py [--sizes real,16000,100000,1000000] [--runs 5]
 
-For each size a store is built in a temporary folder, ``streamlit run app.py`` is started on it cold,
-and headless Chromium (1366×768) opens the dashboard. Columns:
+For each size a store is built in a temporary folder, the dashboard is started on it cold (``python -m
+ui.serve``: ``streamlit run app.py`` with its libraries imported while the server starts), and headless
+Chromium (1366×768) opens it as soon as its health check answers. Columns:
 
 * events / sent MB — located, dated events sent to the browser once (mapview/points.py payload);
 * first map s — ``page.goto`` until the map component has painted its first frame (cold server:

@@ -50,7 +50,8 @@ def _free_port() -> int:
 def _start_server(store_path):
     port = _free_port()
     env = dict(os.environ, EVENTS_STORE=str(store_path))
-    proc = subprocess.Popen([str(REPO / ".venv" / "bin" / "streamlit"), "run", "app.py", "--server.port", str(port),
+    # as make run and the benches start it: ui/serve.py (streamlit run app.py, libraries warmed at start)
+    proc = subprocess.Popen([str(REPO / ".venv" / "bin" / "python"), "-m", "ui.serve", "--server.port", str(port),
                              "--server.headless", "true"], cwd=REPO, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"

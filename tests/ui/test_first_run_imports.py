@@ -27,6 +27,8 @@ def test_first_run_leaves_folium_and_matplotlib_unimported(seeded_store_path):
     loaded = set(json.loads(run.stdout.strip().splitlines()[-1]))
     assert "mapview" in loaded and "streamlit" in loaded          # the probe did run the page
     assert not loaded & {"folium", "branca", "jinja2", "matplotlib"}, loaded & {"folium", "branca", "jinja2", "matplotlib"}
+    from ui.serve import WARM           # what the launcher imports while the server starts is what this run needs
+    assert set(WARM) <= loaded, set(WARM) - loaded
 
 
 def test_the_lazy_package_names_still_resolve():
