@@ -157,5 +157,11 @@ def name_core(name: str) -> tuple[str, ...]:
     """The folded words of a phrase that name the place itself: without qualifiers («مدينة», "city of"),
     country nouns and adjectives («التركية»). How a story's later bare mention («سوروتش») is matched to
     the foreign place it named fully before («مدينة سوروتش التركية»)."""
-    countries = {k for keys in _country_keys().values() for k in keys} | set(_adjective_keys())
+    countries = _country_words()
     return tuple(t for t in name_tokens(name) if t and t not in _QUALIFIERS and t not in countries)
+
+
+@functools.lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    """Every folded country noun and adjective (``name_core`` runs on every place phrase: built once)."""
+    return frozenset({k for keys in _country_keys().values() for k in keys} | set(_adjective_keys()))

@@ -119,10 +119,10 @@ _EN_NOT_PLACE = {"Month", "Week", "Day", "Year", "Hours", "Days", "Weeks", "Mont
 
 _DUAL_ANAPHORS = {w for w in _ANAPHORS if w.endswith("ين")}
 #: «المنطقة نفسها / ذاتها», «نفس / ذات المنطقة» (and the town, city, village): the place the story just named.
-_SAME_PLACE = rc(r"(?:(?P<noun>المنطقة|المكان|الموقع|المدينة|البلدة|القرية)\s+(?:نفسها|نفسه|ذاتها|ذاته)"
-                 r"|(?:نفس|ذات)\s+(?P<noun2>المنطقة|المكان|الموقع|المدينة|البلدة|القرية))(?![\w])")
-_IN_SAME_PLACE = rc(r"(?<![\w])في\s+(?P<same>(?:المنطقة|المكان|الموقع|المدينة|البلدة|القرية)\s+(?:نفسها|نفسه|ذاتها|ذاته)"
-                    r"|(?:نفس|ذات)\s+(?:المنطقة|المكان|الموقع|المدينة|البلدة|القرية))(?![\w])")
+_PLACE_NOUN = r"(?:المنطقة|المكان|الموقع|المدينة|البلدة|القرية)"
+_SAME = r"(?:نفسها|نفسه|ذاتها|ذاته)"
+_SAME_PLACE = rc(rf"(?:(?P<noun>{_PLACE_NOUN})\s+{_SAME}|(?:نفس|ذات)\s+(?P<noun2>{_PLACE_NOUN}))(?![\w])")
+_IN_SAME_PLACE = rc(rf"(?<![\w])في\s+(?P<same>{_PLACE_NOUN}\s+{_SAME}|(?:نفس|ذات)\s+{_PLACE_NOUN})(?![\w])")
 
 
 class _Stops:

@@ -17,6 +17,7 @@ from events.ingest.normalize import fold, fold_pattern, fold_text
 from events.ingest.phrases import DUAL_HEADS, HEAD_AR_RE, PlacePhrase, find_place_phrases, rc as _rc
 from events.model import Place
 from gazetteer.model import PlaceKind, Precision, Resolution, ResolutionStatus
+from gazetteer.normalize import is_arabic
 
 __all__ = ["DUAL_HEADS", "Gazetteer", "PlacePhrase", "find_place_phrases", "resolution_to_place", "resolve_place"]
 
@@ -109,7 +110,7 @@ def resolve_place(phrase: PlacePhrase, gazetteer: Gazetteer, *, context: str,
             return located
     if res.status is not ResolutionStatus.RESOLVED and not phrase.headed:
         return None
-    if not phrase.headed and _LOOSE_MATCH.match(res.note or "") and _ARABIC.search(text):
+    if not phrase.headed and _LOOSE_MATCH.match(res.note or "") and is_arabic(text):
         # «من تطورات»: an Arabic word with no place noun before it, only like a village's name, is a word
         # (English capitalises names: "casualties in Binnish" is a place even when spelled loosely)
         return None
@@ -118,7 +119,6 @@ def resolve_place(phrase: PlacePhrase, gazetteer: Gazetteer, *, context: str,
 
 #: Gazetteer notes of a match that is not the name itself (resolve.Resolver._note).
 _LOOSE_MATCH = re.compile(r"(?:approximate spelling match|partial name match)")
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 
 _PART_OF = re.compile(r"^(?:the\s+)?(?:(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central|old)(?:,?\s+(?:and\s+)?)?)*"
