@@ -31,7 +31,7 @@ from gazetteer.arabic_lexicon import PLAIN_CLITICS, SETTLEMENT_NOUNS, bare
 from gazetteer.normalize import fold_arabic_words, is_arabic
 
 #: Arabic container markers (folded, without clitics/article).
-_AR_MARKERS = {"ريف", "ارياف", "ريفي", "في", "ضمن", "داخل", "قرب", "بالقرب", "اطراف", "محيط", "جوار", "بجوار",
+_AR_MARKERS = {"ريف", "ارياف", "ريفي", "في", "ضمن", "داخل", "قرب", "بالقرب", "حول", "اطراف", "محيط", "جوار", "بجوار",
                "قرابه", "حدود", "عند", "تابعه", "واقعه", "قريبه", "مجاوره", "ناحيه", "محافظه", "منطقه", "وسط",
                "قلب", "محاذيه", "مقابله", "واقع", "تابع", "قريب", "مجاور"}
 #: A phrase that starts with one of these is "somewhere in X": X is the container, there is no name.

@@ -77,7 +77,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
                          # «سقط صاروخ على حي …», «بإطلاق الصواريخ على قريتين»: a rocket fired or fallen
                          rf"(?:[وف]?سقط(?:ت)?|{_P}سقوط|[وف]?اطلق(?:ت|وا)?|{_P}اطلاق)\s+(?:ال)?(?:صاروخ|صواريخ)", r"shell(?:ing|ed|s)?", r"artillery", r"bombard\w*", r"(?:rocket|artillery|mortar)\s+shells", r"rockets?", r"missiles?", r"rocket\s+fire",
                          r"mortars?"),
-    EventType.EXPLOSION: (rf"{_P}انفجار\w*", rf"{_P}تفجير\w*", r"عبوة\s+ناسفة", r"سيارة\s+مفخخة", rf"{_P}لغم", r"explosions?", r"explosive\s+(?:belt|device)s?", r"blows?\s+(?:himself|herself|itself)\s+up", r"mines?", r"bombings?", r"blows?\s+up", r"blew\s+up", r"detonat\w*", r"shakes",
+    EventType.EXPLOSION: (rf"{_P}انفجار\w*", rf"{_P}تفجير\w*", rf"{_P}عبو(?:ة|ات)\s+ناسف(?:ة|ات)", rf"{_P}سيار(?:ة|ات)\s+مفخخ(?:ة|ات)", rf"{_P}حزام\s+ناسف", rf"{_P}انتحاري(?:ا|ة|ان|ون|ين)?", rf"{_P}لغم", r"explosions?", r"explosive\s+(?:belt|device)s?", r"blows?\s+(?:himself|herself|itself)\s+up", r"mines?", r"bombings?", r"blows?\s+up", r"blew\s+up", r"detonat\w*", r"shakes",
                           r"blasts?", r"car\s+bomb", r"landmines?", r"exploded", r"ieds?"),
     EventType.CLASH: (rf"{_P}اشتباك\w*", rf"{_P}معارك", rf"{_P}مواجهات", r"clash\w*", r"fighting", r"battles?", r"battle\s+rages", r"gunfights?", r"confrontations?"),
     EventType.TERRITORY: (r"[وفيت]?سيطر\w*", r"[وف]?استعاد\w*",
@@ -152,7 +152,26 @@ def _earliest_longest(patterns, text: str) -> list[tuple[object, int, int]]:
         if s >= last_end or e <= s:
             chosen.append((key, s, e))
             last_end = max(last_end, e)
-    return chosen
+    return _with_means(chosen, text)
+
+
+#: Between an attack word and the explosive it used: a few words, no punctuation («هجوم آخر بسيارة مفخخة»,
+#: "an attack with a car bomb").
+_MEANS_GAP = re.compile(r"\s*(?:[^\s.,:;!?،؛]+\s+){0,3}")
+
+
+def _with_means(chosen: list[tuple[object, int, int]], text: str) -> list[tuple[object, int, int]]:
+    """An attack carried out with a car bomb, an explosive belt or a suicide bomber is an explosion (one
+    incident, typed by its means, as UCDP and the labels type it), not an attack and an explosion; «تفجير
+    انتحاري بسيارة مفخخة» is one explosion, not three."""
+    out: list[tuple[object, int, int]] = []
+    for key, s, e in chosen:
+        if (key is EventType.EXPLOSION and out and out[-1][0] in (EventType.ATTACK, EventType.EXPLOSION)
+                and _MEANS_GAP.fullmatch(text, out[-1][2], s)):
+            out[-1] = (EventType.EXPLOSION, out[-1][1], e)
+            continue
+        out.append((key, s, e))
+    return out
 
 
 @functools.lru_cache(maxsize=4096)

@@ -13,8 +13,8 @@ Rules (on the clause; each one small and tested alone):
 - ``aggregate`` — a total over more than a month: a "since <month/year>" date with a count,
                   a span over 31 days with a count, or total words («حصيلة», «إجمالي», "in total",
                   "so far") over such a span;
-- ``background``— a stated date that ended more than two weeks (OLD_NEWS_DAYS) before publication, or history
-                  words («في عام 2013», «سبق أن», "in 2013", "previously");
+- ``background``— a stated date that ended more than two weeks (OLD_NEWS_DAYS) before publication, history
+                  words («في عام 2013», «سبق أن», "in 2013", "previously"), or an undated pluperfect («وكان … قد»);
 - ``analysis``  — speculation or intent («من المتوقع», «ربما», «يرجح», «تستعد», "could",
                   "may", "expected to", "analysts"); a verb of judgement in a relative clause describes
                   a thing, not an opinion on the news («برغيدة التي تعتبر خط مواجهة», "which is seen as");
@@ -62,6 +62,10 @@ ANALYSIS = _rx(_W + r"من\s+المتوقع", _W + r"يتوقع", _W + r"تتو�
                r"تحذير(?:ات)?", r"مخاوف", r"خشية", _W + r"يخشى", r"من\s+المفترض", r"مصلحة", r"could",
                r"may\s+(?:be|have|hit|face|launch)", r"might", r"would", r"expected\s+to", r"likely", r"plans?\s+to", r"(?:wants?|seeks?)\s+to",
                r"threaten\w*", r"preparing", r"imminent", r"analysts?", r"warn(?:s|ed|ing)?", r"fears?", r"if")
+#: «وكان المقاتلون قد انسحبوا …», «وكانت الطائرات قد قصفت …»: the pluperfect tells an earlier event as the
+#: setting of the news; with no day of its own it is background (a stated «أمس» keeps it an incident).
+#: Only where the clause opens with it: «… اشتباكات … وكانت قد أسفرت عن مقتل …» is the toll of the clause's own event.
+PLUPERFECT = re.compile(fold_pattern(r"^[\s«»\"“”(]*[وف]?(?:كان|كانت|كانوا)\s+(?:[^\s،,.;:؛]+\s+){0,6}?قد\s+[^\s،,.;:؛]+"))
 #: Verbs of judgement («يعتبر»: is considered) and the relative pronoun that turns one into a description.
 JUDGEMENT = re.compile(fold_pattern(_W + r"(?:يرى|ترى|يعتبر|تعتبر|اعتبر|تعد|يعد)"))
 RELATIVE_BEFORE = re.compile(fold_pattern(r"(?<![\w])(?:التي|الذي|الذين|اللذين|اللتين|اللواتي)\s*$"))
@@ -129,6 +133,8 @@ def classify(*, text: str, event_type: EventType, trigger: tuple[int, int], date
         return "aggregate", "a running total with no day of its own"
     if HISTORY.search(part):
         return "background", "history, not news"
+    if not stated and (m := PLUPERFECT.match(part)):
+        return "background", f"an earlier event told as the setting («{m.group(0)[:40]}»), with no day of its own"
     for m in ANALYSIS.finditer(part):
         if JUDGEMENT.fullmatch(m.group(0)) and RELATIVE_BEFORE.search(part, 0, m.start()):
             continue   # «التي تعتبر خط مواجهة»: what a place is, told in passing

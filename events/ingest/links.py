@@ -212,8 +212,9 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
         if target is None:
             out.append(c)
             continue
-        if target.date_source == "default" and c.date_stated and _within(c, target):
+        if target.date_source == "default" and c.date_stated and (_within(c, target) or _undated_retelling(target, c)):
             # the first telling stays the event (it is where a reader meets it); the retelling only dates it
+            # (inside the publication default, or a stated day shortly before it: «الأحد الماضي»)
             target.date, target.date_stated, target.date_source = c.date, True, "stated"
             target.warnings.append(f"date from a later telling of the same event: «{c.sentence.text[:80]}…»")
         richer, poorer = (c, target) if _richness(c) > _richness(target) else (target, c)

@@ -38,6 +38,8 @@ class StoryPlaces:
         self.last: dict[str, Place] = {}
         self.pair: tuple[Place, Place] | None = None  # the last «X وY» of one event: what «البلدتين» means
         self.foreign: dict[tuple[str, ...], str] = {}  # names of the foreign places named so far → country
+        #: «… في بلدة سروج التركية … سبب الانفجار في البلدة»: the last town (city, village) named was abroad
+        self.foreign_last: dict[str, str] = {}
 
     @staticmethod
     def kind_of(phrase: PlacePhrase) -> str | None:
@@ -55,8 +57,15 @@ class StoryPlaces:
         kind = self.kind_of(phrase)
         if kind is not None:
             self.last[kind] = place
+            self.foreign_last.pop(kind, None)
         if place.precision is not None and place.precision.value == "point":
             self.last["any"] = place
+
+    def remember_foreign(self, phrase: PlacePhrase, country: str) -> None:
+        kind = self.kind_of(phrase)
+        if kind is not None and not phrase.anaphor:
+            self.foreign_last[kind] = country
+            self.last.pop(kind, None)
 
     def recall(self, anaphor: str) -> Place | None:
         return self.last.get(anaphor)
@@ -78,6 +87,8 @@ def _parts(phrase: PlacePhrase, place: Place) -> list[str]:
 def resolve_one(phrase: PlacePhrase, gazetteer: Gazetteer, story: StoryPlaces, context: str):
     """(Place, warnings, parts) for one phrase, "foreign:<country>" for a foreign place, or None."""
     if phrase.anaphor:
+        if phrase.anaphor in story.foreign_last:
+            return f"foreign:{story.foreign_last[phrase.anaphor]}"
         place = story.recall(phrase.anaphor)
         if place is None and _DUAL.search(fold_text(phrase.text)) and story.pair is None:
             # «القريتين» with no two villages named before: the town al-Qaryatayn
@@ -93,8 +104,10 @@ def resolve_one(phrase: PlacePhrase, gazetteer: Gazetteer, story: StoryPlaces, c
     if elsewhere is not None:
         if core:
             story.foreign[core] = elsewhere.country  # «مدينة سوروتش التركية»: a later «سوروتش» is that town
+        story.remember_foreign(phrase, elsewhere.country)
         return f"foreign:{elsewhere.country}"
     if core and core in story.foreign:
+        story.remember_foreign(phrase, story.foreign[core])
         return f"foreign:{story.foreign[core]}"
     single = _single_head(phrase.text)
     if single != phrase.text:  # «بلدتي نبل» → «بلدة نبل»

@@ -1,0 +1,103 @@
+"""Arabic precision rules, fourth pass (issue 11): an attack typed by its explosive, the undated pluperfect,
+a town abroad and the places it is measured from, «حول» abroad, a purpose ending a place phrase, and a
+retelling that dates the first telling. Every sentence is written for the test."""
+from __future__ import annotations
+
+from datetime import date
+
+from events.ingest import ingest
+from events.ingest.actors import all_triggers
+from events.ingest.phrases import find_place_phrases
+from events.model import EventType
+
+PUB = date(2015, 7, 24)  # a Friday
+
+
+def _run(text, gazetteer, **kw):
+    return ingest(text, published=kw.pop("published", PUB), gazetteer=gazetteer, language="ar", **kw)
+
+
+# -- an attack carried out with a car bomb is one explosion -------------------------------------------
+def test_an_attack_with_a_car_bomb_is_one_explosion_trigger():
+    text = "استهدف هجوم آخر بسيارة مفخخة حاجزا للشرطة"
+    assert [(t, text[s:e]) for t, (s, e) in all_triggers(text)] == [(EventType.EXPLOSION, "هجوم آخر بسيارة مفخخة")]
+    text = "an attack with a car bomb hit a checkpoint"
+    assert [t for t, _ in all_triggers(text)] == [EventType.EXPLOSION]
+
+
+def test_an_attack_and_a_car_bomb_in_other_sentences_stay_apart():
+    text = "هجوم على حاجز. سيارة مفخخة"
+    assert [t for t, _ in all_triggers(text)] == [EventType.ATTACK, EventType.EXPLOSION]
+
+
+def test_a_car_bomb_attack_and_a_suicide_bomber_retelling_are_one_draft(gazetteer):
+    text = ("استهدف هجوم بسيارة مفخخة أمس حاجزا للمقاتلين الأكراد في مدينة منبج.\n"
+            "وقال ناشطون إن انتحاريا فجر نفسه في سيارة مفخخة عند حاجز في مدينة منبج.")
+    got = _run(text, gazetteer)
+    assert [d.event.event_type for d in got.drafts] == [EventType.EXPLOSION]
+
+
+# -- the undated pluperfect is the setting ------------------------------------------------------------
+def test_an_undated_pluperfect_clause_is_background(gazetteer):
+    got = _run("وكان مئات المقاتلين قد قتلوا في معارك مدينة منبج مع القوات الكردية.", gazetteer)
+    assert not got.drafts
+    assert [n.kind for n in got.notes] == ["background"]
+
+
+def test_a_dated_pluperfect_clause_is_still_news(gazetteer):
+    got = _run("وكانت الطائرات الحربية قد قصفت أمس مدينة منبج.", gazetteer)
+    assert [d.event.place.pcode for d in got.drafts] == ["C1917"] or len(got.drafts) == 1
+    assert got.drafts[0].event.date.start == date(2015, 7, 23)
+
+
+def test_a_pluperfect_inside_the_clause_is_its_own_toll(gazetteer):
+    got = _run("واندلعت اشتباكات أمس في مدينة منبج وكانت قد أسفرت عن مقتل خمسة مقاتلين.", gazetteer)
+    assert [d.event.event_type for d in got.drafts] == [EventType.CLASH]
+
+
+# -- a town abroad and the Syrian towns it is measured from --------------------------------------------
+def test_the_town_named_abroad_is_what_a_later_albalda_means(gazetteer):
+    text = ("وقع انفجار اليوم في بلدة أقجة قلعة التركية قرب الحدود مع سوريا.\n"
+            "ولم يعرف سبب الانفجار في البلدة التي تقع على بعد نحو خمسة كيلومترات من مدينة تل أبيض السورية.")
+    got = _run(text, gazetteer)
+    assert not got.drafts, [d.event.place.as_written for d in got.drafts]
+    assert {n.kind for n in got.notes} <= {"outside_syria"}
+
+
+def test_a_place_facing_a_foreign_town_is_its_reference():
+    phrases = find_place_phrases("وقع الانفجار في بلدة أقجة قلعة، التي تقابل مدينة تل أبيض السورية")
+    assert [(p.text, p.reference) for p in phrases][-1] == ("مدينة تل أبيض السورية", True)
+    phrases = find_place_phrases("وقع الانفجار في البلدة المقابلة لمدينة تل أبيض")
+    assert phrases[-1].reference
+
+
+def test_a_later_syrian_town_replaces_the_foreign_one_for_the_anaphor(gazetteer):
+    text = ("وقع انفجار اليوم في بلدة أقجة قلعة التركية قرب الحدود مع سوريا.\n"
+            "وقصف الطيران الحربي أمس بلدة تل أبيض في ريف الرقة.\n"
+            "وقتل ثلاثة مدنيين في البلدة جراء القصف.")
+    got = _run(text, gazetteer)
+    assert got.drafts and all(d.event.place.admin1_en == "Ar-Raqqa" for d in got.drafts)
+
+
+def test_areas_around_a_foreign_city_are_abroad(gazetteer):
+    res = gazetteer.resolve("مناطق حول الموصل")
+    assert res.status.value == "unresolved" and "Iraq" in res.note
+    near = gazetteer.resolve("مناطق حول حلب")
+    assert near.status.value == "resolved" and near.area is not None and abs(near.lat - 36.2) < 0.1
+
+
+# -- a purpose ends the place phrase --------------------------------------------------------------------
+def test_a_purpose_ends_the_place_phrase():
+    phrases = find_place_phrases("بدأت الفصائل الهجوم على مدينة منبج بهدف الضغط على التنظيم")
+    assert [p.text for p in phrases] == ["مدينة منبج"]
+
+
+# -- a retelling a few days before the default dates the first telling ---------------------------------
+def test_a_retelling_stating_an_earlier_day_dates_the_first_telling(gazetteer):
+    text = ("فجر انتحاري نفسه بعبوة ناسفة في مدينة الرقة.\n"
+            "وقال مصدر إن الانتحاري فجر نفسه في مدينة الرقة يوم الأحد الماضي.")
+    got = _run(text, gazetteer)
+    assert [d.event.event_type for d in got.drafts] == [EventType.EXPLOSION]
+    d = got.drafts[0]
+    assert d.span[0] < text.index("\n")            # the first telling stays the event
+    assert d.event.date.start == date(2015, 7, 19) and d.date_source == "stated"
