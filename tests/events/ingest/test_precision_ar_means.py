@@ -101,3 +101,4 @@ def test_a_retelling_stating_an_earlier_day_dates_the_first_telling(gazetteer):
     d = got.drafts[0]
     assert d.span[0] < text.index("\n")            # the first telling stays the event
     assert d.event.date.start == date(2015, 7, 19) and d.date_source == "stated"
+
