@@ -66,6 +66,11 @@ _SETTING = re.compile(fold_pattern(r"(?<![\w])حيث(?![\w])"))
 #: «وجاء التفجير غداة …», «ويأتي هجوم النصرة بعد …»: the clause tells when or why an event came, so the event is
 #: one already told (its trigger follows the verb «جاء / يأتي» with nothing between but the event's own words).
 _CAME = re.compile(fold_pattern(r"^\s*[وف]?(?:جاء|جاءت|ياتي|تاتي|اتي|اتى)\s+$"))
+#: «بيانا استنكرت فيه قيام عناصر … بخطف …», «إعلان غرفة العمليات بدء الهجوم على …»: a reaction to, or the
+#: announcement of, an event (its verbal noun after «قيام / بدء»), not the event told with its own day.
+_REACTION = re.compile(fold_pattern(
+    r"(?<![\w])[وف]?(?:استنكر|استنكرت|استنكار|ندد|نددت|تنديد|ادان|ادانت|ادانة|شجب|شجبت|اعلان|اعلن|اعلنت)"
+    r"(?:\s+[^\s.،,;:؛]+){0,8}?\s+[«\"“]?(?:قيام|بدء|بدا)(?:\s+[^\s.،,;:؛]+){0,5}?\s+$"))
 #: Types whose trigger verb takes the place as its object ("حاصر دير الزور", "قصفت درعا").
 TRANSITIVE = (EventType.SIEGE, EventType.SHELLING, EventType.AIR_STRIKE, EventType.ATTACK, EventType.TERRITORY)
 
@@ -239,6 +244,9 @@ class ArticleReader:
                         and _same_governorate(c, cand) for c in self.candidates)):
             # «وذكر المرصد أن الغارات استهدفت مناطق بين …»: «الغارات» are the strikes told above, placed again
             cand.kind, cand.reason = "not_incident", "names an event of this type told before («الغارات»): a restatement"
+        if (cand.kind == INCIDENT and not cand.date_stated and not cand.counts
+                and status is not ClaimStatus.CONFIRMED and _REACTION.search(fold(text[:trigger[1][0]]).text)):
+            cand.kind, cand.reason = "not_incident", "a reaction to, or the announcement of, an event (no day of its own)"
         if cand.kind == INCIDENT and _CAME.match(fold(text[:trigger[1][0]]).text):
             cand.kind, cand.reason = "not_incident", "tells when or why an event told before came («وجاء التفجير …»)"
         if cand.foreign and not located and cand.kind == INCIDENT:

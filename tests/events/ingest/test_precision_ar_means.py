@@ -102,3 +102,21 @@ def test_a_retelling_stating_an_earlier_day_dates_the_first_telling(gazetteer):
     assert d.span[0] < text.index("\n")            # the first telling stays the event
     assert d.event.date.start == date(2015, 7, 19) and d.date_source == "stated"
 
+
+
+# -- a reaction to an event, or its announcement, with no day of its own --------------------------------
+def test_a_condemnation_of_an_abduction_is_not_a_second_event(gazetteer):
+    got = _run("ونشر الفصيل بيانا استنكر فيه «قيام عناصر تابعة للتنظيم بخطف قائده ورفاقه في ريف حلب الشمالي».",
+               gazetteer)
+    assert not got.drafts
+    assert [n.kind for n in got.notes] == ["not_incident"]
+
+
+def test_an_announced_offensive_without_a_day_is_not_an_incident(gazetteer):
+    got = _run("وتزامن ذلك مع إعلان غرفة عمليات الفصائل في إدلب بدء الهجوم على بلدة الفوعة.", gazetteer)
+    assert not got.drafts
+
+
+def test_an_announced_offensive_with_its_day_is_an_incident(gazetteer):
+    got = _run("وأعلنت غرفة عمليات الفصائل أمس بدء الهجوم على بلدة الفوعة في ريف إدلب.", gazetteer)
+    assert [d.event.event_type for d in got.drafts] == [EventType.ATTACK]
