@@ -59,7 +59,7 @@ _PREP_AR_RE = rc(r"(?<![\w])(?:(?P<prep>بالقرب من|باتجاه|الى|ن
                  r"|[وف](?P<gprep>بالقرب من|في|على|قرب|داخل|عند))\s+(?P<each>كل\s+من\s+)?")
 _CLITIC_HEAD_RE = rc(rf"(?<![\w])(?P<prep>[بل])(?P<head>{HEAD_AR_RE})(?![\w])")
 _BARE_HEAD_RE = rc(rf"(?<![\w])(?:ال)?(?:بلدة|قرية|مدينة|حي|مخيم|ريف|بلدات|قرى|بلدتي|قريتي|مدينتي|حيي|مطار|معسكر|احياء)(?![\w])")
-_STOP_AR = rc(r"[،,.;:؛\"«»()\n?!؟]|(?<![\w])ل(?=\s)|(?<![\w])(?:الى|خلال|منذ|يوم|بعد|قبل|حيث|التي|الذي|الذين|ما|مما|عبر|ضد|بينما|"
+_STOP_AR = rc(r"[،,.;:؛\"«»()\n?!؟]|(?<![\w])ل(?=\s|[«\"“])|(?<![\w])(?:الى|خلال|منذ|يوم|بعد|قبل|حيث|التي|الذي|الذين|ما|مما|عبر|ضد|بينما|"
                       r"برفقة|بسبب|اثر|لمدة|بحسب|حسب|وفق|فيما|قد|على\s+متن|من\s+اجل|من\s+قبل|اضافة|بالاضافة|في\s+حين|بهدف|بغية|"
                       r"عن|مع|لدى|حتى|عندما|حينما|بينهم|بينهن|منها|فيها|عليها|اليها|ضمن|امام|خلف|تجاه|الواقعة|الواقع|الخاضعة|الخاضع|المحاصرة|المحاصر|لم|لن|نصرة|"
                       r"قرب|بالقرب|التابعة\s+لل\w+|اليوم|امس|جراء|نتيجة|يقعان|تقعان|الواقعين|الواقعتين|اللتين|اللذين|"
@@ -173,13 +173,26 @@ def _is_head(word: str) -> bool:
     return bool(re.fullmatch(HEAD_AR_RE, word[2:] if word.startswith("ال") else word))
 
 
+#: What may stand just before a quoted place name: a head noun, a preposition or a trigger (blocked to "|": «قرى
+#: "بيت فارس"», «في "برغيدة"», «قصفت "برغيدة"»), glued clitics included. After any other word the quote is something else: «… في ريف دمشق «الشرق الأوسط»» is
+#: the newspaper the speaker told, and its quotes end the place phrase.
+_BEFORE_QUOTED_NAME = rc(rf"(?:(?<![\w])(?:[وفبل]|وب|وال|بال|ال)?{HEAD_AR_RE}|(?<![\w])[وف]?(?:في|على|من|قرب|الى|نحو|داخل|عند|ب|و)|\|)\s*$")
+
+
+def _unquoted(m: re.Match, text: str) -> str:
+    if _BEFORE_QUOTED_NAME.search(text, max(0, m.start() - 30), m.start()):
+        return " " + m.group(1) + " "
+    return m.group(0)
+
+
 def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) -> list[PlacePhrase]:
     folded = fold(text)
     work = list(folded.text)
     for a, b in blocked:  # offsets ascend: the folded range of [a, b) by bisection, not a scan per span
         i, j = bisect.bisect_left(folded.offsets, a), bisect.bisect_left(folded.offsets, b)
         work[i:j] = "|" * (j - i)
-    work_text = _QUOTED_NAME.sub(lambda m: " " + m.group(1) + " ", "".join(work))  # «قرى "بيت فارس"»: the name
+    joined = "".join(work)
+    work_text = _QUOTED_NAME.sub(lambda m: _unquoted(m, joined), joined)  # «قرى "بيت فارس"»: the name
     stops = _Stops(work_text)
     starts: list[tuple[int, int, str, bool, bool]] = []  # (position, 0 = after a preposition, role, headed, coord)
     glued: dict[int, int] = {}  # start of a «وفي X» phrase → where its «و» is (a place of its own after a list item)

@@ -120,3 +120,16 @@ def test_an_announced_offensive_without_a_day_is_not_an_incident(gazetteer):
 def test_an_announced_offensive_with_its_day_is_an_incident(gazetteer):
     got = _run("وأعلنت غرفة عمليات الفصائل أمس بدء الهجوم على بلدة الفوعة في ريف إدلب.", gazetteer)
     assert [d.event.event_type for d in got.drafts] == [EventType.ATTACK]
+
+
+# -- quotes: a quoted place name, and the newspaper a source spoke to --------------------------------------
+def test_the_newspaper_quoted_after_a_place_ends_the_phrase():
+    text = "إذ أبلغ عضو مجلس الثورة في ريف دمشق «الشرق الأوسط»، أن الثوار تقدموا"
+    assert [p.text for p in find_place_phrases(text)][0] == "ريف دمشق"
+
+
+def test_a_quoted_name_after_a_head_noun_a_preposition_or_a_trigger_is_read(gazetteer):
+    assert "بيت فارس" in find_place_phrases('وقعت اشتباكات في قرى "بيت فارس" أمس')[0].text
+    for text in ("وقصفت قوات النظام أمس قرية «برغيدة» في ريف حلب الشمالي.",
+                 "واندلعت اشتباكات أمس في «برغيدة» بريف حلب الشمالي."):
+        assert [d.event.place.pcode for d in _run(text, gazetteer).drafts] == ["C1663"]
