@@ -133,3 +133,18 @@ def test_a_quoted_name_after_a_head_noun_a_preposition_or_a_trigger_is_read(gaze
     for text in ("وقصفت قوات النظام أمس قرية «برغيدة» في ريف حلب الشمالي.",
                  "واندلعت اشتباكات أمس في «برغيدة» بريف حلب الشمالي."):
         assert [d.event.place.pcode for d in _run(text, gazetteer).drafts] == ["C1663"]
+
+
+# -- a place phrase ends at the verb after it; «وفقا» and «وحدات» are no second place ---------------------
+def test_a_place_phrase_ends_at_a_strike_verb_and_each_strike_keeps_its_place(gazetteer):
+    text = ("وفي سوريا نفذ التحالف أربع غارات بالقرب من كوباني ضربت وحدات تكتيكية ومواقع قتالية بينما ضربت "
+            "أهداف مماثلة في ثلاث غارات أخرى بالقرب من الحسكة وفقا للبيان.")
+    assert "كوباني" in [p.text for p in find_place_phrases(text)]
+    got = _run(text, gazetteer)
+    assert sorted(d.event.place.pcode for d in got.drafts) == ["C1946", "C4360"]
+
+
+def test_words_that_begin_with_waw_are_not_and_plus_a_place():
+    texts = [p.text for p in find_place_phrases("وقصفت الطائرات مدينة الرقة وفقا للمرصد")]
+    assert not any(t.startswith("فق") for t in texts)
+    assert "دمر" in " ".join(p.text for p in find_place_phrases("سقطت قذائف على ضاحية دمر في دمشق"))
