@@ -34,7 +34,9 @@ _QUALIFIERS = {name_tokens(w)[0] for w in (
     "محافظة", "مدينة", "بلدة", "قضاء", "ولاية", "منطقة", "مخيم", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي",
     "غربي", "وسط", "في", "قاعدة", "مطار", "معبر", "ولاية", "city", "base", "airport", "crossing", "province", "governorate", "town", "camp", "region", "northern", "southern", "eastern",
     "western", "north", "south", "east", "west", "of", "in", "the", "near", "capital", "العاصمة",
-    "قرب", "بالقرب", "محيط", "حول", "ريف", "اطراف", "around", "outskirts", "countryside")}
+    "قرب", "بالقرب", "محيط", "حول", "ريف", "اطراف", "around", "outskirts", "countryside",
+    # «مناطق حول الموصل», «مواقع قرب الرمادي», «قرى في الأنبار»: the places of an area abroad
+    "مناطق", "مواقع", "قرى", "بلدات", "areas", "positions", "villages")}
 
 #: How reporting names a country (noun and adjectives), folded: the context a strict name needs.
 _COUNTRY_WORDS = {

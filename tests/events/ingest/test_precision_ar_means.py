@@ -148,3 +148,8 @@ def test_words_that_begin_with_waw_are_not_and_plus_a_place():
     texts = [p.text for p in find_place_phrases("وقصفت الطائرات مدينة الرقة وفقا للمرصد")]
     assert not any(t.startswith("فق") for t in texts)
     assert "دمر" in " ".join(p.text for p in find_place_phrases("سقطت قذائف على ضاحية دمر في دمشق"))
+
+
+def test_strikes_on_areas_around_a_city_abroad_are_outside_syria(gazetteer):
+    got = _run("وأفاد البيان أن الغارات استهدفت مواقع التنظيم قرب كركوك ومناطق حول الموصل في العراق.", gazetteer)
+    assert not got.drafts
