@@ -13,6 +13,7 @@ once per session, ``drawn`` (its first frame is painted → the page below the m
 """
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import replace
 from datetime import date, timedelta
@@ -56,7 +57,12 @@ def _component_dir() -> Path:
         return FRONTEND
 
 
-_component = components.declare_component("evmap", path=str(_component_dir()))
+@functools.lru_cache(maxsize=1)
+def _component():
+    """The component, declared on the first render: Streamlit registers a component with the runtime of the
+    script run that declares it, so a module imported outside one (ui/warm.py at server start) must not
+    declare it at import (the page then got a 404 for the component's source)."""
+    return components.declare_component("evmap", path=str(_component_dir()))
 
 #: The component's words (en, ar); plural forms follow Arabic rules (1, 2, 3–10, 11–99, 100+).
 STRINGS: dict[str, tuple[str, str]] = {
@@ -190,6 +196,11 @@ def _basemap_url() -> str:
     return SERVED + name
 
 
+def basemap_url() -> str:
+    """The served URL of the base map's JSON (built once per source set; ui/warm.py asks for it at start)."""
+    return _basemap_url()
+
+
 def payload(base_q: Query, lang: str) -> dict:
     q = map_query(base_q)
     return _payload(data.store_location(), data.revision(), data.query_key(q) + corroboration.cache_key(),
@@ -242,7 +253,7 @@ def apply_reports(base_q: Query, span: tuple[date, date] | None) -> None:
 def _args(p: dict, window, span, lang: str, *, height: int, side_list: bool) -> dict:
     ss = st.session_state
     return dict(
-        data_url=p["data_url"], meta_url=p["meta_url"], basemap_url=_basemap_url(), lang=lang,
+        data_url=p["data_url"], meta_url=p["meta_url"], basemap_url=basemap_url(), lang=lang,
         cards_url=p.get("cards_url"), cards_shard=cards.SHARD,
         window=[day_number(window[0]), day_number(window[1])] if window else None,
         bounds=[day_number(span[0]), day_number(span[1])] if span else None,
@@ -305,5 +316,5 @@ def render(base_q: Query, window: tuple[date, date] | None, span: tuple[date, da
         ss["_evm_initial_view"] = {"center": list(c), "zoom": int(z)} if c and z else None
     lang = norm_lang(lang)
     args = _args(p, window, span, lang, height=height, side_list=side_list)
-    _component(key=KEY, default=None, **args)
+    _component()(key=KEY, default=None, **args)
     return p

@@ -83,6 +83,11 @@ def base_query() -> Query:
     return Query(text=(ss.get("f_text") or "").strip(), **values)
 
 
+def default_query() -> Query:
+    """What ``base_query`` gives a session with no filter set (a visit without a permalink)."""
+    return Query(text="", **{field_name: frozenset() for field_name in FILTER_KEYS.values()})
+
+
 def windowed(q: Query, window: tuple[date, date] | None) -> Query:
     if window is None:
         return q

@@ -24,6 +24,11 @@ def _bounds(span: tuple[date, date]) -> tuple[date, date]:
     return (lo, hi) if hi > lo else (lo, lo + timedelta(days=1))
 
 
+def default_window(span: tuple[date, date]) -> tuple[date, date]:
+    """The window a session opens with when its URL names none: the whole span."""
+    return _bounds(span)
+
+
 def prepare_window(span: tuple[date, date]) -> tuple[date, date]:
     """Set session_state["window"] before the slider is drawn: from the URL, the playback tick, or clamping."""
     ss = st.session_state
