@@ -42,6 +42,10 @@ SKELETON_MIN = 3
 WITHIN_CUTOFF = 75.0
 #: Score of a Latin key that differs only in vowel quality (see normalize.vowel_skeleton).
 VOWEL_SCORE = 94.0
+#: Best score of a Latin query against our Latin reading of a place's Arabic name (``normalize.arabic_as_latin``)
+#: inside a named unit: as good as a vowel-level spelling, never exact — "Mare'" is the town مارع spelled in
+#: Latin, not معارة read aloud (equal readings are common: the reading drops what Latin spellings keep).
+READING_MAX = VOWEL_SCORE
 #: Score of a one-word (partial) hit: below any exact match, above weak fuzzy ones.
 PARTIAL_SCORE = 90.0
 #: A word shared by more places than this is too generic for partial matching.
@@ -323,8 +327,8 @@ class NameIndex:
                 for i in members:
                     for table, key, name in self._place_keys[i]:
                         if key:   # a Latin query probes Latin keys and Latin readings of Arabic names at once
-                            table = "lat" if table == "tr" else table
-                            grouped[(table, key[0])].setdefault(key, []).append((i, name))
+                            grouped[("lat" if table == "tr" else table, key[0])].setdefault(key, []).append(
+                                (i, name, table == "tr"))
                 tables = {}
                 for block, table in grouped.items():  # per (table, first letter), sorted by length
                     ordered = sorted(table, key=len)
@@ -346,11 +350,13 @@ class NameIndex:
             hi = bisect_right(lengths, math.floor(len(probe) * (2 - c) / c))
             for _, ratio, pos in process.extract(probe, keys[lo:hi], scorer=fuzz.ratio, score_cutoff=WITHIN_CUTOFF,
                                                  limit=2 * limit if table == "lat" else limit):
-                for i, name in owners[lo + pos]:
+                for i, name, read in owners[lo + pos]:
                     theirs = modifiers(name)
                     if mods and theirs and mods != theirs:
                         continue
                     score = fuzzy_score(ratio)
+                    if read:      # our Latin reading of an Arabic name, not a spelling anyone wrote
+                        score = min(score, READING_MAX)
                     if table == "sk":
                         score = min(score, self.skeleton_score(i, script, key))
                     if i not in best or score > best[i].score:

@@ -85,3 +85,15 @@ def test_district_centre_outranks_namesake_villages_but_subdistrict_centre_only_
 
 def test_three_letter_words_do_not_match_by_vowel_skeleton(gz):
     assert gz.resolve("Big").status is not ResolutionStatus.RESOLVED
+
+
+def test_a_latin_spelling_beats_our_reading_of_another_places_arabic_name_inside_the_unit():
+    """"Mara" is how the village مرعى is written in Latin; معارة, another village, reads "mara" too (our
+    Latin reading drops the ʿayn): inside the named unit the written spelling decides."""
+    admin = AdminBoundaries.from_dir(DATA_DIR / "admin")
+    places = [_place("R1", "Mara", "مرعى", 35.30, 40.10), _place("R2", "Maaret Elsharqi", "معارة", 35.60, 40.60)]
+    gz = Gazetteer(places, admin)
+    res = gz.resolve("Mara", context="Deir-ez-Zor governorate")
+    assert res.status is ResolutionStatus.RESOLVED and res.place.pcode == "R1"
+    scores = {c.place.pcode: c.score for c in res.candidates}
+    assert scores["R1"] - scores.get("R2", 0.0) >= 6.0
