@@ -26,7 +26,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from gazetteer.model import GazPlace
-from gazetteer.names import GENERIC_WORDS, MODIFIER_WORDS, modifiers, names_of
+from gazetteer.names import GENERIC_WORDS, MODIFIER_WORDS, modifier_key, modifiers, names_of
 from gazetteer.normalize import (arabic_as_latin, name_tokens, script_of, skeleton_classes, skeleton_key, skeleton_keys,
                                  unglue_article, vowel_skeleton)
 
@@ -108,6 +108,7 @@ class NameIndex:
             self._namesake = {"ar": defaultdict(list), "lat": defaultdict(list)}
             self._partial_all = {"ar": defaultdict(list), "lat": defaultdict(list)}
             self._skel: dict[str, list[tuple[int, str]]] = defaultdict(list)
+            self._modkey: dict[str, list[tuple[int, str]]] = defaultdict(list)   # names.modifier_key
             self._names: list[list[str]] = []
             self._place_keys: list[list[tuple[str, str, str]]] = []   # (table, key, name) per place
             # The keys a skeleton hit is scored against (skeleton_score): Latin + Latin reading of the Arabic / Arabic.
@@ -121,6 +122,7 @@ class NameIndex:
             self._namesake = {s: copy(t) for s, t in base._namesake.items()}
             self._partial_all = {s: copy(t) for s, t in base._partial_all.items()}
             self._skel = copy(base._skel)
+            self._modkey = copy(base._modkey)
             self._names = list(base._names)
             self._place_keys = list(base._place_keys)
             self._score_keys = {s: list(t) for s, t in base._score_keys.items()}
@@ -161,6 +163,10 @@ class NameIndex:
                 core = [t for t in tokens if t not in MODIFIER_WORDS]
                 if core and len(core) < len(tokens) and len("".join(core)) >= 3:
                     self._namesake[script]["".join(core)].append((i, name))
+                    if (mk := modifier_key(tokens)) is not None:
+                        self._modkey[script + mk].append((i, name))
+                        if script == "lat":
+                            self._modkey["v" + vowel_skeleton(mk)].append((i, name))
                 if len(tokens) > 1:
                     for tok in set(tokens):
                         if len(tok) >= 4 and tok not in GENERIC_WORDS and tok != key:
@@ -248,6 +254,13 @@ class NameIndex:
         for k in keys:
             for i, name in self._namesake[script].get(k, ()):
                 offer(Hit(i, NAMESAKE_SCORE, name))
+        if (mk := modifier_key(tokens)) is not None:
+            # the same core and modifiers of the same meaning, in any order and language ("Arbah Kabir" / "Big Arbaa")
+            for i, name in self._modkey.get(script + mk, ()):
+                offer(Hit(i, 100.0, name))
+            if script == "lat":
+                for i, name in self._modkey.get("v" + vowel_skeleton(mk), ()):
+                    offer(Hit(i, VOWEL_SCORE, name))
         for i, name in self._partial[script].get(key, ()):
             offer(Hit(i, PARTIAL_SCORE, name, partial=True))
         query_mods = modifiers(text)

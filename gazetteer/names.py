@@ -32,13 +32,14 @@ MODIFIER_WORDS = frozenset({
     *(name_tokens(w)[0] for w in (
         "Big Little Western Eastern Northern Southern Upper Lower Middle New Old Great Small Kabir Kabira "
         "Kebir Kbir Saghir Saghira Sghir Sharqi Sharqiya Gharbi Gharbiya Shamali Shamaliya Janubi Tahtani "
-        "Fawqani Wustani Jadid Jadida Qadim Qadima").split()),
+        "Fawqani Wustani Jadid Jadida Qadim Qadima Kubra Sughra كبرى صغرى").split()),
 })
 
 _MODIFIER_CLASSES = {
     "east": "شرقي شرقيه Eastern Sharqi Sharqiya", "west": "غربي غربيه Western Gharbi Gharbiya",
     "north": "شمالي شماليه Northern Shamali Shamaliya", "south": "جنوبي جنوبيه Southern Janubi",
-    "big": "كبير كبيره Big Great Kabir Kabira Kebir Kbir", "small": "صغير صغيره Little Small Saghir Saghira Sghir",
+    "big": "كبير كبيره كبرى Big Great Kabir Kabira Kebir Kbir Kubra", "small": "صغير صغيره صغرى Little Small Saghir "
+    "Saghira Sghir Sughra",
     "upper": "فوقاني فوقانيه Upper Fawqani", "lower": "تحتاني تحتانيه Lower Tahtani",
     "middle": "وسطاني وسطي Middle Wustani", "new": "جديد جديده New Jadid Jadida", "old": "قديم قديمه Old Qadim Qadima",
 }
@@ -53,6 +54,15 @@ def modifiers(name: str) -> frozenset[str]:
     spellings of one name, however close the letters.
     """
     return frozenset(_MODIFIER_CLASS[t] for t in name_tokens(name) if t in _MODIFIER_CLASS)
+
+
+def modifier_key(tokens: list[str] | tuple[str, ...]) -> str | None:
+    """The name's core words and the *meanings* of its modifiers, order-free: "Arbah Kabir" and "Big Arbaa"
+    are one name written two ways (UCDP keeps the Arabic word after the name, OCHA translates it and puts it
+    first), so both give ``arba|big``. None when the name has no modifier or nothing else."""
+    classes = sorted({_MODIFIER_CLASS[t] for t in tokens if t in _MODIFIER_CLASS})
+    core = "".join(t for t in tokens if t not in MODIFIER_WORDS and t not in _MODIFIER_CLASS)
+    return f"{core}|{','.join(classes)}" if classes and len(core) >= 3 else None
 
 
 # (?<!\s): a separator starts where its spaces start; tried inside a run of spaces, "\s*" was quadratic

@@ -97,3 +97,21 @@ def test_a_latin_spelling_beats_our_reading_of_another_places_arabic_name_inside
     assert res.status is ResolutionStatus.RESOLVED and res.place.pcode == "R1"
     scores = {c.place.pcode: c.score for c in res.candidates}
     assert scores["R1"] - scores.get("R2", 0.0) >= 6.0
+
+
+@pytest.mark.parametrize("query", ["Hamdan Kabir", "Hamdan al Kubra", "Kabir Hamdan", "Hamdun Kebir", "حمدان الكبرى"])
+def test_a_modifier_translated_or_moved_is_the_same_name(query):
+    """OCHA writes "Big Hamdan", UCDP keeps the Arabic word after the name ("Hamdan Kabir"): the same core and a
+    modifier of the same meaning, in any order or language, is that name; "Little Hamdan" is not."""
+    admin = AdminBoundaries.from_dir(DATA_DIR / "admin")
+    places = [_place("M1", "Big Hamdan", "حمدان كبير", 35.30, 40.10),
+              _place("M2", "Little Hamdan", "حمدان صغير", 35.60, 40.60)]
+    res = Gazetteer(places, admin).resolve(query, context="Deir-ez-Zor governorate")
+    assert res.status is ResolutionStatus.RESOLVED and res.place.pcode == "M1", (res.status, res.note)
+
+
+def test_a_modifier_of_another_meaning_is_not_that_name():
+    admin = AdminBoundaries.from_dir(DATA_DIR / "admin")
+    places = [_place("M1", "Big Hamdan", "حمدان كبير", 35.30, 40.10)]
+    res = Gazetteer(places, admin).resolve("Hamdan Saghir", context="Deir-ez-Zor governorate")
+    assert res.status is not ResolutionStatus.RESOLVED or res.precision is not Precision.POINT
