@@ -65,6 +65,8 @@ _GOES_ON = re.compile(fold_pattern(r"(?<![\w])[وف]?(?:است?مر|تواصل|�
 _SETTING = re.compile(fold_pattern(r"(?<![\w])حيث(?![\w])"))
 #: «وجاء التفجير غداة …», «ويأتي هجوم النصرة بعد …»: the clause tells when or why an event came, so the event is
 #: one already told (its trigger follows the verb «جاء / يأتي» with nothing between but the event's own words).
+#: The country named in a sentence whose place is abroad: a statement on both countries' events.
+_SYRIA = re.compile(fold_pattern(r"(?<![\w])(?:ب|في|و)?(?:سوريا|سورية)(?![\w])|\bSyria\b"), re.I)
 _CAME = re.compile(fold_pattern(r"^\s*[وف]?(?:جاء|جاءت|ياتي|تاتي|اتي|اتى)\s+$"))
 #: «بيانا استنكرت فيه قيام عناصر … بخطف …», «إعلان غرفة العمليات بدء الهجوم على …»: a reaction to, or the
 #: announcement of, an event (its verbal noun after «قيام / بدء»), not the event told with its own day.
@@ -90,6 +92,7 @@ class ArticleReader:
         self.note_candidates: dict[int, Candidate] = {}  # note index → the candidate it came from
         self.story = StoryPlaces()
         self.thread_broken = False  # a context note since the last incident: its date is not inherited
+        self.both_countries: Candidate | None = None  # a dated statement on Iraq *and* Syria (see _thread_date)
 
     def read_sentence(self, clauses: list[Clause]) -> None:
         previous: Candidate | None = None
@@ -99,6 +102,8 @@ class ArticleReader:
                     self.notes.append(_note(cand))
                     self.note_candidates[len(self.notes) - 1] = cand
                     self.thread_broken = True
+                    if cand.kind == "outside_syria" and cand.date_stated and _SYRIA.search(fold(cand.sentence.text).text):
+                        self.both_countries = cand
                     continue
                 self.candidates.append(cand)
                 self.thread_broken = False
@@ -265,8 +270,18 @@ class ArticleReader:
                     self.thread_broken or cand.paragraph - before.paragraph > 2 or not _same_governorate(before, cand)
                     or before.pluperfect):
                 before = None  # another story thread
-            set_default_date(cand, before, self.published)
+            set_default_date(cand, before or self._thread_date(cand), self.published)
         return cand
+
+    def _thread_date(self, cand: Candidate) -> Candidate | None:
+        """«نفذت يوم السبت 18 غارة في العراق وست غارات في سورية» then «بينها أربع قرب مدينة كوباني»: a dated
+        statement on strikes in Iraq and in Syria is a note (its place is Iraq), but the Syrian details that
+        follow it (same type, same or next paragraph, no incident between) are its Syrian part: its day."""
+        told = self.both_countries
+        if (told is None or told.event_type is not cand.event_type or not 0 <= cand.paragraph - told.paragraph <= 1
+                or any(c.paragraph >= told.paragraph and c.kind == INCIDENT for c in self.candidates)):
+            return None
+        return told
 
     def _last_claim(self) -> Candidate | None:
         return next((c for c in reversed(self.candidates) if c.status is not ClaimStatus.DENIED), None)

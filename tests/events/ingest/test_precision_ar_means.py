@@ -153,3 +153,21 @@ def test_words_that_begin_with_waw_are_not_and_plus_a_place():
 def test_strikes_on_areas_around_a_city_abroad_are_outside_syria(gazetteer):
     got = _run("وأفاد البيان أن الغارات استهدفت مواقع التنظيم قرب كركوك ومناطق حول الموصل في العراق.", gazetteer)
     assert not got.drafts
+
+
+# -- a dated statement on strikes in Iraq and in Syria dates the Syrian details after it ----------------------
+BOTH = ("قال الجيش الأميركي أمس إن قوات التحالف نفذت يوم الثلاثاء عشر غارات جوية على مواقع للتنظيم في العراق "
+        "وأربع غارات في سورية.\nوأضاف البيان أن الغارات في سورية كانت بينها ثلاث غارات قرب مدينة الحسكة.")
+
+
+def test_the_syrian_part_of_a_dated_two_country_statement_takes_its_day(gazetteer):
+    got = _run(BOTH, gazetteer)
+    syrian = [d for d in got.drafts if d.event.place and d.event.place.admin1_pcode == "SY08"]
+    assert len(syrian) == 1 and syrian[0].event.event_type is EventType.AIR_STRIKE
+    assert syrian[0].date_source == "thread" and syrian[0].event.date.start == date(2015, 7, 21)
+
+
+def test_a_dated_statement_on_iraq_alone_dates_nothing_in_syria(gazetteer):
+    text = BOTH.replace("وأربع غارات في سورية", "وأربع غارات قرب الموصل")
+    syrian = [d for d in _run(text, gazetteer).drafts if d.event.place and d.event.place.admin1_pcode == "SY08"]
+    assert len(syrian) == 1 and syrian[0].date_source == "default"
