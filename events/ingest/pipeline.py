@@ -92,7 +92,7 @@ class ArticleReader:
         self.note_candidates: dict[int, Candidate] = {}  # note index → the candidate it came from
         self.story = StoryPlaces()
         self.thread_broken = False  # a context note since the last incident: its date is not inherited
-        self.both_countries: Candidate | None = None  # a dated statement on Iraq *and* Syria (see _thread_date)
+        self.both_countries: Candidate | None = None  # a dated statement on Syria as a whole (see _thread_date)
 
     def read_sentence(self, clauses: list[Clause]) -> None:
         previous: Candidate | None = None
@@ -102,7 +102,8 @@ class ArticleReader:
                     self.notes.append(_note(cand))
                     self.note_candidates[len(self.notes) - 1] = cand
                     self.thread_broken = True
-                    if cand.kind == "outside_syria" and cand.date_stated and _SYRIA.search(fold(cand.sentence.text).text):
+                    if cand.date_stated and (_country_wide(cand) or (
+                            cand.kind == "outside_syria" and _SYRIA.search(fold(cand.sentence.text).text))):
                         self.both_countries = cand
                     continue
                 self.candidates.append(cand)
@@ -275,8 +276,9 @@ class ArticleReader:
 
     def _thread_date(self, cand: Candidate) -> Candidate | None:
         """«نفذت يوم السبت 18 غارة في العراق وست غارات في سورية» then «بينها أربع قرب مدينة كوباني»: a dated
-        statement on strikes in Iraq and in Syria is a note (its place is Iraq), but the Syrian details that
-        follow it (same type, same or next paragraph, no incident between) are its Syrian part: its day."""
+        statement on strikes in Iraq and in Syria (or in "Syria" only) is a note (its place is Iraq, or the whole
+        country), but the Syrian details that follow it (same type, same or next paragraph, no incident
+        between) are its Syrian part: its day."""
         told = self.both_countries
         if (told is None or told.event_type is not cand.event_type or not 0 <= cand.paragraph - told.paragraph <= 1
                 or any(c.paragraph >= told.paragraph and c.kind == INCIDENT for c in self.candidates)):
@@ -334,6 +336,16 @@ def _check_inputs(text: object, published: object, language: object) -> None:
         raise ValidationError("publication date must be a date (YYYY-MM-DD)", field="published", value=published)
     if language not in (None, "ar", "en"):
         raise ValidationError("language must be 'ar', 'en' or None (detect)", field="language", value=language)
+
+
+def _country_wide(cand: Candidate) -> bool:
+    """A note placed only at the country («ست غارات في سورية», "four air strikes in Syria"; in Arabic the
+    country is no gazetteer place, so a placeless note whose sentence names it)."""
+    if cand.kind != "not_incident":
+        return False
+    if cand.place is None:
+        return cand.origin is None and bool(_SYRIA.search(fold(cand.sentence.text).text))
+    return cand.place.precision is not None and cand.place.precision.value == "country"
 
 
 def _same_governorate(a: Candidate, b: Candidate) -> bool:

@@ -171,3 +171,21 @@ def test_a_dated_statement_on_iraq_alone_dates_nothing_in_syria(gazetteer):
     text = BOTH.replace("وأربع غارات في سورية", "وأربع غارات قرب الموصل")
     syrian = [d for d in _run(text, gazetteer).drafts if d.event.place and d.event.place.admin1_pcode == "SY08"]
     assert len(syrian) == 1 and syrian[0].date_source == "default"
+
+
+def test_a_dated_statement_on_syria_as_a_whole_dates_its_details(gazetteer):
+    text = ("نفذت قوات التحالف يوم الثلاثاء أربع غارات جوية في سورية.\n"
+            "وأضاف البيان أن ثلاث غارات منها استهدفت مواقع قرب مدينة الحسكة.")
+    syrian = [d for d in _run(text, gazetteer).drafts if d.event.place and d.event.place.admin1_pcode == "SY08"]
+    assert len(syrian) == 1 and syrian[0].date_source == "thread"
+    assert syrian[0].event.date.start == date(2015, 7, 21)
+
+
+def test_the_english_two_country_statement_dates_its_syrian_part(gazetteer):
+    text = ("The US military said on Wednesday that coalition forces carried out ten air strikes on Tuesday against "
+            "targets in Iraq and four air strikes in Syria.\n"
+            "The statement said three of the strikes in Syria were near the city of Hasakah.")
+    got = ingest(text, published=PUB, gazetteer=gazetteer, language="en")
+    syrian = [d for d in got.drafts if d.event.place and d.event.place.admin1_pcode == "SY08"]
+    assert len(syrian) == 1 and syrian[0].date_source == "thread"
+    assert syrian[0].event.date.start == syrian[0].event.date.end == date(2015, 7, 21)
