@@ -107,9 +107,17 @@ MOVES = (EventType.EVACUATION, EventType.DISPLACEMENT)
 
 def _covers(a: Candidate, b: Candidate) -> bool:
     """One telling names only the governorate, the other a place in it («غارات على جسرين في محافظة دير الزور»
-    … «في ريف دير الزور»): with the same type and agreeing dates, the same event placed at two scales."""
+    … «في ريف دير الزور»): with the same type and agreeing dates, the same event placed at two scales. A
+    region of the country told first («قصفها مدينة … في شمال غرب سوريا», then «وسط مدينة أريحا») is the same."""
     x, y = a.place or a.origin, b.place or b.origin
-    if x is None or y is None or a.event_type in MOVES or not x.admin1_pcode or x.admin1_pcode != y.admin1_pcode:
+    if x is None or y is None or a.event_type in MOVES:
+        return False
+    regional = [_regional(p) for p in (x, y)]
+    if any(regional) and not all(regional):
+        area, finer = (x, y) if regional[0] else (y, x)
+        return (a.paragraph == b.paragraph and area.located and finer.located
+                and _km(area, finer) <= (area.radius_km or 0.0))
+    if not x.admin1_pcode or x.admin1_pcode != y.admin1_pcode:
         return False
     gov = [p.precision is not None and p.precision.value == "governorate" for p in (x, y)]
     if not any(gov):
@@ -117,6 +125,10 @@ def _covers(a: Candidate, b: Candidate) -> bool:
     finer = y if gov[0] else x  # a town or village is an incident of its own, never folded into its governorate
     return not (finer.located and finer.precision is not None and (finer.precision.value == "point" or (
         finer.precision.value == "near" and (finer.radius_km or 0) <= 10)))
+
+
+def _regional(p: Place) -> bool:
+    return p.precision is not None and p.precision.value in ("region", "country")
 
 
 def _elsewhere(a: Candidate, b: Candidate) -> bool:
@@ -220,8 +232,10 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
         richer, poorer = (c, target) if _richness(c) > _richness(target) else (target, c)
         richer.denies.extend(d for d in poorer.denies if d not in richer.denies)
         richer.counts = richer.counts or poorer.counts
-        if richer.place is None:
+        if richer.place is None or (poorer.place is not None and _regional(richer.place) and not _regional(poorer.place)):
+            # no place, or only a region of the country where the other telling names the town
             richer.place, richer.origin, richer.destination = poorer.place, poorer.origin, poorer.destination
+            richer.place_parts = list(poorer.place_parts)
         richer.destination = richer.destination or poorer.destination
         richer.actors = richer.actors or poorer.actors
         richer.merged.append(poorer)

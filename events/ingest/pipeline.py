@@ -56,7 +56,10 @@ _CAUSE_LINK = re.compile(fold_pattern(r"(?<![\w])(?:بعد(?!\s+يوم)|اثر|�
 _PLUPERFECT = re.compile(fold_pattern(r"^\s*(?:و|ف)?كان(?:ت|وا)?\s"))
 _FIGHTS = (EventType.CLASH, EventType.ATTACK, EventType.SHELLING, EventType.AIR_STRIKE)
 #: A clause that opens with an opinion verb («ورأى أبو زيد أن …», «واعتبر», «وتوقع»).
-_OPINION = re.compile(fold_pattern(r"^\s*[وف]?(?:رأى|رأت|يرى|ترى|اعتبر|اعتبرت|يعتبر|تعتبر|توقع|توقعت|يتوقع|رجح|رجحت|يرجح)\s"))
+_OPINION = re.compile(fold_pattern(r"^\s*[وف]?(?:رأى|رأت|يرى|ترى|اعتبر|اعتبرت|يعتبر|تعتبر|توقع|توقعت|يتوقع|رجح|رجحت|يرجح|"
+                                   r"عدّ?(?=\s+(?:أن|ان|إن)\s)|يعد(?=\s+(?:أن|ان)\s))\s"))
+#: «ذلك الهجوم», «هذه الغارات», «تلك الاشتباكات»: a demonstrative right before a trigger.
+_POINTED = re.compile(fold_pattern(r"(?<![\w])(?:ذلك|تلك|هذا|هذه|هذين|هاتين|هؤلاء)\s+$"))
 #: «ويأتي الهجوم الجديد …»: a trigger with the article names an event already told.
 _DEFINITE = re.compile(fold_pattern(r"^(?:[وف]?ال|لل)(?!طيران|طائرات|مقاتلات|مروحيات|براميل)\w"))  # not who flew
 #: «استمرت الاشتباكات في محيط X», «وتجدد القصف على Y»: the fighting goes on — news of its own, not a restatement.
@@ -250,6 +253,11 @@ class ArticleReader:
                         and _same_governorate(c, cand) for c in self.candidates)):
             # «وذكر المرصد أن الغارات استهدفت مناطق بين …»: «الغارات» are the strikes told above, placed again
             cand.kind, cand.reason = "not_incident", "names an event of this type told before («الغارات»): a restatement"
+        if (cand.kind == INCIDENT and not cand.date_stated and not cand.counts and main is None
+                and _POINTED.search(fold(text[max(0, trigger[1][0] - 12):trigger[1][0]]).text)
+                and _DEFINITE.match(fold(text[trigger[1][0]:trigger[1][1]]).text)):
+            # «أفاد «داعش» في ذلك الهجوم», «هذه الغارات»: a demonstrative points at an event already told
+            cand.kind, cand.reason = "not_incident", "names an event told before («ذلك الهجوم»): a restatement"
         if (cand.kind == INCIDENT and not cand.date_stated and not cand.counts
                 and status is not ClaimStatus.CONFIRMED and _REACTION.search(fold(text[:trigger[1][0]]).text)):
             cand.kind, cand.reason = "not_incident", "a reaction to, or the announcement of, an event (no day of its own)"

@@ -189,3 +189,24 @@ def test_the_english_two_country_statement_dates_its_syrian_part(gazetteer):
     syrian = [d for d in got.drafts if d.event.place and d.event.place.admin1_pcode == "SY08"]
     assert len(syrian) == 1 and syrian[0].date_source == "thread"
     assert syrian[0].event.date.start == syrian[0].event.date.end == date(2015, 7, 21)
+
+
+# -- an opinion opened by «عدّ أن», an event pointed at by a demonstrative, a region then its town ------------
+def test_a_clause_opened_by_considered_that_is_an_opinion(gazetteer):
+    text = "وعدّ أن الهجوم على مدينة إدلب يمنع تقدم الفصائل الأخرى."
+    got = _run(text, gazetteer)
+    assert not got.drafts and [n.kind for n in got.notes] == ["analysis"]
+
+
+def test_a_demonstrative_before_the_trigger_points_at_an_event_told_before(gazetteer):
+    text = "هاجمت جبهة النصرة أمس مقر الفرقة 30 قرب مدينة أعزاز. وأكد القائد أن التنظيم استفاد من ذلك الهجوم في ريف حلب الشمالي."
+    got = _run(text, gazetteer)
+    assert [(d.event.event_type, d.event.place.pcode) for d in got.drafts] == [(EventType.ATTACK, "C1564")]
+    assert any("ذلك الهجوم" in n.reason for n in got.notes)
+
+
+def test_a_strike_placed_in_a_region_then_in_a_town_of_it_is_one_event_at_the_town(gazetteer):
+    text = ("وتحطمت طائرة حربية أمس بعد خلل تقني أثناء قصفها مدينة في شمال غرب سوريا وفق ما أعلن المرصد السوري "
+            "لحقوق الإنسان. وقال المرصد تحطمت الطائرة أثناء قصفها حيا في وسط مدينة أريحا.")
+    got = _run(text, gazetteer)
+    assert [(d.event.event_type, d.event.place.pcode) for d in got.drafts] == [(EventType.SHELLING, "C4278")]
