@@ -76,6 +76,11 @@ _CAME = re.compile(fold_pattern(r"^\s*[وف]?(?:جاء|جاءت|ياتي|تات�
 _REACTION = re.compile(fold_pattern(
     r"(?<![\w])[وف]?(?:استنكر|استنكرت|استنكار|ندد|نددت|تنديد|ادان|ادانت|ادانة|شجب|شجبت|اعلان|اعلن|اعلنت)"
     r"(?:\s+[^\s.،,;:؛]+){0,8}?\s+[«\"“]?(?:قيام|بدء|بدا)(?:\s+[^\s.،,;:؛]+){0,5}?\s+$"))
+#: «إن استهداف المواقع … في بلدتي كفريا والفوعة، هو رد مشروع على …», «القصف جريمة حرب»: the event is the subject of a
+#: judgement (what it is called), not told as news.
+_JUDGED = re.compile(fold_pattern(
+    r"^[^.!?؟]{0,160}?[\s،,](?:هو|هي|يعد|تعد|يعتبر|تعتبر|يشكل|تشكل|يمثل|تمثل)\s+(?:رد|ردا|جريمة|جريمه|انتهاك|انتهاكا|خرق|خرقا|"
+    r"رسالة|رساله|دليل|دليلا|تصعيد|تصعيدا)(?![\w])"))
 #: Types whose trigger verb takes the place as its object ("حاصر دير الزور", "قصفت درعا").
 TRANSITIVE = (EventType.SIEGE, EventType.SHELLING, EventType.AIR_STRIKE, EventType.ATTACK, EventType.TERRITORY)
 
@@ -261,6 +266,8 @@ class ArticleReader:
         if (cand.kind == INCIDENT and not cand.date_stated and not cand.counts
                 and status is not ClaimStatus.CONFIRMED and _REACTION.search(fold(text[:trigger[1][0]]).text)):
             cand.kind, cand.reason = "not_incident", "a reaction to, or the announcement of, an event (no day of its own)"
+        if cand.kind == INCIDENT and not cand.date_stated and _JUDGED.match(fold(text[trigger[1][1]:window[1]]).text):
+            cand.kind, cand.reason = "not_incident", "the event is the subject of a judgement («… هو رد مشروع»), not told"
         if cand.kind == INCIDENT and _CAME.match(fold(text[:trigger[1][0]]).text):
             cand.kind, cand.reason = "not_incident", "tells when or why an event told before came («وجاء التفجير …»)"
         if cand.foreign and not located and cand.kind == INCIDENT:

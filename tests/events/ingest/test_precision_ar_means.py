@@ -210,3 +210,11 @@ def test_a_strike_placed_in_a_region_then_in_a_town_of_it_is_one_event_at_the_to
             "لحقوق الإنسان. وقال المرصد تحطمت الطائرة أثناء قصفها حيا في وسط مدينة أريحا.")
     got = _run(text, gazetteer)
     assert [(d.event.event_type, d.event.place.pcode) for d in got.drafts] == [(EventType.SHELLING, "C4278")]
+
+
+def test_an_event_that_is_the_subject_of_a_judgement_is_not_told(gazetteer):
+    text = "وقالت الفصائل في بيان إن قصف المواقع العسكرية في مدينة إدلب هو رد مشروع على حصار المدنيين."
+    got = _run(text, gazetteer)
+    assert not got.drafts and any("judgement" in n.reason for n in got.notes)
+    told = _run("وقالت الفصائل في بيان إنها قصفت المواقع العسكرية في مدينة إدلب أمس ردا على حصار المدنيين.", gazetteer)
+    assert [d.event.place.pcode for d in told.drafts] == ["C3871"]
