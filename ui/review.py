@@ -218,10 +218,19 @@ def provenance(draft, lang: str) -> str:
     if source:
         key = f"review_date_{source}"
         out.append(t("review_date_from", lang, source=t(key, lang) if key in TABLES["en"] else md_escape(source)))
-    parts = [md_escape(x) for x in (getattr(draft, "place_parts", ()) or ())]
+    parts = [_part(x, lang) for x in (getattr(draft, "place_parts", ()) or ())]
     if parts:
         out.append(t("review_place_parts", lang, parts=" · ".join(parts)))
     return " · ".join(out)
+
+
+def _part(part: str, lang: str) -> str:
+    """One part of the place phrase ("governorate: Idleb"), its label in the page's language, escaped."""
+    label, sep, rest = part.partition(": ")
+    key = f"part_{label}"
+    if sep and key in TABLES["en"]:
+        return f"{md_escape(t(key, lang))}: {md_escape(rest)}"
+    return md_escape(part)
 
 
 def _kind_label(kind: str, lang: str) -> str:

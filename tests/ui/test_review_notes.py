@@ -64,5 +64,7 @@ def test_provenance_line_in_both_languages_and_escaped():
     assert r"\*Saraqib\*" in en and r"\[x\]\(y\)" in en
     ar = provenance(draft, "ar")
     assert "التصنيف: حدث" in ar and "افتراضي النشر" in ar
+    assert "كما كُتب: " in ar and "المحافظة: Idleb" in ar and "as written" not in ar and r"\*Saraqib\*" in ar
+    assert "governorate: Idleb" in en
     thread = provenance(SimpleNamespace(kind="background", date_source="thread", place_parts=()), "en")
     assert thread == "class: background / history · date: taken from the event before it (same story)"
