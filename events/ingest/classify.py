@@ -127,6 +127,12 @@ def classify(*, text: str, event_type: EventType, trigger: tuple[int, int], date
                 and date_.end < published - timedelta(days=OLD_NEWS_DAYS)):
             # «بدأت القوات في الرابع من تموز هجوما» in a report of 22 July: a wire story's news is days old
             return "background", f"dated {date_.start.isoformat()}, {(published - date_.end).days} days before publication"
+        if (date_kind != "since" and date_.precision is DatePrecision.MONTH
+                and (date_.end.year, date_.end.month) < (published.year, published.month)):
+            # «خلال شهر تموز», «في أيار الماضي» in an August report: a past month is a total or the story's history
+            if counts or AGGREGATE.search(part):
+                return "aggregate", f"a count over {date_.start:%B %Y}, a month before publication"
+            return "background", f"dated only by a past month ({date_.start:%B %Y}): history, not news"
         if span_days > 31 and date_.end >= published - timedelta(days=1) and date_.precision is not DatePrecision.YEAR:
             return "background", f"a span since {date_.start.isoformat()}: history, not news"
     elif RUNNING.search(part) and counts:

@@ -119,6 +119,8 @@ _EN_NOT_PLACE = {"Month", "Week", "Day", "Year", "Hours", "Days", "Weeks", "Mont
 
 
 _DUAL_ANAPHORS = {w for w in _ANAPHORS if w.endswith("ين")}
+#: «مدينة القريتين», «بلدة القريتين»: one town named with a dual word is that town (al-Qaryatayn), not the pair.
+_ONE_SETTLEMENT = {"مدينة", "مدينه", "بلدة", "بلده", "قرية", "قريه", "ومدينة", "وبلدة", "وقرية", "بمدينة", "ببلدة", "بقرية"}
 #: «المنطقة نفسها / ذاتها», «نفس / ذات المنطقة» (and the town, city, village): the place the story just named.
 _PLACE_NOUN = r"(?:المنطقة|المكان|الموقع|المدينة|البلدة|القرية)"
 _SAME = r"(?:نفسها|نفسه|ذاتها|ذاته)"
@@ -265,7 +267,8 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
             ws = ws[:1]  # «البلدة بالمدفعية»: the town named before, then how
             end = s + len(ws[0]) if work_text[s:].startswith(ws[0]) else end
         core = [w for w in ws if w != "في"]
-        if len(core) > 1 and core[-1] in _ANAPHORS and all(_is_head(w) for w in core[:-1]):
+        if (len(core) > 1 and core[-1] in _ANAPHORS and all(_is_head(w) for w in core[:-1])
+                and not (core[-1] in _DUAL_ANAPHORS and core[-2] in _ONE_SETTLEMENT)):
             # «مناطق في البلدة», «محيط البلدتين»: parts of the town named before, not a new place
             a, b = folded.span(s, end)
             out.append(PlacePhrase(role, text[a:b], (a, b), True, anaphor=_ANAPHORS[core[-1]]))

@@ -1,0 +1,39 @@
+"""Arabic rules of the fifth pass (issue 11: tuned on the opened split, 4 Dec 2026), each on sentences written
+for the test: a past month is history or a total, «مدينة القريتين» is one town."""
+from __future__ import annotations
+
+from datetime import date
+
+from events.ingest import ingest
+from events.model import EventType
+
+PUB = date(2015, 7, 24)  # a Friday
+
+
+def _run(text, gazetteer, **kw):
+    return ingest(text, published=kw.pop("published", PUB), gazetteer=gazetteer, language="ar", **kw)
+
+
+# -- an event dated only by a past month ----------------------------------------------------------
+def test_an_event_dated_only_by_a_past_month_is_background(gazetteer):
+    got = _run("وكان مسلحون قد خطفوا في حزيران الماضي كاهن بلدة القريتين.", gazetteer)
+    assert not got.drafts and [n.kind for n in got.notes] == ["background"]
+
+
+def test_a_count_over_a_past_month_is_an_aggregate(gazetteer):
+    got = _run("وألقى الطيران خلال شهر حزيران 300 برميل متفجر على محافظة درعا.", gazetteer)
+    assert not got.drafts and [n.kind for n in got.notes] == ["aggregate"]
+
+
+def test_the_month_of_publication_is_still_news(gazetteer):
+    got = _run("قصف الطيران الحربي أمس مدينة درعا.", gazetteer)
+    assert [d.event.event_type for d in got.drafts] == [EventType.AIR_STRIKE]
+
+
+# -- «مدينة القريتين»: one town, not the pair named before ----------------------------------------
+def test_a_town_named_with_a_dual_word_is_that_town_not_the_pair(gazetteer):
+    text = ("سيطر التنظيم أمس على بلدتي مهين وحوارين.\n"
+            "وخطف مسلحو التنظيم عشرات المدنيين في مدينة القريتين.")
+    got = _run(text, gazetteer)
+    arrests = [d for d in got.drafts if d.event.event_type is EventType.ARREST]
+    assert [d.event.place.pcode for d in arrests] == ["C2663"]
