@@ -97,7 +97,8 @@ def is_control_trigger(text: str, trigger: tuple[int, int]) -> bool:
 
 
 def classify(*, text: str, event_type: EventType, trigger: tuple[int, int], date_, date_kind: str, stated: bool,
-             counts: bool, published: date, foreign: str, syrian_place: bool, window: tuple[int, int]) -> tuple[str, str]:
+             counts: bool, published: date, foreign: str, syrian_place: bool, window: tuple[int, int],
+             claimed: bool = False) -> tuple[str, str]:
     """(kind, reason) for one candidate; kind is "incident" or a Note kind (see module doc)."""
     part = fold(text[window[0]:window[1]]).text
     if foreign and not syrian_place:
@@ -132,7 +133,8 @@ def classify(*, text: str, event_type: EventType, trigger: tuple[int, int], date
             # «خلال شهر تموز», «في أيار الماضي» in an August report: a past month is a total or the story's history
             if counts or AGGREGATE.search(part):
                 return "aggregate", f"a count over {date_.start:%B %Y}, a month before publication"
-            return "background", f"dated only by a past month ({date_.start:%B %Y}): history, not news"
+            if not claimed:   # a party alleging it now («حيث قامت مروحيات، خلال شهر أيار الماضي، بسحب …») is news
+                return "background", f"dated only by a past month ({date_.start:%B %Y}): history, not news"
         if span_days > 31 and date_.end >= published - timedelta(days=1) and date_.precision is not DatePrecision.YEAR:
             return "background", f"a span since {date_.start.isoformat()}: history, not news"
     elif RUNNING.search(part) and counts:

@@ -233,7 +233,7 @@ class ArticleReader:
         cand.kind, cand.reason = classify(text=text, event_type=cand.event_type, trigger=trigger[1], date_=cand.date,
                                           date_kind=date_kind, stated=cand.date_stated, counts=bool(cand.counts),
                                           published=self.published, foreign=cand.foreign, syrian_place=located,
-                                          window=window)
+                                          window=window, claimed=status is ClaimStatus.CLAIMED)
         long_fight = next((m.duration_days for m in mentions if m.kind == "duration" and inside(m.span, window)
                            and (m.duration_days or 0) > 7), None)
         if cand.kind == INCIDENT and long_fight and cand.event_type in _FIGHTS:

@@ -37,3 +37,8 @@ def test_a_town_named_with_a_dual_word_is_that_town_not_the_pair(gazetteer):
     got = _run(text, gazetteer)
     arrests = [d for d in got.drafts if d.event.event_type is EventType.ARREST]
     assert [d.event.place.pcode for d in arrests] == ["C2663"]
+
+
+def test_a_party_alleging_a_past_months_event_now_is_news(gazetteer):
+    got = _run("وقال المتحدث إن مروحيات أجنبية قامت خلال شهر حزيران الماضي بسحب مسلحين من بلدة القريتين.", gazetteer)
+    assert [d.event.place.pcode for d in got.drafts] == ["C2663"]
