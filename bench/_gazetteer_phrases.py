@@ -30,7 +30,8 @@ def load_phrases(path: str | Path = PHRASES) -> list[dict]:
 
 
 ARTICLES = Path("arabic_news_dev") / "articles.jsonl"
-PHRASE_SPLITS = ("dev", "heldout")
+#: dev: tuned on; opened: the first held-out set, opened for (ingestion) tuning on 4 Dec 2026; heldout: never read.
+PHRASE_SPLITS = ("dev", "opened", "heldout")
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
 
 
@@ -138,7 +139,7 @@ def print_phrase_section(gz, args) -> None:
     sentences = phrase_sentences(phrases, args.shared / ARTICLES)
     rows = [{**r, "context": sentences.get(i, "")} for i, r in enumerate(phrases)]
     print(f"\nArabic news phrases ({args.phrases.name}): {len(rows)} phrases; split by article "
-          f"(tune on 'dev', report 'heldout'; bench/labels/README.md)"
+          f"(tune on 'dev', and on 'opened' since 4 Dec 2026; report 'heldout'; bench/labels/README.md)"
           + ("" if sentences else f"; SKIP sentence context: {args.shared / ARTICLES} is absent"))
     print(f"  {'set':<34} {'n':>4}  {'right':>6}  {'wrong':>6}  {'coarse':>6}  {'ambig.':>6}  {'unres.':>6}  {'names/s':>8}")
     shown = []
@@ -148,7 +149,7 @@ def print_phrase_section(gz, args) -> None:
             if not subset:
                 continue
             s = score_phrases(gz, subset, with_context=with_context)
-            label = f"{'HOLD-OUT' if split == 'heldout' else 'tune' if split == 'dev' else 'all'}, " \
+            label = f"{ {'heldout': 'HOLD-OUT', 'dev': 'tune', 'opened': 'opened (was hold-out)'}.get(split, 'all')}, " \
                     f"{'sentence context' if with_context else 'bare'}"
             print(f"  {label:<34} {s['n']:>4}  {s['right_pct']:5.1f}%  {s['wrong_pct']:5.1f}%  {s['coarse']:>6}  "
                   f"{s['ambiguous']:>6}  {s['unresolved']:>6}  {s['names_per_s']:>8.0f}")

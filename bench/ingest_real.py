@@ -357,9 +357,10 @@ def run_arabic(gz, show: int) -> None:
     print("drafts matching no incident, by what the labels say of their paragraph (counts only):")
     for split in sorted(scores, key=lambda k: k != "dev"):
         print(f"  {split:<8} " + ", ".join(f"{k} {scores[split].unmatched.get(k, 0)}" for k in kinds))
-    if show and "dev" in scores:  # never print held-out details: nobody tunes on them
-        for line in (scores["dev"].misses + scores["dev"].extras)[:show]:
-            print(line)
+    for split in ("dev", "opened"):   # never print held-out details: nobody tunes on them
+        if show and split in scores:
+            for line in (scores[split].misses + scores[split].extras)[:show]:
+                print(f"[{split}]{line}")
 
 
 def run_batch(n: int = 100) -> None:
@@ -389,7 +390,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="score only the first N UCDP rows")
     parser.add_argument("--workers", type=int, default=max(1, min(4, os.cpu_count() or 1)))
     parser.add_argument("--only", choices=["ar", "en"], default=None)
-    parser.add_argument("--show", type=int, default=0, help="print up to N dev mismatches (Arabic)")
+    parser.add_argument("--show", type=int, default=0, help="print up to N mismatches of each tunable split (Arabic: dev, opened)")
     parser.add_argument("--no-batch", action="store_true", help="skip the 100-article CLI batch timing")
     args = parser.parse_args()
     started = time.perf_counter()

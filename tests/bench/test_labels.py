@@ -25,7 +25,9 @@ PHRASE_HEADER = ["article_id", "phrase", "kind", "pcode", "lat", "lon", "note", 
 KINDS = {"point", "unit", "foreign"}
 STATUSES = {"reported", "claimed", "denied", "confirmed"}
 REASONS = {"aggregate", "background", "control", "analysis", "outside_syria", "not_incident"}
-SPLITS = {"dev", "heldout"}
+#: dev: the rules may be tuned on it; opened: the first held-out set (56 articles), opened for tuning on 4 Dec 2026
+#: once a fresh set existed; heldout: articles labelled later, never read by whoever writes the rules.
+SPLITS = {"dev", "opened", "heldout"}
 SYRIA_BOX = (32.0, 37.5, 35.5, 42.5)  # lat min, lat max, lon min, lon max
 
 
@@ -142,7 +144,8 @@ def test_splits_are_by_article_and_consistent():
     articles = _articles()
     split = {a["article_id"]: a["split"] for a in articles}
     counts = {s: sum(v == s for v in split.values()) for s in SPLITS}
-    assert counts["heldout"] >= counts["dev"] - 2  # the held-out split may grow (articles labelled later, unseen by the rules)
+    assert counts["heldout"] >= 15  # a held-out set large enough to say something (articles unseen by the rules)
+    assert counts["opened"] == 56   # the first held-out set, opened for tuning: it only shrinks by a documented decision
     by_article: dict[str, set[str]] = {}
     for r in _phrases():
         by_article.setdefault(r["article_id"], set()).add(r["split"])
