@@ -333,11 +333,12 @@ def run_arabic(gz, show: int) -> None:
             p = d.event.place or d.event.origin
             if p is None or not p.located:
                 s.unlocated += 1
+            kind = ""
             if i not in used_d:
                 kind = _unmatched_kind(paras[i], lab, set(range(len(incs))) - used_i)
                 s.unmatched[kind] = s.unmatched.get(kind, 0) + 1
             if show and i not in used_d:
-                s.extras.append(f"  extra {lab['article_id']} p{paras[i]} {d.event.event_type.value} "
+                s.extras.append(f"  extra ({kind}) {lab['article_id']} p{paras[i]} {d.event.event_type.value} "
                                 f"{d.event.date.start}..{d.event.date.end} {p.as_written if p else None} "
                                 f"{p.pcode if p else ''}")
         if show:

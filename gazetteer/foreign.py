@@ -36,7 +36,10 @@ _QUALIFIERS = {name_tokens(w)[0] for w in (
     "western", "north", "south", "east", "west", "of", "in", "the", "near", "capital", "العاصمة",
     "قرب", "بالقرب", "محيط", "حول", "ريف", "اطراف", "around", "outskirts", "countryside",
     # «مناطق حول الموصل», «مواقع قرب الرمادي», «قرى في الأنبار»: the places of an area abroad
-    "مناطق", "مواقع", "قرى", "بلدات", "areas", "positions", "villages")}
+    "مناطق", "مواقع", "قرى", "بلدات", "areas", "positions", "villages",
+    # «في أحد أحياء إسطنبول», «شوارع أنقرة»: a quarter or the streets of a town abroad
+    "حي", "احياء", "احد", "احدى", "ضواحي", "شوارع", "quarter", "quarters", "neighbourhood", "neighbourhoods",
+    "neighborhood", "neighborhoods", "suburbs", "streets", "one")}
 
 #: How reporting names a country (noun and adjectives), folded: the context a strict name needs.
 _COUNTRY_WORDS = {
@@ -113,6 +116,7 @@ def foreign_place(name: str, *, context: str | None = None) -> ForeignPlace | No
     rest = tokens[i:]
     if not rest:
         return None
+
     index = _index()
     for n in range(min(4, len(rest)), 0, -1):
         for place in index.get(_key(rest[:n]), ()):

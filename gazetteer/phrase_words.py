@@ -17,7 +17,7 @@ STRIP = "strip"  # a word around a region's name that adds nothing ("the Qalamou
 
 _AR_QUALIFIERS = {
     "بلده": PlaceKind.COMMUNITY, "قريه": PlaceKind.COMMUNITY, "مدينه": PlaceKind.CITY,
-    "ناحيه": PlaceKind.SUBDISTRICT, "محافظه": PlaceKind.GOVERNORATE, "منطقه": AREA,
+    "ناحيه": PlaceKind.SUBDISTRICT, "محافظه": PlaceKind.GOVERNORATE, "ولايه": PlaceKind.GOVERNORATE, "منطقه": AREA,
     "مخيم": PlaceKind.COMMUNITY, "بلدات": PlaceKind.COMMUNITY, "قري": PlaceKind.COMMUNITY,
     "حي": PlaceKind.COMMUNITY, "احياء": PlaceKind.COMMUNITY, "احيا": PlaceKind.COMMUNITY, "مزارع": AREA,
     "سد": AREA, "مطار": AREA, "حقل": AREA, "معبر": AREA, "دوار": AREA, "جسر": AREA, "حاجز": AREA,

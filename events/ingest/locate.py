@@ -40,6 +40,8 @@ class StoryPlaces:
         self.foreign: dict[tuple[str, ...], str] = {}  # names of the foreign places named so far → country
         #: «… في بلدة سروج التركية … سبب الانفجار في البلدة»: the last town (city, village) named was abroad
         self.foreign_last: dict[str, str] = {}
+        #: paragraph → the country of the last foreign place named in it («بولاية هكاري …، في حي بيش أولار»)
+        self.abroad: dict[int, str] = {}
 
     @staticmethod
     def kind_of(phrase: PlacePhrase) -> str | None:
@@ -127,10 +129,19 @@ def resolve_one(phrase: PlacePhrase, gazetteer: Gazetteer, story: StoryPlaces, c
             alt = resolve_place(shorter, gazetteer, context=context)
             if alt is not None and alt[0].located:
                 resolved = (Place(**{**alt[0].__dict__, "as_written": phrase.text}), alt[1])
+    if (resolved is None or not resolved[0].located) and _DISTRICT_ABROAD.match(fold_text(phrase.text)):
+        # «في قضاء شامدينلي»: Syria's units are محافظة / منطقة / ناحية; a «قضاء» the Syrian gazetteer does not
+        # know is a district of Iraq, Lebanon or Turkey
+        story.remember_foreign(phrase, ABROAD)
+        return f"foreign:{ABROAD}"
     if resolved is None:
         return None
     place, warnings = resolved
     return place, warnings, _parts(phrase, place)
+
+
+ABROAD = "Iraq, Lebanon or Turkey"
+_DISTRICT_ABROAD = re.compile(r"^[وب]?(?:ال)?قضاء\s")
 
 
 _INNER_HEAD = re.compile(r"(?:^|\s)(?:في\s+|ب)?((?:ال)?(?:بلدة|قرية|مدينة|حي|مخيم|مطار|معسكر|جبل|تلة|سهل|بلدتي|قريتي)\s+\S.*)$")
@@ -294,6 +305,7 @@ def set_places(cand: Candidate, phrases: list[PlacePhrase], gazetteer: Gazetteer
             if isinstance(answer, str):
                 cand.foreign = cand.foreign or answer.split(":", 1)[1]
                 cand.place_parts.append(f"outside Syria: {phrase.text} ({cand.foreign})")
+                story.abroad[cand.paragraph] = cand.foreign
                 continue
             if (not movement and id(phrase) in joined and not phrase.anaphor
                     and (answer is None or not answer[0].located)):
@@ -326,6 +338,11 @@ def set_places(cand: Candidate, phrases: list[PlacePhrase], gazetteer: Gazetteer
         cand.unsettled_places += 0 if place.located else 1
         cand.place_parts.extend(parts)
     pick = {roles: answer[0] for roles, answer in found.items()}
+    if (not cand.foreign and cand.paragraph in story.abroad and found
+            and not any(answer[0].located for answer in found.values())):
+        # a place the Syrian gazetteer does not know, in a paragraph that is abroad: the quarter of a foreign town
+        cand.foreign = story.abroad[cand.paragraph]
+        cand.place_parts.append(f"outside Syria: no Syrian place, in a paragraph abroad ({cand.foreign})")
     if movement:
         cand.origin = pick.get(("origin",))
         cand.destination = pick.get(("destination",))

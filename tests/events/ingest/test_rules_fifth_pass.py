@@ -42,3 +42,22 @@ def test_a_town_named_with_a_dual_word_is_that_town_not_the_pair(gazetteer):
 def test_a_party_alleging_a_past_months_event_now_is_news(gazetteer):
     got = _run("وقال المتحدث إن مروحيات أجنبية قامت خلال شهر حزيران الماضي بسحب مسلحين من بلدة القريتين.", gazetteer)
     assert [d.event.place.pcode for d in got.drafts] == ["C2663"]
+
+
+# -- places abroad: a quarter of a foreign city, a «قضاء», a paragraph abroad --------------------------------
+def test_a_quarter_of_a_foreign_city_is_abroad(gazetteer):
+    got = _run("وقتل مسلح في اشتباك مع الشرطة في أحد أحياء إسطنبول أمس.", gazetteer)
+    assert not got.drafts
+
+
+def test_a_qada_the_syrian_gazetteer_does_not_know_is_abroad_and_so_is_its_paragraph(gazetteer):
+    text = ("هاجم مسلحون أمس مركزا للشرطة في قضاء شمدينان، بولاية وان. "
+            "وقال مراسل الوكالة إن دورية تعرضت لهجوم أمام مبنى البلدية في حي كوجك تبه في القضاء.")
+    got = _run(text, gazetteer)
+    assert not got.drafts and {n.kind for n in got.notes} == {"outside_syria"}
+
+
+def test_a_wilaya_of_the_islamic_state_is_its_governorate(gazetteer):
+    from gazetteer.service import get_gazetteer
+    res = get_gazetteer().resolve("ولاية الرقة")
+    assert res.place is not None and res.place.pcode == "SY11"
