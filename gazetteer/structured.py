@@ -89,6 +89,10 @@ def split_place_phrase(text: str) -> PlacePhrase | None:
 
 
 
+#: «العاصمة», «بالعاصمة», «للعاصمة», «والعاصمة»: the capital itself (with the article), as Syrian reports name Damascus.
+_DEFINITE_CAPITAL = re.compile(r"^(?:[وفب]?ال|لل|وبال|وال)عاصم")
+
+
 def capital(text: str) -> str:
     """«العاصمة» / "the capital" → Damascus (the way Syrian reports use it)."""
     out, pending = [], ""
@@ -97,6 +101,10 @@ def capital(text: str) -> str:
         if pending and (w == _CAPITAL["عاصمه"] or w == _CAPITAL["capital"]):
             w, pending = pending + w, ""          # «بالعاصمة دمشق» → «بدمشق»
         fold = "".join(fold_arabic_words(w)) if is_arabic(w) else w.lower()
+        if is_arabic(w) and not _DEFINITE_CAPITAL.match(w):
+            # «عاصمة المحافظة», «عاصمة محافظة إدلب»: the capital *of* what is named next (its city), not Damascus
+            out.append("مدينة" if fold.endswith("عاصمه") else w)
+            continue
         for clitic in ("",) + CLITICS:
             if fold.startswith(clitic) and fold[len(clitic):] in _CAPITAL:
                 city = _CAPITAL[fold[len(clitic):]]

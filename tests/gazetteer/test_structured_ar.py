@@ -294,3 +294,13 @@ def test_the_countryside_of_a_capital_is_its_governorate(gz):
         res = gz.resolve(phrase)
         assert res.status is RESOLVED and res.place.pcode == pcode and res.precision is Precision.POINT, phrase
     assert gz.resolve("تدمر في ريف حمص الغربي").precision is not Precision.POINT
+
+
+def test_the_capital_is_damascus_but_the_capital_of_something_is_that_places_city():
+    from gazetteer.service import get_gazetteer
+    gz = get_gazetteer()
+    assert gz.resolve("بالعاصمة دمشق").place.pcode == "C1001"
+    assert gz.resolve("العاصمة").place.pcode == "C1001"
+    assert gz.resolve("عاصمة الرقة").place.pcode == "C5710"          # «عاصمة X»: X's city, not Damascus
+    res = gz.resolve("عاصمة المحافظة المنتجة للنفط")                 # the capital of a governorate named before
+    assert res.place is None or res.place.pcode != "C1001"
