@@ -266,19 +266,67 @@ def _place_right_ar(event, inc: dict, gz) -> bool:
 
 
 def _match_score(draft_para: int, event, inc: dict, gz) -> int:
+    """How well a draft fits a labelled incident (0: not at all). Doubled, plus one for the exact type, so that
+    of two drafts that fit one incident equally by family ("strike": air strike, shelling…) the one of its own
+    type takes it; run_arabic breaks the remaining ties in favour of the earlier draft (the first telling)."""
     if abs(draft_para - inc["para"]) > 1:
         return 0
     fam = FAMILIES.get(event.event_type.value, event.event_type.value)
     same_type = fam == FAMILIES.get(inc["type"], inc["type"])
+    exact = event.event_type.value == inc["type"]
     place = _place_right_ar(event, inc, gz)
     when = _date_right(event, inc)
     if place and when:
-        return 4 + same_type
+        return 2 * (4 + same_type) + exact
     if place:
-        return 3 + same_type
+        return 2 * (3 + same_type) + exact
     if same_type and draft_para == inc["para"]:
-        return 1 + when
+        return 2 * (1 + when) + exact
     return 0
+
+
+def best_pairs(scores: list[list[int]]) -> list[tuple[int, int]]:
+    """(draft, incident) pairs with a positive score, one incident per draft and one draft per incident, that
+    match the most incidents and, among those, have the highest total score (Hungarian algorithm on the
+    square matrix; a greedy pass depended on the order of ties). Ties: the earlier draft."""
+    n_d = len(scores)
+    n_i = len(scores[0]) if scores else 0
+    n = max(n_d, n_i)
+    if not n or not n_i:
+        return []
+    big = 1 + max((v for row in scores for v in row), default=0)
+    # cost to minimise: a match is worth big·(n+1) (more matches first), then its score, then an earlier draft
+    cost = [[-(scores[i][j] * (n + 1) + big * (n + 1) ** 2 - i) if i < n_d and j < n_i and scores[i][j] > 0 else 0
+             for j in range(n)] for i in range(n)]
+    u, v, p, way = [0] * (n + 1), [0] * (n + 1), [0] * (n + 1), [0] * (n + 1)
+    for i in range(1, n + 1):
+        p[0], j0 = i, 0
+        minv, used = [float("inf")] * (n + 1), [False] * (n + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = p[j0], float("inf"), 0
+            for j in range(1, n + 1):
+                if not used[j]:
+                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(n + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+    pairs = [(p[j] - 1, j - 1) for j in range(1, n + 1) if p[j]]
+    return sorted((i, j) for i, j in pairs if i < n_d and j < n_i and scores[i][j] > 0)
 
 
 def run_arabic(gz, show: int) -> None:
@@ -311,12 +359,9 @@ def run_arabic(gz, show: int) -> None:
         s.incidents += len(incs)
         s.drafts += len(drafts)
         paras = [(_paragraph_of(content, max(0, d.span[0] - offset)) if d.span[0] >= offset else -1) for d in drafts]
-        pairs = sorted(((_match_score(p, d.event, inc, gz), i, j) for i, (p, d) in enumerate(zip(paras, drafts))
-                        for j, inc in enumerate(incs)), reverse=True)
+        scores_ij = [[_match_score(p, d.event, inc, gz) for inc in incs] for p, d in zip(paras, drafts)]
         used_d, used_i = set(), set()
-        for sc, i, j in pairs:
-            if sc <= 0 or i in used_d or j in used_i:
-                continue
+        for i, j in best_pairs(scores_ij):
             used_d.add(i)
             used_i.add(j)
             s.matched += 1
