@@ -277,7 +277,8 @@ class ArticleReader:
             cand.kind, cand.reason = "not_incident", "no place named: nothing to map"
         where = cand.origin if cand.event_type in MOVEMENTS else cand.place
         if (cand.kind == INCIDENT and where is not None and where.precision is not None
-                and where.precision.value in ("region", "country") and main is None
+                and where.precision.value in ("region", "country")
+                and (main is None or main.place is None or not main.place.located or main.place is where)
                 and status not in (ClaimStatus.DENIED, ClaimStatus.CONFIRMED)):
             cand.kind, cand.reason = "not_incident", f"only a part of the country named («{where.as_written}»)"
         if cand.date is None:

@@ -61,3 +61,8 @@ def test_a_wilaya_of_the_islamic_state_is_its_governorate(gazetteer):
     from gazetteer.service import get_gazetteer
     res = get_gazetteer().resolve("ولاية الرقة")
     assert res.place is not None and res.place.pcode == "SY11"
+
+
+def test_a_second_event_placed_only_in_a_region_of_the_country_is_not_mapped(gazetteer):
+    got = _run("هاجمت الجبهة أمس مقرا لفصيل معارض، تلته اشتباكات في شمال سوريا أسفرت عن مقتل خمسة.", gazetteer)
+    assert not got.drafts and any("part of the country" in n.reason for n in got.notes)
