@@ -72,6 +72,13 @@ RELATIVE_BEFORE = re.compile(fold_pattern(r"(?<![\w])(?:التي|الذي|الذ
 FOREIGN_LOCATIVE = _rx(r"(?:في|داخل|ب)\s*(?:ال)?(?:عراق|لبنان|تركيا|اردن|سعودية|اليمن|يمن|الكويت|ليبيا|مصر)",
                        r"(?:in|inside)\s+(?:iraq|lebanon|turkey|jordan|saudi\s+arabia|yemen|kuwait|libya|egypt)")
 
+#: «ولم ترد أي تقارير عن وقوع اشتباكات», «دون وقوع إصابات», "no clashes were reported": the event did not happen
+#: (or nobody says it did) — right before the trigger.
+NEGATED = re.compile(fold_pattern(
+    r"(?:(?<![\w])[وف]?(?:لم|لا)\s+(?:ترد|يرد|تسجل|يسجل|تقع|يقع|تحدث|يحدث|تشهد|يشهد|توجد|يوجد|يتم\s+(?:تسجيل|رصد))"
+    r"(?:\s+\S+){0,4}?|(?<![\w])[وف]?(?:دون|بدون|عدم)\s+(?:وقوع|حدوث|تسجيل)(?:\s+\S+){0,2}?|"
+    r"\bno\s+(?:reports?\s+of|sign\s+of)(?:\s+\S+){0,2}?|\bno(?:\s+new|\s+further)?|\bwithout\s+(?:any\s+)?)\s*$"), re.I)
+
 #: A clause that opens with a verb of description: «وتقع», «يقع», «وتعد», «تبعد» (where a place lies, what it is).
 DESCRIPTION = re.compile(fold_pattern(r"^\s*[وف]?(?:تقع|يقع|تعد|يعد|تبعد|يبعد|تتوسط|يتوسط)\s"))
 
@@ -90,7 +97,8 @@ def is_control_trigger(text: str, trigger: tuple[int, int]) -> bool:
     before = folded.text[max(0, f_start - 22):f_start]
     if CONTROL_TRIGGER.fullmatch(word.strip()) or CONTROL_TRIGGER.match(folded.text, f_start):
         return True
-    if re.search(fold_pattern(r"(?:التي|الذي|الخاضعة\s+ل?|الخاضع\s+ل?|الواقعة\s+تحت|الواقع\s+تحت|تحت|مناطق|المناطق)\s*$"), before):
+    if re.search(fold_pattern(r"(?:التي|الذي|الخاضعة\s+ل?|الخاضع\s+ل?|الواقعة\s+تحت|الواقع\s+تحت|تحت|مناطق|المناطق|"
+                              r"الخارجة\s+عن|الخارج\s+عن|خارج)\s*$"), before):
         return True
     after = folded.text[f_end:f_end + 12]
     return bool(re.match(r"\s*(?:by|of)\b", after)) and word.strip() in ("held", "controlled", "control")
@@ -107,6 +115,8 @@ def classify(*, text: str, event_type: EventType, trigger: tuple[int, int], date
         return "outside_syria", "the clause places it in a neighbouring country"
     if event_type is EventType.TERRITORY and is_control_trigger(text, trigger):
         return "control", "describes who holds an area, not a change of control"
+    if NEGATED.search(fold(text[max(0, trigger[0] - 60):trigger[0]]).text):
+        return "not_incident", "negated: the text says it did not happen, or that nobody reports it"
     if DESCRIPTION.match(fold(text).text):
         return "background", "describes a place (where it lies, what it is): the setting, not an event"
     if stated and date_ is not None:

@@ -66,3 +66,19 @@ def test_a_wilaya_of_the_islamic_state_is_its_governorate(gazetteer):
 def test_a_second_event_placed_only_in_a_region_of_the_country_is_not_mapped(gazetteer):
     got = _run("هاجمت الجبهة أمس مقرا لفصيل معارض، تلته اشتباكات في شمال سوريا أسفرت عن مقتل خمسة.", gazetteer)
     assert not got.drafts and any("part of the country" in n.reason for n in got.notes)
+
+
+# -- a negated event, an area outside someone's control -----------------------------------------------------
+def test_a_negated_event_is_not_an_incident(gazetteer):
+    got = _run("ولم ترد أي تقارير عن وقوع اشتباكات بين المحتجين والشرطة في مدينة اللاذقية.", gazetteer)
+    assert not got.drafts and any("negated" in n.reason for n in got.notes)
+    told = _run("اندلعت اشتباكات أمس في مدينة اللاذقية دون وقوع إصابات.", gazetteer)
+    assert [d.event.place.pcode for d in told.drafts] == ["C3480"]
+    english = ingest("Police said there were no clashes in Latakia yesterday.", published=PUB, gazetteer=gazetteer,
+                     language="en")
+    assert not english.drafts
+
+
+def test_areas_outside_someones_control_describe_control(gazetteer):
+    got = _run("واتفقت الفصائل في المناطق الخارجة عن سيطرة النظام في محافظة حلب على اعتماد عملة جديدة.", gazetteer)
+    assert not got.drafts
