@@ -58,7 +58,8 @@ ANALYSIS = _rx(_W + r"من\s+المتوقع", _W + r"يتوقع", _W + r"تتو�
                _W + r"ترجح", r"(?:ال)?محتمل(?:ة|ين|ون)?", r"يحتمل", _W + r"(?:ب)?امكانية", r"قد\s+ي\w+", r"قد\s+(?:تكون|تؤدي|تشهد|تتعرض|تصل|تشن|تسقط)", _W + r"تستعد",
                _W + r"يستعد", _W + r"تخطط", _W + r"يخطط", _W + r"(?:يريد|تريد|يسعى|تسعى)", _W + r"تهدد", _W + r"يهدد", r"مرتقب(?:ة)?", r"المرتقب(?:ة)?",
                _W + r"سوف", r"محللون", r"المحللين", r"خبراء", r"لن\s+(?:ي|ت)\w+", _W + r"(?:اذا|لو)",
-               _W + r"في\s+حال", _W + r"(?:يرى|ترى|راى|رات|يعتبر|تعتبر|اعتبر|معتبرا)", _W + r"(?:حذر|حذرت|يحذر|تحذر|محذرا)",
+               _W + r"في\s+حال", _W + r"(?:ما\s+دام(?:ت)?|طالما|ما\s+لم)", r"as\s+long\s+as", r"unless",
+               _W + r"(?:يرى|ترى|راى|رات|يعتبر|تعتبر|اعتبر|معتبرا)", _W + r"(?:حذر|حذرت|يحذر|تحذر|محذرا)",
                r"تحذير(?:ات)?", r"مخاوف", r"خشية", _W + r"يخشى", r"من\s+المفترض", r"مصلحة", r"could",
                r"may\s+(?:be|have|hit|face|launch)", r"might", r"would", r"expected\s+to", r"likely", r"plans?\s+to", r"(?:wants?|seeks?)\s+to",
                r"threaten\w*", r"preparing", r"imminent", r"analysts?", r"warn(?:s|ed|ing)?", r"fears?", r"if")
@@ -78,6 +79,10 @@ NEGATED = re.compile(fold_pattern(
     r"(?:(?<![\w])[وف]?(?:لم|لا)\s+(?:ترد|يرد|تسجل|يسجل|تقع|يقع|تحدث|يحدث|تشهد|يشهد|توجد|يوجد|يتم\s+(?:تسجيل|رصد))"
     r"(?:\s+\S+){0,4}?|(?<![\w])[وف]?(?:دون|بدون|عدم)\s+(?:وقوع|حدوث|تسجيل)(?:\s+\S+){0,2}?|"
     r"\bno\s+(?:reports?\s+of|sign\s+of)(?:\s+\S+){0,2}?|\bno(?:\s+new|\s+further)?|\bwithout\s+(?:any\s+)?)\s*$"), re.I)
+
+#: «مفاوضات على إيقاف القصف», «مقابل وقف الغارات», "a halt to the shelling": stopping an event is no event.
+STOPPING = re.compile(fold_pattern(r"(?:(?<![\w])[وفبل]?(?:وقف|ايقاف|توقف|لايقاف|لوقف|تجميد)|\b(?:halt|stop|end|cessation)"
+                                   r"\s+(?:to|of)(?:\s+the)?|\bceasefire\s+in)\s*$"), re.I)
 
 #: A clause that opens with a verb of description: «وتقع», «يقع», «وتعد», «تبعد» (where a place lies, what it is).
 DESCRIPTION = re.compile(fold_pattern(r"^\s*[وف]?(?:تقع|يقع|تعد|يعد|تبعد|يبعد|تتوسط|يتوسط)\s"))
@@ -115,8 +120,11 @@ def classify(*, text: str, event_type: EventType, trigger: tuple[int, int], date
         return "outside_syria", "the clause places it in a neighbouring country"
     if event_type is EventType.TERRITORY and is_control_trigger(text, trigger):
         return "control", "describes who holds an area, not a change of control"
-    if NEGATED.search(fold(text[max(0, trigger[0] - 60):trigger[0]]).text):
+    before = fold(text[max(0, trigger[0] - 60):trigger[0]]).text
+    if NEGATED.search(before):
         return "not_incident", "negated: the text says it did not happen, or that nobody reports it"
+    if STOPPING.search(before):
+        return "not_incident", "the stopping of an event (a truce, a demand, a term of talks), not the event"
     if DESCRIPTION.match(fold(text).text):
         return "background", "describes a place (where it lies, what it is): the setting, not an event"
     if stated and date_ is not None:

@@ -82,3 +82,15 @@ def test_a_negated_event_is_not_an_incident(gazetteer):
 def test_areas_outside_someones_control_describe_control(gazetteer):
     got = _run("واتفقت الفصائل في المناطق الخارجة عن سيطرة النظام في محافظة حلب على اعتماد عملة جديدة.", gazetteer)
     assert not got.drafts
+
+
+# -- a conditional threat, the stopping of an event ------------------------------------------------------
+def test_a_conditional_threat_is_intent(gazetteer):
+    got = _run("وأعلن المقاتلون قصف بلدة كفريا ما دامت مدينة الزبداني تتعرض للقصف.", gazetteer)
+    assert not got.drafts and {n.kind for n in got.notes} == {"analysis"}
+
+
+def test_stopping_an_event_is_not_the_event(gazetteer):
+    got = _run("وطلبت الفصائل مفاوضات على إيقاف القصف على بلدة كفريا.", gazetteer)
+    assert not got.drafts and any("stopping" in n.reason for n in got.notes)
+    assert [d.event.place.pcode for d in _run("قصفت القوات بلدة كفريا أمس.", gazetteer).drafts] == ["C3952"]
