@@ -80,6 +80,10 @@ NEGATED = re.compile(fold_pattern(
     r"(?:\s+\S+){0,4}?|(?<![\w])[وف]?(?:دون|بدون|عدم)\s+(?:وقوع|حدوث|تسجيل)(?:\s+\S+){0,2}?|"
     r"\bno\s+(?:reports?\s+of|sign\s+of)(?:\s+\S+){0,2}?|\bno(?:\s+new|\s+further)?|\bwithout\s+(?:any\s+)?)\s*$"), re.I)
 
+#: «ويقصف النظام بانتظام مناطق …», «تتعرض يوميا لغارات», "is regularly shelled": a habit, not an event.
+HABITUAL = _rx(r"بانتظام", r"باستمرار", r"بشكل\s+(?:شبه\s+)?(?:يومي|دوري|متكرر|منتظم)", r"يوميا", r"كل\s+يوم",
+               r"regularly", r"daily", r"every\s+day", r"routinely", r"frequently")
+
 #: «مفاوضات على إيقاف القصف», «مقابل وقف الغارات», "a halt to the shelling": stopping an event is no event.
 STOPPING = re.compile(fold_pattern(r"(?:(?<![\w])[وفبل]?(?:وقف|ايقاف|توقف|لايقاف|لوقف|تجميد)|\b(?:halt|stop|end|cessation)"
                                    r"\s+(?:to|of)(?:\s+the)?|\bceasefire\s+in)\s*$"), re.I)
@@ -159,6 +163,8 @@ def classify(*, text: str, event_type: EventType, trigger: tuple[int, int], date
         return "aggregate", "a running total with no day of its own"
     if HISTORY.search(part):
         return "background", "history, not news"
+    if not stated and HABITUAL.search(part):
+        return "background", "what happens regularly («بانتظام», «يوميا»), not one dated event"
     if not stated and (m := PLUPERFECT.match(part)):
         return "background", f"an earlier event told as the setting («{m.group(0)[:40]}»), with no day of its own"
     for m in ANALYSIS.finditer(part):

@@ -94,3 +94,9 @@ def test_stopping_an_event_is_not_the_event(gazetteer):
     got = _run("وطلبت الفصائل مفاوضات على إيقاف القصف على بلدة كفريا.", gazetteer)
     assert not got.drafts and any("stopping" in n.reason for n in got.notes)
     assert [d.event.place.pcode for d in _run("قصفت القوات بلدة كفريا أمس.", gazetteer).drafts] == ["C3952"]
+
+
+def test_what_happens_regularly_is_background(gazetteer):
+    got = _run("ويقصف النظام بانتظام مناطق واقعة تحت سيطرة المعارضة في مدينة درعا وريفها من طائرات حربية.", gazetteer)
+    assert not got.drafts and [n.kind for n in got.notes] == ["background"]
+    assert _run("قصف الطيران أمس مدينة درعا.", gazetteer).drafts
