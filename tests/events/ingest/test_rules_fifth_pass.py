@@ -100,3 +100,11 @@ def test_what_happens_regularly_is_background(gazetteer):
     got = _run("ويقصف النظام بانتظام مناطق واقعة تحت سيطرة المعارضة في مدينة درعا وريفها من طائرات حربية.", gazetteer)
     assert not got.drafts and [n.kind for n in got.notes] == ["background"]
     assert _run("قصف الطيران أمس مدينة درعا.", gazetteer).drafts
+
+
+def test_a_place_phrase_ends_before_a_day_count_or_a_concession():
+    from events.ingest.phrases import find_place_phrases
+    got = [p.text for p in find_place_phrases("وتحاصر القوات مدينة الزبداني لليوم العشرين على التوالي بفعل الحصار.")]
+    assert got == ["مدينة الزبداني"]
+    got = [p.text for p in find_place_phrases("سيطر التنظيم على مدينة مارع على الرغم من المقاومة.")]
+    assert got[0] == "مدينة مارع" and not any(p.startswith("الرغم") for p in got)
