@@ -49,14 +49,16 @@ DUAL_HEADS = {fold_text(a): fold_text(b) for a, b in (("بلدتي", "بلدة")
                                                      ("أحياء", "حي"))}
 HEAD_AR_RE = "(?:" + "|".join(sorted({fold_text(h) for h in _HEADS_AR}, key=len, reverse=True)) + ")"
 _PREP_AR = {"من": "origin", "الي": "destination", "نحو": "destination", "باتجاه": "destination", "في": "at",
-            "علي": "at", "قرب": "at", "بالقرب من": "at", "داخل": "at", "عند": "at", "بين": "at",
+            "علي": "at", "قرب": "at", "بالقرب من": "at", "داخل": "at", "عند": "at", "بين": "at", "حول": "at",
             "استهدف": "at", "استهدفت": "at"}
+#: After «حول»: a place word («حول مدينة X») or a list of names («حول الحسكة وحلب وكوباني»).
+_AROUND_PLACES = rc(rf"(?:(?:ال)?{HEAD_AR_RE}(?![\w])|\w+\s+و\w+)")
 #: «نحو» before a number is "about" («أصيب نحو مائة»), not "towards".
 _ABOUT_NUMBER = NUMBER_WORD_RE + r"|مائة|مئة|مئات|الف|الاف|عشرات|نصف|ثلث|ربع"
 #: A glued «و/ف» ("and in", «وفي حور النهر») starts a place as the bare preposition does (not «ومن»: "and among").
 #: «كل من» after it opens a list ("in each of X, Y and Z"): the names start after it.
-_PREP_AR_RE = rc(r"(?<![\w])(?:(?P<prep>بالقرب من|باتجاه|الى|نحو(?!\s+(?:\d|" + _ABOUT_NUMBER + r"))|من|في|على|قرب|داخل|عند|استهدف|استهدفت)"
-                 r"|[وف](?P<gprep>بالقرب من|في|على|قرب|داخل|عند))\s+(?P<each>كل\s+من\s+)?")
+_PREP_AR_RE = rc(r"(?<![\w])(?:(?P<prep>بالقرب من|باتجاه|الى|نحو(?!\s+(?:\d|" + _ABOUT_NUMBER + r"))|من|في|على|قرب|داخل|عند|"
+                 r"حول|استهدف|استهدفت)|[وف](?P<gprep>بالقرب من|في|على|قرب|داخل|عند|حول))\s+(?P<each>كل\s+من\s+)?")
 _CLITIC_HEAD_RE = rc(rf"(?<![\w])(?P<prep>[بل])(?P<head>{HEAD_AR_RE})(?![\w])")
 _BARE_HEAD_RE = rc(rf"(?<![\w])(?:ال)?(?:بلدة|قرية|مدينة|حي|مخيم|ريف|بلدات|قرى|بلدتي|قريتي|مدينتي|حيي|مطار|معسكر|احياء)(?![\w])")
 _STOP_AR = rc(r"[،,.;:؛\"«»()\n?!؟]|(?<![\w])ل(?=\s|[«\"“])|(?<![\w])(?:الى|خلال|منذ|يوم|بعد|قبل|حيث|التي|الذي|الذين|ما|مما|عبر|ضد|بينما|"
@@ -207,6 +209,8 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
     lists: set[int] = set()     # starts of the items of a «في كل من X، وY» list (a comma and «و» go on with it)
     for m in _PREP_AR_RE.finditer(work_text):
         prep = m.group("prep") or m.group("gprep")
+        if prep == "حول" and not _AROUND_PLACES.match(work_text, m.end()):
+            continue   # «حول» is also "about" («حول الدجاج الانتحاري»): only a place word or a list of names after it
         starts.append((m.end(), 0, _PREP_AR[prep], False, False))
         if m.group("gprep"):
             glued[m.end()] = m.start()

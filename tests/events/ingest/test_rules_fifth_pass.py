@@ -108,3 +108,10 @@ def test_a_place_phrase_ends_before_a_day_count_or_a_concession():
     assert got == ["مدينة الزبداني"]
     got = [p.text for p in find_place_phrases("سيطر التنظيم على مدينة مارع على الرغم من المقاومة.")]
     assert got[0] == "مدينة مارع" and not any(p.startswith("الرغم") for p in got)
+
+
+def test_around_a_list_of_towns_places_each_but_around_a_noun_is_about(gazetteer):
+    got = _run("وقال البيان إن الغارات التي نفذت أمس تركزت حول الحسكة وحلب وكوباني.", gazetteer)
+    assert sorted(d.event.place.pcode for d in got.drafts) == sorted(["C4360", "C1007", "C1946"])
+    from events.ingest.phrases import find_place_phrases
+    assert "الدجاج" not in [p.text for p in find_place_phrases("وربط المسلحون أحزمة ناسفة حول الدجاج، وإدخالها إلى المعسكرات.")]
