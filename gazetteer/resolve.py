@@ -307,10 +307,12 @@ class Resolver(ContextReader):
         # What the answer reports (ranking and the margin rules still see every hit): the best MAX_CANDIDATES.
         candidates = tuple(Candidate(r.place, round(r.score, 1), r.matched, r.reasons) for r in ranked[:MAX_CANDIDATES])
         top = ranked[0]
-        if not ctx and soft and not self._within(top.place, soft) and any(
+        city_named = top.match >= 100 and top.place.kind == PlaceKind.CITY and not top.partial
+        if not ctx and soft and not city_named and not self._within(top.place, soft) and any(
                 self._within(r.place, soft) and top.score - r.score < SOFT_CONTEXT_GAP for r in ranked[1:]):
             # A unit named in passing; the best spelling lies outside it, another candidate inside
-            # (one that comes close: a fuzzy village in Hama does not unseat «مدينة إدلب» named exactly).
+            # (one that comes close: a fuzzy village in Hama does not unseat «مدينة إدلب» named exactly; a city
+            # named exactly is that city whatever other governorates the sentence lists: «قرب مدن الحسكة وحلب»).
             return Resolution(query=query, status=ResolutionStatus.AMBIGUOUS, candidates=candidates,
                               note="the best spelling match lies outside the area named in the context",
                               doubt=Doubt.OUTSIDE_AREA)

@@ -115,3 +115,11 @@ def test_a_modifier_of_another_meaning_is_not_that_name():
     places = [_place("M1", "Big Hamdan", "حمدان كبير", 35.30, 40.10)]
     res = Gazetteer(places, admin).resolve("Hamdan Saghir", context="Deir-ez-Zor governorate")
     assert res.status is not ResolutionStatus.RESOLVED or res.precision is not Precision.POINT
+
+
+def test_a_city_named_exactly_is_not_unseated_by_other_governorates_of_the_sentence():
+    from gazetteer.service import get_gazetteer
+    gz = get_gazetteer()
+    sentence = "وأفاد البيان أن أربعا من الغارات كانت في سوريا قرب مدن الحسكة وحلب وعين عيسى ودير الزور."
+    res = gz.resolve("حلب", context=sentence)
+    assert res.status is ResolutionStatus.RESOLVED and res.place.pcode == "C1007"
