@@ -116,7 +116,6 @@ def foreign_place(name: str, *, context: str | None = None) -> ForeignPlace | No
     rest = tokens[i:]
     if not rest:
         return None
-
     index = _index()
     for n in range(min(4, len(rest)), 0, -1):
         for place in index.get(_key(rest[:n]), ()):

@@ -61,7 +61,7 @@ def modifier_key(tokens: list[str] | tuple[str, ...]) -> str | None:
     are one name written two ways (UCDP keeps the Arabic word after the name, OCHA translates it and puts it
     first), so both give ``arba|big``. None when the name has no modifier or nothing else."""
     classes = sorted({_MODIFIER_CLASS[t] for t in tokens if t in _MODIFIER_CLASS})
-    core = "".join(t for t in tokens if t not in MODIFIER_WORDS and t not in _MODIFIER_CLASS)
+    core = "".join(t for t in tokens if t not in MODIFIER_WORDS)   # every _MODIFIER_CLASS word is a modifier
     return f"{core}|{','.join(classes)}" if classes and len(core) >= 3 else None
 
 

@@ -126,8 +126,9 @@ _EN_NOT_PLACE = {"Month", "Week", "Day", "Year", "Hours", "Days", "Weeks", "Mont
 
 
 _DUAL_ANAPHORS = {w for w in _ANAPHORS if w.endswith("ين")}
-#: «مدينة القريتين», «بلدة القريتين»: one town named with a dual word is that town (al-Qaryatayn), not the pair.
-_ONE_SETTLEMENT = {"مدينة", "مدينه", "بلدة", "بلده", "قرية", "قريه", "ومدينة", "وبلدة", "وقرية", "بمدينة", "ببلدة", "بقرية"}
+#: «مدينة القريتين», «بلدة القريتين»: one town named with a dual word is that town (al-Qaryatayn), not the pair
+#: (the word before it is a bare head noun: ``_is_head`` lets no clitic through).
+_ONE_SETTLEMENT = {fold_text(w) for w in ("مدينة", "بلدة", "قرية")}
 #: «المنطقة نفسها / ذاتها», «نفس / ذات المنطقة» (and the town, city, village): the place the story just named.
 _PLACE_NOUN = r"(?:المنطقة|المكان|الموقع|المدينة|البلدة|القرية)"
 _SAME = r"(?:نفسها|نفسه|ذاتها|ذاته)"

@@ -110,8 +110,7 @@ class ArticleReader:
                     self.notes.append(_note(cand))
                     self.note_candidates[len(self.notes) - 1] = cand
                     self.thread_broken = True
-                    if cand.date_stated and (_country_wide(cand) or (
-                            cand.kind == "outside_syria" and _SYRIA.search(fold(cand.sentence.text).text))):
+                    if cand.date_stated and (_country_wide(cand) or (cand.kind == "outside_syria" and _names_syria(cand))):
                         self.both_countries = cand
                     continue
                 self.candidates.append(cand)
@@ -360,8 +359,13 @@ def _country_wide(cand: Candidate) -> bool:
     if cand.kind != "not_incident":
         return False
     if cand.place is None:
-        return cand.origin is None and bool(_SYRIA.search(fold(cand.sentence.text).text))
+        return cand.origin is None and _names_syria(cand)
     return cand.place.precision is not None and cand.place.precision.value == "country"
+
+
+def _names_syria(cand: Candidate) -> bool:
+    """The candidate's sentence names the country («في سورية», "in Syria")."""
+    return bool(_SYRIA.search(fold(cand.sentence.text).text))
 
 
 def _same_governorate(a: Candidate, b: Candidate) -> bool:
