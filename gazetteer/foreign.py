@@ -28,6 +28,9 @@ from pathlib import Path
 from gazetteer.normalize import name_tokens
 
 DATA = Path(__file__).resolve().parent / "data" / "foreign_places.csv"
+#: Towns with an Arabic name in GeoNames (``scripts/build_foreign_cities.py``): matched only as a whole
+#: name, or one followed by a qualifier or its country («الموصل», «زاخو شمال العراق»), never as a prefix.
+CITIES = DATA.with_name("foreign_cities.csv")
 
 #: Words that may stand before or after a foreign name inside a place phrase.
 _QUALIFIERS = {name_tokens(w)[0] for w in (
@@ -51,6 +54,15 @@ _COUNTRY_WORDS = {
     "Kuwait": ("الكويت", "الكويتي", "الكويتية", "Kuwait", "Kuwaiti"),
     "Oman": ("عمان", "العماني", "العمانية", "سلطنة", "Oman", "Omani"),
     "Yemen": ("اليمن", "اليمني", "اليمنية", "Yemen", "Yemeni"),
+    # the countries of foreign_cities.csv beyond the neighbours: nouns, and adjectives only where Syrian
+    # reporting does not use them of actors in Syria («الميليشيات الإيرانية», «اللاجئين الفلسطينيين»)
+    "Egypt": ("مصر", "المصرية", "Egypt", "Egyptian"), "Libya": ("ليبيا", "الليبية", "Libya", "Libyan"),
+    "Palestine": ("فلسطين", "الضفة", "غزة", "Palestine", "Gaza"), "Israel": ("إسرائيل", "Israel"),
+    "Iran": ("إيران", "Iran"), "Afghanistan": ("أفغانستان", "Afghanistan"),
+    "Tunisia": ("تونس", "التونسية", "Tunisia"), "Algeria": ("الجزائر", "الجزائرية", "Algeria"),
+    "Morocco": ("المغرب", "المغربية", "Morocco"), "Sudan": ("السودان", "السودانية", "Sudan"),
+    "Qatar": ("قطر", "القطرية", "Qatar"), "Bahrain": ("البحرين", "البحرينية", "Bahrain"),
+    "United Arab Emirates": ("الإمارات", "الإماراتية", "Emirates", "UAE"),
 }
 
 
@@ -62,6 +74,7 @@ class ForeignPlace:
     country: str
     kind: str          # country | governorate | province | city
     strict: bool = False
+    whole: bool = False  # a GeoNames town: the name must not be the first words of a longer name
 
 
 def _key(tokens) -> tuple[str, ...]:
@@ -76,14 +89,19 @@ def _key(tokens) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=1)
 def _index() -> dict[tuple[str, ...], list[ForeignPlace]]:
     out: dict[tuple[str, ...], list[ForeignPlace]] = {}
-    with DATA.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            place = ForeignPlace(row["name_en"], row["name_ar"], row["country"], row["kind"], bool(row.get("strict")))
-            names = [row["name_en"], row["name_ar"]] + [n for n in (row["alt_en"] + ";" + row["alt_ar"]).split(";") if n]
-            for name in names:
-                key = _key(name_tokens(name))
-                if key:
-                    out.setdefault(key, []).append(place)
+    for path, whole in ((DATA, False), (CITIES, True)):
+        if not path.is_file():
+            continue
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                place = ForeignPlace(row["name_en"], row["name_ar"], row["country"], row["kind"],
+                                     bool(row.get("strict")), whole)
+                names = ([] if whole else [row["name_en"]]) + [row["name_ar"]] + [
+                    n for n in (row["alt_en"] + ";" + row["alt_ar"]).split(";") if n]
+                for name in names:
+                    key = _key(name_tokens(name))
+                    if key and not (whole and key in out):  # the hand-made entry of a name comes first
+                        out.setdefault(key, []).append(place)
     return out
 
 
@@ -97,12 +115,13 @@ def _names_country(tokens: list[str], country: str) -> bool:
     return any(t in keys for t in tokens)
 
 
-def foreign_place(name: str, *, context: str | None = None) -> ForeignPlace | None:
+def foreign_place(name: str, *, context: str | None = None, abroad: str | None = None) -> ForeignPlace | None:
     """The foreign place a phrase names, or None.
 
     The phrase matches when, after leading qualifiers («محافظة», "the city of", a direction), it is a
     foreign name, optionally followed by more words (a direction, «العراقية», "in Iraq"). A strict
-    name also needs its country named in the phrase or the ``context`` sentence.
+    name also needs its country named in the phrase or the ``context`` sentence, or to be that of
+    ``abroad``: the country the paragraph has already placed events in («… في العراق. وفي بيجي …»).
     """
     tokens = [t for t in name_tokens(name) if t]
     if any(t in _SYRIAN for t in tokens[1:]):
@@ -119,7 +138,9 @@ def foreign_place(name: str, *, context: str | None = None) -> ForeignPlace | No
     index = _index()
     for n in range(min(4, len(rest)), 0, -1):
         for place in index.get(_key(rest[:n]), ()):
-            if not place.strict or place.kind == "country":
+            if place.whole and n < len(rest) and rest[n] not in _QUALIFIERS and rest[n] not in _country_words():
+                continue
+            if not place.strict or place.kind == "country" or place.country == abroad:
                 return place
             around = tokens + (name_tokens(context) if context else [])
             if _names_country(around, place.country):

@@ -86,8 +86,12 @@ def _parts(phrase: PlacePhrase, place: Place) -> list[str]:
     return parts
 
 
-def resolve_one(phrase: PlacePhrase, gazetteer: Gazetteer, story: StoryPlaces, context: str):
-    """(Place, warnings, parts) for one phrase, "foreign:<country>" for a foreign place, or None."""
+def resolve_one(phrase: PlacePhrase, gazetteer: Gazetteer, story: StoryPlaces, context: str,
+                paragraph: int | None = None):
+    """(Place, warnings, parts) for one phrase, "foreign:<country>" for a foreign place, or None.
+
+    ``paragraph``: where the phrase stands; a paragraph that already placed an event abroad lets a
+    foreign town with a Syrian namesake count without its country named again."""
     if phrase.anaphor:
         if phrase.anaphor in story.foreign_last:
             return f"foreign:{story.foreign_last[phrase.anaphor]}"
@@ -95,13 +99,13 @@ def resolve_one(phrase: PlacePhrase, gazetteer: Gazetteer, story: StoryPlaces, c
         if place is None and _DUAL.search(fold_text(phrase.text)) and story.pair is None:
             # «القريتين» with no two villages named before: the town al-Qaryatayn
             return resolve_one(PlacePhrase(phrase.role, phrase.text, phrase.span, True, phrase.coord),
-                               gazetteer, story, context)
+                               gazetteer, story, context, paragraph)
         if place is None:
             return None
         return (Place(**{**place.__dict__, "as_written": phrase.text}),
                 (f"place «{phrase.text}»: the {phrase.anaphor} named before ({place.name_en or place.as_written})",),
                 _parts(phrase, place))
-    elsewhere = foreign_place(phrase.text, context=context)
+    elsewhere = foreign_place(phrase.text, context=context, abroad=story.abroad.get(paragraph))
     core = name_core(phrase.text)
     if elsewhere is not None:
         if core:
@@ -295,7 +299,7 @@ def set_places(cand: Candidate, phrases: list[PlacePhrase], gazetteer: Gazetteer
                                               [f"as written: {phrase.text}", f"the {phrase.anaphor}s named before: "
                                                f"{first.name_en or first.as_written}, {second.name_en or second.as_written}"])))
                 continue
-            answer = resolve_one(phrase, gazetteer, story, phrase.context or context)
+            answer = resolve_one(phrase, gazetteer, story, phrase.context or context, cand.paragraph)
             if not isinstance(answer, str) and answer is not None and not phrase.anaphor:
                 kind = StoryPlaces.kind_of(phrase)
                 if kind is not None:

@@ -48,3 +48,21 @@ def test_the_syrian_adjective_says_the_place_is_in_syria():
     from gazetteer.foreign import foreign_place
     assert foreign_place("الحضر").country == "Iraq"
     assert foreign_place("بلدة حضر السورية") is None
+
+
+# -- GeoNames towns (gazetteer/data/foreign_cities.csv) -------------------------------------------
+def test_a_geonames_town_abroad_is_foreign():
+    assert foreign_place("مدينة نابلس").country == "Palestine"
+    assert foreign_place("زاخو شمال العراق").country == "Iraq"
+
+
+def test_a_geonames_town_matches_only_as_a_whole_name():
+    # «نابلس» is a town abroad; a longer name that starts with it is some other place
+    assert foreign_place("نابلس الجديدة") is None
+
+
+def test_a_town_with_a_syrian_namesake_counts_in_a_paragraph_abroad():
+    # «النعمانية»: an Iraqi town and an Aleppo village; alone it is the Syrian one
+    assert foreign_place("بلدة النعمانية") is None
+    assert foreign_place("بلدة النعمانية", abroad="Iraq").country == "Iraq"
+    assert foreign_place("بلدة النعمانية", abroad="Lebanon") is None

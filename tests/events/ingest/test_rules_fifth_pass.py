@@ -115,3 +115,19 @@ def test_around_a_list_of_towns_places_each_but_around_a_noun_is_about(gazetteer
     assert sorted(d.event.place.pcode for d in got.drafts) == sorted(["C4360", "C1007", "C1946"])
     from events.ingest.phrases import find_place_phrases
     assert "الدجاج" not in [p.text for p in find_place_phrases("وربط المسلحون أحزمة ناسفة حول الدجاج، وإدخالها إلى المعسكرات.")]
+
+
+# -- a paragraph abroad ----------------------------------------------------------------------------
+_ABROAD = "شن التحالف غارات على مواقع التنظيم في محافظة الأنبار العراقية أمس."
+_NAMESAKE = "وقتل عشرة مسلحين في غارة على بلدة النعمانية."  # an Iraqi town, and an Aleppo village
+
+
+def test_a_namesake_in_a_paragraph_abroad_is_abroad(gazetteer):
+    got = _run(_ABROAD + " " + _NAMESAKE, gazetteer)
+    assert not got.drafts
+    assert all(n.kind == "outside_syria" for n in got.notes)
+
+
+def test_the_same_namesake_in_a_paragraph_of_its_own_is_syrian(gazetteer):
+    got = _run(_ABROAD + "\n" + _NAMESAKE, gazetteer)
+    assert [d.event.place.pcode for d in got.drafts] == ["C1054"]
