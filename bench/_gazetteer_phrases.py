@@ -153,7 +153,7 @@ def print_phrase_section(gz, args) -> None:
                     f"{'sentence context' if with_context else 'bare'}"
             print(f"  {label:<34} {s['n']:>4}  {s['right_pct']:5.1f}%  {s['wrong_pct']:5.1f}%  {s['coarse']:>6}  "
                   f"{s['ambiguous']:>6}  {s['unresolved']:>6}  {s['names_per_s']:>8.0f}")
-            if split == "dev":
+            if split in ("dev", "opened"):
                 shown.append((label, s))
-    for label, s in shown:   # failures of the tuning part only: the held-out ones are not for tuning
+    for label, s in shown:   # failures of the tuning parts only: the held-out ones are not for tuning
         _print_failures(f"Arabic phrases, {label}", s["failures"], args.failures)

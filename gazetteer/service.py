@@ -32,6 +32,7 @@ from gazetteer.relative import is_country, region_area, try_relative
 from gazetteer.resolve import RESOLVE_MIN, Resolver
 from gazetteer.cooccur import near_hint
 from gazetteer.structured import capital, quarter_in_sentence, resolve_structured, shorter_names, unit_of_seat
+from gazetteer.structured_ar import describes_nearby
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 BUILTIN_ALIASES = Path(__file__).resolve().parent / "data" / "aliases.csv"
@@ -219,8 +220,11 @@ class Gazetteer:
         weak = res.status is ResolutionStatus.AMBIGUOUS and res.doubt is Doubt.WEAK_MATCH  # nothing came close
         if (res.status is ResolutionStatus.UNRESOLVED or weak) and depth < MAX_DEPTH:
             # Trailing description («مدينة مارع السورية», «مطار دمشق الدولي») or a list («نبل والزهراء»).
+            nearby = describes_nearby(query)
             for shorter in shorter_names(query)[:3]:
                 alt = self.resolve_uncached(shorter, context=context, kind=kind, near=near)
+                if nearby and not _agrees_with(alt, near):
+                    continue      # «قرية المالكية القريبة»: near the report's other places, or not this reading
                 if alt.status is ResolutionStatus.RESOLVED:
                     return replace(alt, query=query, note="; ".join(n for n in (f"matched '{shorter}'", alt.note) if n))
         if res.status is not ResolutionStatus.RESOLVED and depth == 0:
@@ -263,6 +267,16 @@ class Gazetteer:
         if pcode in self.resolver.shapes:
             return self.resolver.shapes[pcode]
         return self.admin.geometry(pcode)
+
+
+#: A place the report calls "nearby" lies this close to the report's other places.
+NEARBY_KM = 40.0
+
+
+def _agrees_with(res: Resolution, near: tuple[float, float] | None) -> bool:
+    """A resolved point within ``NEARBY_KM`` of the report's other places (``near``); False without them."""
+    return (near is not None and res.lat is not None and res.lon is not None
+            and float(haversine_km(near[0], near[1], res.lat, res.lon)) <= NEARBY_KM)
 
 
 def _check_near(near) -> tuple[float, float] | None:

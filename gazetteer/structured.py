@@ -93,6 +93,9 @@ def split_place_phrase(text: str) -> PlacePhrase | None:
 _DEFINITE_CAPITAL = re.compile(r"^(?:[وفب]?ال|لل|وبال|وال)عاصم")
 
 
+_MARKS = "\"“”«»„'‘’("
+
+
 def capital(text: str) -> str:
     """«العاصمة» / "the capital" → Damascus (the way Syrian reports use it)."""
     out, pending = [], ""
@@ -103,7 +106,8 @@ def capital(text: str) -> str:
         fold = "".join(fold_arabic_words(w)) if is_arabic(w) else w.lower()
         if is_arabic(w) and not _DEFINITE_CAPITAL.match(w):
             # «عاصمة المحافظة», «عاصمة محافظة إدلب»: the capital *of* what is named next (its city), not Damascus
-            out.append("مدينة" if fold.endswith("عاصمه") else w)
+            lead = w[:len(w) - len(w.lstrip(_MARKS))]     # a quotation mark before «"عاصمة» stays
+            out.append(lead + "مدينة" if fold.endswith("عاصمه") else w)
             continue
         for clitic in ("",) + CLITICS:
             if fold.startswith(clitic) and fold[len(clitic):] in _CAPITAL:

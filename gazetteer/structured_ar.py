@@ -231,14 +231,34 @@ def shorter_names(name: str) -> list[str]:
     "Kobani town, a Kurdish-held border town" is left to the comma rule.
     """
     out, whole = [], name
+    unquoted = _without_quotes(name)
+    if unquoted:
+        out.extend(unquoted)     # «مدينة عين العرب “كوباني”»: the name without the quoted alias, then the alias
+        name = unquoted[0]
+    words = name.split()
+    if words and _fold(words[0]) in _LEADING_EVENT and len(words) >= 2:
+        # «معارك كوباني», «من جرابلس إلى مارع»: the fighting *at* the place, or a route from its first place
+        rest = words[1:]
+        to = next((i for i, w in enumerate(rest) if _fold(w) in {"الي", "حتي"}), None)
+        out.append(" ".join(rest[:to] if to else rest))
+        name = out[-1]
+    cut = next((i for i, w in enumerate(words[1:], start=1) if w.replace("ـ", "") in _RELATIVE_PRONOUNS
+                or (_fold(w) == "من" and i + 1 < len(words) and _fold(words[i + 1]) in _SIDE_WORDS)
+                or (w.startswith("ال") and _fold(w) in _DESCRIPTIVE_ADJECTIVES and i + 1 == len(words))), None)
+    if cut is not None and _has_name(words[:cut]):
+        # «مدينة أريحا التي تسيطر عليها المعارضة», «الزبداني من جهة الشلاح», «قرية المالكية القريبة»
+        out.append(" ".join(words[:cut]))
+        name = out[-1]
     for comma in ("،", ","):
         if comma in name and name.split(comma)[0].strip():
             out.append(name.split(comma)[0].strip())    # «القرداحة، مسقط رأس عائلة الأسد»
             name = out[-1]
     words = name.split()
+    pair = bool(words) and _fold(words[0]) in _PAIR_NOUNS   # «مدينتي X وY»: after the first name, «و» opens the second
     for i, w in enumerate(words[1:], start=1):
         if w.startswith("وال") and len(w) > 5 and is_arabic(w) or (w.startswith("و") and len(w) >= 4 and is_arabic(w)
-                                                                   and i == len(words) - 1):
+                                                                   and i == len(words) - 1) or (
+                pair and i >= 2 and w.startswith("و") and len(w) >= 3 and is_arabic(w)):
             out.append(_singular(words[:i]))  # «نبل والزهراء»: the first of the listed places
             break
     cut = len(words)
@@ -255,6 +275,48 @@ def shorter_names(name: str) -> list[str]:
         # «منطقة تل جورة الماء»: a hill named after the village — the village's area
         out.append(" ".join(words[:hill] + words[hill + 1:]))
     return [o for o in dict.fromkeys(out) if o and o != whole]
+
+
+#: Relative pronouns: what follows describes the place («التي تسيطر عليها المعارضة»), it never names it.
+_RELATIVE_PRONOUNS = {"التي", "الذي", "اللتين", "اللذين", "الذين", "اللتان", "اللذان", "اللواتي", "اللاتي"}
+#: «من جهة/ناحية X»: the side of the place named before it («من جانب/طرف X» is "by X", an actor: not cut).
+_SIDE_WORDS = {"جهه", "ناحيه"}
+#: Definite adjectives that describe a place named before them and close the phrase («القريبة», «المحاصرة»).
+_DESCRIPTIVE_ADJECTIVES = {"قريبه", "قريب", "مجاوره", "مجاور", "محاصره", "محاصر", "محرره", "محرر", "مذكوره",
+                           "مذكور", "خاضعه", "محتله", "واقعه", "تابعه", "محاذيه", "مقابله"}
+#: Leading nouns of fighting or of a route: the place is what follows («معارك X», «من X إلى Y»).
+_LEADING_EVENT = {"معارك", "معركه", "اشتباكات", "جبهه", "جبهات", "من"}
+#: Dual type nouns in construct: two named places follow, joined by «و».
+_PAIR_NOUNS = {"مدينتي", "بلدتي", "قريتي", "حيي", "مدينتا", "بلدتا", "قريتا", "مخيمي"}
+_QUOTES = "\"“”«»„‟'‘’"
+
+
+#: «القريبة», «المجاورة»: near a place the report has just named; the reading must agree with it.
+_NEARBY_ADJECTIVES = {"قريبه", "قريب", "مجاوره", "مجاور", "محاذيه"}
+
+
+def describes_nearby(name: str) -> bool:
+    """Does the phrase end by calling the place "nearby" («قرية المالكية القريبة»)?
+
+    Such a place lies near another the report named, so a reading without that adjective is only
+    an answer when it agrees with the report's other places (service.py checks the distance).
+    """
+    words = name.split()
+    return len(words) >= 2 and words[-1].startswith("ال") and _fold(words[-1]) in _NEARBY_ADJECTIVES
+
+
+def _without_quotes(name: str) -> list[str]:
+    """Readings of a name with quotation marks: without the quoted part, then the quoted part alone.
+
+    «الرقة السورية» in guillemets is the name quoted whole; «مدينة الرقة "عاصمة داعش"» adds a quoted
+    description; «عين العرب “كوباني”» a quoted alias. [] when the name has no quotation mark.
+    """
+    if not any(q in name for q in _QUOTES):
+        return []
+    parts = re.split("[" + re.escape(_QUOTES) + "]", name)
+    outside = " ".join(" ".join(parts[0::2]).split())
+    inside = " ".join(" ".join(parts[1::2]).split())
+    return [r for r in dict.fromkeys((outside, inside)) if r]
 
 
 #: Hill words that head a name taken from a nearby village («تل X», «تلة X»): tried without them last.

@@ -304,3 +304,45 @@ def test_the_capital_is_damascus_but_the_capital_of_something_is_that_places_cit
     assert gz.resolve("عاصمة الرقة").place.pcode == "C5710"          # «عاصمة X»: X's city, not Damascus
     res = gz.resolve("عاصمة المحافظة المنتجة للنفط")                 # the capital of a governorate named before
     assert res.place is None or res.place.pcode != "C1001"
+
+
+def test_trailing_description_relative_clauses_sides_quotes_and_routes_give_shorter_readings():
+    # sentences of our own: what follows a relative pronoun, «من جهة», a quoted part or a leading
+    # fighting / route noun never names the place
+    assert shorter_names("مدينة سراقب التي استعادتها الفصائل") == ["مدينة سراقب"]
+    assert shorter_names("بلدة خان شيخون الذي يقصفه الطيران")[0] == "بلدة خان شيخون"
+    assert shorter_names("اللاذقية من جهة البحر") == ["اللاذقية"]
+    assert shorter_names("معارك تدمر") == ["تدمر"]
+    assert shorter_names("من منبج إلى الباب") == ["منبج"]
+    assert shorter_names("مدينتي إدلب وسراقب")[0] == "مدينتي إدلب"       # a dual: the first of the pair
+    assert shorter_names("مدينتي إدلب وتل أبيض")[0] == "مدينتي إدلب"     # «وتل»: a short second name
+    assert shorter_names('مدينة حمص "عاصمة الثورة"')[:2] == ["مدينة حمص", "عاصمة الثورة"]
+    assert shorter_names("«حماة السورية»")[0] == "حماة السورية"
+    assert shorter_names("بلدة معرة النعمان “المعرة”")[:2] == ["بلدة معرة النعمان", "المعرة"]
+    assert shorter_names("بلدة سراقب") == [] and shorter_names("معارك") == []
+
+
+def test_phrases_with_a_description_resolve_to_the_named_town(gz):
+    for phrase, pcode in (("مدينة سراقب التي استعادتها الفصائل", "C3916"), ("معارك تدمر", "C2889"),
+                          ("من منبج إلى الباب", "C1767"), ('مدينة حماة "عاصمة الريف"', "C2987")):
+        res = gz.resolve(phrase)
+        assert res.status is RESOLVED and res.place.pcode == pcode, (phrase, res)
+
+
+def test_a_place_called_nearby_must_lie_near_the_reports_other_places(gz):
+    from gazetteer.structured_ar import describes_nearby
+    assert describes_nearby("قرية رأس العين القريبة") and not describes_nearby("قرية رأس العين")
+    # «رأس العين» is the al-Hasakah town (C4988) and a Hama village (C3067): "nearby", in a report on
+    # Hama, is not the town 400 km away; with no other place named it is no confident answer either
+    bare = gz.resolve_uncached("قرية رأس العين القريبة")
+    assert bare.status is not RESOLVED or bare.place.pcode != "C4988"
+    near_hama = gz.resolve_uncached("قرية رأس العين القريبة", context="قصفت الطائرات قرية رأس العين القريبة من مدينة حماة")
+    assert near_hama.status is not RESOLVED or near_hama.place.pcode == "C3067"
+    assert gz.resolve_uncached("قرية رأس العين").place.pcode == "C4988"   # without «القريبة»: the town, as before
+
+
+def test_by_an_actor_is_not_a_side_of_the_place():
+    # «من جانب الفصائل» / «من طرف الجيش» say who, not which side: no shorter reading cut there
+    assert "مدينة سراقب" not in shorter_names("مدينة سراقب من جانب الفصائل")
+    assert "مدينة سراقب" not in shorter_names("مدينة سراقب من طرف الجيش")
+    assert shorter_names("مدينة سراقب من ناحية الشرق")[0] == "مدينة سراقب"
