@@ -127,6 +127,10 @@ def capital(text: str) -> str:
     return " ".join(re.sub(r"(?:^|\s)(?:ال)?سوري[ةه]\s+(?=(?:[بلو])?دمشق)", " ", " " + text).split())
 
 
+#: A container is a "near" hint for its name only when it is this compact: the centre of «ريف حلب» (±40 km)
+#: says nothing about which of two Afrins is meant, and its 30 km bonus would pick the village by the city;
+#: the container's unit still constrains the name (it is the name's context), and no other hint is used.
+HINT_RADIUS_KM = 30.0
 MAX_NESTING = 3   # containers inside containers read here («حيا في وسط مدينة أريحا، في محافظة إدلب»)
 
 
@@ -174,7 +178,7 @@ def resolve_structured(gazetteer, query: str, *, context=None, near=None, _depth
         return _container_answer(gazetteer, query, outer, f"{what} '{parsed.container}'; no name of its own")
     hint = near
     if outer.status is ResolutionStatus.RESOLVED and outer.lat is not None:
-        hint = (outer.lat, outer.lon)
+        hint = (outer.lat, outer.lon) if outer.radius_km <= HINT_RADIUS_KM else None
     # The container is the context for the name ("X in the countryside of Y": Y's unit constrains X).
     name_context = " ".join(t for t in (container, context or "") if t)
     res = gazetteer.resolve_uncached(parsed.name, context=name_context, near=hint)

@@ -346,3 +346,10 @@ def test_by_an_actor_is_not_a_side_of_the_place():
     assert "مدينة سراقب" not in shorter_names("مدينة سراقب من جانب الفصائل")
     assert "مدينة سراقب" not in shorter_names("مدينة سراقب من طرف الجيش")
     assert shorter_names("مدينة سراقب من ناحية الشرق")[0] == "مدينة سراقب"
+
+
+def test_a_wide_container_constrains_the_name_but_its_centre_is_no_near_hint(gz):
+    # two «عفرين» in Aleppo governorate: the district seat and a village 11 km from Aleppo city; the
+    # centre of «ريف حلب» (±40 km) must not hand the village the 30 km "near" bonus
+    res = gz.resolve_uncached("عفرين في ريف حلب")
+    assert res.status is RESOLVED and res.place.pcode == "C1366", res
