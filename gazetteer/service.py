@@ -32,7 +32,7 @@ from gazetteer.relative import is_country, region_area, try_relative
 from gazetteer.resolve import RESOLVE_MIN, Resolver
 from gazetteer.cooccur import near_hint
 from gazetteer.structured import capital, quarter_in_sentence, resolve_structured, shorter_names, unit_of_seat
-from gazetteer.structured_ar import describes_nearby
+from gazetteer.structured_ar import describes_nearby, quote_readings
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 BUILTIN_ALIASES = Path(__file__).resolve().parent / "data" / "aliases.csv"
@@ -169,6 +169,15 @@ class Gazetteer:
             return Resolution(query=query, status=ResolutionStatus.UNRESOLVED, note="a direction alone names no place")
         if "عاصم" in query or "capital" in query.lower():
             query = capital(query)   # «العاصمة» / "the capital" = Damascus, as Syrian reports use it
+        quoted = quote_readings(query) if depth < MAX_DEPTH else []
+        if quoted:
+            # «مدينة «عين العرب» السورية», «مدينة الرقة "عاصمة داعش"»: the marks removed, then the quoted part
+            # dropped, then it alone; else the marks are only punctuation and the rest goes on without them
+            for reading in quoted:
+                alt = self.resolve_uncached(reading, context=context, kind=kind, near=near)
+                if alt.status is ResolutionStatus.RESOLVED:
+                    return replace(alt, query=query, note="; ".join(n for n in (f"read as '{reading}'", alt.note) if n))
+            query = quoted[0]
         inner = re.fullmatch(r"(.+?)\s*\(([^()]+)\)\s*", query)
         if inner and parse_relative(inner.group(2)) is not None:  # «مدينة القصير (جنوب حمص)»: a container
             query = f"{inner.group(1)} {inner.group(2)}"

@@ -243,6 +243,7 @@ def shorter_names(name: str) -> list[str]:
         out.append(" ".join(rest[:to] if to else rest))
         name = out[-1]
     cut = next((i for i, w in enumerate(words[1:], start=1) if w.replace("ـ", "") in _RELATIVE_PRONOUNS
+                or w in _OR_WORDS
                 or (_fold(w) == "من" and i + 1 < len(words) and _fold(words[i + 1]) in _SIDE_WORDS)
                 or (w.startswith("ال") and _fold(w) in _DESCRIPTIVE_ADJECTIVES and i + 1 == len(words))), None)
     if cut is not None and _has_name(words[:cut]):
@@ -258,7 +259,8 @@ def shorter_names(name: str) -> list[str]:
     for i, w in enumerate(words[1:], start=1):
         if w.startswith("وال") and len(w) > 5 and is_arabic(w) or (w.startswith("و") and len(w) >= 4 and is_arabic(w)
                                                                    and i == len(words) - 1) or (
-                pair and i >= 2 and w.startswith("و") and len(w) >= 3 and is_arabic(w)):
+                (pair and i >= 2 or not pair) and w.startswith("و") and len(w) >= 3 and is_arabic(w)
+                and _has_name(words[:i])):
             out.append(_singular(words[:i]))  # «نبل والزهراء»: the first of the listed places
             break
     cut = len(words)
@@ -285,7 +287,9 @@ _SIDE_WORDS = {"جهه", "ناحيه"}
 _DESCRIPTIVE_ADJECTIVES = {"قريبه", "قريب", "مجاوره", "مجاور", "محاصره", "محاصر", "محرره", "محرر", "مذكوره",
                            "مذكور", "خاضعه", "محتله", "واقعه", "تابعه", "محاذيه", "مقابله"}
 #: Leading nouns of fighting or of a route: the place is what follows («معارك X», «من X إلى Y»).
-_LEADING_EVENT = {"معارك", "معركه", "اشتباكات", "جبهه", "جبهات", "من"}
+_LEADING_EVENT = {"معارك", "معركه", "اشتباكات", "جبهه", "جبهات", "شوارع", "من"}
+#: «X أو Y»: two names of one place, or two places; the first is read first.
+_OR_WORDS = {"او", "أو"}
 #: Dual type nouns in construct: two named places follow, joined by «و».
 _PAIR_NOUNS = {"مدينتي", "بلدتي", "قريتي", "حيي", "مدينتا", "بلدتا", "قريتا", "مخيمي"}
 _QUOTES = "\"“”«»„‟'‘’"
@@ -305,6 +309,18 @@ def describes_nearby(name: str) -> bool:
     return len(words) >= 2 and words[-1].startswith("ال") and _fold(words[-1]) in _NEARBY_ADJECTIVES
 
 
+def quote_readings(name: str) -> list[str]:
+    """A quoted name's readings, best first: the quotation marks removed, then ``_without_quotes``.
+
+    «مدينة «عين العرب» السورية» quotes the name itself; «مدينة الرقة "عاصمة داعش"» a description;
+    «عين العرب “كوباني”» an alias. [] when the name has no quotation mark.
+    """
+    if not any(q in name for q in _QUOTES):
+        return []
+    plain = " ".join(name.translate({ord(q): " " for q in _QUOTES}).split())
+    return [r for r in dict.fromkeys([plain] + _without_quotes(name)) if r]
+
+
 def _without_quotes(name: str) -> list[str]:
     """Readings of a name with quotation marks: without the quoted part, then the quoted part alone.
 
@@ -321,7 +337,10 @@ def _without_quotes(name: str) -> list[str]:
 
 #: Hill words that head a name taken from a nearby village («تل X», «تلة X»): tried without them last.
 _FEATURE_HEADS = {"تل", "تله"}
-_SINGULAR = {"بلدات": "بلدة", "قرى": "قرية", "مدن": "مدينة", "أحياء": "حي", "احياء": "حي"}
+_SINGULAR = {"بلدات": "بلدة", "قرى": "قرية", "مدن": "مدينة", "أحياء": "حي", "احياء": "حي",
+             # the duals: the first of a pair is one place («مدينتا قدسيا والهامة» → «مدينة قدسيا»)
+             "مدينتي": "مدينة", "مدينتا": "مدينة", "بلدتي": "بلدة", "بلدتا": "بلدة", "قريتي": "قرية",
+             "قريتا": "قرية", "حيي": "حي", "مخيمي": "مخيم"}
 
 
 def _singular(words: list[str]) -> str:

@@ -212,7 +212,7 @@ def test_the_area_answers_only_when_the_name_is_not_found(tiny):
 
 def test_trailing_description_and_lists_are_dropped_when_the_whole_is_unknown():
     assert "مطار تل الزرقا" in shorter_names("مطار تل الزرقا العسكري")
-    assert shorter_names("بلدتي الزرقا والدويرة")[0] == "بلدتي الزرقا"
+    assert shorter_names("بلدتي الزرقا والدويرة")[0] == "بلدة الزرقا"
     assert shorter_names("القرداحة، مسقط رأس العائلة")[0] == "القرداحة"
 
 

@@ -314,8 +314,8 @@ def test_trailing_description_relative_clauses_sides_quotes_and_routes_give_shor
     assert shorter_names("اللاذقية من جهة البحر") == ["اللاذقية"]
     assert shorter_names("معارك تدمر") == ["تدمر"]
     assert shorter_names("من منبج إلى الباب") == ["منبج"]
-    assert shorter_names("مدينتي إدلب وسراقب")[0] == "مدينتي إدلب"       # a dual: the first of the pair
-    assert shorter_names("مدينتي إدلب وتل أبيض")[0] == "مدينتي إدلب"     # «وتل»: a short second name
+    assert shorter_names("مدينتي إدلب وسراقب")[0] == "مدينة إدلب"       # a dual: the first of the pair
+    assert shorter_names("مدينتي إدلب وتل أبيض")[0] == "مدينة إدلب"     # «وتل»: a short second name
     assert shorter_names('مدينة حمص "عاصمة الثورة"')[:2] == ["مدينة حمص", "عاصمة الثورة"]
     assert shorter_names("«حماة السورية»")[0] == "حماة السورية"
     assert shorter_names("بلدة معرة النعمان “المعرة”")[:2] == ["بلدة معرة النعمان", "المعرة"]
@@ -353,3 +353,25 @@ def test_a_wide_container_constrains_the_name_but_its_centre_is_no_near_hint(gz)
     # centre of «ريف حلب» (±40 km) must not hand the village the 30 km "near" bonus
     res = gz.resolve_uncached("عفرين في ريف حلب")
     assert res.status is RESOLVED and res.place.pcode == "C1366", res
+
+
+def test_lists_alternatives_and_streets_read_the_first_named_place(gz):
+    assert shorter_names("حماة وسلمية") == ["حماة"]                          # «و» opens a second place
+    assert shorter_names("مدينة تدمر او القريتين")[0] == "مدينة تدمر"       # «أو»: the first reading first
+    assert shorter_names("شوارع مدينة حماة") == ["مدينة حماة"]
+    assert shorter_names("مدينتا حماة وسلمية")[0] == "مدينة حماة"           # the dual made singular
+    assert shorter_names("وادي بردى") == []                                  # a name's own first «و» is no list
+    for phrase, pcode in (("حماة وسلمية", "C2987"), ("شوارع مدينة حماة", "C2987"),
+                          ("مدينتا سراقب وأريحا في ريف إدلب", "C3916")):
+        res = gz.resolve(phrase)
+        assert res.status is RESOLVED and res.place.pcode == pcode, (phrase, res)
+
+
+def test_quoted_names_descriptions_and_aliases(gz):
+    from gazetteer.structured_ar import quote_readings
+    assert quote_readings("بلدة سراقب") == []
+    assert quote_readings('مدينة «سراقب» الشمالية') == ["مدينة سراقب الشمالية", "مدينة الشمالية", "سراقب"]
+    for phrase, pcode in (('مدينة «سراقب» في ريف إدلب', "C3916"), ('مدينة حماة "أم النواعير"', "C2987"),
+                          ('«تدمر»', "C2889")):
+        res = gz.resolve(phrase)
+        assert res.status is RESOLVED and res.place.pcode == pcode, (phrase, res)
