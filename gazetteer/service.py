@@ -283,9 +283,18 @@ NEARBY_KM = 40.0
 
 
 def _agrees_with(res: Resolution, near: tuple[float, float] | None) -> bool:
-    """A resolved point within ``NEARBY_KM`` of the report's other places (``near``); False without them."""
-    return (near is not None and res.lat is not None and res.lon is not None
-            and float(haversine_km(near[0], near[1], res.lat, res.lon)) <= NEARBY_KM)
+    """A resolved point within ``NEARBY_KM`` of the report's other places (``near``).
+
+    Without them, only a name no other place shares: «الزبداني القريبة» is Zabadani wherever the report
+    is, but «المالكية القريبة» may be the village by Azaz as well as the al-Hasakah town.
+    """
+    if res.lat is None or res.lon is None:
+        return False
+    if near is not None:
+        return float(haversine_km(near[0], near[1], res.lat, res.lon)) <= NEARBY_KM
+    return not any("exact" in c.reasons and c.place.pcode != (res.place.pcode if res.place else "")
+                   and float(haversine_km(res.lat, res.lon, c.place.lat, c.place.lon)) > NEARBY_KM
+                   for c in res.candidates)
 
 
 def _check_near(near) -> tuple[float, float] | None:

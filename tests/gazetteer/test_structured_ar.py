@@ -375,3 +375,9 @@ def test_quoted_names_descriptions_and_aliases(gz):
                           ('«تدمر»', "C2889")):
         res = gz.resolve(phrase)
         assert res.status is RESOLVED and res.place.pcode == pcode, (phrase, res)
+
+
+def test_a_nearby_place_with_no_namesake_needs_no_other_place():
+    from gazetteer.service import get_gazetteer
+    res = get_gazetteer().resolve_uncached("مدينة سراقب القريبة")      # one سراقب in Syria
+    assert res.status is RESOLVED and res.place.pcode == "C3916"
