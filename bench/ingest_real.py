@@ -208,6 +208,7 @@ class ArScore:
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
     unmatched: dict[str, int] = field(default_factory=dict)   # drafts matching no incident, by what the labels say
+    abroad: dict[str, int] = field(default_factory=dict)      # of those in outside_syria paragraphs: why (counts)
 
 
 def _unmatched_kind(para: int, lab: dict, missed: set[int] = frozenset()) -> str:
@@ -221,6 +222,78 @@ def _unmatched_kind(para: int, lab: dict, missed: set[int] = frozenset()) -> str
         return "beside a missed incident" if any(j in missed for j in near) else "beside matched incidents"
     reasons = [sk["reason"] for sk in lab.get("skipped", []) if sk["para"] == para]
     return reasons[0] if reasons else "unlabelled paragraph"
+
+
+def _abroad_signals(draft, text: str, content: str, offset: int, para: int) -> list[str]:
+    """Why a draft in a paragraph the labels put outside Syria was still made, as count keys (no text).
+
+    Whether it has coordinates; whether its own clause, or only its paragraph, names a foreign country
+    (``names_foreign_country``); whether its place phrase is a town the foreign gazetteer knows; its
+    place's precision.
+    """
+    from gazetteer.foreign import foreign_place
+    place = draft.event.place or draft.event.origin
+    out = ["located" if place is not None and place.located else "no coordinates"]
+    clause = text[draft.span[0]:draft.span[1]]
+    paragraph = content.split("\n")[para] if 0 <= para < content.count("\n") + 1 else ""
+    out.append("clause names a foreign country" if _names_abroad(clause, countries=True) else
+               "only the paragraph names one" if _names_abroad(paragraph, countries=True) else
+               "no foreign country named")
+    out.append("clause names a foreign place" if _names_abroad(clause, countries=False) else
+               "only the paragraph names a foreign place" if _names_abroad(paragraph, countries=False) else
+               "no foreign place named")
+    if place is not None and place.as_written and foreign_place(place.as_written) is not None:
+        out.append("place phrase is a known foreign place")
+    from gazetteer.foreign import _adjective_keys, _country_keys
+    from gazetteer.normalize import name_tokens
+    nouns = {k for keys in _country_keys().values() for k in keys}
+    adjectives = set(_adjective_keys()) - nouns
+    tokens = name_tokens(clause)
+    if any(t in nouns for t in tokens):
+        out.append("clause has a country noun")
+    if any(t in adjectives for t in tokens):
+        out.append("clause has a country adjective")
+    from events.ingest.locate import _SYRIA_WORDS
+    from events.ingest.normalize import fold_text
+    from events.ingest.stance import CLAIM
+    from events.ingest.locate import frame_abroad, locative_abroad
+    if place is not None and place.as_written and locative_abroad(clause, place.as_written):
+        out.append("«في <country>» before the place phrase")
+    if frame_abroad(clause):
+        out.append("the clause opens on a foreign place")
+    if _SYRIA_WORDS.search(clause):
+        out.append("clause names Syria")
+    if CLAIM.search(fold_text(clause)):
+        out.append("clause has a speech verb")
+    if draft.event.place is not None and draft.event.origin is not None or draft.event.destination is not None:
+        out.append("a movement")
+    if place is not None and place.as_written:
+        country = next((c for c, keys in _country_keys().items() if any(t in keys for t in tokens)), None)
+        if country and foreign_place(place.as_written, abroad=country) is not None:
+            out.append("place phrase is a strict town of the clause's country")
+        at = clause.find(place.as_written)
+        if at >= 0:
+            before = name_tokens(clause[:at])
+            if any(t in nouns or t in adjectives for t in before):
+                out.append("a country word before the place phrase")
+            if any(t in nouns or t in adjectives for t in name_tokens(clause[at + len(place.as_written):])):
+                out.append("a country word after the place phrase")
+    if place is not None and place.precision is not None:
+        out.append(f"precision {place.precision.value}")
+    return out
+
+
+def _names_abroad(text: str, *, countries: bool) -> bool:
+    """Does ``text`` name a foreign country (noun or adjective), or else any non-strict foreign place?"""
+    from gazetteer.foreign import _adjective_keys, _country_keys, _index, _key
+    from gazetteer.normalize import name_tokens
+    tokens = name_tokens(text)
+    if countries:
+        words = {k for keys in _country_keys().values() for k in keys} | set(_adjective_keys())
+        return any(t in words for t in tokens)
+    index = _index()
+    return any(any(not p.strict for p in index.get(_key(tokens[i:i + n]), ()))
+               for n in (1, 2, 3) for i in range(len(tokens) - n + 1))
 
 
 def _paragraph_of(text: str, offset: int) -> int:
@@ -382,6 +455,9 @@ def run_arabic(gz, show: int) -> None:
             if i not in used_d:
                 kind = _unmatched_kind(paras[i], lab, set(range(len(incs))) - used_i)
                 s.unmatched[kind] = s.unmatched.get(kind, 0) + 1
+            if kind == "outside_syria":
+                for why in _abroad_signals(d, text, content, offset, paras[i]):
+                    s.abroad[why] = s.abroad.get(why, 0) + 1
             if show and i not in used_d:
                 s.extras.append(f"  extra ({kind}) {lab['article_id']} p{paras[i]} {d.event.event_type.value} "
                                 f"{d.event.date.start}..{d.event.date.end} {p.as_written if p else None} "
@@ -403,6 +479,10 @@ def run_arabic(gz, show: int) -> None:
     print("drafts matching no incident, by what the labels say of their paragraph (counts only):")
     for split in sorted(scores, key=lambda k: k != "dev"):
         print(f"  {split:<8} " + ", ".join(f"{k} {scores[split].unmatched.get(k, 0)}" for k in kinds))
+    print("drafts in paragraphs labelled outside_syria, by what the text shows (counts only; one draft may show several):")
+    for split in sorted(scores, key=lambda k: k != "dev"):
+        if scores[split].unmatched.get("outside_syria"):
+            print(f"  {split:<8} " + ", ".join(f"{k} {v}" for k, v in sorted(scores[split].abroad.items())))
     for split in ("dev", "opened"):   # never print held-out details: nobody tunes on them
         if show and split in scores:
             for line in (scores[split].misses + scores[split].extras)[:show]:
