@@ -256,7 +256,7 @@ def _abroad_signals(draft, text: str, content: str, offset: int, para: int) -> l
     from events.ingest.locate import _SYRIA_WORDS
     from events.ingest.normalize import fold_text
     from events.ingest.stance import CLAIM
-    from events.ingest.locate import frame_abroad, locative_abroad
+    from events.ingest.abroad import frame_abroad, locative_abroad
     if place is not None and place.as_written and locative_abroad(clause, place.as_written):
         out.append("«في <country>» before the place phrase")
     if frame_abroad(clause):

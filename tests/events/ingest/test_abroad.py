@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from events.ingest import ingest
-from events.ingest.locate import frame_abroad, locative_abroad
+from events.ingest.abroad import frame_abroad, locative_abroad
 
 PUB = date(2015, 7, 24)
 
