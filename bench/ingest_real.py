@@ -253,7 +253,7 @@ def _abroad_signals(draft, text: str, content: str, offset: int, para: int) -> l
         out.append("clause has a country noun")
     if any(t in adjectives for t in tokens):
         out.append("clause has a country adjective")
-    from events.ingest.locate import _SYRIA_WORDS
+    from events.ingest.abroad import _SYRIA_WORDS
     from events.ingest.normalize import fold_text
     from events.ingest.stance import CLAIM
     from events.ingest.abroad import frame_abroad, locative_abroad

@@ -24,13 +24,14 @@ from errors import ValidationError
 from gazetteer.admin import AdminBoundaries
 from gazetteer.names import with_seat_names
 from gazetteer.index import NameIndex, gc_paused
-from gazetteer.model import AdminRef, Doubt, GazPlace, PlaceKind, Resolution, ResolutionStatus
+from gazetteer.model import AdminRef, Candidate, Doubt, FEATURE_KINDS, GazPlace, PlaceKind, Resolution, ResolutionStatus
 from gazetteer.geometry import haversine_km
 from gazetteer.phrases import (Phrase, names_only_a_direction, parse_relative, split_alternatives, split_qualifiers,
                                without_clitic)
 from gazetteer.relative import is_country, region_area, try_relative
 from gazetteer.resolve import RESOLVE_MIN, Resolver
 from gazetteer.cooccur import near_hint
+from gazetteer.feature_towns import feature_by_town, features_of, towns_named
 from gazetteer.structured import capital, quarter_in_sentence, resolve_structured, shorter_names, unit_of_seat
 from gazetteer.structured_ar import describes_nearby, quote_readings
 
@@ -62,6 +63,7 @@ class Gazetteer:
                 self.index = NameIndex(list(self._places))
                 self.resolver = Resolver(self.index, admin, shapes)
         self._by_pcode = {p.pcode: p for p in self._places}
+        self._features = features_of(self._places)
         self._cache: OrderedDict[tuple, Resolution] = OrderedDict()
         self._lock = threading.Lock()
         self.build_seconds = time.perf_counter() - started
@@ -69,7 +71,8 @@ class Gazetteer:
     @classmethod
     def from_data(cls, data_dir: Path = DATA_DIR, *, geonames: Sequence[Path] = (),
                   ocha: Sequence[Path] = (), aliases: Sequence[Path] = (), regions: Sequence[Path] = (),
-                  builtin_aliases: bool = True, features: bool = True, population: bool = True) -> "Gazetteer":
+                  builtin_aliases: bool = True, features: bool = True, population: bool = True,
+                  airports: bool = True) -> "Gazetteer":
         """Build from ``data/places.csv`` + ``data/admin/adm1-3.geojson``, then merge extra sources.
 
         ``geonames`` (SY.txt dumps) and ``ocha`` (HDX populated-places CSVs) are
@@ -80,15 +83,17 @@ class Gazetteer:
         ``builtin_aliases=False`` leaves out both built-in lists. ``data/features.csv``
         (named features: oil fields, dams, air bases…, gazetteer/features.py) and
         ``data/population.csv`` (GeoNames populations on OCHA places) are loaded
-        unless ``features``/``population`` is False.
+        unless ``features``/``population`` is False; ``data/airports.csv`` (the air bases of an
+        open registry, scripts/build_airports.py) unless ``airports`` is False.
         """
         with gc_paused():   # loading, like building, allocates only what lives on
             return cls._from_data(Path(data_dir), geonames=geonames, ocha=ocha, aliases=aliases, regions=regions,
-                                  builtin_aliases=builtin_aliases, features=features, population=population)
+                                  builtin_aliases=builtin_aliases, features=features, population=population,
+                                  airports=airports)
 
     @classmethod
     def _from_data(cls, data_dir: Path, *, geonames, ocha, aliases, regions, builtin_aliases, features,
-                   population) -> "Gazetteer":
+                   population, airports) -> "Gazetteer":
         from gazetteer.sources.aliases import load_aliases
         from gazetteer.sources.geonames import load_geonames
         from gazetteer.sources.merge import apply_aliases, merge_places
@@ -102,6 +107,9 @@ class Gazetteer:
         if features:
             from gazetteer.features import load_features
             places = places + load_features(Path(data_dir) / "features.csv", admin)
+        if airports:
+            from gazetteer.features import load_features
+            places = places + load_features(Path(data_dir) / "airports.csv", admin)
         for path in ocha:
             places = merge_places(places, load_places_csv(Path(path)), admin=admin)
         for path in geonames:
@@ -226,6 +234,8 @@ class Gazetteer:
         res = self.resolver.resolve_name(query, phrase.name, kind=kind, area_of=phrase.area_of, feature=phrase.feature,
                                          context=context, near=near, hits=hits, within=within)
         res = unit_of_seat(self, res, kind) or res      # «مقاطعة كوباني»: the district, not the town
+        if phrase.area_of and res.status is not ResolutionStatus.UNRESOLVED:
+            res = self._feature_by_town(query, res, context) or res   # «مطار كويرس العسكري»: the air base by Kuweires
         weak = res.status is ResolutionStatus.AMBIGUOUS and res.doubt is Doubt.WEAK_MATCH  # nothing came close
         if (res.status is ResolutionStatus.UNRESOLVED or weak) and depth < MAX_DEPTH:
             # Trailing description («مدينة مارع السورية», «مطار دمشق الدولي») or a list («نبل والزهراء»).
@@ -239,6 +249,29 @@ class Gazetteer:
         if res.status is not ResolutionStatus.RESOLVED and depth == 0:
             return quarter_in_sentence(self, query, context) or res   # «حي X»: a quarter of the sentence's town
         return res
+
+    def _feature_by_town(self, query: str, res: Resolution, context: str | None) -> Resolution | None:
+        """The feature of the kind ``query``'s type word says that lies by the town it names (feature_towns.py)."""
+        from gazetteer.features import read_place_string
+        if (res.place is not None and res.place.kind in FEATURE_KINDS) or res.doubt in (Doubt.OUTSIDE_UNIT,
+                                                                                          Doubt.OUTSIDE_AREA):
+            return None   # the feature itself was named; or the town lies outside the unit the context names
+        kind = read_place_string(query).kind
+        if kind not in self._features:
+            return None
+        found = feature_by_town(towns_named(res.place, res.candidates), self._features[kind])
+        if found is None:
+            return None
+        feature, town = found
+        units = self.resolver.context_units(context, name=query, explicit=True) if context else frozenset()
+        if units and not self.resolver._within(feature, units):
+            return None   # a unit named in the context constrains the feature as it does the town
+        label = feature.name_en or feature.name_ar
+        return Resolution(query=query, status=ResolutionStatus.RESOLVED, place=feature,
+                          area=self.resolver.area_for(feature, loose=False, feature=True),
+                          candidates=(Candidate(feature, 100.0, label, ("by its town",)), *res.candidates[:9]),
+                          note=f"the {kind.value.replace('_', ' ')} by {town.name_en or town.name_ar} ({town.pcode}): "
+                               f"{label} ({feature.pcode})")
 
     def _resolve_alternatives(self, query: str, alternatives: list[str], *, context, kind, near) -> Resolution:
         """"Abu Hayj/Khalidiyah village", "Al-Rai town (Choban Bey)": each spelling in turn.

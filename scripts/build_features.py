@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-population", action="store_true")
     args = ap.parse_args(argv)
     from gazetteer.service import DATA_DIR, Gazetteer
-    base = Gazetteer.from_data(DATA_DIR, features=False, population=False)
+    base = Gazetteer.from_data(DATA_DIR, features=False, population=False, airports=False)
     ucdp = args.shared / UCDP_DEV
     if not ucdp.is_file():
         print(f"build_features: {ucdp} is absent", file=sys.stderr)

