@@ -278,6 +278,8 @@ def _abroad_signals(draft, text: str, content: str, offset: int, para: int) -> l
                 out.append("a country word before the place phrase")
             if any(t in nouns or t in adjectives for t in name_tokens(clause[at + len(place.as_written):])):
                 out.append("a country word after the place phrase")
+    if any(part.startswith("outside Syria") for part in draft.place_parts):
+        out.append("a phrase of the clause was read as abroad")
     if place is not None and place.precision is not None:
         out.append(f"precision {place.precision.value}")
     return out

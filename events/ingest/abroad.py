@@ -20,13 +20,16 @@ _FRAME = re.compile(r"^\W*(?:(?:و|ف)?(?:أما\s+)?في\s+|(?:Meanwhile,?\s+|A
 
 
 _IN_WORDS = {"في", "وفي", "ففي"}
+#: A part of a country is in it: «غرب العراق», «في شمال العراق», «بجنوب تركيا», «داخل لبنان» (never «من»: a
+#: movement's origin). Compared with a leading و/ب/ف removed.
+_PART_WORDS = {"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "داخل", "اقصى", "أقصى"}
 _THAT = {"إن", "أن", "ان", "بأن", "بان", "that"}
 #: Syria named in the clause, also as «الشام» («الدولة الإسلامية في العراق والشام» is a name, not a place).
 _SYRIA_WORDS = re.compile(r"(?<!\w)(?:[وب]?سوري[اةه]|[وب]?(?:ال)?شام|Syria|Levant)(?!\w)")
 
 
 def locative_abroad(clause: str, phrase: str) -> str | None:
-    """The country of a «في <country>» that comes before ``phrase`` in its clause, else None.
+    """The country of a «في <country>» (or «غرب/داخل <country>») before ``phrase`` in its clause, else None.
 
     «قتل 12 شخصا في العراق في تفجير استهدف قرية X»: X is in Iraq whatever Syrian village bears its
     name. Not when the clause also names Syria («التحالف في العراق وسوريا»), nor when a speech verb
@@ -39,7 +42,7 @@ def locative_abroad(clause: str, phrase: str) -> str | None:
     words = clause[:at].split()
     found = None
     for i, w in enumerate(words):
-        if w in _IN_WORDS:
+        if w in _IN_WORDS or _without_particle(w) in _PART_WORDS:
             rest = words[i + 1:i + 4]
         elif w.startswith("وبال") and len(w) > 5:
             rest = [w[2:]]          # «وبالعراق» → «العراق»
@@ -58,6 +61,14 @@ def locative_abroad(clause: str, phrase: str) -> str | None:
     if CLAIM.search(fold_text(" ".join(words))) or any(w in _THAT for w in between):
         return None   # the speaker's place, or a main clause that says where something was *said*
     return found[1]
+
+
+def _without_particle(word: str) -> str:
+    """«وبشمال» → «شمال»: the conjunction and preposition glued before a word, removed."""
+    for prefix in ("وب", "وف", "و", "ب", "ف"):
+        if word.startswith(prefix) and word[len(prefix):] in _PART_WORDS:
+            return word[len(prefix):]
+    return word
 
 
 def frame_abroad(sentence: str) -> str | None:

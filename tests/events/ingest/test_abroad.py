@@ -41,3 +41,13 @@ def test_a_syrian_sentence_is_still_an_event(gazetteer):
     assert [d.event.place.pcode for d in got.drafts] == ["C2227"]
     got = _run("وفي ريف حلب، قصف الطيران أمس بلدة دارة عزة.", gazetteer)
     assert [d.event.place.pcode for d in got.drafts] == ["C1139"]
+
+
+def test_a_part_of_a_country_before_the_place_is_that_country():
+    assert locative_abroad("قتل 5 جنود غرب العراق في هجوم على قرية الحميدية", "قرية الحميدية") == "Iraq"
+    assert locative_abroad("انفجرت سيارة مفخخة بشمال لبنان قرب بلدة القصر", "بلدة القصر") == "Lebanon"
+    assert locative_abroad("قصفت المدفعية داخل تركيا قرية الراعي", "قرية الراعي") == "Turkey"
+    # a movement's origin is no location: the fighters came from Iraq to the Syrian village
+    assert locative_abroad("وصل مقاتلون من العراق إلى قرية الحميدية", "قرية الحميدية") is None
+    # a direction with no country after it says nothing
+    assert locative_abroad("قصف الطيران غرب مدينة حلب قرية الراعي", "قرية الراعي") is None
