@@ -83,13 +83,18 @@ def is_arabic(text: str) -> bool:
 
 def fold_arabic_words(text: str) -> list[str]:
     """Arabic text → folded words (see module docstring, steps 1-4)."""
+    return list(_fold_arabic_words(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)   # a phrase's words are folded again by each reading of it (memoised)
+def _fold_arabic_words(text: str) -> tuple[str, ...]:
     text = _AR_DIACRITICS.sub("", text).translate(_AR_MAP)
     words = []
     for word in _NON_WORD.sub(" ", text.replace("_", " ")).split():
         if word.startswith("ال") and len(word) > 3:
             word = word[2:]
         words.append(word)
-    return words
+    return tuple(words)
 
 
 @functools.lru_cache(maxsize=1 << 16)   # real text repeats its words; a pure function of one word
