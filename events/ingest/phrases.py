@@ -97,7 +97,15 @@ _NOT_PLACE_AR = {fold_text(w) for w in ("أصول", "أجل", "جهته", "جه�
                                         "جوية", "الجوية", "جوي", "الجوي", "عنيفة", "عنيف", "مكثفة", "مكثف", "متفرقة",
                                         # «على التوالي», «على الرغم من», «على الفور»: adverbs after «على» (not «على
                                         # الأقل»: «محاولتين على الأقل لاقتحام وسط X» still reaches its place)
-                                        "التوالي", "الرغم", "الفور", "الارجح", "الأرجح")}
+                                        "التوالي", "الرغم", "الفور", "الارجح", "الأرجح",
+                                        # what a strike left, not where («أدى إلى دمار كبير», «أضرار مادية»)
+                                        "دمار", "الدمار", "أضرار", "الأضرار", "خسائر", "الخسائر")}
+#: «مناطق نفوذها», «المنطقة من قوات المعارضة», «مناطق أكثر أهمية»: an area noun whose next word is no name
+#: (a noun owned by a pronoun, a preposition, a quantity or comparison) names no place.
+_AREA_NOUNS = {fold_text(w) for w in ("منطقة", "المنطقة", "مناطق", "المناطق")}
+_NO_NAME_AFTER_AREA = {fold_text(w) for w in ("من", "أكثر", "أخرى", "اخرى", "عدة", "واسعة", "كثيرة", "مختلفة",
+                                              "متفرقة", "عديدة", "كبيرة", "قريبة", "بعيدة", "تابعة", "خاضعة")}
+_OWNED = re.compile(r"(?!ال|نفس|ذات)\w{3,}(?:ها|هم|هما)")   # «نفوذها», «سيطرتهم»; not «نفسها» (the place just named), nor a bare ـه (names end so)
 #: «المدينة/البلدة/القرية» alone: the city/town/village the story named before; the duals «القريتين»
 #: («the two villages») the pair named before — or, with no pair named, the town of that name (locate.py).
 _ANAPHORS = {fold_text(w): k for w, k in (("المدينة", "city"), ("البلدة", "town"), ("القرية", "village"),
@@ -262,6 +270,9 @@ def _find_arabic(text: str, blocked: list[tuple[int, int]], objects: list[int]) 
         s = start + (len(work_text[start:end]) - len(work_text[start:end].lstrip()))
         if phrase_folded in _NOT_PLACE_AR or ws[0] in _NOT_PLACE_AR:
             continue
+        if (len(ws) > 1 and ws[0] in _AREA_NOUNS and (ws[1] in _NO_NAME_AFTER_AREA or _OWNED.fullmatch(ws[1]))
+                and "في" not in ws[2:]):
+            continue   # («ومناطق أخرى في جبل التركمان» still names its place after «في»)
         same = _SAME_PLACE.match(phrase_folded)
         inner = None if same is not None else _IN_SAME_PLACE.search(phrase_folded)
         if inner is not None:  # «اشتباكات في المنطقة نفسها»: the words before «في» are no place
