@@ -263,6 +263,22 @@ def _settle_one(phrase: PlacePhrase, at: int | None, anchors: list[Place], resol
     return True
 
 
+def _retold_fuller(resolved: list) -> list:
+    """Drop a bare name that a longer phrase of the same clause names again with more words, when the two
+    answers lie far apart: «أما في جوبر، … في حي جوبر الدمشقي» — the bare «جوبر» found a village in Homs, the
+    fuller phrase puts it in Damascus; the reading with its container is the place meant."""
+    cores = [(name_core(p.text), ans) for p, ans in resolved]
+    keep = []
+    for (phrase, answer), (core, _) in zip(resolved, cores):
+        place = answer[0]
+        fuller = [a for c, a in cores if len(c) > len(core) and c[:len(core)] == core]   # the same name, then more
+        if core and place.located and any(a[0].located and haversine_km(place.lat, place.lon, a[0].lat, a[0].lon)
+                                          > SIBLING_KM for a in fuller):
+            continue
+        keep.append((phrase, answer))
+    return keep
+
+
 def _rank(item) -> tuple:
     phrase, (place, _, _) = item
     point = place.precision is not None and place.precision.value == "point"
@@ -326,6 +342,7 @@ def set_places(cand: Candidate, phrases: list[PlacePhrase], gazetteer: Gazetteer
             if answer is not None:
                 resolved.append((phrase, answer))
         _settle_by_sibling(pending, resolved, joined, gazetteer, context)
+        resolved = _retold_fuller(resolved)
         if not resolved:
             continue
         main = resolved[0] if movement else min(resolved, key=_rank)

@@ -29,6 +29,8 @@ from events.ingest.actors import all_triggers, find_actors
 from events.ingest.candidate import INCIDENT, Candidate, Draft, Note
 from events.ingest.classify import classify, is_control_trigger
 from events.ingest.counts import find_counts
+from events.ingest.cues import (AFTER_EVENT, CAME, CASUALTIES, CAUSE_LINK, DEFINITE, DENIES_PRONOUN, GOES_ON, JUDGED, OPINION,
+                               PLUPERFECT, POINTED, REACTION, SETTING, SYRIA)
 from events.ingest.dates import DateReader
 from events.ingest.dating import set_default_date, set_stated_date
 from events.ingest.headline import english_phrases
@@ -47,40 +49,8 @@ from events.model import ClaimStatus, DatePrecision, EventDate, EventType
 __all__ = ["Candidate", "Draft", "Note", "ArticleReader", "read_article", "MAX_ARTICLE_CHARS"]
 
 MAX_ARTICLE_CHARS = 200_000
-#: "denied it had fallen", «نفى ذلك»: the denial's object is a pronoun, so the triggers before it are not denied.
-_DENIES_PRONOUN = re.compile(r"\s+(?:that\s+)?(?:it|they|this|these|ذلك|هذا|هذه)\b", re.I)
 MOVEMENTS = (EventType.EVACUATION, EventType.DISPLACEMENT)
-#: «… بعد هجوم شنته المعارضة»: an attack told as the cause of the clause's main event is that event's background.
-_CAUSE_LINK = re.compile(fold_pattern(r"(?<![\w])(?:بعد(?!\s+يوم)|اثر|إثر|عقب|جراء)(?![\w])|\b(?:after|following)\b"), re.I)
-#: «وكانت قوات الأسد سيطرت، السبت، على …»: the pluperfect tells an earlier event, outside the story's thread.
-_PLUPERFECT = re.compile(fold_pattern(r"^\s*(?:و|ف)?كان(?:ت|وا)?\s"))
 _FIGHTS = (EventType.CLASH, EventType.ATTACK, EventType.SHELLING, EventType.AIR_STRIKE)
-#: A clause that opens with an opinion verb («ورأى أبو زيد أن …», «واعتبر», «وتوقع»).
-_OPINION = re.compile(fold_pattern(r"^\s*[وف]?(?:رأى|رأت|يرى|ترى|اعتبر|اعتبرت|يعتبر|تعتبر|توقع|توقعت|يتوقع|رجح|رجحت|يرجح|"
-                                   r"عدّ?(?=\s+(?:أن|ان|إن)\s)|يعد(?=\s+(?:أن|ان)\s))\s"))
-#: «ذلك الهجوم», «هذه الغارات», «تلك الاشتباكات»: a demonstrative right before a trigger.
-_POINTED = re.compile(fold_pattern(r"(?<![\w])(?:ذلك|تلك|هذا|هذه|هذين|هاتين|هؤلاء)\s+$"))
-#: «ويأتي الهجوم الجديد …»: a trigger with the article names an event already told.
-_DEFINITE = re.compile(fold_pattern(r"^(?:[وف]?ال|لل)(?!طيران|طائرات|مقاتلات|مروحيات|براميل)\w"))  # not who flew
-#: «استمرت الاشتباكات في محيط X», «وتجدد القصف على Y»: the fighting goes on — news of its own, not a restatement.
-_GOES_ON = re.compile(fold_pattern(r"(?<![\w])[وف]?(?:است?مر|تواصل|تجدد|يستمر|تستمر|يتواصل|تتواصل|يتجدد|تتجدد|"
-                                   r"اندلع|تدور|دارت|يدور)\w*\s+\S*$"))
-_SETTING = re.compile(fold_pattern(r"(?<![\w])حيث(?![\w])"))
-#: «وجاء التفجير غداة …», «ويأتي هجوم النصرة بعد …»: the clause tells when or why an event came, so the event is
-#: one already told (its trigger follows the verb «جاء / يأتي» with nothing between but the event's own words).
-#: The country named in a sentence whose place is abroad: a statement on both countries' events.
-_SYRIA = re.compile(fold_pattern(r"(?<![\w])(?:ب|في|و)?(?:سوريا|سورية)(?![\w])|\bSyria\b"), re.I)
-_CAME = re.compile(fold_pattern(r"^\s*[وف]?(?:جاء|جاءت|ياتي|تاتي|اتي|اتى)\s+$"))
-#: «بيانا استنكرت فيه قيام عناصر … بخطف …», «إعلان غرفة العمليات بدء الهجوم على …»: a reaction to, or the
-#: announcement of, an event (its verbal noun after «قيام / بدء»), not the event told with its own day.
-_REACTION = re.compile(fold_pattern(
-    r"(?<![\w])[وف]?(?:استنكر|استنكرت|استنكار|ندد|نددت|تنديد|ادان|ادانت|ادانة|شجب|شجبت|اعلان|اعلن|اعلنت)"
-    r"(?:\s+[^\s.،,;:؛]+){0,8}?\s+[«\"“]?(?:قيام|بدء|بدا)(?:\s+[^\s.،,;:؛]+){0,5}?\s+$"))
-#: «إن استهداف المواقع … في بلدتي كفريا والفوعة، هو رد مشروع على …», «القصف جريمة حرب»: the event is the subject of a
-#: judgement (what it is called), not told as news.
-_JUDGED = re.compile(fold_pattern(
-    r"^[^.!?؟]{0,160}?[\s،,](?:هو|هي|يعد|تعد|يعتبر|تعتبر|يشكل|تشكل|يمثل|تمثل)\s+(?:رد|ردا|جريمة|جريمه|انتهاك|انتهاكا|خرق|خرقا|"
-    r"رسالة|رساله|دليل|دليلا|تصعيد|تصعيدا)(?![\w])"))
 #: Types whose trigger verb takes the place as its object ("حاصر دير الزور", "قصفت درعا").
 TRANSITIVE = (EventType.SIEGE, EventType.SHELLING, EventType.AIR_STRIKE, EventType.ATTACK, EventType.TERRITORY)
 
@@ -138,7 +108,7 @@ class ArticleReader:
         denied_at = denial_span(text) if status is ClaimStatus.DENIED else None
         # "pulled back after heavy bombardment but denied it had fallen": only a trigger after the denial word is denied
         denied = triggers
-        if denied_at is not None and _DENIES_PRONOUN.match(text, denied_at[1]):
+        if denied_at is not None and DENIES_PRONOUN.match(text, denied_at[1]):
             denied = [t for t in triggers if t[1][0] >= denied_at[0]]
         if status is ClaimStatus.DENIED and (points_back(text) or not denied):
             # "…هذه الأنباء", "denied it had fallen": a denial of the claim just read
@@ -181,7 +151,7 @@ class ArticleReader:
         """One event from one span of the clause; ``main`` is set for a second event of the same clause."""
         text = clause.text
         cand = Candidate(trigger[0], status, clause, window=window, trigger_span=trigger[1],
-                         pluperfect=bool(_PLUPERFECT.match(fold(text).text)))
+                         pluperfect=bool(PLUPERFECT.match(fold(text).text)))
         # a date inside a relative clause about another noun dates that noun's story («التي سقطت في أيار»)
         own_mentions = [m for m in mentions if not any(inside(m.span, r.span) and not inside(trigger[1], r.span)
                                                        for r in relatives)]
@@ -210,13 +180,13 @@ class ArticleReader:
             phrases = english_phrases(text, phrases, blocked, window)
         set_places(cand, phrases, self.gazetteer, self.story, cand.event_type in MOVEMENTS)
         self._set_chain(cand, text, previous if main is None else main)
-        if main is not None and cand.event_type is EventType.ATTACK and _CAUSE_LINK.search(fold(link).text) \
+        if main is not None and cand.event_type is EventType.ATTACK and CAUSE_LINK.search(fold(link).text) \
                 and main.event_type is not EventType.ATTACK:
             return None  # «تعرضت القرى لقصف … بعد هجوم شنته المعارضة»: the cause, told as background
         # «البلدة» in a clause's second event of the same type is the first one's place retold; of another type
         # («سيطرة الفصائل على بلدة X … خلال اشتباكات في البلدة») it is that event's own place — unless «حيث»
         # opens it («حاصر المدينة، حيث شنت الطائرات ضربات على مواقعه في المدينة»: the setting of the first)
-        retold = main is not None and cand.anaphoric and (main.event_type is cand.event_type or _SETTING.search(fold(link).text))
+        retold = main is not None and cand.anaphoric and (main.event_type is cand.event_type or SETTING.search(fold(link).text))
         own = cand.date_stated or (any(p is not None for p in (cand.place, cand.origin, cand.destination)) and not retold)
         if main is not None:
             if not own:
@@ -241,34 +211,38 @@ class ArticleReader:
         if cand.kind == INCIDENT and any(r.past_state and inside(trigger[1], r.span) for r in relatives):
             # «جثمان اللواء الذي كان مكلفاً استعادة السيطرة على …»: what the person or place was, not news
             cand.kind, cand.reason = "background", "told in a relative clause as an earlier state («الذي كان …»)"
-        if cand.kind == INCIDENT and not cand.date_stated and _OPINION.match(fold(text).text):
+        if cand.kind == INCIDENT and not cand.date_stated and OPINION.match(fold(text).text):
             # «ورأى X أن … مع اقتراب المواجهات من دمشق»: every event of an opinion is the speaker's view
             cand.kind, cand.reason = "analysis", "an opinion: what the speaker thinks, not an event"
         if cand.kind == INCIDENT and not cand.date_stated and not cand.counts and generic_in_quote(text, trigger[1]):
             # «وأضاف البيان: «لم يكن أمامنا إلا الانسحاب»»: the speaker's concept, not an incident told
             cand.kind, cand.reason = "analysis", "a speaker's words about the war in general, not an event told"
         if (cand.kind == INCIDENT and cand.anaphoric and not cand.date_stated and not cand.counts and main is None
-                and _DEFINITE.match(fold(text[trigger[1][0]:trigger[1][1]]).text)):
+                and DEFINITE.match(fold(text[trigger[1][0]:trigger[1][1]]).text)):
             cand.kind, cand.reason = "not_incident", "names an event told before («الهجوم» on «المدينة»): a restatement"
         if (cand.kind == INCIDENT and not cand.date_stated and not cand.counts and main is None
-                and _DEFINITE.match(fold(text[trigger[1][0]:trigger[1][1]]).text)
-                and not _GOES_ON.search(fold(text[window[0]:trigger[1][0]]).text)
+                and DEFINITE.match(fold(text[trigger[1][0]:trigger[1][1]]).text)
+                and not GOES_ON.search(fold(text[window[0]:trigger[1][0]]).text)
                 and any(c.kind == INCIDENT and c.event_type is cand.event_type and c.paragraph < cand.paragraph
                         and _same_governorate(c, cand) for c in self.candidates)):
             # «وذكر المرصد أن الغارات استهدفت مناطق بين …»: «الغارات» are the strikes told above, placed again
             cand.kind, cand.reason = "not_incident", "names an event of this type told before («الغارات»): a restatement"
         if (cand.kind == INCIDENT and not cand.date_stated and not cand.counts and main is None
-                and _POINTED.search(fold(text[max(0, trigger[1][0] - 12):trigger[1][0]]).text)
-                and _DEFINITE.match(fold(text[trigger[1][0]:trigger[1][1]]).text)):
+                and POINTED.search(fold(text[max(0, trigger[1][0] - 12):trigger[1][0]]).text)
+                and DEFINITE.match(fold(text[trigger[1][0]:trigger[1][1]]).text)):
             # «أفاد «داعش» في ذلك الهجوم», «هذه الغارات»: a demonstrative points at an event already told
             cand.kind, cand.reason = "not_incident", "names an event told before («ذلك الهجوم»): a restatement"
         if (cand.kind == INCIDENT and not cand.date_stated and not cand.counts
-                and status is not ClaimStatus.CONFIRMED and _REACTION.search(fold(text[:trigger[1][0]]).text)):
+                and status is not ClaimStatus.CONFIRMED and REACTION.search(fold(text[:trigger[1][0]]).text)):
             cand.kind, cand.reason = "not_incident", "a reaction to, or the announcement of, an event (no day of its own)"
-        if cand.kind == INCIDENT and not cand.date_stated and _JUDGED.match(fold(text[trigger[1][1]:window[1]]).text):
+        if cand.kind == INCIDENT and not cand.date_stated and JUDGED.match(fold(text[trigger[1][1]:window[1]]).text):
             cand.kind, cand.reason = "not_incident", "the event is the subject of a judgement («… هو رد مشروع»), not told"
-        if cand.kind == INCIDENT and _CAME.match(fold(text[:trigger[1][0]]).text):
+        if cand.kind == INCIDENT and CAME.match(fold(text[:trigger[1][0]]).text):
             cand.kind, cand.reason = "not_incident", "tells when or why an event told before came («وجاء التفجير …»)"
+        if (cand.kind == INCIDENT and main is None and not cand.date_stated
+                and AFTER_EVENT.search(fold(text[max(0, trigger[1][0] - 24):trigger[1][0]]).text)
+                and not CASUALTIES.search(fold(text[:trigger[1][0]]).text)):  # «قتل 28 … إثر اشتباكات»: its toll
+            cand.kind, cand.reason = "background", "named as what came before («بعد سيطرة التنظيم على …»), with no day of its own"
         if cand.foreign and not located and cand.kind == INCIDENT:
             cand.kind, cand.reason = "outside_syria", f"the place is in {cand.foreign}"
         if (cand.kind == INCIDENT and cand.place is None and cand.origin is None and cand.destination is None
@@ -365,7 +339,7 @@ def _country_wide(cand: Candidate) -> bool:
 
 def _names_syria(cand: Candidate) -> bool:
     """The candidate's sentence names the country («في سورية», "in Syria")."""
-    return bool(_SYRIA.search(fold(cand.sentence.text).text))
+    return bool(SYRIA.search(fold(cand.sentence.text).text))
 
 
 def _same_governorate(a: Candidate, b: Candidate) -> bool:
