@@ -32,7 +32,8 @@ from gazetteer.relative import is_country, region_area, try_relative
 from gazetteer.resolve import RESOLVE_MIN, Resolver
 from gazetteer.cooccur import near_hint
 from gazetteer.feature_towns import feature_by_town, features_of, towns_named
-from gazetteer.structured import capital, quarter_in_sentence, resolve_structured, shorter_names, unit_of_seat
+from gazetteer.quarters import quarter_in_sentence
+from gazetteer.structured import capital, resolve_structured, shorter_names, unit_of_seat
 from gazetteer.structured_ar import describes_nearby, quote_readings
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"

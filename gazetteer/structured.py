@@ -266,29 +266,7 @@ def unit_of_seat(gazetteer, res: Resolution, kind) -> Resolution | None:
                       note=f"the {kind.value} whose seat is {town.name_en} ({town.pcode})")
 
 
-_QUARTER_HEADS = {"حي", "احياء", "احيا", "حيي", "حيا"}  # «أحياء» folds to «احيا»
-
-
-def quarter_in_sentence(gazetteer, query: str, context: str | None) -> Resolution | None:
-    """«حي X» not in the gazetteer, in a sentence that names one town: a quarter of that town (NEAR).
-
-    OCHA has no rows for most city quarters; the sentence that names «حي طريق السد» usually names
-    its town too («أحياء درعا البلد وحي طريق السد»). Only when the sentence's places (cooccur.py:
-    after a settlement noun, unique in the gazetteer) are one town, or one city among villages.
-    """
-    words = query.split()
-    if not context or not words or not is_arabic(query) or _fold_word(words[0]) not in _QUARTER_HEADS:
-        return None
-    from gazetteer.cooccur import context_places
-    places = context_places(gazetteer, context, query)
-    cities = [p for p in places if p.kind.value == "city"]
-    town = cities[0] if len(cities) == 1 else places[0] if len(places) == 1 else None
-    if town is None:
-        return None
-    area = gazetteer.resolver.area_for(town, loose=True)
-    return Resolution(query=query, status=ResolutionStatus.RESOLVED, area=area,
-                      note=f"'{query}' is not in the gazetteer; a quarter of {town.name_en} ({town.pcode}), "
-                           f"the town the sentence names")
+QUARTER_HEADS = {"حي", "احياء", "احيا", "حيي", "حيا"}  # «أحياء» folds to «احيا»
 
 
 def _fold_word(word: str) -> str:
@@ -300,7 +278,7 @@ def _quarter_of_city(gazetteer, query: str, parsed: PlacePhrase, *, context) -> 
 
     Said of a neighbourhood, «جنوب مدينة X» is the part of X, not the land beyond it.
     """
-    if not parsed.head or not {w for w in fold_arabic_words(parsed.head)} & _QUARTER_HEADS:
+    if not parsed.head or not {w for w in fold_arabic_words(parsed.head)} & QUARTER_HEADS:
         return None
     from gazetteer.phrases import parse_relative
     from gazetteer.relative import resolve_phrase

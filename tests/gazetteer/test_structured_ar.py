@@ -381,3 +381,17 @@ def test_a_nearby_place_with_no_namesake_needs_no_other_place():
     from gazetteer.service import get_gazetteer
     res = get_gazetteer().resolve_uncached("مدينة سراقب القريبة")      # one سراقب in Syria
     assert res.status is RESOLVED and res.place.pcode == "C3916"
+
+
+def test_a_quarter_belongs_to_the_city_its_sentence_names_not_to_a_village_namesake(gz):
+    # «جوبر» is also a village of Homs; the sentence names Damascus, a city, with no settlement noun before it.
+    sentence = "سقطت قذائف على حي باب توما في دمشق مصدرها حي جوبر"
+    for quarter in ("حي جوبر", "حي باب توما"):
+        res = gz.resolve(quarter, context=sentence)
+        assert res.status is RESOLVED and res.area.anchor.pcode == "C1001", quarter
+        assert "quarter of Damascus" in res.note, quarter
+    two = "سقطت قذائف على حي باب توما في دمشق وحلب"               # two cities named: no guess
+    assert gz.resolve("حي باب توما", context=two).status is not RESOLVED
+    town = "وفي بلدة داريا بريف دمشق سيطرت الفصائل على حي الخليج"   # the town its noun names, not the city beside it
+    res = gz.resolve("حي الخليج", context=town)
+    assert res.status is RESOLVED and res.area.anchor.pcode == "C2498"
