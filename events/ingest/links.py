@@ -127,6 +127,13 @@ def _covers(a: Candidate, b: Candidate) -> bool:
         finer.precision.value == "near" and (finer.radius_km or 0) <= 10)))
 
 
+def _finer_inside(finer: Place | None, wide: Place | None) -> bool:
+    """«قرب دير الزور» told first, «جسرين في محافظة دير الزور» later and richer: the town is where the event is."""
+    return (finer is not None and wide is not None and finer.located and not _wide(finer) and _wide(wide)
+            and wide.precision is not None and wide.precision.value in ("district", "governorate")
+            and bool(finer.admin1_pcode) and finer.admin1_pcode == wide.admin1_pcode)
+
+
 def _regional(p: Place) -> bool:
     return p.precision is not None and p.precision.value in ("region", "country")
 
@@ -224,16 +231,19 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
         if target is None:
             out.append(c)
             continue
-        if target.date_source == "default" and c.date_stated and (_within(c, target) or _undated_retelling(target, c)):
+        if (target.date_source in ("default", "thread") and c.date_stated
+                and (_within(c, target) or _undated_retelling(target, c))):
             # the first telling stays the event (it is where a reader meets it); the retelling only dates it
-            # (inside the publication default, or a stated day shortly before it: «الأحد الماضي»)
+            # (inside the publication default or the story's date, or a stated day shortly before it: «الأحد الماضي»)
             target.date, target.date_stated, target.date_source = c.date, True, "stated"
             target.warnings.append(f"date from a later telling of the same event: «{c.sentence.text[:80]}…»")
         richer, poorer = (c, target) if _richness(c) > _richness(target) else (target, c)
         richer.denies.extend(d for d in poorer.denies if d not in richer.denies)
         richer.counts = richer.counts or poorer.counts
-        if richer.place is None or (poorer.place is not None and _regional(richer.place) and not _regional(poorer.place)):
-            # no place, or only a region of the country where the other telling names the town
+        if richer.place is None or (poorer.place is not None and _regional(richer.place) and not _regional(poorer.place)) or (
+                poorer is target and _finer_inside(poorer.place, richer.place)):
+            # no place, or only a region of the country where the other telling names the town (or only the
+            # governorate where the first telling named it: the reader met the event at that town)
             richer.place, richer.origin, richer.destination = poorer.place, poorer.origin, poorer.destination
             richer.place_parts = list(poorer.place_parts)
         richer.destination = richer.destination or poorer.destination

@@ -30,6 +30,8 @@ _BOUNDARY = re.compile(fold_pattern(
 #: Links strong enough that the words before them are another event's («…، كما تدور اشتباكات …»).
 _FRONT = re.compile(fold_pattern(r"[،,]\s*(?:كما|فيما|بينما|في\s+حين|اضافة\s+الى|بالاضافة\s+الى|تزامنا\s+مع|بالتزامن\s+مع)\s"
                                  r"|,\s+(?:meanwhile|while|as)\s"))
+#: «…، كما نفذت …», «…، فيما شن …»: after these, a trigger of the kind already told is a second event of that kind.
+_AGAIN = re.compile(fold_pattern(r"[،,]\s*(?:كما|فيما|بينما|في\s+حين)\s"))
 DAY_AFTER = re.compile(fold_pattern(r"a\s+day\s+after|بعد\s+يوم\s+من"))
 #: «ردا على تعرض بلدة X لهجوم», «نصرة لمدينة X», "in response to the attack on X": the motive, another
 #: (older) event — its words are neither this event's trigger nor its place. Runs to the end of the clause.
@@ -73,11 +75,17 @@ def segments(text: str, triggers) -> list[tuple[tuple, tuple[int, int], str]]:
     start0 = folded.span(before[-1].start(), before[-1].end())[0] if before else 0
     current, start, link = triggers[0], start0, (before[-1].group(0) if before else "")
     for trigger in triggers[1:]:
-        if trigger[0] is current[0] or trigger[1][0] < current[1][1]:
+        if trigger[1][0] < current[1][1]:
             continue
         f_from = bisect.bisect_left(folded.offsets, current[1][1])
         f_to = bisect.bisect_left(folded.offsets, trigger[1][0])
-        cuts = list(_BOUNDARY.finditer(folded.text, f_from, f_to))
+        if trigger[0] is current[0]:
+            # «17 ضربة قرب A، كما نفذت سبع ضربات قرب B»: the same kind told again after a strong link is another event
+            cuts = list(_AGAIN.finditer(folded.text, f_from, f_to))
+            if not cuts:
+                continue
+        else:
+            cuts = list(_BOUNDARY.finditer(folded.text, f_from, f_to))
         cut = folded.span(cuts[-1].start(), cuts[-1].end())[0] if cuts else trigger[1][0]
         out.append((current, (start, cut), link))
         current, start, link = trigger, cut, (cuts[-1].group(0) if cuts else "")
