@@ -122,6 +122,8 @@ class ContextReader:
             found = frozenset(code for k, codes, how in matches
                               if k not in own and (explicit is None or (how and not in_sentence) == explicit)
                               for code in codes)
+            if DAMASCUS_CITY_UNIT in found:
+                found |= {RURAL_DAMASCUS}   # the city's unit is islanded in Rural Damascus; the press calls both «دمشق»
             with self._lock:
                 self._context_cache[key] = found
                 if len(self._context_cache) > 4096:
@@ -139,6 +141,8 @@ class ContextReader:
                     self._members_cache.pop(next(iter(self._members_cache)))
         return found
 
+
+DAMASCUS_CITY_UNIT, RURAL_DAMASCUS = "SY01", "SY03"   # OCHA ADM1 P-codes
 
 _UNIT_WORDS = frozenset(
     fold_arabic_words("محافظة محافظات ريف ارياف ناحية منطقة قضاء مركز")

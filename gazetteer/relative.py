@@ -30,11 +30,12 @@ from shapely import wkt
 from shapely.geometry import Point, box
 from shapely.geometry.base import BaseGeometry
 
+from gazetteer.anchors import resolve_anchor
 from gazetteer.geometry import (angle_diff, bearing_deg, covering_radius_km, disc, haversine_km, offset,
                                 representative, sector)
 from gazetteer.model import Area, Doubt, PlaceKind, Precision, Resolution, ResolutionStatus
 from gazetteer.normalize import fold_arabic_words, is_arabic
-from gazetteer.phrases import Phrase, is_type_noun, parse_relative, split_nested, split_qualifiers
+from gazetteer.phrases import Phrase, parse_relative, split_nested, split_qualifiers
 from gazetteer.place_areas import ADMIN_KINDS, NEAR_RADIUS_KM, countryside_unit, in_capital_countryside, unit_shape
 from gazetteer.resolve import Resolver, with_note
 
@@ -120,31 +121,12 @@ def region_area(resolver: Resolver, bearing: float | None, *, centre: bool = Fal
     return _area(geom, Precision.REGION, label_en=label_en, label_ar=f"{ar.strip()} سوريا")
 
 
-def _anchor(resolver: Resolver, text: str, *, context, near) -> Resolution:
-    q = split_qualifiers(text)
-    res = resolver.resolve_name(text, q.name, kind=q.kind_hint, context=context, near=near)
-    if res.status is not ResolutionStatus.RESOLVED and is_arabic(q.name) and q.name[:1] in "لب" and len(q.name) > 3:
-        # «الريف الشمالي لحلب», «للعاصمة»: a glued preposition
-        bare = "ال" + q.name[2:] if q.name.startswith("لل") else q.name[1:]
-        if is_type_noun(bare):
-            return res          # «للمحافظة», «للمدينة»: "of the governorate/city" named before, not a place
-        again = split_qualifiers(bare)
-        alt = resolver.resolve_name(text, again.name, kind=again.kind_hint, context=context, near=near)
-        if alt.status is not ResolutionStatus.UNRESOLVED:
-            return alt
-    if res.status is not ResolutionStatus.RESOLVED and is_arabic(q.name):
-        from gazetteer.structured_ar import shorter_names
-        for shorter in shorter_names(q.name)[:2]:   # «دير الزور وريفها», «حماة وإدلب»: the first place
-            again = split_qualifiers(shorter)
-            alt = resolver.resolve_name(text, again.name, kind=again.kind_hint, context=context, near=near)
-            if alt.status is ResolutionStatus.RESOLVED:
-                return alt
-    return res
-
-
-def around_anchor(resolver: Resolver, query: str, phrase: Phrase, *, context=None, near=None) -> Resolution:
-    """A sector / disc of countryside or outskirts around a resolved anchor."""
-    anchor_res = _anchor(resolver, phrase.name, context=context, near=near)
+def around_anchor(resolver: Resolver, query: str, phrase: Phrase, *, context=None, near=None,
+                  anchor_res: Resolution | None = None) -> Resolution:
+    """A sector / disc of countryside or outskirts around a resolved anchor (``anchor_res``: one the caller
+    resolved itself, e.g. a feature by its town, which the resolver alone cannot find)."""
+    if anchor_res is None:
+        anchor_res = resolve_anchor(resolver, phrase.name, context=context, near=near)
     if anchor_res.status is ResolutionStatus.AMBIGUOUS and phrase.countryside == "countryside":
         anchor_res = countryside_unit(anchor_res)
     if anchor_res.status is not ResolutionStatus.RESOLVED:

@@ -201,6 +201,12 @@ class Gazetteer:
             unglued = self.resolver.lookup(bare, context)
             if unglued and unglued[0].score >= 100 and not unglued[0].partial:
                 phrase, hits = replace(phrase, name=bare), unglued
+        unglued_whole = without_clitic(query) if not (hits and hits[0].score >= 100 and not hits[0].partial) else None
+        if unglued_whole and unglued_whole != phrase.name:
+            # «لجسر الشغور»: the qualifier reader took «لجسر» for a bridge; the whole name after the clitic is exact
+            exact = self.index.lookup(unglued_whole, fuzzy=False)
+            if exact and exact[0].score >= 100 and not exact[0].partial:
+                phrase, hits = Phrase(name=unglued_whole), self.resolver.lookup(unglued_whole, context)
         if phrase.name != query:
             # The "qualifier" may be part of the name itself ("... Camp", «جسر الشغور»): keep the better
             # reading; the whole text wins a tie.
@@ -221,6 +227,8 @@ class Gazetteer:
                     return Resolution(query=query, status=ResolutionStatus.UNRESOLVED,
                                       note=f"foreign: '{rel.name}' is in {elsewhere.country}")
             relative = try_relative(self.resolver, query, context=context, near=near)
+            if relative is not None and relative.status is not ResolutionStatus.RESOLVED and depth < MAX_DEPTH:
+                relative = self._around_resolved_anchor(query, rel, context=context, near=near) or relative
             if relative is not None and relative.status is ResolutionStatus.RESOLVED and "not identified" not in relative.note:
                 return relative
             # [type] NAME [containing area]: the name looked up with the area as its context (structured.py)
@@ -250,6 +258,19 @@ class Gazetteer:
         if res.status is not ResolutionStatus.RESOLVED and depth == 0:
             return quarter_in_sentence(self, query, context) or res   # «حي X»: a quarter of the sentence's town
         return res
+
+    def _around_resolved_anchor(self, query: str, rel: Phrase | None, *, context, near) -> Resolution | None:
+        """«شرق مطار كويرس», «محيط حقل جزل النفطي»: the relative reader's anchor lookup knows names only; the
+        whole service also finds a feature by its town (feature_towns.py). Only for a feature's type word
+        (مطار، حقل، سد…) before a plain bearing or outskirts: anything else the relative reader already did."""
+        if rel is None or not rel.name or rel.country or rel.before or not split_qualifiers(rel.name).feature:
+            return None
+        anchor = self.resolve_uncached(rel.name, context=context, near=near)
+        if anchor.status is not ResolutionStatus.RESOLVED or anchor.place is None:
+            return None
+        from gazetteer.relative import around_anchor
+        res = around_anchor(self.resolver, query, rel, context=context, near=near, anchor_res=anchor)
+        return res if res.status is ResolutionStatus.RESOLVED else None
 
     def _feature_by_town(self, query: str, res: Resolution, context: str | None) -> Resolution | None:
         """The feature of the kind ``query``'s type word says that lies by the town it names (feature_towns.py)."""

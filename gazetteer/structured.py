@@ -41,6 +41,7 @@ from dataclasses import replace
 
 from gazetteer.arabic_lexicon import CLITICS, article_letters
 from gazetteer.geometry import haversine_km
+from gazetteer.context import DAMASCUS_CITY_UNIT, RURAL_DAMASCUS
 from gazetteer.model import Doubt, Resolution, ResolutionStatus
 from gazetteer.normalize import fold_arabic_words, is_arabic
 from gazetteer.place_areas import NEAR_MAX_KM, in_capital_countryside
@@ -366,7 +367,7 @@ def _container_answer(gazetteer, query: str, outer: Resolution, note: str, candi
 
 def _holds(gazetteer, outer: Resolution, res: Resolution) -> bool:
     """Does the container's answer hold the name's answer? (its shape + ~10 km, its unit, or 15 km of its point)."""
-    place = res.place
+    place = res.place or (res.area.anchor if res.area is not None else None)   # «شرق مدينة تدمر»: its town
     if place is not None and outer.area is not None and outer.area.anchor is not None:
         anchor = outer.area.anchor
         units = {r.pcode for r in (place.admin1, place.admin2, place.admin3) if r}
@@ -376,6 +377,11 @@ def _holds(gazetteer, outer: Resolution, res: Resolution) -> bool:
             return True           # «ريف حلب الشرقي»: the countryside of a governorate's capital
     if place is not None:
         units = {r.pcode for r in (place.admin1, place.admin2, place.admin3) if r}
+        holder = outer.area.anchor if outer.area is not None and outer.area.anchor is not None else outer.place
+        if (holder is not None and RURAL_DAMASCUS in units
+                and DAMASCUS_CITY_UNIT in (holder.pcode, holder.admin1.pcode if holder.admin1 else "")):
+            return True           # «الرحيبة في محافظة دمشق»: the city's unit is islanded in Rural Damascus,
+                                  # and the press names both «دمشق»
         if any(c.place.pcode in units and "exact" in c.reasons for c in outer.candidates[:4]
                if c.place.kind.value in ("governorate", "district")):
             return True           # «في حلب»: the city's name is also its governorate's, and the match is in it

@@ -121,7 +121,9 @@ def split_arabic(text: str) -> PlacePhrase | None:
     if first in _AR_LEADING_IN:
         return PlacePhrase("", " ".join(words[1:]), first)     # «داخل مدينة الزبداني», «وسط مدينة حلب»
     if first in {"ريف", "ارياف", "ريفي", "اطراف", "محيط", "قرب", "بالقرب"} or _is_direction(first):
-        return None  # a relative phrase about its anchor («ريف مدينة X الشمالي»): relative.py reads it
+        # a relative phrase about its anchor («ريف مدينة X الشمالي»): relative.py reads it, unless a unit
+        # holds the anchor («محيط مدينة تدمر بريف حمص الشرقي»): then the relative phrase is the name
+        return _relation_in_unit(words)
     found = _split_at_marker(words)
     if found is not None:
         return found
@@ -212,6 +214,19 @@ def _split_at_marker(words: list[str]) -> PlacePhrase | None:
             # «بالغوطة الشرقية», «بالرقة»: a place or region glued with ب
             return PlacePhrase(name, " ".join([raw[1:]] + words[i + 1:]), "ب")
     return None
+
+
+#: What may hold a relative phrase's anchor: a governorate's countryside, «في/ضمن X», a unit, a region glued with ب.
+_UNIT_MARKERS = {"ريف", "ارياف", "ريفي", "في", "ضمن", "محافظه", "ناحيه", "تابعه", "واقعه", "ب"}
+
+
+def _relation_in_unit(words: list[str]) -> PlacePhrase | None:
+    """«محيط مدينة تدمر بريف حمص» → name «محيط مدينة تدمر», container «ريف حمص»: the relation stays with its
+    anchor (the name, resolved by relative.py) and the unit after it constrains the anchor, as for a town."""
+    found = _split_at_marker(words[1:]) if len(words) >= 4 else None
+    if found is None or not found.name or found.marker not in _UNIT_MARKERS:
+        return None
+    return PlacePhrase(" ".join([words[0], found.name]), found.container, found.marker)
 
 
 def _strip_clitic(raw: str) -> str:
