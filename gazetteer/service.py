@@ -26,6 +26,7 @@ from gazetteer.names import with_seat_names
 from gazetteer.index import NameIndex, gc_paused
 from gazetteer.model import AdminRef, Candidate, Doubt, FEATURE_KINDS, GazPlace, PlaceKind, Resolution, ResolutionStatus
 from gazetteer.geometry import haversine_km
+from gazetteer.facing import resolve_facing
 from gazetteer.phrases import (Phrase, names_only_a_direction, parse_relative, split_alternatives, split_qualifiers,
                                without_clitic)
 from gazetteer.relative import is_country, region_area, try_relative
@@ -190,6 +191,9 @@ class Gazetteer:
         inner = re.fullmatch(r"(.+?)\s*\(([^()]+)\)\s*", query)
         if inner and parse_relative(inner.group(2)) is not None:  # «مدينة القصير (جنوب حمص)»: a container
             query = f"{inner.group(1)} {inner.group(2)}"
+        facing = resolve_facing(self, query, context=context) if depth < MAX_DEPTH else None
+        if facing is not None:   # «المنطقة الحدودية في سوريا المقابلة لمدينة كيليس»: the Syrian side of the border
+            return facing
         alternatives = split_alternatives(query) if depth < MAX_DEPTH else []
         if alternatives:
             return self._resolve_alternatives(query, alternatives, context=context, kind=kind, near=near)

@@ -83,3 +83,27 @@ def frame_abroad(sentence: str) -> str | None:
         return None
     place = foreign_place(m.group(1))
     return place.country if place is not None else None
+
+
+def join_facing(phrases: list, clause: str) -> list:
+    """«في المنطقة الحدودية في سوريا المقابلة لمدينة كيليس»: the foreign town is what the Syrian place faces,
+    not the event's place. The phrase before it and the town become one phrase, which the gazetteer reads
+    as the Syrian side of the border (``gazetteer.facing``); the town is no place of its own."""
+    from dataclasses import replace
+
+    from gazetteer.facing import facing_town
+    out, skip = [], set()
+    for i, phrase in enumerate(phrases):
+        if i in skip:
+            continue
+        nxt = phrases[i + 1] if i + 1 < len(phrases) else None
+        if (nxt is not None and phrase.role == nxt.role and not phrase.anaphor
+                and clause[phrase.span[0]:phrase.span[1]] == phrase.text and phrase.span[1] <= nxt.span[0]):
+            joined = clause[phrase.span[0]:nxt.span[1]]
+            between = clause[phrase.span[1]:nxt.span[0]]
+            if len(between) <= 40 and facing_town(joined) is not None and facing_town(nxt.text) is None:
+                out.append(replace(phrase, text=joined, span=(phrase.span[0], nxt.span[1])))
+                skip.add(i + 1)
+                continue
+        out.append(phrase)
+    return out

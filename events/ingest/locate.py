@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from events.ingest.abroad import frame_abroad, locative_abroad
+from events.ingest.abroad import frame_abroad, join_facing, locative_abroad
 from events.ingest.candidate import Candidate
 from events.ingest.normalize import fold_text
 from events.ingest.places import DUAL_HEADS, Gazetteer, PlacePhrase, resolution_to_place, resolve_place
@@ -299,6 +299,7 @@ def set_places(cand: Candidate, phrases: list[PlacePhrase], gazetteer: Gazetteer
     found: dict[tuple[str, ...], tuple] = {}
     extras: list[tuple] = []
     named: dict[str, tuple] = {}  # «بلدة X … على مناطق في البلدة»: the town of this clause, located or not
+    phrases = join_facing(phrases, cand.clause.text)   # «… في سوريا المقابلة لمدينة كيليس»: one Syrian place
     joined = _joined(phrases, cand.clause.text)
     for roles in wanted:
         resolved = []
