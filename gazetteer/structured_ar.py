@@ -308,6 +308,9 @@ _OR_WORDS = {"او", "أو"}
 #: Dual type nouns in construct: two named places follow, joined by «و».
 _PAIR_NOUNS = {"مدينتي", "بلدتي", "قريتي", "حيي", "مدينتا", "بلدتا", "قريتا", "مخيمي"}
 _QUOTES = "\"“”«»„‟'‘’"
+#: An apostrophe between Latin letters writes ayn or hamza ("Ma'murat", "Bi'r"): part of the name.
+_LETTER_MARK = re.compile(r"(?<=[A-Za-z])['‘’](?=[A-Za-z])")
+_MASK = "\u0000"
 
 
 #: «القريبة», «المجاورة»: near a place the report has just named; the reading must agree with it.
@@ -328,12 +331,20 @@ def quote_readings(name: str) -> list[str]:
     """A quoted name's readings, best first: the quotation marks removed, then ``_without_quotes``.
 
     «مدينة «عين العرب» السورية» quotes the name itself; «مدينة الرقة "عاصمة داعش"» a description;
-    «عين العرب “كوباني”» an alias. [] when the name has no quotation mark.
+    «عين العرب “كوباني”» an alias. [] when the name has no quotation mark (an apostrophe inside a Latin
+    word, "Al Ma'murat", writes a letter and is none).
     """
-    if not any(q in name for q in _QUOTES):
+    masked, mark = _mask_letter_marks(name)
+    if not any(q in masked for q in _QUOTES):
         return []
-    plain = " ".join(name.translate({ord(q): " " for q in _QUOTES}).split())
+    plain = " ".join(masked.translate({ord(q): " " for q in _QUOTES}).split()).replace(_MASK, mark)
     return [r for r in dict.fromkeys([plain] + _without_quotes(name)) if r]
+
+
+def _mask_letter_marks(name: str) -> tuple[str, str]:
+    """(``name`` with each apostrophe between Latin letters as ``_MASK``, the apostrophe to put back)."""
+    marks = set(_LETTER_MARK.findall(name))
+    return _LETTER_MARK.sub(_MASK, name), (marks.pop() if len(marks) == 1 else "'")
 
 
 def _without_quotes(name: str) -> list[str]:
@@ -342,11 +353,12 @@ def _without_quotes(name: str) -> list[str]:
     «الرقة السورية» in guillemets is the name quoted whole; «مدينة الرقة "عاصمة داعش"» adds a quoted
     description; «عين العرب “كوباني”» a quoted alias. [] when the name has no quotation mark.
     """
-    if not any(q in name for q in _QUOTES):
+    masked, mark = _mask_letter_marks(name)
+    if not any(q in masked for q in _QUOTES):
         return []
-    parts = re.split("[" + re.escape(_QUOTES) + "]", name)
-    outside = " ".join(" ".join(parts[0::2]).split())
-    inside = " ".join(" ".join(parts[1::2]).split())
+    parts = re.split("[" + re.escape(_QUOTES) + "]", masked)
+    outside = " ".join(" ".join(parts[0::2]).split()).replace(_MASK, mark)
+    inside = " ".join(" ".join(parts[1::2]).split()).replace(_MASK, mark)
     return [r for r in dict.fromkeys((outside, inside)) if r]
 
 

@@ -395,3 +395,12 @@ def test_a_quarter_belongs_to_the_city_its_sentence_names_not_to_a_village_names
     town = "وفي بلدة داريا بريف دمشق سيطرت الفصائل على حي الخليج"   # the town its noun names, not the city beside it
     res = gz.resolve("حي الخليج", context=town)
     assert res.status is RESOLVED and res.area.anchor.pcode == "C2498"
+
+
+def test_an_apostrophe_inside_a_latin_word_is_a_letter_not_a_quote():
+    # romanisations write ayn and hamza with an apostrophe ("Ma'murat", "Bi'r"): no quoted part there
+    from gazetteer.structured_ar import quote_readings, shorter_names
+    assert quote_readings("Al Ma'murat village") == []
+    assert all("murat village" != r for r in shorter_names("Al Ma'murat village"))
+    assert quote_readings("Ma'murat 'the old town'") == ["Ma'murat the old town", "Ma'murat", "the old town"]
+    assert quote_readings("'Ayn Dara'") == ["Ayn Dara"]
