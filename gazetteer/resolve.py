@@ -77,8 +77,11 @@ BONUS_KIND_MATCH, PENALTY_KIND_MISMATCH = 8.0, 15.0
 BONUS_CITY = 6.0            # + up to 3 more for many neighbourhoods (exact or vowel-level
                             # matches only: prominence breaks ties, it never lifts a fuzzy match)
 #: A town that gives its name to its district (a district centre: Afrin, Manbij, Douma) is what a bare
-#: name usually means, enough to decide; a sub-district centre only leans (كسرة stays ambiguous).
+#: name usually means, enough to decide; a sub-district centre only leans (a bare كسرة stays ambiguous).
 BONUS_SEAT = {"district": 8.0, "sub-district": 3.0}  # district: MARGIN_BARE, enough alone
+#: Inside a unit the context names, a sub-district centre decides among its namesakes there (with
+#: BONUS_SEAT, MARGIN): "Suran" in Aleppo is the seat of Suran, not the village of al-Bab district.
+BONUS_SEAT_IN_UNIT = 3.0
 BONUS_NAMED_REGION = 8.0    # a curated region («القلمون») over a village of the same name
 PENALTY_ADMIN_BARE = 2.0    # a bare name prefers the town over the admin unit named after it
 
@@ -195,6 +198,8 @@ class Resolver(ContextReader):
                     score += BONUS_CONTEXT_ADMIN1
                     reasons.append("context governorate" if place.admin1 and place.admin1.pcode in context
                                    else "inside the unit named in the context")
+                    if self._seats.get(place.pcode) == "sub-district" and (hit.score >= VOWEL_SCORE or hit.skeleton):
+                        score += BONUS_SEAT_IN_UNIT
                 extra = len(own & context - {place.admin1.pcode if place.admin1 else ""})
                 if extra:
                     score += BONUS_CONTEXT_ADMIN23

@@ -83,6 +83,17 @@ def test_district_centre_outranks_namesake_villages_but_subdistrict_centre_only_
     assert gz.resolve("كسرة").status is ResolutionStatus.AMBIGUOUS  # C5096 only centres a sub-district
 
 
+@pytest.mark.parametrize("name, context, pcode", [
+    ("صوران", "ريف حلب", "C1664"),          # the seat of Suran sub-district (A'zaz), not the village of al-Bab
+    ("Suran", "Aleppo governorate", "C1664"),
+    ("Ad Dana", "Idlib", "C4126"),           # the seat of Dana sub-district (Harim), not the village of Ma'arrat
+])
+def test_inside_a_named_unit_a_subdistrict_centre_decides_among_its_namesakes(gz, name, context, pcode):
+    res = gz.resolve(name, context=context)
+    assert res.status is ResolutionStatus.RESOLVED and res.place.pcode == pcode
+    assert gz.resolve(name).status is ResolutionStatus.AMBIGUOUS   # bare, the centre only leans
+
+
 def test_three_letter_words_do_not_match_by_vowel_skeleton(gz):
     assert gz.resolve("Big").status is not ResolutionStatus.RESOLVED
 
