@@ -71,6 +71,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
                            r"air\s+and\s+(?:ground|artillery|missile)\s+strikes?", r"aerial\s+(?:bombardment|bombing|shelling)", r"raids?", rf"{_P}براميل\s+متفجرة", rf"{_P}برميل\s+متفجر", r"strikes?", r"struck",
                            # «سقطت مقاتلة على سوق في بلدة X»: a jet that fell on a town is the strike's toll
                            rf"(?:[وف]?(?:سقط|تحطم)(?:ت)?|{_P}(?:سقوط|تحطم))\s+(?:ال)?(?:طائرة|مقاتلة|مروحية)",
+                           # «قامت ثلاث مقاتلات اف-16 من سلاح الجو التركي بقصف …»: the aircraft before the verb say who bombed
+                           rf"{_P}(?:مقاتلات|طائرات|مروحيات|مقاتلة|طائرة|مروحية|سلاح\s+(?:ال)?جو)(?:\s+\S+){{0,6}}?\s+[وف]?(?:ب|لل?)?قصف\w*",
                            # «تعرضت القرى لقصف عنيف بالبراميل المتفجرة»: the barrels say who bombed
                            rf"{_P}قصف\w*(?:\s+\w+){{0,2}}?\s+(?:بال|بـ?)?(?:براميل|برميلين|الطيران|طيران|الطائرات|طائرات)"),
     EventType.SHELLING: (rf"{_P}قصف\w*", rf"{_P}قذائف", rf"{_P}قذيفة",

@@ -35,6 +35,14 @@ def test_bombardment_with_barrels_is_an_air_strike_not_shelling():
     assert _types("تعرضت القرى لقصف مدفعي عنيف")[0] is EventType.SHELLING
 
 
+def test_aircraft_before_the_bombing_verb_make_it_an_air_strike():
+    assert _types("قامت أربع مقاتلات من سلاح الجو أمس بقصف مواقع قرب البلدة")[0] is EventType.AIR_STRIKE
+    assert _types("وكان سلاح الجو قد قصف أطراف المدينة")[0] is EventType.AIR_STRIKE
+    assert _types("قامت المدفعية أمس بقصف مواقع قرب البلدة")[0] is EventType.SHELLING
+    # a drone seen before someone else's shelling does not make the shelling an air strike
+    assert EventType.AIR_STRIKE not in _types("حلقت طائرة استطلاع فوق البلدة قبل أن تقصف المدفعية أطرافها")
+
+
 def test_an_advance_is_a_territory_trigger():
     assert _types("أفاد المرصد بتقدم جديد للقوات داخل المدينة") == [EventType.TERRITORY]
     assert _types("وتقدمت الفصائل نحو القرية") == [EventType.TERRITORY]
