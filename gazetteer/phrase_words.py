@@ -30,7 +30,7 @@ _AR_QUALIFIERS = {
     # dual/plural forms as reports write them («محافظتا إدلب وحلب», «قريتين», «مقاطعة كوباني» = a canton)
     "محافظتا": PlaceKind.GOVERNORATE, "محافظتي": PlaceKind.GOVERNORATE, "قريتين": PlaceKind.COMMUNITY,
     "بلدتين": PlaceKind.COMMUNITY, "مدينتين": PlaceKind.CITY, "بلدتا": PlaceKind.COMMUNITY,
-    "قريتا": PlaceKind.COMMUNITY, "مقاطعه": PlaceKind.DISTRICT,
+    "قريتا": PlaceKind.COMMUNITY, "مقاطعه": PlaceKind.DISTRICT, "منطقتي": AREA, "منطقتا": AREA,
 }
 #: Settlement nouns (after one of them the name starts: «مدينة جسر الشغور» is not "the bridge of al-Shughur")
 #: and the plurals that before ONE name mean the villages around it: ``arabic_lexicon``.

@@ -306,7 +306,7 @@ _LEADING_EVENT = {"معارك", "معركه", "اشتباكات", "جبهه", "�
 #: «X أو Y»: two names of one place, or two places; the first is read first.
 _OR_WORDS = {"او", "أو"}
 #: Dual type nouns in construct: two named places follow, joined by «و».
-_PAIR_NOUNS = {"مدينتي", "بلدتي", "قريتي", "حيي", "مدينتا", "بلدتا", "قريتا", "مخيمي"}
+_PAIR_NOUNS = {"مدينتي", "بلدتي", "قريتي", "حيي", "مدينتا", "بلدتا", "قريتا", "مخيمي", "منطقتي", "منطقتا"}
 _QUOTES = "\"“”«»„‟'‘’"
 #: An apostrophe between Latin letters writes ayn or hamza ("Ma'murat", "Bi'r"): part of the name.
 _LETTER_MARK = re.compile(r"(?<=[A-Za-z])['‘’](?=[A-Za-z])")
@@ -367,7 +367,7 @@ _FEATURE_HEADS = {"تل", "تله"}
 _SINGULAR = {"بلدات": "بلدة", "قرى": "قرية", "مدن": "مدينة", "أحياء": "حي", "احياء": "حي",
              # the duals: the first of a pair is one place («مدينتا قدسيا والهامة» → «مدينة قدسيا»)
              "مدينتي": "مدينة", "مدينتا": "مدينة", "بلدتي": "بلدة", "بلدتا": "بلدة", "قريتي": "قرية",
-             "قريتا": "قرية", "حيي": "حي", "مخيمي": "مخيم"}
+             "قريتا": "قرية", "حيي": "حي", "مخيمي": "مخيم", "منطقتي": "منطقة", "منطقتا": "منطقة"}
 
 
 def _singular(words: list[str]) -> str:

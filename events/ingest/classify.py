@@ -109,8 +109,15 @@ def is_control_trigger(text: str, trigger: tuple[int, int]) -> bool:
     if re.search(fold_pattern(r"(?:التي|الذي|الخاضعة\s+ل?|الخاضع\s+ل?|الواقعة\s+تحت|الواقع\s+تحت|تحت|مناطق|المناطق|"
                               r"الخارجة\s+عن|الخارج\s+عن|خارج)\s*$"), before):
         return True
+    if _SHARE_AFTER.match(folded.text, f_end):
+        return True   # «سيطر الجهاديون على 30 بالمئة من إنتاج القمح»: a share of something held, not ground taken
     after = folded.text[f_end:f_end + 12]
     return bool(re.match(r"\s*(?:by|of)\b", after)) and word.strip() in ("held", "controlled", "control")
+
+
+_SHARE_AFTER = re.compile(fold_pattern(
+    r"(?:\s+\S+){0,3}?\s*(?:على|عليها|of)\s*(?:نحو\s+|حوالي\s+|اكثر\s+من\s+|أكثر\s+من\s+|about\s+|over\s+|some\s+)?"
+    r"\d+(?:[.,]\d+)?\s*(?:بالمئة|بالمائة|في\s+المئة|في\s+المائة|%|per\s*cent|percent)"), re.IGNORECASE)
 
 
 def classify(*, text: str, event_type: EventType, trigger: tuple[int, int], date_, date_kind: str, stated: bool,

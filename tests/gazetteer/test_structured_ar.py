@@ -404,3 +404,11 @@ def test_an_apostrophe_inside_a_latin_word_is_a_letter_not_a_quote():
     assert all("murat village" != r for r in shorter_names("Al Ma'murat village"))
     assert quote_readings("Ma'murat 'the old town'") == ["Ma'murat the old town", "Ma'murat", "the old town"]
     assert quote_readings("'Ayn Dara'") == ["Ayn Dara"]
+
+
+def test_the_dual_of_area_is_the_area_of_the_first_place_named(gz):
+    # «منطقتي X وY» as «مدينتي X وY»: the first of the pair, as the area of that place (NEAR, never its point)
+    for phrase, pcode in (("منطقتا الزبداني ومضايا", "C2429"), ("منطقتي منبج والباب", "C1767")):
+        res = gz.resolve(phrase)
+        assert res.status is RESOLVED and res.place.pcode == pcode, (phrase, res.note)
+        assert res.precision is Precision.NEAR

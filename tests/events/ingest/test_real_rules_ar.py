@@ -326,3 +326,17 @@ def test_when_an_event_came_is_no_new_event(gazetteer):
     assert [(d.event.event_type, d.event.place.pcode) for d in got.drafts] == [
         (EventType.EXPLOSION, "C1564"), (EventType.ATTACK, "C1643")]
     assert any("came" in n.reason for n in got.notes)
+
+
+def test_holding_a_share_of_something_is_control_not_ground_taken(gazetteer):
+    got = _run("وقال الخبير إن التنظيم سيطر على 40 بالمئة من إنتاج القطن في منطقتي الرقة والحسكة.", gazetteer)
+    assert not got.drafts and [n.kind for n in got.notes] == ["control"]
+    got = _run("وسيطرت قوات النظام أمس على 3 قرى في ريف حماة.", gazetteer)   # a count of villages is ground taken
+    assert [d.event.event_type for d in got.drafts] == [EventType.TERRITORY]
+
+
+def test_the_dual_of_area_gives_one_event_per_area_named(gazetteer):
+    got = _run("قصفت الطائرات أمس مواقع في منطقتي الرقة والحسكة.", gazetteer)
+    assert sorted(_places(got)) == [(EventType.AIR_STRIKE, "C4360"), (EventType.AIR_STRIKE, "C5710")]
+    raqqa = next(d.event.place for d in got.drafts if d.event.place.pcode == "C5710")
+    assert raqqa.precision.value != "point"                     # the area of al-Raqqa, not the city's point
